@@ -1,0 +1,21 @@
+"""The one error type users see: a message that names the file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ContentError(Exception):
+    """Bad input: printed as ``path:line: message`` and the command exits non-zero."""
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        if self.path is None:
+            return self.message
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"

@@ -1,0 +1,88 @@
+"""Schemas of the content YAML files. Unknown keys are errors, so typos never pass silently."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "AnnexFile",
+    "ConferenceFile",
+    "DecisionGroupSpec",
+    "DecisionItemSpec",
+    "PaperFile",
+    "TableSetSpec",
+    "TableSpec",
+]
+
+PerLanguage = dict[str, str]
+"""``{en: ..., zh: ...}``: one string per language code."""
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class ConferenceFile(_Strict):
+    """``conference.yaml``."""
+
+    number: int = Field(ge=1)
+    venue: PerLanguage
+    opening: dt.date
+    closing: dt.date
+    languages: list[str] = Field(min_length=1)
+
+
+class PaperFile(_Strict):
+    """``paper.yaml``."""
+
+    type: str
+    symbol: str
+    date: dt.date
+    submitted_by: PerLanguage
+    original_language: str
+    title: PerLanguage
+    subtitle: PerLanguage = Field(default_factory=dict)
+    annexes: list[str] = Field(default_factory=list)
+
+
+class AnnexFile(_Strict):
+    """``annex.yaml`` in an annex folder."""
+
+    label: str
+    type: str
+    title: PerLanguage
+    subtitle: PerLanguage = Field(default_factory=dict)
+    caption: PerLanguage = Field(default_factory=dict)
+
+
+class TableSpec(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    title: PerLanguage
+    rows: dict[str, PerLanguage]
+
+
+class TableSetSpec(_Strict):
+    """A set of tables sharing one label column (``row_labels``)."""
+
+    row_labels: dict[str, PerLanguage]
+    tables: list[TableSpec] = Field(min_length=1)
+
+
+class DecisionItemSpec(BaseModel):
+    """``{id: ..., en: ..., zh: ...}``: the language keys are checked by the reader."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str = Field(pattern=ID_PATTERN)
+
+    def texts(self) -> dict[str, str]:
+        return {k: str(v) for k, v in (self.model_extra or {}).items()}
+
+
+class DecisionGroupSpec(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    lead: PerLanguage
+    items: list[DecisionItemSpec] = Field(min_length=1)
