@@ -114,8 +114,9 @@ def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
         with po_path.open("rb") as fh:
             catalog = read_po(fh, locale=lang, abort_invalid=True)
     except Exception as exc:  # babel raises PoFileError and ValueError subclasses
-        line = getattr(exc, "lineno", None)
-        raise ContentError(f"bad message catalogue: {exc}", po_path, line) from None
+        lineno = getattr(exc, "lineno", None)  # babel counts from 0
+        raise ContentError(f"bad message catalogue: {exc}", po_path,
+                           lineno + 1 if isinstance(lineno, int) else None) from None
     buf = io.BytesIO()
     write_mo(buf, catalog)
     buf.seek(0)

@@ -67,7 +67,9 @@ class ProseFile:
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
-    md.disable(["html_block", "html_inline", "image"])
+    # Footnote definitions stay where they stand (no tail): a definition used only by a
+    # table cell of tables.yaml must survive the parse of its prose file.
+    md.disable(["html_block", "html_inline", "image", "footnote_tail"])
     md.core.ruler.after("block", "att_ids", _lift_id_markers)
     return md
 
@@ -131,8 +133,9 @@ def parse_rich_text(text: str, prose: ProseFile, where: SourceLocation) -> Text:
             list_stack.append(("ordered" if tok.type == "ordered_list_open" else "bullet", start))
         elif tok.type in ("bullet_list_close", "ordered_list_close"):
             list_stack.pop()
-        elif tok.type == "footnote_block_open":
-            break
+        elif tok.type == "footnote_reference_open":
+            raise ContentError("define footnotes in the prose file, not in a cell",
+                               where.path, walker.line(tok))
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
             inlines = walker.inlines(tok)
             if list_stack:
@@ -195,8 +198,8 @@ class _Walker:
                 blocks.append(self._include(tok))
                 last_paragraph = None
                 i += 1
-            elif tok.type == "footnote_block_open":
-                i = self._footnotes(tokens, i + 1, footnotes)
+            elif tok.type == "footnote_reference_open":
+                i = self._footnote(tokens, i, footnotes)
             elif tok.type == "hr":
                 raise self.error("a horizontal rule is not content: the closing *** comes "
                                  "from the template", tok)
@@ -280,26 +283,24 @@ class _Walker:
         block_id = f"{m.group('kind')}:{m.group('name')}"
         return ProseBlock("include", block_id, None, self.where(tok), numbered=False)
 
-    def _footnotes(self, tokens: list[Token], i: int, footnotes: dict[str, Text]) -> int:
-        label = ""
+    def _footnote(self, tokens: list[Token], i: int, footnotes: dict[str, Text]) -> int:
+        opener = tokens[i]
+        label = str(opener.meta["label"])
+        if not _VALID_ID.match(label):
+            raise self.error(f"bad footnote id {label!r}: use lower-case letters, digits and "
+                             "hyphens", opener)
+        if label in footnotes:
+            raise self.error(f"footnote [^{label}] is defined twice", opener)
         blocks: list[TextBlock] = []
-        where: SourceLocation | None = None
-        while tokens[i].type != "footnote_block_close":
+        i += 1
+        while tokens[i].type != "footnote_reference_close":
             tok = tokens[i]
-            if tok.type == "footnote_open":
-                label = str(tok.meta["label"])
-                blocks, where = [], None
-            elif tok.type == "paragraph_open":
-                where = where or self.where(tok)
-            elif tok.type == "inline":
+            if tok.type == "inline":
                 blocks.append(TextBlock(self.inlines(tok)))
-            elif tok.type == "footnote_close":
-                if not _VALID_ID.match(label):
-                    raise ContentError(f"bad footnote id {label!r}: use lower-case letters, "
-                                       "digits and hyphens", self.path,
-                                       where.line if where else None)
-                footnotes[label] = Text(blocks, where)
+            elif tok.type not in ("paragraph_open", "paragraph_close"):
+                raise self.error("a footnote may hold only plain paragraphs", tok)
             i += 1
+        footnotes[label] = Text(blocks, self.where(opener))
         return i + 1
 
     # -- inlines --------------------------------------------------------------------

@@ -1,0 +1,5 @@
+"""``python -m att_docs``: the same as the ``att-docs`` command."""
+
+from att_docs.cli import main
+
+main()

@@ -1,0 +1,53 @@
+"""DOCX → PDF through LibreOffice (``soffice --headless``), many files in one call."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+__all__ = ["LibreOfficeError", "convert_to_pdf", "find_soffice"]
+
+
+class LibreOfficeError(RuntimeError):
+    """soffice is missing, failed, or did not write every PDF."""
+
+
+def find_soffice() -> str:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise LibreOfficeError("LibreOffice (soffice) is not installed: install the Debian "
+                           "package libreoffice-writer-nogui, or use --pdf-engine typst")
+
+
+def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 600) -> list[Path]:
+    """Convert ``docx_files`` to PDFs in ``outdir`` with one soffice process.
+
+    Each call uses its own LibreOffice profile: two soffice processes sharing a profile
+    make the second exit silently without output.
+    """
+    if not docx_files:
+        return []
+    soffice = find_soffice()
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="att-docs-lo-") as profile:
+        cmd = [
+            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_files),
+        ]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise LibreOfficeError(f"soffice did not finish within {timeout:.0f} s") from None
+    pdfs = [outdir / f"{f.stem}.pdf" for f in docx_files]
+    missing = [p.name for p in pdfs if not p.exists()]
+    if proc.returncode != 0 or missing:
+        detail = (proc.stderr or proc.stdout).strip().splitlines()
+        reason = detail[-1] if detail else f"exit code {proc.returncode}"
+        raise LibreOfficeError(f"soffice failed to convert {', '.join(missing) or 'files'}: "
+                               f"{reason}")
+    return pdfs

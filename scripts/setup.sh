@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Install what att-docs needs, only what is missing, then return quickly on later runs.
+#   scripts/setup.sh runtime   Python venv + packages, the PDF fonts
+#   scripts/setup.sh test      the above, plus test packages, LibreOffice and poppler
+# Works on a fresh Debian machine with Python 3.11+; system packages come from apt
+# (as root, or through sudo).
+set -euo pipefail
+
+mode="${1:-runtime}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="$root/.venv"
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+# --- system packages --------------------------------------------------------------
+missing=()
+have_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" 2>/dev/null)" ]; }
+have_font "Noto Serif CJK SC:style=Bold" || missing+=(fonts-noto-cjk)
+have_font "Liberation Serif" || missing+=(fonts-liberation2)
+command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+if [ "$mode" = test ]; then
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
+  || missing+=(python3-venv)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    say "missing system packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})"
+    exit 3
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "missing system packages: ${missing[*]}; this script installs them with apt-get only"
+    exit 3
+  fi
+  say "installing ${missing[*]} (apt-get; once)"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq >&2
+  "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >&2
+  command -v fc-cache >/dev/null 2>&1 && fc-cache -f >/dev/null 2>&1 || true
+fi
+
+# --- Python -------------------------------------------------------------------------
+python3 - <<'PY' || { say "Python 3.11 or newer is needed (found $(python3 --version 2>&1))"; exit 3; }
+import sys
+sys.exit(0 if sys.version_info >= (3, 11) else 1)
+PY
+if [ ! -x "$venv/bin/python" ]; then
+  say "creating the virtual environment in .venv"
+  python3 -m venv "$venv"
+fi
+extras=""
+[ "$mode" = test ] && extras="[test]"
+stamp="$venv/.installed-$(cat "$root/pyproject.toml" | sha256sum | cut -c1-16)-${mode}"
+if [ ! -f "$stamp" ]; then
+  say "installing Python packages${extras:+ with $extras} (once)"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$root$extras" >&2
+  rm -f "$venv"/.installed-*-"$mode"
+  touch "$stamp"
+fi

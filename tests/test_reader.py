@@ -1,0 +1,72 @@
+"""The example conference read back through the content reader: counts, ids, alignment."""
+
+from att_docs.assemble import letter
+from att_docs.model import DecisionList, FrameBlock, Paragraph, Table
+
+
+def numbered(part):
+    return [b for b in part.blocks if isinstance(b, Paragraph) and b.number]
+
+
+def test_seed_000_has_24_numbered_paragraphs(example):
+    _, docs = example
+    doc = docs["mc-programme-of-work"]
+    assert [p.number for p in numbered(doc.main)] == list(range(1, 25))
+    assert doc.annexes == []
+    assert str(doc.masthead.symbol) == "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
+
+
+def test_seed_001_parts_tables_footnotes_decisions(example):
+    _, docs = example
+    doc = docs["wgtu-report"]
+    assert [p.number for p in numbered(doc.main)] == list(range(1, 9))
+    annex = doc.annexes[0]
+    assert annex.label == "A" and annex.type == "draft-proposal"
+    assert [p.number for p in numbered(annex)] == list(range(1, 9))  # restarts in the annex
+    tables = [b for b in annex.blocks if isinstance(b, Table)]
+    assert len(tables) == 6
+    assert all(len(t.rows) == 5 for t in tables)
+    decisions = [b for b in annex.blocks if isinstance(b, DecisionList)]
+    assert len(decisions) == 1 and [len(g.items) for g in decisions[0].groups] == [4, 2]
+    assert sorted(f.number for f in doc.footnotes.values()) == [1, 2, 3, 4, 5]
+
+
+def test_every_block_is_aligned_in_both_languages(example):
+    from att_docs.assemble import localized_texts
+
+    _, docs = example
+    for doc in docs.values():
+        for block in doc.body:
+            for texts in localized_texts(block):
+                assert set(texts) == {"en", "zh"}, block.id
+                assert texts["zh"].plain().strip(), block.id
+
+
+def test_subparagraphs_are_lettered_under_their_paragraph(example):
+    _, docs = example
+    para = next(p for p in numbered(docs["mc-programme-of-work"].main) if p.number == 19)
+    assert [s.label for s in para.subparagraphs] == ["a", "b", "c", "d"]
+    assert letter(0) == "a" and letter(25) == "z" and letter(26) == "aa"
+
+
+def test_frame_comes_from_templates_and_catalogue(example):
+    _, docs = example
+    frame = [b for b in docs["wgtu-report"].body if isinstance(b, FrameBlock)]
+    zh = [b.text["zh"].plain() for b in frame]
+    en = [b.text["en"].plain() for b in frame]
+    assert zh[:7] == ["ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep", "2023年7月21日",
+                      "提交人：普遍加入条约工作组", "原文：英文", "《武器贸易条约》",
+                      "第九届缔约国会议", "日内瓦，2023年8月21日至25日"]
+    assert en[4:7] == ["Arms Trade Treaty", "Ninth Conference of States Parties",
+                       "Geneva, 21–25 August 2023"]
+    assert "附件A" in "".join(zh) and en[-1] == zh[-1] == "***"
+
+
+def test_chinese_content_is_free_of_the_seed_slips(example):
+    _, docs = example
+    from att_docs.assemble import localized_texts
+
+    text = "".join(t["zh"].plain() for d in docs.values() for b in d.body
+                   for t in localized_texts(b))
+    for slip in ("。。", "《公约》", "联系主席", "普遍加入条约工作组普遍加入条约工作组"):
+        assert slip not in text
