@@ -51,11 +51,21 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 extras=""
 [ "$mode" = test ] && extras="[test]"
-stamp="$venv/.installed-$(cat "$root/pyproject.toml" | sha256sum | cut -c1-16)-${mode}"
+hash="$(sha256sum "$root/pyproject.toml" | cut -c1-16)"
+stamp="$venv/.installed-$hash-$mode"
 if [ ! -f "$stamp" ]; then
   say "installing Python packages${extras:+ with $extras} (once)"
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >&2
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$root$extras" >&2
-  rm -f "$venv"/.installed-*-"$mode"
+  log="$venv/pip-install.log"
+  if ! { "$venv/bin/python" -m pip install --disable-pip-version-check --upgrade pip &&
+         "$venv/bin/python" -m pip install --disable-pip-version-check -e "$root$extras"; } \
+       >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    say "pip install failed; the full log is in $log"
+    exit 3
+  fi
+  rm -f "$venv"/.installed-*
   touch "$stamp"
+  # the test set includes everything the runtime needs
+  [ "$mode" = test ] && touch "$venv/.installed-$hash-runtime"
 fi
+exit 0

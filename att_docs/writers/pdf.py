@@ -31,12 +31,17 @@ from att_docs.writers.typst_data import document_data
 
 __all__ = ["FontError", "PdfError", "PdfWriter"]
 
-PDF_STANDARDS = ["ua-1"]
-"""PDF/UA-1: tagged, with a title and a language, and no unrenderable text."""
+PDF_STANDARDS: tuple[list[str], ...] = (["ua-1"], ["a-2b"])
+"""Tried in order. PDF/UA-1: tagged, with a title, a language, headings in order and no
+unrenderable text. Should it refuse a document for another reason than a glyph, PDF/A-2b
+follows: still tagged, and it still refuses text that no font can display."""
 
 BOLD_WEIGHT = 600
 
-_GLYPH_ERROR = re.compile(r"the text `(?P<text>.*?)` could not be displayed with font `(?P<font>.*?)`")
+_STANDARD_ERROR = re.compile(r"^PDF/\S+ error:")
+_GLYPH_ERROR = re.compile(
+    r"the text `(?P<text>.*?)` could not be displayed with font `(?P<font>.*?)`"
+)
 
 
 class FontError(Exception):
@@ -63,7 +68,10 @@ def _unquote(text: str) -> str:
 class PdfWriter:
     """Typst PDF engine; one instance compiles many documents with one typst.Compiler."""
 
-    def __init__(self, styles: Styles, template: Path, font_paths: list[Path] | None = None) -> None:
+    def __init__(
+        self, styles: Styles, template: Path, font_paths: list[Path] | None = None
+    ) -> None:
+        """Scan the fonts once and make the one compiler, with ``template`` as main file."""
         self.styles = styles
         self.template = Path(template)
         if not self.template.is_file():
@@ -130,19 +138,26 @@ class PdfWriter:
     def _compile(self, payload: str, document: Document, lang: str, who: str) -> bytes:
         """Compile with this document's data; the masthead date fixes every timestamp."""
         date = document.masthead.date
-        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
-        try:
-            pdf, notes = self._compiler.compile_with_warnings(
-                sys_inputs={"data": payload},
-                pdf_standards=PDF_STANDARDS,
-                timestamp=stamp,
-            )
-        except typst.TypstError as exc:
-            raise self._translate(exc, lang, who) from None
-        self._check_warnings(notes, who)
-        if not isinstance(pdf, bytes):
-            raise PdfError(f"{who}: Typst returned no PDF")
-        return pdf
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+        for attempt, standards in enumerate(PDF_STANDARDS, start=1):
+            try:
+                pdf, notes = self._compiler.compile_with_warnings(
+                    sys_inputs={"data": payload}, pdf_standards=standards, timestamp=stamp
+                )
+            except typst.TypstError as exc:
+                error = self._translate(exc, lang, who)
+                message = getattr(exc, "message", None) or str(exc)
+                last = attempt == len(PDF_STANDARDS)
+                if isinstance(error, FontError) or last or not _STANDARD_ERROR.match(message):
+                    raise error from None
+                warnings.warn(f"{who}: {message}; writing {PDF_STANDARDS[attempt]} instead",
+                              stacklevel=3)
+                continue
+            self._check_warnings(notes, who)
+            if not isinstance(pdf, bytes):
+                raise PdfError(f"{who}: Typst returned no PDF")
+            return pdf
+        raise AssertionError("unreachable")
 
     def _translate(self, exc: typst.TypstError, lang: str, who: str) -> Exception:
         """A missing glyph becomes a FontError; anything else a PdfError with Typst's text."""

@@ -7,7 +7,7 @@ and the layout lives in the template where a designer can change it. The shape i
      "blocks": [Block, ...]}    # the document body in order
 
     Block   = {"kind": "frame", "style": str, "text": Content}
-            | {"kind": "heading", "level": int, "text": Inlines}
+            | {"kind": "heading", "level": int, "outline": int, "text": Inlines}
             | {"kind": "paragraph", "number": int | None, "text": Inlines,
                "subparagraphs": [{"label": str, "text": Inlines}]}
             | {"kind": "list-item", "text": Inlines} | {"kind": "quote", "text": Inlines}
@@ -68,6 +68,7 @@ class _Serialiser:
     document: Document
     lang: str
     seen_footnotes: set[str] = field(default_factory=set)
+    outline_level: int = 0
 
     # ----------------------------------------------------------------- text
 
@@ -127,8 +128,7 @@ class _Serialiser:
             return {"kind": "frame", "style": block.style,
                     "text": self.content(block.text, block.id)}
         if isinstance(block, Heading):
-            return {"kind": "heading", "level": block.level,
-                    "text": self.inlines(block.text, block.id)}
+            return self.heading(block)
         if isinstance(block, Paragraph):
             return self.paragraph(block)
         if isinstance(block, ListItem):
@@ -142,6 +142,12 @@ class _Serialiser:
         if isinstance(block, PageBreak):
             return {"kind": "page-break"}
         raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def heading(self, block: Heading) -> Json:
+        """``outline`` is the structure level: it starts at 1 and never skips a level."""
+        self.outline_level = max(1, min(block.level, self.outline_level + 1))
+        return {"kind": "heading", "level": block.level, "outline": self.outline_level,
+                "text": self.inlines(block.text, block.id)}
 
     def paragraph(self, block: Paragraph) -> Json:
         text = self.inlines(block.text, block.id)
