@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from att_docs.symbols import DocumentSymbol
 
@@ -79,7 +79,7 @@ class FootnoteRef:
     id: str
 
 
-Inline = Union[Run, FootnoteRef]
+Inline = Run | FootnoteRef
 
 
 @dataclass
@@ -241,16 +241,16 @@ class PageBreak:
     id: str = "page-break"
 
 
-Block = Union[
-    Heading,
-    Paragraph,
-    ListItem,
-    BlockQuote,
-    Table,
-    DecisionList,
-    FrameBlock,
-    PageBreak,
-]
+Block = (
+    Heading
+    | Paragraph
+    | ListItem
+    | BlockQuote
+    | Table
+    | DecisionList
+    | FrameBlock
+    | PageBreak
+)
 
 
 # --------------------------------------------------------------------------- document

@@ -71,9 +71,9 @@ def main() -> None:
 
         def our_pdf() -> None:
             # a fresh writer each run: Typst memoises unchanged input within one compiler
-            pdf_writer = PdfWriter(styles, templates / "paper.typ")
+            writer = PdfWriter(styles, templates / "paper.typ")
             for doc, lang in jobs:
-                pdf_writer.write(doc, lang, output_path(out, doc, lang, "pdf"))
+                writer.write(doc, lang, output_path(out, doc, lang, "pdf"))
 
         sources = {(doc.id, lang): plain_markdown(doc.source, lang) for doc, lang in jobs}
         pandoc_dir = out / "pandoc"
@@ -81,8 +81,9 @@ def main() -> None:
 
         def pandoc_docx() -> None:
             for (doc_id, lang), text in sources.items():
+                target = pandoc_dir / f"{doc_id}.{lang}.docx"
                 pypandoc.convert_text(text, "docx", format="markdown",
-                                      extra_args=["--quiet"], outputfile=str(pandoc_dir / f"{doc_id}.{lang}.docx"))
+                                      extra_args=["--quiet"], outputfile=str(target))
 
         def lo_pdf() -> None:
             convert_to_pdf(sorted(pandoc_dir.glob("*.docx")), pandoc_dir / "pdf")

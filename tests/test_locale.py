@@ -1,9 +1,9 @@
 import datetime as dt
 
 import pytest
+from conftest import TEMPLATES
 
 from att_docs.locale import load_locale
-from conftest import TEMPLATES
 
 OPENING, CLOSING = dt.date(2023, 8, 21), dt.date(2023, 8, 25)
 
@@ -21,14 +21,16 @@ def test_dates_and_ordinals(lang, date, dates, ordinal):
 
 def test_ranges_across_months_keep_full_month_names():
     en = load_locale(TEMPLATES, "en")
-    assert en.date_range(dt.date(2023, 8, 28), dt.date(2023, 9, 1)) == "28 August\u2009–\u20091 September 2023"
+    end_of_august = dt.date(2023, 8, 28), dt.date(2023, 9, 1)
+    assert en.date_range(*end_of_august) == "28 August\u2009–\u20091 September 2023"
     zh = load_locale(TEMPLATES, "zh")
     assert zh.date_range(dt.date(2023, 8, 28), dt.date(2023, 9, 1)) == "2023年8月28日至9月1日"
 
 
 def test_fixed_phrases_come_from_the_catalogue():
     zh = load_locale(TEMPLATES, "zh")
-    assert zh.gettext("Original: %(language)s") % {"language": zh.language_name("en")} == "原文：英文"
+    original = zh.gettext("Original: %(language)s")
+    assert original % {"language": zh.language_name("en")} == "原文：英文"
     assert zh.gettext("%(ordinal)s Conference of States Parties") % {
         "ordinal": zh.ordinal_word(10)} == "第十届缔约国会议"
     en = load_locale(TEMPLATES, "en")

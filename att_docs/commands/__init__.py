@@ -1,0 +1,1 @@
+"""The sub-commands of ``att-docs``, one module each."""
