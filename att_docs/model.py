@@ -317,6 +317,7 @@ class Document:
     languages: list[str]
     source: Path | None = None
     body: list[Block] = field(default_factory=list)
+    problems: list[Exception] = field(default_factory=list)  # lenient reads only
 
     @property
     def main(self) -> Part:

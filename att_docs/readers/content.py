@@ -81,8 +81,13 @@ def find_papers(folder: Path) -> list[Path]:
 
 
 def read_paper(folder: Path, conference: Conference, templates: Path,
-               known_types: set[str]) -> Document:
-    """Read one paper folder into a Document (not yet assembled: no frame, no numbers)."""
+               known_types: set[str], strict: bool = True) -> Document:
+    """Read one paper folder into a Document (not yet assembled: no frame, no numbers).
+
+    With ``strict`` (the build), a block or footnote missing in one language raises.
+    Without it (status reports), such problems are kept in ``Document.problems`` and the
+    missing texts are simply absent from the blocks' ``Localized`` values.
+    """
     path = folder / PAPER_FILE
     loaded = load_yaml(path)
     spec = validate(loaded, PaperFile, PAPER_FILE)
@@ -100,7 +105,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         if key != "subtitle" or getattr(spec, key):
             _require_languages(loaded, getattr(spec, key), langs, key)
 
-    reader = _PartReader(templates, langs, spec.original_language)
+    reader = _PartReader(templates, langs, spec.original_language, strict)
     parts = [reader.read("main", spec.type, folder, dict(spec.title), dict(spec.subtitle))]
     for i, name in enumerate(spec.annexes):
         annex_dir = folder / name
@@ -127,6 +132,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         footnotes=reader.footnotes,
         languages=list(langs),
         source=folder,
+        problems=reader.problems,
     )
 
 
@@ -154,9 +160,16 @@ class _PartReader:
     templates: Path
     langs: list[str]
     original: str
+    strict: bool = True
 
     def __post_init__(self) -> None:
         self.footnotes: dict[str, Footnote] = {}
+        self.problems: list[ContentError] = []
+
+    def _problem(self, error: ContentError) -> None:
+        if self.strict:
+            raise error
+        self.problems.append(error)
 
     def read(self, part_id: str, part_type: str, folder: Path, title: dict[str, str],
              subtitle: dict[str, str]) -> Part:
@@ -166,7 +179,8 @@ class _PartReader:
                              load_locale(self.templates, lang).soft_break)
             for lang in order
         }
-        _check_alignment(prose, order)
+        for problem in _alignment_problems(prose, order):
+            self._problem(problem)
         self._collect_footnotes(prose, order)
         tables = _Structured(folder / TABLES_FILE) if (folder / TABLES_FILE).exists() else None
         decisions = (_Structured(folder / DECISIONS_FILE)
@@ -178,19 +192,20 @@ class _PartReader:
         first = prose[order[0]]
         for lang in order[1:]:
             other = prose[lang]
-            for label in first.footnotes.keys() ^ other.footnotes.keys():
+            for label in sorted(first.footnotes.keys() ^ other.footnotes.keys()):
                 has, lacks = (first, other) if label in first.footnotes else (other, first)
                 where = has.footnotes[label].where
-                raise ContentError(f"footnote [^{label}] is defined in {has.path.name}"
-                                   f"{f' (line {where.line})' if where else ''} but not here",
-                                   lacks.path)
+                self._problem(ContentError(
+                    f"footnote [^{label}] is defined in {has.path.name}"
+                    f"{f' (line {where.line})' if where else ''} but not here", lacks.path))
         for label in first.footnotes:
             if label in self.footnotes:
                 raise ContentError(f"footnote id [^{label}] is already used in another part "
                                    "of this paper", first.path, first.footnotes[label].where.line
                                    if first.footnotes[label].where else None)
             self.footnotes[label] = Footnote(label, {lang: prose[lang].footnotes[label]
-                                                     for lang in order})
+                                                     for lang in order
+                                                     if label in prose[lang].footnotes})
 
     def _blocks(self, prose: dict[str, ProseFile], order: list[str],
                 tables: _Structured | None, decisions: _Structured | None) -> list[Block]:
@@ -198,8 +213,11 @@ class _PartReader:
         blocks: list[Block] = []
         paragraphs: dict[str, Paragraph] = {}
         for block in prose[order[0]].blocks:
-            text: Localized = {lang: by_lang[lang][block.id].text for lang in order
-                               if by_lang[lang][block.id].text is not None}
+            text: Localized = {}
+            for lang in order:
+                twin = by_lang[lang].get(block.id)
+                if twin is not None and twin.kind == block.kind and twin.text is not None:
+                    text[lang] = twin.text
             if block.kind == "heading":
                 blocks.append(Heading(block.id, block.level, text))
             elif block.kind == "paragraph":
@@ -285,35 +303,40 @@ class _Structured:
         return DecisionList(name, groups)
 
 
-def _check_alignment(prose: dict[str, ProseFile], order: list[str]) -> None:
+def _alignment_problems(prose: dict[str, ProseFile], order: list[str]) -> list[ContentError]:
     """Every language must have the original's blocks, with the same ids, kinds and order."""
+    problems: list[ContentError] = []
     first = prose[order[0]]
+    first_ids = set(first.block_ids())
     for lang in order[1:]:
         other = prose[lang]
         other_by_id = {b.id: b for b in other.blocks}
-        first_ids = set(first.block_ids())
         previous_line = 1
         for block in first.blocks:
             twin = other_by_id.get(block.id)
             if twin is None:
                 what = "table set" if block.kind == "include" else block.kind
-                raise ContentError(
+                problems.append(ContentError(
                     f"{what} {block.id!r} ({first.path.name}:{block.where.line}) is missing "
-                    f"in this language", other.path, previous_line)
+                    f"in this language", other.path, previous_line))
+                continue
             if twin.kind != block.kind or twin.parent != block.parent:
-                raise ContentError(
+                problems.append(ContentError(
                     f"{block.id!r} is a {twin.kind} here but a {block.kind} in "
-                    f"{first.path.name}:{block.where.line}", other.path, twin.where.line)
+                    f"{first.path.name}:{block.where.line}", other.path, twin.where.line))
             previous_line = twin.where.line
         for block in other.blocks:
             if block.id not in first_ids:
-                raise ContentError(
+                problems.append(ContentError(
                     f"{block.kind} {block.id!r} has no counterpart in {first.path.name}",
-                    other.path, block.where.line)
-        if first.block_ids() != other.block_ids():
-            for mine, theirs in zip(first.blocks, other.blocks, strict=True):
-                if mine.id != theirs.id:
-                    raise ContentError(
-                        f"{theirs.id!r} stands where {first.path.name} has {mine.id!r} "
-                        f"(line {mine.where.line}): the blocks are in a different order",
-                        other.path, theirs.where.line)
+                    other.path, block.where.line))
+        shared = [b for b in first.blocks if b.id in other_by_id]
+        theirs = [b for b in other.blocks if b.id in first_ids]
+        for mine, twin in zip(shared, theirs, strict=True):
+            if mine.id != twin.id:
+                problems.append(ContentError(
+                    f"{twin.id!r} stands where {first.path.name} has {mine.id!r} "
+                    f"(line {mine.where.line}): the blocks are in a different order",
+                    other.path, twin.where.line))
+                break
+    return problems

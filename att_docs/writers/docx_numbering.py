@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-__all__ = ["Level", "Numbering", "ParagraphCounter"]
+__all__ = ["Level", "ListCounter", "Numbering"]
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ class Numbering:
         return int(num.get(qn("w:numId")))
 
 
-class ParagraphCounter:
-    """Hands out the ``w:num`` for each numbered paragraph.
+class ListCounter:
+    """Hands out the ``w:num`` for each item of a numbered list (paragraphs, cell lists).
 
-    A paragraph keeps the current instance while its number is the next one; any other
+    An item keeps the current instance while its number is the next one; any other
     number (1 at the start of an annex) starts a new instance at that number.
     """
 
