@@ -19,6 +19,7 @@ from docx.oxml.text.paragraph import CT_P
 from docx.shared import Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from att_docs.errors import ContentError
 from att_docs.model import (
@@ -89,6 +90,12 @@ class _DocxWriter:
                          self.text_width)
         self.notes = Footnotes(self.doc, document.footnotes, lang, self.fonts, "FootnoteText")
         self.page_break_pending = False
+        # python-docx resolves a style name by scanning every style on each assignment;
+        # resolve each name once and write w:pStyle directly.
+        self.style_ids = {s.name: s.style_id for s in self.doc.styles}
+
+    def _set_style(self, paragraph: DocxParagraph, style_name: str) -> None:
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_ids[style_name]
 
     # ------------------------------------------------------------------ setup
 
@@ -170,7 +177,8 @@ class _DocxWriter:
     def _para(self, style_name: str, text: Text | None,
               numbering: tuple[int, int] | None = None) -> CT_P:
         """A body paragraph in ``style_name``, with an optional (numId, ilvl)."""
-        paragraph = self.doc.add_paragraph(style=self.doc.styles[style_name])
+        paragraph = self.doc.add_paragraph()
+        self._set_style(paragraph, style_name)
         if self.page_break_pending:
             paragraph.paragraph_format.page_break_before = True
             self.page_break_pending = False
@@ -217,12 +225,12 @@ class _DocxWriter:
         self._cell_text(title, self._text(block.title, block.id), st.TABLE_HEADING)
         for index, row in enumerate(block.rows, start=1):
             for cell in table.rows[index].cells:  # short rows: empty cells in table text
-                cell.paragraphs[0].style = self.doc.styles[st.TABLE_TEXT]
+                self._set_style(cell.paragraphs[0], st.TABLE_TEXT)
             self._cell_text(table.cell(index, 0), self._text(row.label, row.id), st.TABLE_LABEL)
             for column, cell in enumerate(row.cells, start=1):
                 self._cell_text(table.cell(index, column), self._text(cell.text, cell.id),
                                 st.TABLE_TEXT)
-        self.doc.add_paragraph(style=self.doc.styles["Normal"])  # keeps tables apart
+        self.doc.add_paragraph()  # Normal; keeps tables apart
 
     def _column_widths(self, table: DocxTable, columns: int) -> list[int]:
         """Fixed layout: the label column takes LABEL_SHARE, the rest share the remainder."""
@@ -244,10 +252,9 @@ class _DocxWriter:
         """Each TextBlock is a paragraph; list items get real list numbering."""
         fonts = self._fonts_for(style_name)
         counter = ListCounter(self.numbering, self.cell_ordered)
-        style = self.doc.styles[style_name]
         for index, block in enumerate(text.blocks or [TextBlock([])]):
             paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-            paragraph.style = style
+            self._set_style(paragraph, style_name)
             if block.list_kind == "ordered":
                 _number(paragraph._p, counter.num_for(block.number), 0)
             elif block.list_kind == "bullet":

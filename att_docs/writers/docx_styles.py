@@ -259,8 +259,7 @@ def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:
 
 def _paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
     """The paragraph style ``name``, created if the template lacks it."""
-    names = {s.name for s in document.styles}
-    if name in names:
+    if document.styles.element.get_by_name(name) is not None:
         return document.styles[name]
     builtin = name == FOOTNOTE_TEXT
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
