@@ -1,0 +1,1 @@
+"""Bilingual and monolingual checks: findings with stable ids, severities and locations."""

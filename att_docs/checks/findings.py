@@ -1,0 +1,34 @@
+"""A finding: what a check reports, where, and what it expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["SEVERITIES", "Finding", "Severity"]
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a check.
+
+    ``check`` is the stable check id (term, term-reverse, deprecated, homophone, consistency,
+    number, date, reference, structure, typography); ``segment`` the paragraph, cell or
+    XLIFF segment id; ``document`` the paper id or file it belongs to.
+    """
+
+    check: str
+    severity: Severity
+    message: str
+    path: Path | None = None
+    line: int | None = None
+    segment: str | None = None
+    document: str | None = None
+    suggestion: str | None = None
+
+    def at_least(self, severity: Severity) -> bool:
+        return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)

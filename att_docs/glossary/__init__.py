@@ -1,0 +1,1 @@
+"""The bilingual term base: model, YAML/CSV/TBX readers and writers."""
