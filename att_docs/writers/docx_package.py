@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.shared import Mm, Twips
 
+from att_docs.atomic import atomic_output
 from att_docs.errors import ContentError
 from att_docs.styles import Styles
 from att_docs.writers.docx_inline import add_run
@@ -152,19 +151,11 @@ def save_reproducibly(document: DocxDocument, out: Path) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     buffer.seek(0)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(buffer) as src, \
-                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in src.infolist():
-                entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.create_system = 0
-                entry.external_attr = 0
-                dst.writestr(entry, src.read(info.filename))
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, out)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_output(out) as tmp, zipfile.ZipFile(buffer) as src, \
+            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            dst.writestr(entry, src.read(info.filename))

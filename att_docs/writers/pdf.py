@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import warnings
 from pathlib import Path
 
 import typst
 
+from att_docs.atomic import atomic_output
 from att_docs.model import Document
 from att_docs.styles import Styles
 from att_docs.writers.typst_data import document_data
@@ -96,7 +95,13 @@ class PdfWriter:
         payload = json.dumps(document_data(document, lang, self.styles),
                              ensure_ascii=False, separators=(",", ":"))
         pdf = self._compile(payload, document, lang, who)
-        _write_atomically(Path(out), pdf)
+        with atomic_output(Path(out)) as tmp:
+            tmp.write_bytes(pdf)
+
+    def check_fonts(self, languages: list[str]) -> None:
+        """Preflight: raise :class:`FontError` now if any language's fonts are missing."""
+        for lang in languages:
+            self._check_fonts(lang, f"language {lang!r}")
 
     # ------------------------------------------------------------------ fonts
 
@@ -182,14 +187,3 @@ class PdfWriter:
         return f"document {document.id!r}{where} ({lang})"
 
 
-def _write_atomically(out: Path, data: bytes) -> None:
-    """Write ``data`` to ``out`` through a temporary file, so no half-written PDF remains."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
