@@ -1,0 +1,235 @@
+"""TBX term bases: write TBX-Basic v3 (ISO 30042:2019, DCA style); read v3 and TBX 2008.
+
+Written::
+
+    tbx[@type="TBX-Basic" @style="dca" @xml:lang]
+      tbxHeader/fileDesc/sourceDesc/p
+      text/body/conceptEntry[@id]
+        descrip[@type="subjectField"], descripGrp/descrip[@type="definition"], note
+        langSec[@xml:lang]/termSec
+          term, termNote[@type="termType"], termNote[@type="administrativeStatus"], note
+
+A case-sensitive term carries the note ``case-sensitive``: TBX-Basic has no data category
+for it, and a note keeps the file valid and tells a person the same thing.
+
+Read: the same in the v3 namespace or none, TBX 2008 ``martif`` files
+(termEntry/langSet/tig|ntig/term), and TBX-Basic DCT elements (``basic:termType``).
+Elements that carry nothing the model holds (transacGrp, xref, admin, partOfSpeech ...)
+are skipped. A language section whose terms have no status gets its first term as the
+preferred one and the rest as admitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from att_docs.errors import ContentError
+from att_docs.glossary.integrity import (
+    clean_term,
+    clean_text,
+    finish,
+    normalize_lang,
+    parse_status,
+)
+from att_docs.glossary.model import Concept, Glossary, Status, Term
+
+__all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NS", "dumps_tbx", "load_tbx_glossary"]
+
+TBX_NS = "urn:iso:std:iso:30042:ed:3.0"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+CASE_SENSITIVE_NOTE = "case-sensitive"
+STATUS_VALUES: dict[Status, str] = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "superseded": "supersededTerm-admn-sts",
+}
+_SCHEMA = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+_SCHEMA_PIS = (
+    f'href="{_SCHEMA}TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+    'schematypens="http://relaxng.org/ns/structure/1.0"',
+    f'href="{_SCHEMA}TBX-Basic_DCA.sch" type="application/xml" '
+    'schematypens="http://purl.oclc.org/dsdl/schematron"',
+)
+_STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_tbx_glossary(path: Path) -> Glossary:
+    """Read a TBX v3 or TBX 2008 (martif) file; errors name the file and line."""
+    root = _parse(path)
+    kind = _local(root)
+    if kind not in ("tbx", "martif"):
+        raise ContentError(f"not a TBX file: the root element is <{kind}>, expected <tbx> "
+                           "(TBX v3) or <martif> (TBX 2008)", path, root.sourceline)
+    entries = [e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")]
+    concepts = [_concept(entry, n, path) for n, entry in enumerate(entries, start=1)]
+    return finish(Glossary(concepts, source=path), path)
+
+
+def _parse(path: Path) -> etree._Element:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError("file not found", path) from None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
+                             remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise ContentError(f"malformed XML: {exc.msg}", path, exc.lineno or None) from None
+    if root is None:
+        raise ContentError("malformed XML: no root element", path, 1)
+    return root
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element, *names: str) -> Iterator[etree._Element]:
+    return (child for child in element if _local(child) in names)
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(element.itertext())
+
+
+def _concept(entry: etree._Element, n: int, path: Path) -> Concept:
+    concept = Concept(id=(entry.get("id") or entry.get(XML_ID) or f"c{n}").strip(), terms={},
+                      line=entry.sourceline)
+    notes = []
+    for child in entry:
+        if _local(child) == "descripGrp":
+            child = next(_children(child, "descrip"), child)
+        name = _local(child)
+        kind = child.get("type") if name == "descrip" else name  # DCA or DCT style
+        if kind == "subjectField":
+            concept.subject = clean_text(_text(child))
+        elif kind == "definition":
+            concept.definition = clean_text(_text(child))
+        elif name == "note":
+            notes.append(_text(child).strip())
+        elif name in ("langSec", "langSet"):
+            _language(concept, child, path)
+    concept.note = clean_text("\n".join(notes))
+    if concept.definition is None:  # TBX-Basic often defines the concept per language
+        concept.definition = next((clean_text(_text(d)) for d in entry.iter()
+                                   if _local(d) == "descrip" and d.get("type") == "definition"),
+                                  None)
+    return concept
+
+
+def _language(concept: Concept, section: etree._Element, path: Path) -> None:
+    tag = section.get(XML_LANG) or section.get("lang")
+    if not tag:
+        raise ContentError(f"<{_local(section)}> without xml:lang", path, section.sourceline)
+    terms = concept.terms.setdefault(normalize_lang(tag), [])
+    unmarked = []
+    marked_preferred = False
+    for holder in _children(section, "termSec", "tig", "ntig"):
+        term, status = _term(holder, path)
+        terms.append(term)
+        if status is None:
+            unmarked.append(term)
+        marked_preferred |= status == "preferred"
+    if unmarked and not marked_preferred:
+        unmarked[0].status = "preferred"  # no status given: the first term is preferred
+
+
+def _term(holder: etree._Element, path: Path) -> tuple[Term, Status | None]:
+    element = next((e for e in holder.iter() if _local(e) == "term"), None)
+    if element is None:
+        raise ContentError(f"<{_local(holder)}> without <term>", path, holder.sourceline)
+    term = Term(text=clean_term(_text(element)), line=element.sourceline)
+    status: Status | None = None
+    notes = []
+    for item in _term_items(holder):
+        name = _local(item)
+        kind = item.get("type") if name == "termNote" else name
+        value = clean_term(_text(item))
+        if kind in _STATUS_TYPES:
+            status = parse_status(value)
+            if status is None:
+                raise ContentError(f"unknown {kind} {value!r} (expected one of: "
+                                   f"{', '.join(STATUS_VALUES.values())})", path,
+                                   item.sourceline)
+        elif kind == "termType":
+            term.kind = value or None
+        elif name == "note" and value == CASE_SENSITIVE_NOTE:
+            term.case_sensitive = True
+        elif name == "note":
+            notes.append(_text(item).strip())
+    term.note = clean_text("\n".join(notes))
+    term.status = status or "admitted"
+    return term, status
+
+
+def _term_items(holder: etree._Element) -> Iterator[etree._Element]:
+    """The children that describe the term, also inside termGrp (TBX 2008 ntig) and
+    termNoteGrp; not those inside descripGrp or transacGrp, which describe other things."""
+    for child in holder:
+        if _local(child) in ("termGrp", "termNoteGrp"):
+            yield from _term_items(child)
+        else:
+            yield child
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def dumps_tbx(glossary: Glossary, source_lang: str = "en") -> str:
+    """TBX-Basic v3, DCA style, as a UTF-8 XML document string."""
+    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
+    root.set("type", "TBX-Basic")
+    root.set("style", "dca")
+    root.set(XML_LANG, source_lang)
+    desc = _sub(_sub(_sub(root, "tbxHeader"), "fileDesc"), "sourceDesc")
+    _sub(desc, "p", f"Term base in {', '.join(glossary.languages)}, exported by att-docs.")
+    body = _sub(_sub(root, "text"), "body")
+    for concept in glossary.concepts:
+        _write_concept(body, concept)
+    tree = etree.ElementTree(root)
+    for pi in _SCHEMA_PIS:
+        root.addprevious(etree.ProcessingInstruction("xml-model", pi))
+    return etree.tostring(tree, pretty_print=True, xml_declaration=True,
+                          encoding="UTF-8").decode("utf-8")
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None,
+         **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{TBX_NS}}}{name}", attrs)
+    element.text = text
+    return element
+
+
+def _write_concept(body: etree._Element, concept: Concept) -> None:
+    entry = _sub(body, "conceptEntry", id=concept.id)
+    if concept.subject:
+        _sub(entry, "descrip", concept.subject, type="subjectField")
+    if concept.definition:
+        _sub(_sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
+    if concept.note:
+        _sub(entry, "note", concept.note)
+    for lang, terms in concept.terms.items():
+        if not terms:
+            continue
+        section = _sub(entry, "langSec")
+        section.set(XML_LANG, lang)
+        for term in terms:
+            term_sec = _sub(section, "termSec")
+            _sub(term_sec, "term", term.text)
+            if term.kind:
+                _sub(term_sec, "termNote", term.kind, type="termType")
+            _sub(term_sec, "termNote", STATUS_VALUES[term.status], type="administrativeStatus")
+            if term.case_sensitive:
+                _sub(term_sec, "note", CASE_SENSITIVE_NOTE)
+            if term.note:
+                _sub(term_sec, "note", term.note)
