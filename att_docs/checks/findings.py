@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["SEVERITIES", "Finding", "Severity"]
+__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity"]
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -32,3 +32,18 @@ class Finding:
 
     def at_least(self, severity: Severity) -> bool:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
+
+
+CHECKS: tuple[str, ...] = (
+    "term",
+    "term-reverse",
+    "deprecated",
+    "homophone",
+    "consistency",
+    "number",
+    "date",
+    "reference",
+    "structure",
+    "typography",
+)
+"""Every stable check id, in the order reports list them."""

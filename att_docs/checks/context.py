@@ -1,0 +1,61 @@
+"""What every rule shares while checking: the glossary index, cached matches, findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from att_docs.checks.extract import blank, symbols
+from att_docs.checks.findings import Finding, Severity
+from att_docs.checks.matcher import GlossaryIndex, Match, is_cjk_language
+from att_docs.checks.segments import Corpus, Segment
+
+__all__ = ["Context"]
+
+
+@dataclass
+class Context:
+    """Shared state of one run: glossary matches are computed once per segment and language."""
+
+    index: GlossaryIndex
+    _matches: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
+    _memo: dict[tuple[str, int, str], Any] = field(default_factory=dict)
+
+    def memo(self, name: str, seg: Segment, lang: str, compute: Callable[[str, str], Any]) -> Any:
+        """``compute(text, lang)`` for the segment's text, once per run (dates, numbers...)."""
+        key = (name, id(seg), lang)
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(seg.text(lang), lang)
+            return value
+
+    def matches(self, seg: Segment, lang: str) -> list[Match]:
+        key = (id(seg), lang)
+        found = self._matches.get(key)
+        if found is None:
+            text = seg.text(lang)
+            if "ATT/" in text:  # document symbols hold no terms (ATT/CSP9.WGTU/...)
+                text = blank(text, [(s, e) for _, s, e in symbols(text)])
+            found = self._matches[key] = self.index.find(text, lang)
+        return found
+
+    @staticmethod
+    def cjk(lang: str) -> bool:
+        return is_cjk_language(lang)
+
+    @staticmethod
+    def finding(check: str, severity: Severity, corpus: Corpus, seg: Segment | None,
+                lang: str | None, message: str, suggestion: str | None = None,
+                offset: int = 0) -> Finding | None:
+        """A finding at ``offset`` of the segment's text in ``lang``; None if silenced."""
+        if seg is not None and check in seg.ignore:
+            return None
+        path, line = (seg.location(lang, offset) if seg is not None and lang
+                      else (corpus.path, None))
+        if path is None:
+            path = corpus.path
+        return Finding(check=check, severity=severity, message=message, path=path,
+                       line=line or None, segment=seg.id if seg else None,
+                       document=corpus.name, suggestion=suggestion)

@@ -1,0 +1,59 @@
+"""Run the checks: over assembled documents (the conference build) or any corpora.
+
+``check_documents`` is the entry point the conference build calls; ``check_corpora``
+runs the same rules over corpora from XLIFF or text files too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
+from att_docs.checks.matcher import index_for
+from att_docs.checks.rules import RULES
+from att_docs.checks.segments import Corpus, corpus_from_document
+from att_docs.checks.suppress import apply_markers
+from att_docs.glossary.model import Glossary
+from att_docs.model import Document
+
+__all__ = ["check_corpora", "check_documents", "sort_findings"]
+
+
+def check_documents(documents: list[Document], glossary: Glossary) -> list[Finding]:
+    """Every finding of every check over assembled papers, silenced markers applied."""
+    corpora = [corpus_from_document(doc) for doc in documents]
+    cache: dict = {}
+    for corpus in corpora:
+        apply_markers(corpus, cache)
+    return check_corpora(corpora, glossary)
+
+
+def check_corpora(corpora: list[Corpus], glossary: Glossary,
+                  checks: Iterable[str] | None = None) -> list[Finding]:
+    """Run the rules (all, or those of ``checks``) over the corpora together."""
+    wanted = set(checks) if checks is not None else set(CHECKS)
+    ctx = Context(index_for(glossary))
+    findings: list[Finding] = []
+    seen: set[tuple] = set()
+    for rule in RULES:
+        if rule.CHECK not in wanted:
+            continue
+        for finding in rule.run(corpora, ctx):
+            if finding is None:
+                continue
+            key = (finding.check, finding.document, finding.segment, finding.line,
+                   finding.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    return sort_findings(findings, corpora)
+
+
+def sort_findings(findings: list[Finding], corpora: list[Corpus]) -> list[Finding]:
+    """By document (in the order given), then file, line, check and severity."""
+    order = {c.name: i for i, c in enumerate(corpora)}
+    return sorted(findings, key=lambda f: (
+        order.get(f.document or "", len(order)), str(f.path or ""), f.line or 0,
+        CHECKS.index(f.check) if f.check in CHECKS else 99,
+        -SEVERITIES.index(f.severity)))

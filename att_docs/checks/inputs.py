@@ -1,0 +1,70 @@
+"""What ``att-docs check`` reads: conference and paper folders, XLIFF and text files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from att_docs.assemble import assemble
+from att_docs.checks.plaintext import read_text_file
+from att_docs.checks.segments import Corpus, corpus_from_document
+from att_docs.checks.suppress import apply_markers
+from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
+from att_docs.errors import ContentError
+from att_docs.frame import FrameRenderer, known_types
+from att_docs.model import Document
+from att_docs.project import find_conferences
+from att_docs.readers.content import (
+    CONFERENCE_FILE,
+    PAPER_FILE,
+    find_papers,
+    read_conference,
+    read_paper,
+)
+
+__all__ = ["TEXT_SUFFIXES", "load_documents", "read_inputs"]
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def load_documents(folder: Path, templates: Path) -> list[Document]:
+    """The papers of a conference folder, or the one paper of a paper folder.
+
+    Read leniently: a block missing in one language becomes a ``structure`` finding
+    instead of stopping the check at the first one.
+    """
+    paper = (folder / PAPER_FILE).exists()
+    conference = read_conference(folder.parent if paper else folder)
+    types = known_types(templates)
+    renderer = FrameRenderer(templates)
+    folders = [folder] if paper else find_papers(folder)
+    if not folders:
+        raise ContentError("the conference has no papers (no */paper.yaml)", folder)
+    return [assemble(read_paper(f, conference, templates, types, strict=False), renderer)
+            for f in folders]
+
+
+def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> list[Corpus]:
+    """One corpus per paper, XLIFF file or text file named by ``paths``."""
+    corpora: list[Corpus] = []
+    cache: dict = {}
+    for path in paths:
+        if path.is_dir():
+            if (path / CONFERENCE_FILE).exists() or (path / PAPER_FILE).exists():
+                folders = [path]
+            else:
+                folders = find_conferences(path)
+            for folder in folders:
+                for doc in load_documents(folder, templates):
+                    corpus = corpus_from_document(doc)
+                    apply_markers(corpus, cache)
+                    corpora.append(corpus)
+        elif not path.exists():
+            raise ContentError("no such file or folder", path)
+        elif path.suffix.lower() in XLIFF_SUFFIXES:
+            corpora.append(read_xliff(path))
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            corpora.append(read_text_file(path, lang))
+        else:
+            raise ContentError("cannot check this kind of file: give a conference or paper "
+                               "folder, an .xlf/.xliff file, or a .md/.txt file", path)
+    return corpora

@@ -1,0 +1,314 @@
+"""Multi-pattern glossary matching with Aho-Corasick automata (pyahocorasick).
+
+Chinese has no word boundaries: every term of every status goes into one automaton and
+the text is scanned leftmost-longest (``iter_long``), so a term inside a longer glossary
+term (条约 in 普遍加入条约工作组, 公约 in 《集束弹药公约》) is never counted twice and
+never mistaken for the shorter concept.
+
+English is matched on a normalised copy of the text that has the same length: lower
+case, and every character that is neither a letter, a digit nor a hyphen turned into a
+space. Keys are the terms' variants in the same form, each with a leading space, so that
+a key can only start at a word start; the end of a match must be a word end too. The
+variants are what a writer may put for the term: the plural or singular of its head
+noun (champion/champions, with the ``inflection`` package), hyphen or space or nothing between parts
+(co-chair/co chair/cochair), the glossary's abbreviations as terms of their own. A
+case-sensitive term (flagged in the glossary, or written in capitals like WGTU) matches
+only where the original text has exactly its letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+import inflection
+
+from att_docs.glossary.model import Concept, Glossary, Status, Term
+
+__all__ = [
+    "ChineseMatcher",
+    "EnglishMatcher",
+    "Entry",
+    "GlossaryIndex",
+    "Match",
+    "TermMatcher",
+    "english_variants",
+    "is_cjk_language",
+]
+
+
+def is_cjk_language(lang: str) -> bool:
+    """Languages written without spaces between words."""
+    return lang.split("-")[0] in ("zh", "ja")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary term as a matcher knows it."""
+
+    concept: str
+    term: str
+    status: Status
+    case_sensitive: bool = False
+
+    @property
+    def allowed(self) -> bool:
+        return self.status in ("preferred", "admitted")
+
+
+@dataclass(slots=True)
+class Match:
+    """A glossary term found in a text: ``text[start:end]``, and the entries it stands for.
+
+    ``concepts`` and ``deprecated_only`` are worked out once per automaton key.
+    """
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    concepts: frozenset[str]
+    deprecated_only: bool  # every reading of the match is a deprecated variant
+
+    def status_for(self, concept: str) -> Status | None:
+        """The best status this match has for ``concept`` (allowed before deprecated)."""
+        if len(self.entries) == 1:
+            only = self.entries[0]
+            return only.status if only.concept == concept else None
+        statuses = [e.status for e in self.entries if e.concept == concept]
+        for status in ("preferred", "admitted", "deprecated", "superseded"):
+            if status in statuses:
+                return status  # type: ignore[return-value]
+        return None
+
+
+def _info(entries: tuple[Entry, ...]) -> tuple[frozenset[str], bool]:
+    return frozenset(e.concept for e in entries), all(not e.allowed for e in entries)
+
+
+class TermMatcher:
+    """Finds glossary terms of one language in texts."""
+
+    def find(self, text: str) -> list[Match]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class ChineseMatcher(TermMatcher):
+    """Substring matching, leftmost-longest."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        table: dict[str, list[Entry]] = {}
+        for entry in entries:
+            key = unicodedata.normalize("NFKC", entry.term) if entry.term.isascii() \
+                else entry.term
+            if key:
+                table.setdefault(key, []).append(entry)
+        self.automaton = ahocorasick.Automaton()
+        for key, group in table.items():
+            entries = tuple(group)
+            self.automaton.add_word(key, (len(key), entries, *_info(entries)))
+        self.empty = not table
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if self.empty or not text:
+            return []
+        out = []
+        for end, (length, group, concepts, deprecated) in self.automaton.iter_long(text):
+            start = end + 1 - length
+            out.append(Match(start, end + 1, text[start:end + 1], group, concepts, deprecated))
+        return out
+
+
+# --------------------------------------------------------------------------- English
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+class _Normaliser(dict[int, str]):
+    """str.translate table: letters and digits lower-cased, hyphens kept, the rest spaces."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char.isalnum():
+            lower = char.lower()
+            value = lower if len(lower) == 1 else char
+        elif char in "-\u2010\u2011":
+            value = "-"
+        else:
+            value = " "
+        self[code] = value
+        return value
+
+
+_NORMALISE = _Normaliser()
+
+
+def normalise_english(text: str) -> str:
+    """Same length as ``text``: lower case, hyphens as ``-``, other non-word chars spaces."""
+    return text.translate(_NORMALISE)
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _number_forms(word: str) -> set[str]:
+    """The word, and its plural and singular (a noun's simple inflection, ``inflection``)."""
+    forms = {word}
+    if not word or not word[-1].isalpha():
+        return forms
+    if _is_acronym(word):
+        forms.add(word + "s")
+        return forms
+    forms.add(inflection.singularize(word))
+    forms.add(inflection.pluralize(word))
+    return forms
+
+
+def english_variants(term: str) -> set[str]:
+    """Surface forms of an English term: inflection of its head noun, hyphen variants."""
+    words = term.split()
+    if not words:
+        return set()
+    variants: set[str] = set()
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    for form in _number_forms(words[head]):
+        variants.add(" ".join([*words[:head], form, *words[head + 1:]]))
+    if head != len(words) - 1 and not _is_acronym(words[-1]):
+        for form in _number_forms(words[-1]):
+            variants.add(" ".join([*words[:-1], form]))
+    for variant in list(variants):
+        if "-" in variant:
+            variants.add(variant.replace("-", " "))
+            variants.add(variant.replace("-", ""))
+    return variants
+
+
+class EnglishMatcher(TermMatcher):
+    """Word-bounded, case- and inflection-aware matching of English terms."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        table: dict[str, list[tuple[Entry, str]]] = {}
+        for entry in entries:
+            sensitive = entry.case_sensitive or _is_acronym(entry.term)
+            entry = Entry(entry.concept, entry.term, entry.status, sensitive)
+            for variant in english_variants(entry.term):
+                key = " " + normalise_english(variant).strip()
+                if key.strip():
+                    table.setdefault(key, []).append((entry, variant))
+        self.automaton = ahocorasick.Automaton()
+        for key, group in table.items():
+            entries = tuple(e for e, _ in group)
+            self.automaton.add_word(key, (len(key), tuple(group), entries, *_info(entries)))
+        self.empty = not table
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if self.empty or not text:
+            return []
+        padded = " " + normalise_english(text)
+        out = []
+        size = len(padded)
+        for end, (length, group, all_entries, concepts, deprecated) in \
+                self.automaton.iter_long(padded):
+            after = padded[end + 1] if end + 1 < size else " "
+            start = end + 1 - length + 1  # skip the leading space; offsets into padded
+            found = text[start - 1:end]
+            # An acronym may carry a number or a hyphen: CSP9 counts as CSP, UN-related as UN.
+            if (after.isalnum() or after == "-") and not (
+                    (after.isdigit() or after == "-")
+                    and all(_is_acronym(v) for _, v in group)):
+                continue
+            entries = tuple(e for e, variant in group
+                            if not e.case_sensitive or _same_case(found, variant))
+            if len(entries) == len(all_entries):
+                out.append(Match(start - 1, end, found, all_entries, concepts, deprecated))
+            elif entries:
+                out.append(Match(start - 1, end, found, entries, *_info(entries)))
+        return out
+
+
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def _same_case(found: str, variant: str) -> bool:
+    return _SEPARATORS.sub("", found) == _SEPARATORS.sub("", variant)
+
+
+# --------------------------------------------------------------------------- index
+
+
+def _entries(concept: Concept, lang: str) -> list[Entry]:
+    return [Entry(concept.id, t.text, t.status, t.case_sensitive)
+            for t in concept.terms.get(lang, []) if t.text.strip()]
+
+
+class GlossaryIndex:
+    """The glossary prepared for checks: one matcher per language, concepts by id."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.concepts = glossary.by_id()
+        self._matchers: dict[str, TermMatcher] = {}
+        self._allowed: dict[tuple[str, str], list[str]] = {}
+        self._homophones = None
+
+    def matcher(self, lang: str) -> TermMatcher:
+        found = self._matchers.get(lang)
+        if found is None:
+            entries = [e for c in self.glossary.concepts for e in _entries(c, lang)]
+            found = ChineseMatcher(entries) if is_cjk_language(lang) else EnglishMatcher(entries)
+            self._matchers[lang] = found
+        return found
+
+    def find(self, text: str, lang: str) -> list[Match]:
+        return self.matcher(lang).find(text)
+
+    def preferred(self, concept: str, lang: str) -> Term | None:
+        c = self.concepts.get(concept)
+        return c.preferred(lang) if c else None
+
+    def label(self, concept: str, lang: str) -> str:
+        """The preferred term of a concept in a language, or its id."""
+        term = self.preferred(concept, lang)
+        return term.text if term else concept
+
+    def allowed_texts(self, concept: str, lang: str) -> list[str]:
+        """The preferred and admitted terms of a concept in a language, preferred first."""
+        key = (concept, lang)
+        found = self._allowed.get(key)
+        if found is None:
+            c = self.concepts.get(concept)
+            found = self._allowed[key] = [t.text for t in c.allowed(lang)] if c else []
+        return found
+
+    def homophones(self):  # type: ignore[no-untyped-def]
+        """The pinyin index of the Chinese terms (built on first use)."""
+        if self._homophones is None:
+            from att_docs.checks.homophones import HomophoneIndex
+
+            zh_terms = {t.text: c.id for c in self.glossary.concepts
+                        for t in c.allowed("zh")}
+            self._homophones = HomophoneIndex(zh_terms, set(zh_terms))
+        return self._homophones
+
+
+_INDEXES: dict[int, tuple[Glossary, GlossaryIndex]] = {}
+
+
+def index_for(glossary: Glossary) -> GlossaryIndex:
+    """A cached index per glossary object (the conference build calls checks repeatedly)."""
+    cached = _INDEXES.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    index = GlossaryIndex(glossary)
+    _INDEXES.clear()
+    _INDEXES[id(glossary)] = (glossary, index)
+    return index

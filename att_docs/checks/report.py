@@ -1,0 +1,81 @@
+"""Findings for people (rich text grouped by document) and for programs (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from att_docs.checks.findings import SEVERITIES, Finding, Severity
+
+__all__ = ["at_least", "render_json", "render_text", "summary", "to_dict"]
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def at_least(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
+    return [f for f in findings if f.at_least(severity)]
+
+
+def _relative(path: Path | None) -> str:
+    if path is None:
+        return ""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def to_dict(finding: Finding) -> dict[str, Any]:
+    """Every field of a finding, the path as a string relative to the working folder."""
+    data = asdict(finding)
+    data["path"] = _relative(finding.path) or None
+    return data
+
+
+def render_json(findings: list[Finding]) -> str:
+    return json.dumps({"findings": [to_dict(f) for f in findings],
+                       "counts": {s: sum(1 for f in findings if f.severity == s)
+                                  for s in SEVERITIES}},
+                      ensure_ascii=False, indent=2)
+
+
+def summary(findings: list[Finding]) -> str:
+    if not findings:
+        return "no findings"
+    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}"
+             for s in reversed(SEVERITIES)
+             if (n := sum(1 for f in findings if f.severity == s))]
+    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: " + ", ".join(parts)
+
+
+def render_text(findings: list[Finding], console: Console) -> None:
+    """One block per document; each finding on a line with its location, then its message."""
+    current: str | None = None
+    for f in findings:
+        if f.document != current:
+            current = f.document
+            console.print()
+            console.print(Text(current or "(no document)", style="bold underline"))
+        where = _relative(f.path)
+        if f.line:
+            where += f":{f.line}"
+        head = Text("  ")
+        head.append(f"{f.severity:<7}", style=_STYLE[f.severity])
+        head.append(f" {f.check:<12} ", style="bold")
+        head.append(where, style="dim")
+        if f.segment:
+            head.append(f"  [{f.segment}]", style="dim")
+        console.print(head, soft_wrap=True)
+        console.print(f"      {escape(f.message)}", soft_wrap=True, highlight=False)
+        if f.suggestion:
+            console.print(Text("      → ").append(f.suggestion, style="green"),
+                          soft_wrap=True)
+    console.print()
+    console.print(summary(findings), style="bold", highlight=False)

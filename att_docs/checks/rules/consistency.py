@@ -1,0 +1,112 @@
+"""consistency: one thing said one way across the paper set.
+
+- The same source segment (a heading, a row label, a repeated sentence) translated in
+  different ways: a warning at each rendering that is not the most common one. The
+  reverse, one translation standing for different source segments, is for information.
+- A glossary concept rendered by different approved variants across the set (the
+  glossary admits both 执行 and 实施 for "implementation", but a paper set should pick
+  one): for information, at each rendering that is not the most common one. Monolingual
+  texts get the same check over their own terms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import Finding
+from att_docs.checks.segments import Corpus, Segment
+
+CHECK = "consistency"
+
+_SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+Place = tuple[Corpus, Segment, str, int]
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    yield from _segments(corpora, ctx)
+    yield from _terms(corpora, ctx)
+
+
+def _segments(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    forward: dict[tuple[str, str, str], dict[str, list[Place]]] = defaultdict(
+        lambda: defaultdict(list))
+    backward: dict[tuple[str, str, str], dict[str, list[Place]]] = defaultdict(
+        lambda: defaultdict(list))
+    for corpus in corpora:
+        source, target = corpus.source, corpus.target
+        if not corpus.bilingual or source is None or target is None:
+            continue
+        for seg in corpus.segments:
+            src, tgt = seg.text(source), seg.text(target)
+            if len(_LETTER.findall(src)) < 3 or not tgt.strip():
+                continue
+            forward[(source, target, _key(src))][_key(tgt)].append((corpus, seg, target, 0))
+            backward[(source, target, _key(tgt))][_key(src)].append((corpus, seg, source, 0))
+    for (source, _target, _), renderings in forward.items():
+        yield from _minorities(renderings, ctx, "warning",
+                               f"this {source} text is translated differently elsewhere")
+    for (source, target, _), originals in backward.items():
+        yield from _minorities(originals, ctx, "info",
+                               f"this {target} text also translates a different {source} text")
+
+
+def _minorities(groups: dict[str, list[Place]], ctx: Context, severity: str,
+                lead: str, show_key: bool = False) -> Iterator[Finding | None]:
+    if len(groups) < 2:
+        return
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    usual, usual_places = ranked[0]
+    corpus0, seg0, lang0, _ = usual_places[0]
+    where = f"{corpus0.name}:{seg0.id}"
+    shown = usual if show_key else seg0.text(lang0)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    for _text, places in ranked[1:]:
+        for corpus, seg, lang, offset in places:
+            if CHECK in seg.ignore:
+                continue
+            yield ctx.finding(CHECK, severity, corpus, seg, lang,  # type: ignore[arg-type]
+                              f"{lead}: {len(usual_places)}× as {shown!r} (first at {where})",
+                              shown, offset)
+
+
+def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    """Renderings of each concept: bilingual where the source holds it, else every match."""
+    renderings: dict[tuple[str, str, bool], dict[str, list[Place]]] = defaultdict(
+        lambda: defaultdict(list))
+    for corpus in corpora:
+        source = corpus.source if corpus.bilingual else None
+        for seg in corpus.segments:
+            src_concepts: frozenset[str] | None = None
+            for lang in corpus.languages:
+                if lang == source or not seg.text(lang):
+                    continue
+                for m in ctx.matches(seg, lang):
+                    for concept in m.concepts:
+                        if len(ctx.index.allowed_texts(concept, lang)) < 2:
+                            continue
+                        if m.status_for(concept) not in ("preferred", "admitted"):
+                            continue
+                        if source and seg.text(source):
+                            if src_concepts is None:
+                                src_concepts = frozenset().union(
+                                    *(s.concepts for s in ctx.matches(seg, source)))
+                            if concept not in src_concepts:
+                                continue
+                        key = (concept, lang, source is not None)
+                        variant = m.text.strip("《》")
+                        renderings[key][variant].append((corpus, seg, lang, m.start))
+    for (concept, _lang, _), groups in renderings.items():
+        name = ctx.index.label(concept, "en")
+        yield from _minorities(groups, ctx, "info",
+                               f"{name!r} is rendered differently across the papers",
+                               show_key=True)

@@ -1,0 +1,46 @@
+"""deprecated: a deprecated variant of a glossary term, with the preferred term to use.
+
+Bilingual: reported where the aligned source holds the concept (the translator chose the
+wrong word). Monolingual: reported wherever it stands. Matching is leftmost-longest, so
+characters that belong to a longer glossary term (公约 inside 《集束弹药公约》) never count.
+A Chinese variant that reads like the preferred term (联系主席) is left to ``homophone``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import Finding
+from att_docs.checks.rules.term import concept_counts
+from att_docs.checks.segments import Corpus
+
+CHECK = "deprecated"
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    for corpus in corpora:
+        source = corpus.source if corpus.bilingual else None
+        for seg in corpus.segments:
+            if CHECK in seg.ignore:
+                continue
+            present = (set(concept_counts(ctx.matches(seg, source), allowed_only=False))
+                       if source and seg.text(source) else None)
+            for lang in corpus.languages:
+                if lang == source or not seg.text(lang):
+                    continue
+                for m in ctx.matches(seg, lang):
+                    if not m.deprecated_only:
+                        continue
+                    concepts = sorted(m.concepts if present is None else m.concepts & present)
+                    if not concepts:
+                        continue
+                    preferred = ctx.index.label(concepts[0], lang)
+                    if ctx.cjk(lang) and ctx.index.homophones().same_sound(m.text, preferred):
+                        continue  # an input-method slip: the homophone check reports it
+                    where = (f"; the {source} text has {ctx.index.label(concepts[0], source)!r}"
+                             if present is not None else "")
+                    severity = "error" if present is not None else "warning"
+                    yield ctx.finding(CHECK, severity, corpus, seg, lang,
+                                      f"{m.text} is deprecated: expected {preferred}{where}",
+                                      preferred, m.start)

@@ -1,0 +1,40 @@
+"""homophone: Chinese characters that read like a glossary term but are other characters.
+
+The most common Chinese input-method slip (联系主席 for 联席主席). See
+:mod:`att_docs.checks.homophones` for how spans are found and what keeps ordinary words
+(联系方式, 保持联系) from being reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import Finding
+from att_docs.checks.homophones import syllable
+from att_docs.checks.segments import Corpus
+
+CHECK = "homophone"
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    index = ctx.index.homophones()
+    if index.empty:
+        return
+    for corpus in corpora:
+        for lang in corpus.languages:
+            if not ctx.cjk(lang):
+                continue
+            for seg in corpus.segments:
+                text = seg.text(lang)
+                if not text or CHECK in seg.ignore:
+                    continue
+                covered = [(m.start, m.end) for m in ctx.matches(seg, lang)
+                           if not m.deprecated_only]
+                for slip in index.find(text, covered):
+                    reading = " ".join(filter(None, (syllable(c) for c in slip.term)))
+                    yield ctx.finding(
+                        CHECK, "warning", corpus, seg, lang,
+                        f"{slip.text} reads like the term {slip.term} ({reading}) but is "
+                        f"written with other characters: expected {slip.term}",
+                        slip.term, slip.start)

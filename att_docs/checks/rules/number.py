@@ -1,0 +1,121 @@
+"""number: the numbers of a segment agree by value across languages.
+
+Digits, full-width digits, percentages, English number words and ordinals, Chinese
+numerals (113 = 一百一十三, three years = 三年, Ninth = 第九届, CSP9 = 第九届). Dates,
+document symbols and paragraph references are left to their own checks. A number
+written in digits on one side must be found on the other, in digits or words; a number
+word must be found too, unless the other side says it in digits already.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.extract import (
+    DateValue,
+    Quantity,
+    Reference,
+    blank,
+    dates,
+    fold,
+    numbers,
+    references,
+    symbols,
+)
+from att_docs.checks.findings import Finding
+from att_docs.checks.segments import Corpus, Segment
+
+CHECK = "number"
+
+
+def values(text: str, lang: str, found_dates: list[DateValue] | None = None,
+           found_refs: list[Reference] | None = None) -> list[Quantity]:
+    """The numbers of a text that no other check compares (dates, symbols, references)."""
+    text = fold(text)
+    spans = [(s, e) for _, s, e in symbols(text)]
+    spans += [(d.start, d.end) for d in
+              (dates(text, lang) if found_dates is None else found_dates)]
+    spans += [(r.start, r.end) for r in
+              (references(text, lang) if found_refs is None else found_refs)]
+    return _restated(numbers(blank(text, spans), lang), text)
+
+
+def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
+    """The numbers of a segment's text, dates and references read once per run."""
+    return ctx.memo("numbers", seg, lang, lambda text, code: values(
+        text, code, ctx.memo("dates", seg, code, dates),
+        ctx.memo("references", seg, code, references)))
+
+
+def _restated(found: list[Quantity], text: str) -> list[Quantity]:
+    """Drop a number that a parenthesis restates: Third Conference (CSP3) says 3 once.
+
+    The parenthesis must open just before the number and follow the same value in the
+    same clause, at most 80 characters back.
+    """
+    kept: list[Quantity] = []
+    for q in found:
+        opening = max(text.rfind("(", 0, q.start), text.rfind("（", 0, q.start))
+        if opening >= 0 and q.start - opening <= 6 and any(
+                k.value == q.value and opening - 80 <= k.start < opening
+                and not _CLAUSE.search(text, k.end, opening) for k in kept):
+            continue
+        kept.append(q)
+    return kept
+
+
+_CLAUSE = re.compile(r"[,.;:，。；：]")
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity],
+                                                                    list[Quantity]]:
+    """Pair equal values, strong numbers first; what is left on each side."""
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for strong_first in (True, False):
+        for i, q in enumerate(left):
+            if i in used_left or q.strong != strong_first:
+                continue
+            for j, r in enumerate(right):
+                if j not in used_right and r.value == q.value:
+                    used_left.add(i)
+                    used_right.add(j)
+                    break
+        for j, r in enumerate(right):
+            if j in used_right or r.strong != strong_first:
+                continue
+            for i, q in enumerate(left):
+                if i not in used_left and q.value == r.value:
+                    used_left.add(i)
+                    used_right.add(j)
+                    break
+    return ([q for i, q in enumerate(left) if i not in used_left],
+            [r for j, r in enumerate(right) if j not in used_right])
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    for corpus in corpora:
+        source, target = corpus.source, corpus.target
+        if not corpus.bilingual or source is None or target is None:
+            continue
+        for seg in corpus.segments:
+            src, tgt = seg.text(source), seg.text(target)
+            if not src or not tgt or CHECK in seg.ignore:
+                continue
+            left, right = unmatched(memo_values(ctx, seg, source),
+                                    memo_values(ctx, seg, target))
+            for q in left:
+                yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                                  f"{q.text!r} ({_format(q.value)}) in the {source} text has "
+                                  f"no number of that value in the {target} text",
+                                  _format(q.value))
+            for q in right:
+                yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                                  f"{q.text!r} ({_format(q.value)}) has no number of that "
+                                  f"value in the {source} text", None, q.start)

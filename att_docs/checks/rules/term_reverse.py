@@ -1,0 +1,76 @@
+"""term-reverse: a glossary term in the target with no counterpart in the source.
+
+The aligned source segment must hold the same concept (any of its English terms or
+abbreviations); where it holds none, the translation adds something the original does
+not say, or the source uses a word the glossary lacks.
+
+Two things count as a counterpart besides the concept's own terms: another form of a
+one-word term (implementing for implementation, co-chaired for co-chair), and a concept
+of the source whose target term contains the one found (工作组 for the WGTU, whose
+Chinese name 普遍加入条约工作组 ends in it: Chinese refers back with the short form).
+
+A warning for a name of three characters or more (缔约国 where the source says States),
+for information for a common word (建议, 决定: often verbs in Chinese) or a short form
+(条约).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import Finding
+from att_docs.checks.rules.term import concept_counts, is_name
+from att_docs.checks.segments import Corpus
+
+CHECK = "term-reverse"
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    for corpus in corpora:
+        source, target = corpus.source, corpus.target
+        if not corpus.bilingual or source is None or target is None:
+            continue
+        for seg in corpus.segments:
+            if not seg.text(source) or not seg.text(target) or CHECK in seg.ignore:
+                continue
+            tgt_matches = ctx.matches(seg, target)
+            if not tgt_matches:
+                continue
+            present = set(concept_counts(ctx.matches(seg, source), allowed_only=False))
+            longer = [t for c in present for t in ctx.index.allowed_texts(c, target)]
+            src_lower = seg.text(source).lower()
+            reported: set[str] = set()
+            for m in tgt_matches:
+                if m.deprecated_only or m.concepts & present:
+                    continue
+                if any(m.text in t and m.text != t for t in longer):
+                    continue
+                concept = sorted(m.concepts)[0]
+                if concept in reported or not ctx.index.allowed_texts(concept, source):
+                    continue
+                if _inflected(ctx.index.allowed_texts(concept, source), src_lower):
+                    continue
+                reported.add(concept)
+                english = ctx.index.label(concept, source)
+                named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
+                severity = "warning" if named and len(m.text) >= 3 else "info"
+                yield ctx.finding(
+                    CHECK, severity, corpus, seg, target,
+                    f"{m.text} has no counterpart in the {source} text (expected "
+                    f"{english!r} there, or a different {target} wording)", english, m.start)
+
+
+_SUFFIX = re.compile(r"(?:ization|isation|ation|ment|ing|ed|es|s|e)$")
+
+
+def _inflected(terms: list[str], source: str) -> bool:
+    """True where the source holds another form of a one-word term (implementing)."""
+    for term in terms:
+        if " " in term or _SUFFIX.sub("", term.lower()) == "":
+            continue
+        stem = _SUFFIX.sub("", term.lower())
+        if len(stem) >= 5 and re.search(r"\b" + re.escape(stem), source):
+            return True
+    return False

@@ -1,0 +1,192 @@
+"""Aligned segments: the unit every check works on.
+
+A :class:`Segment` is one paragraph, subparagraph, heading, table cell, decision item,
+footnote, frame line or XLIFF unit, with its plain text in each language and where each
+text was written. A :class:`Corpus` is the segments of one document (a paper, an XLIFF
+file or a monolingual text file), with its source language when it is bilingual.
+
+Builders here turn a :class:`~att_docs.model.Document` into a corpus; :mod:`.plaintext`
+and :mod:`.xliff` build corpora from files.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from att_docs.model import (
+    BlockQuote,
+    DecisionList,
+    Document,
+    FootnoteRef,
+    FrameBlock,
+    Heading,
+    ListItem,
+    Localized,
+    Paragraph,
+    SourceLocation,
+    Table,
+    Text,
+)
+
+__all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments"]
+
+
+@dataclass
+class Segment:
+    """One aligned unit of text: ``texts[lang]`` is its plain text in that language.
+
+    ``line_starts[lang]`` lists the offsets at which a new source line starts within the
+    text (for texts joined from several lines), so that a finding at an offset can name
+    its exact line. ``notes[lang]`` are the footnote marks in order (ids, or the numbers
+    of superscript marks in plain text) and ``note_offsets[lang]`` their offsets.
+    ``blocks[lang]`` counts paragraphs and list items inside the segment (table cells).
+    ``ignore`` holds the check ids silenced by an inline marker.
+    """
+
+    id: str
+    kind: str
+    texts: dict[str, str]
+    where: dict[str, SourceLocation | None] = field(default_factory=dict)
+    line_starts: dict[str, list[int]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    note_offsets: dict[str, list[int]] = field(default_factory=dict)
+    blocks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ignore: set[str] = field(default_factory=set)
+    marker: str | None = None  # list marker of a plain-text item: "a", "1", "-"
+
+    def text(self, lang: str) -> str:
+        return self.texts.get(lang, "")
+
+    def location(self, lang: str, offset: int = 0) -> tuple[Path | None, int | None]:
+        """The file and line of ``offset`` in the text of ``lang``."""
+        where = self.where.get(lang)
+        if where is None:
+            where = next((w for w in self.where.values() if w is not None), None)
+            if where is None:
+                return None, None
+            return where.path, where.line
+        starts = self.line_starts.get(lang)
+        extra = bisect.bisect_right(starts, offset) if starts else 0
+        return where.path, where.line + extra
+
+
+@dataclass
+class Corpus:
+    """The segments of one document, in reading order.
+
+    ``source`` is the source language of a bilingual corpus (the original language of a
+    paper, the source of an XLIFF file) and ``None`` for a monolingual one.
+    """
+
+    name: str
+    languages: list[str]
+    segments: list[Segment]
+    source: str | None = None
+    path: Path | None = None
+    problems: list[tuple[str, Path | None, int | None]] = field(default_factory=list)
+
+    @property
+    def bilingual(self) -> bool:
+        return self.source is not None and len(self.languages) > 1
+
+    @property
+    def target(self) -> str | None:
+        """The first language that is not the source."""
+        return next((lang for lang in self.languages if lang != self.source), None)
+
+
+def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:
+    """Plain text, footnote ids and offsets, paragraph starts, (paragraphs, list items)."""
+    chunks: list[str] = []
+    notes: list[str] = []
+    offsets: list[int] = []
+    starts: list[int] = []
+    length = 0
+    paragraphs = items = 0
+    for index, block in enumerate(text.blocks):
+        if index:
+            chunks.append("\n")
+            length += 1
+            starts.append(length)
+        if block.list_kind:
+            items += 1
+        else:
+            paragraphs += 1
+        for inline in block.inlines:
+            if isinstance(inline, FootnoteRef):
+                notes.append(inline.id)
+                offsets.append(length)
+            else:
+                chunks.append(inline.text)
+                length += len(inline.text)
+    return "".join(chunks), notes, offsets, starts, (paragraphs, items)
+
+
+def _segment(seg_id: str, kind: str, texts: Localized, fallback: Path | None) -> Segment:
+    seg = Segment(seg_id, kind, {})
+    for lang, text in texts.items():
+        plain, notes, offsets, _starts, counts = _text_parts(text)
+        seg.texts[lang] = plain
+        seg.where[lang] = text.where or (SourceLocation(fallback, 0) if fallback else None)
+        seg.notes[lang] = notes
+        seg.note_offsets[lang] = offsets
+        seg.blocks[lang] = counts
+    return seg
+
+
+def document_segments(doc: Document) -> Iterator[Segment]:
+    """Every text of an assembled document with its id, in reading order, then footnotes."""
+    paper_file = doc.source / "paper.yaml" if doc.source else None
+    for block in doc.body:
+        if isinstance(block, FrameBlock):
+            yield _segment(f"{block.id}.{block.style}", "frame", block.text, paper_file)
+        elif isinstance(block, Heading):
+            yield _segment(block.id, "heading", block.text, paper_file)
+        elif isinstance(block, BlockQuote | ListItem):
+            yield _segment(block.id, "paragraph", block.text, paper_file)
+        elif isinstance(block, Paragraph):
+            kind = "paragraph" if block.numbered else "unnumbered"
+            yield _segment(block.id, kind, block.text, paper_file)
+            for sub in block.subparagraphs:
+                yield _segment(sub.id, "subparagraph", sub.text, paper_file)
+        elif isinstance(block, Table):
+            yield _segment(f"{block.id}.title", "table-title", block.title, paper_file)
+            for row in block.rows:
+                for cell in row.cells:
+                    yield _segment(cell.id, "cell", cell.text, paper_file)
+        elif isinstance(block, DecisionList):
+            for group in block.groups:
+                yield _segment(f"{group.id}.lead", "decision-lead", group.lead, paper_file)
+                for item in group.items:
+                    yield _segment(item.id, "decision", item.text, paper_file)
+    for note in doc.footnotes.values():
+        yield _segment(f"footnote.{note.id}", "footnote", note.text, paper_file)
+
+
+def _row_labels(doc: Document) -> Iterator[Segment]:
+    """Table row labels, once per label (they are shared by every table of a set)."""
+    seen: set[int] = set()
+    paper_file = doc.source / "paper.yaml" if doc.source else None
+    for block in doc.body:
+        if isinstance(block, Table):
+            for row in block.rows:
+                if id(row.label) in seen:
+                    continue
+                seen.add(id(row.label))
+                set_name = block.id.split(".")[0]
+                row_key = row.id.rsplit(".", 1)[-1]
+                yield _segment(f"{set_name}.row_labels.{row_key}", "row-label", row.label,
+                               paper_file)
+
+
+def corpus_from_document(doc: Document) -> Corpus:
+    """The aligned segments of an assembled paper; the source is its original language."""
+    segments = list(document_segments(doc))
+    segments.extend(_row_labels(doc))
+    problems = [(str(p.message if hasattr(p, "message") else p), getattr(p, "path", None),
+                 getattr(p, "line", None)) for p in doc.problems]
+    return Corpus(doc.id, list(doc.languages), segments, doc.masthead.original_language,
+                  doc.source, problems)

@@ -1,0 +1,142 @@
+"""Benchmark ``att-docs check`` over a generated aligned corpus.
+
+    .venv/bin/python bench/bench_check.py [--chars N] [--repeat N]
+
+The corpus is the example conference's aligned segments, repeated as more papers until
+each language holds at least N characters (default 1,000,000), with a slip put into
+every 40th segment (a homophone, a deprecated term, a wrong number, a doubled stop) so
+that the checks have something to report. It times:
+
+  * att-docs: every check (all ten ids) with the full glossary, index building included;
+  * the glossary matching alone (Aho-Corasick automata, both languages);
+  * the plain alternative: one regular expression per glossary term (English with word
+    bounds, case-insensitive; Chinese as a literal) looped over every segment, which
+    finds the terms only, with none of the other checks.
+
+It prints seconds and the ratios (medians of --repeat runs). Run on demand: the test
+suite never asserts timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from att_docs.build import load_conference  # noqa: E402
+from att_docs.checks.engine import check_corpora  # noqa: E402
+from att_docs.checks.matcher import GlossaryIndex  # noqa: E402
+from att_docs.checks.segments import Corpus, Segment, corpus_from_document  # noqa: E402
+from att_docs.glossary import default_path, load  # noqa: E402
+from att_docs.glossary.model import Glossary  # noqa: E402
+
+SLIPS = [("联席主席", "联系主席"), ("《条约》", "《公约》"), ("113", "112"), ("。", "。。"),
+         ("普遍加入", "普遍化")]
+
+
+def median_time(func: Callable[[], object], repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def generate(chars: int) -> list[Corpus]:
+    """Copies of the example papers, varied by a slip every 40th segment."""
+    _conference, documents = load_conference(ROOT / "content" / "csp9", ROOT / "templates")
+    originals = [corpus_from_document(doc) for doc in documents]
+    corpora: list[Corpus] = []
+    size = {"en": 0, "zh": 0}
+    copy = 0
+    count = 0
+    while min(size.values()) < chars:
+        for original in originals:
+            segments = []
+            for seg in original.segments:
+                texts = dict(seg.texts)
+                count += 1
+                if count % 40 == 0:
+                    old, new = SLIPS[(count // 40) % len(SLIPS)]
+                    texts["zh"] = texts.get("zh", "").replace(old, new, 1)
+                for lang in size:
+                    size[lang] += len(texts.get(lang, ""))
+                segments.append(Segment(seg.id, seg.kind, texts, seg.where, seg.line_starts,
+                                        seg.notes, seg.note_offsets, seg.blocks))
+            corpora.append(Corpus(f"{original.name}-{copy}", original.languages, segments,
+                                  original.source, original.path))
+        copy += 1
+    return corpora
+
+
+def regex_loop(corpora: list[Corpus], glossary: Glossary) -> int:
+    """One regular expression per term, over every segment: the plain alternative."""
+    patterns = []
+    for concept in glossary.concepts:
+        for term in concept.terms.get("en", []):
+            flags = 0 if term.case_sensitive or term.text.isupper() else re.IGNORECASE
+            patterns.append(("en", re.compile(rf"\b{re.escape(term.text)}\b", flags)))
+        for term in concept.terms.get("zh", []):
+            patterns.append(("zh", re.compile(re.escape(term.text))))
+    found = 0
+    for corpus in corpora:
+        for seg in corpus.segments:
+            for lang, pattern in patterns:
+                found += len(pattern.findall(seg.texts.get(lang, "")))
+    return found
+
+
+def automaton_only(corpora: list[Corpus], glossary: Glossary) -> int:
+    index = GlossaryIndex(glossary)
+    return sum(len(index.find(seg.texts.get(lang, ""), lang))
+               for corpus in corpora for seg in corpus.segments for lang in ("en", "zh"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--chars", type=int, default=1_000_000,
+                        help="characters per language (default 1,000,000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
+    args = parser.parse_args()
+
+    glossary = load(default_path())
+    corpora = generate(args.chars)
+    segments = sum(len(c.segments) for c in corpora)
+    chars = {lang: sum(len(s.texts.get(lang, "")) for c in corpora for s in c.segments)
+             for lang in ("en", "zh")}
+    terms = sum(len(ts) for c in glossary.concepts for ts in c.terms.values())
+    print(f"corpus: {len(corpora)} papers, {segments} aligned segments, "
+          f"{chars['en']:,} English and {chars['zh']:,} Chinese characters")
+    print(f"glossary: {len(glossary.concepts)} concepts, {terms} terms")
+
+    # The first run also pays for what a process loads once (pypinyin's tables, jieba's
+    # lexicon); the timed runs still build every glossary index from scratch.
+    cold, _ = median_time(lambda: check_corpora(corpora, Glossary(glossary.concepts)), 1)
+    full, findings = median_time(lambda: check_corpora(corpora, Glossary(glossary.concepts)),
+                                 args.repeat)
+    matching, matches = median_time(lambda: automaton_only(corpora, glossary), args.repeat)
+    plain, plain_matches = median_time(lambda: regex_loop(corpora, glossary), args.repeat)
+    by_check: dict[str, int] = {}
+    for f in findings:  # type: ignore[union-attr]
+        by_check[f.check] = by_check.get(f.check, 0) + 1
+
+    print(f"first run in this process:             {cold:7.3f} s")
+    print(f"att-docs check, all ten checks:        {full:7.3f} s  "
+          f"({len(findings):,} findings: {by_check})")  # type: ignore[arg-type]
+    print(f"glossary matching alone (automata):    {matching:7.3f} s  ({matches:,} matches)")
+    print(f"one regular expression per term:       {plain:7.3f} s  ({plain_matches:,} matches)")
+    print(f"ratio, full check / regex loop:        {full / plain:7.2f}")
+    print(f"ratio, automata / regex loop:          {matching / plain:7.2f}")
+    print(f"aim: under 1 s on one core -> {'met' if full < 1 else 'not met'}")
+
+
+if __name__ == "__main__":
+    main()
