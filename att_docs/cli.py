@@ -86,8 +86,16 @@ def main(debug: bool) -> None:
 def _register_commands() -> None:
     """Each command lives in its own module under att_docs/commands/."""
     from att_docs.commands.build import build
+    from att_docs.commands.check import check
+    from att_docs.commands.glossary import glossary
+    from att_docs.commands.new import new
+    from att_docs.commands.status import status
 
     main.add_command(build)
+    main.add_command(check)
+    main.add_command(glossary)
+    main.add_command(status)
+    main.add_command(new)
 
 
 _register_commands()

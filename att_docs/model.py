@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from att_docs.deadline import DEFAULT_DAYS_BEFORE_OPENING
 from att_docs.symbols import DocumentSymbol
 
 __all__ = [
@@ -276,6 +277,7 @@ class Conference:
     closing: dt.date
     languages: list[str]
     source: Path | None = None
+    deadline_days: int = DEFAULT_DAYS_BEFORE_OPENING  # distribution: days before opening
 
 
 @dataclass
@@ -318,6 +320,7 @@ class Document:
     source: Path | None = None
     body: list[Block] = field(default_factory=list)
     problems: list[Exception] = field(default_factory=list)  # lenient reads only
+    deadline_days: int | None = None  # overrides Conference.deadline_days
 
     @property
     def main(self) -> Part:

@@ -1,4 +1,7 @@
-"""Where things are: the templates, the content and the build folder of a checkout."""
+"""Where things are: the templates, the content, the glossary and the build folder.
+
+Kept free of heavy imports: the no-op build path goes through here.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from att_docs.errors import ContentError
-from att_docs.readers.content import CONFERENCE_FILE
 
-__all__ = ["Project", "find_conferences"]
+__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "Project", "find_conferences", "find_paper_dirs"]
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
+PAPER_FILE = "paper.yaml"
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,7 @@ class Project:
     templates: Path
     content: Path
     build: Path
+    glossary: Path
 
     @classmethod
     def default(cls, templates: Path | None = None) -> Project:
@@ -29,6 +34,7 @@ class Project:
             templates=(templates or root / "templates"),
             content=root / "content",
             build=root / "build",
+            glossary=root / "glossary",
         )
 
 
@@ -41,3 +47,8 @@ def find_conferences(content: Path) -> list[Path]:
         raise ContentError(f"no conference found: no {CONFERENCE_FILE} in it or its "
                            "sub-folders", content)
     return found
+
+
+def find_paper_dirs(conference_dir: Path) -> list[Path]:
+    """The paper folders of a conference: sub-folders holding a ``paper.yaml``."""
+    return sorted(p.parent for p in conference_dir.glob(f"*/{PAPER_FILE}"))

@@ -138,3 +138,17 @@ def test_a_failed_build_leaves_previous_outputs_untouched(conference_copy, tmp_p
     assert proc.returncode == 1
     assert previous.read_bytes() == b"previous good output"
     assert [p.name for p in out.iterdir()] == [previous.name]
+
+
+def test_a_missing_pdf_font_stops_the_build(conference_copy, templates_copy, tmp_path):
+    edit(templates_copy / "styles.yaml", "zh: [Liberation Serif, Noto Serif CJK SC]",
+         "zh: [Liberation Serif, No Such Serif CJK]")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "att_docs", "build", str(conference_copy),
+                           "-o", str(out), "-f", "pdf", "--templates", str(templates_copy)],
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 3, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in proc.stderr
+    assert "No Such Serif CJK" in lines[0]
+    assert not list(out.glob("*.zh.pdf"))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import ROOT, SEEDS
+from ruamel.yaml import YAML
 
 SHARED = ROOT.parent / "shared" / "seeds"
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))

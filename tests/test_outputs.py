@@ -56,9 +56,10 @@ def outputs(built: Path, fmt: str) -> list[tuple[str, str, Path]]:
 
 
 def test_every_paper_language_and_format_is_built(built):
-    names = sorted(p.name for p in built.iterdir())
-    assert names == sorted(f"{stem}.{lang}.{fmt}" for stem in EXPECTED
-                           for lang in ("en", "zh") for fmt in ("docx", "pdf"))
+    names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
+    assert names == sorted([f"{stem}.{lang}.{fmt}" for stem in EXPECTED
+                            for lang in ("en", "zh") for fmt in ("docx", "pdf")]
+                           + ["index.html", "manifest.json"])
     assert not list(built.glob(".*.tmp"))
 
 

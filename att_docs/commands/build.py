@@ -24,17 +24,32 @@ from att_docs.cli import EXIT_CODES_HELP, reports_errors
                    "for a PDF that matches Word exactly.")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
               help="Templates folder (default: templates/).")
+@click.option("--strict", is_flag=True,
+              help="Refuse to write anything if the checks report errors (missing "
+                   "translations always stop the build).")
+@click.option("--zip", "archive", is_flag=True,
+              help="Also write <conference>.zip: every file, manifest.json and index.html.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
+              help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
 @reports_errors
 def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
-          languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
-          quiet: bool) -> None:
+          languages: tuple[str, ...], pdf_engine: str, templates: Path | None, strict: bool,
+          archive: bool, workers: int | None, quiet: bool) -> None:
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
     content/). Files are named after the document symbol and language, e.g.
-    build/csp9/ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.zh.pdf. All content is read and
-    checked before anything is written, and each file is replaced atomically: an error
+    build/csp9/ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.zh.pdf, next to manifest.json
+    (checksums, sizes, page counts, check summaries) and index.html (the set for a
+    person).
+
+    \b
+    The build is incremental: a file whose inputs (content, templates, glossary,
+    settings, att-docs itself) are unchanged, by content hash, is not rebuilt, and an
+    unchanged paper is not even read. Papers are written in parallel, one process per
+    core. All changed content is read and checked before anything is written; files are
+    written to a staging folder and renamed into place, so an error or a killed build
     never leaves a half-written file and never touches the content.
     """
     from att_docs.build import FORMATS, build_conference
@@ -49,9 +64,18 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
         target = out_dir or project.build / folder.resolve().name
         started = time.perf_counter()
         with BuildProgress(enabled=not quiet, title=f"{folder} → {target}") as progress:
-            result = build_conference(
+            report = build_conference(
                 folder, target, project.templates, formats or FORMATS, languages or None,
-                pdf_engine, on_start=progress.start, on_output=progress.advance)
-        if not quiet:
-            click.echo(f"built {len(result.outputs)} files of {folder.name} in "
-                       f"{time.perf_counter() - started:.1f} s → {target}")
+                pdf_engine, strict=strict, archive=archive, workers=workers,
+                glossary=project.glossary, on_start=progress.start, on_paper=progress.paper)
+        if quiet:
+            continue
+        seconds = time.perf_counter() - started
+        if report.up_to_date:
+            click.echo(f"{report.conference}: nothing to rebuild, all {len(report.files)} "
+                       f"files are up to date ({seconds:.2f} s) → {target}")
+            continue
+        removed = f", removed {len(report.removed)}" if report.removed else ""
+        click.echo(f"{report.conference}: built {len(report.built)} of {len(report.files)} "
+                   f"files ({len(report.papers_built)} papers){removed} in {seconds:.1f} s "
+                   f"→ {target}")

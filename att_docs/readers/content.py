@@ -72,6 +72,7 @@ def read_conference(folder: Path) -> Conference:
         closing=spec.closing,
         languages=list(spec.languages),
         source=path,
+        **({"deadline_days": spec.deadline.days_before_opening} if spec.deadline else {}),
     )
 
 
@@ -133,6 +134,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         languages=list(langs),
         source=folder,
         problems=reader.problems,
+        deadline_days=spec.deadline.days_before_opening if spec.deadline else None,
     )
 
 

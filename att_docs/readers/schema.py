@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "AnnexFile",
     "ConferenceFile",
+    "DeadlineRule",
     "DecisionGroupSpec",
     "DecisionItemSpec",
     "PaperFile",
@@ -26,6 +27,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
+class DeadlineRule(_Strict):
+    """``deadline: {days_before_opening: 31}``: when papers must be distributed."""
+
+    days_before_opening: int = Field(ge=0, le=366)
+
+
 class ConferenceFile(_Strict):
     """``conference.yaml``."""
 
@@ -34,6 +41,7 @@ class ConferenceFile(_Strict):
     opening: dt.date
     closing: dt.date
     languages: list[str] = Field(min_length=1)
+    deadline: DeadlineRule | None = None  # default: att_docs.deadline
 
 
 class PaperFile(_Strict):
@@ -47,6 +55,7 @@ class PaperFile(_Strict):
     title: PerLanguage
     subtitle: PerLanguage = Field(default_factory=dict)
     annexes: list[str] = Field(default_factory=list)
+    deadline: DeadlineRule | None = None  # overrides the conference's rule
 
 
 class AnnexFile(_Strict):

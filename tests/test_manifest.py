@@ -1,0 +1,160 @@
+"""manifest.json, index.html and the --zip archive, read back against the files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from buildutil import att_docs, build, checksums, edit
+from conftest import CONTENT
+from pypdf import PdfReader
+
+from att_docs.errors import ContentError
+from att_docs.setinfo import PaperMeta, check_serials, superseded_by
+
+MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
+WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("set")
+    build(CONTENT, out, "--zip")
+    return out
+
+
+def manifest(out: Path) -> dict:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_manifest_checksums_and_sizes_match_the_files(built):
+    data = manifest(built)
+    files = {f["file"]: f for f in data["files"]}
+    on_disk = {p.name for p in built.iterdir() if p.suffix in (".docx", ".pdf")}
+    assert set(files) == on_disk and len(files) == 8
+    for name, entry in files.items():
+        content = (built / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(content).hexdigest()
+        assert entry["size"] == len(content)
+
+
+def test_manifest_describes_each_file(built):
+    data = manifest(built)
+    assert data["conference"]["id"] == "csp9" and data["conference"]["deadline"] == "2023-07-21"
+    assert data["settings"] == {"formats": ["docx", "pdf"], "languages": ["en", "zh"],
+                                "pdf_engine": "typst"}
+    for entry in data["files"]:
+        stem, lang, fmt = entry["file"].rsplit(".", 2)
+        assert (entry["language"], entry["format"]) == (lang, fmt)
+        assert entry["symbol"].replace("/", "_") == stem
+        if fmt == "pdf":
+            assert entry["pages"] == len(PdfReader(built / entry["file"]).pages) >= 4
+        else:
+            assert entry["pages"] is None  # pagination belongs to the word processor
+        checks = entry["checks"]
+        assert checks is None or set(checks) == {"errors", "warnings", "info"}
+    papers = {p["symbol"]: p for p in data["papers"]}
+    assert set(papers) == {MC, WGTU}
+    assert papers[MC]["title"]["zh"] == "审议《武器贸易条约》工作方案"
+    assert papers[WGTU]["deadline"] == "2023-07-21"
+    assert len(papers[WGTU]["files"]) == 4 and papers[WGTU]["superseded_by"] is None
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links.extend(value for key, value in attrs if key == "href" and value)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_index_lists_the_set_for_a_person(built):
+    page = _Links()
+    page.feed((built / "index.html").read_text(encoding="utf-8"))
+    files = [f["file"] for f in manifest(built)["files"]]
+    assert sorted(set(page.links)) == sorted([*files, "manifest.json", "csp9.zip"])
+    for link in page.links:
+        assert (built / link).is_file()
+    text = " ".join(page.text)
+    for expected in (MC, WGTU, "Review of the ATT Programme of Work",
+                     "审议《武器贸易条约》工作方案", "2023-07-21"):
+        assert expected in text
+    assert "ready" in text or "check error" in text
+
+
+def test_zip_holds_the_set_byte_for_byte(built):
+    with zipfile.ZipFile(built / "csp9.zip") as archive:
+        names = sorted(archive.namelist())
+        expected = sorted(f"csp9/{n}" for n in checksums(built) if n != "csp9.zip")
+        assert names == expected
+        for name in names:
+            data = archive.read(name)
+            assert data == (built / name.split("/", 1)[1]).read_bytes()
+
+
+def test_the_same_content_gives_the_same_manifest(built, tmp_path):
+    build(CONTENT, tmp_path / "again", "--zip")
+    assert (tmp_path / "again" / "manifest.json").read_bytes() == \
+        (built / "manifest.json").read_bytes()
+    assert (tmp_path / "again" / "csp9.zip").read_bytes() == (built / "csp9.zip").read_bytes()
+
+
+def test_a_build_without_zip_removes_the_old_archive(conference_copy, tmp_path):
+    out = tmp_path / "out"
+    build(conference_copy, out, "-f", "docx", "--zip")
+    assert (out / "csp9.zip").is_file()
+    build(conference_copy, out, "-f", "docx")
+    assert not (out / "csp9.zip").exists()
+    assert "csp9.zip" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_revision_is_built_and_marked_superseding(conference_copy, tmp_path):
+    import shutil
+
+    rev = conference_copy / "mc-rev1"
+    shutil.copytree(conference_copy / "mc-programme-of-work", rev)
+    edit(rev / "paper.yaml", "Conf.ProgWork", "Conf.ProgWork.Rev1")
+    out = tmp_path / "out"
+    build(conference_copy, out, "-f", "docx")
+    papers = {p["symbol"]: p for p in manifest(out)["papers"]}
+    assert papers[MC]["superseded_by"] == f"{MC}.Rev1"
+    assert papers[f"{MC}.Rev1"]["superseded_by"] is None
+    assert (out / "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork.Rev1.en.docx").is_file()
+    assert (out / "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork.en.docx").is_file()
+    assert f"superseded by {MC}.Rev1" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_serial_used_twice_stops_the_build(conference_copy, tmp_path):
+    edit(conference_copy / "wgtu-report" / "paper.yaml", "/763/", "/761/")
+    out = tmp_path / "out"
+    proc = att_docs("build", conference_copy, "-o", out, "-f", "docx")
+    assert proc.returncode == 1
+    (line,) = proc.stderr.strip().splitlines()
+    assert "paper.yaml:3: serial 761 is already used by" in line
+    assert not out.exists() or not any(out.iterdir())
+
+
+def _meta(pid: str, symbol: str) -> PaperMeta:
+    return PaperMeta(pid, symbol, "chair-report", {}, "2023-07-21", "2023-07-21", "en")
+
+
+def test_serial_and_revision_rules(tmp_path):
+    base = "ATT/CSP9/2023/SEC/773/Conf.FinRep"
+    check_serials(tmp_path, [_meta("a", base), _meta("b", f"{base}.Rev1"),
+                             _meta("c", f"{base}.Rev2")])
+    assert superseded_by([("a", base), ("b", f"{base}.Rev1"), ("c", f"{base}.Rev2")]) == {
+        "a": f"{base}.Rev2", "b": f"{base}.Rev2"}
+    with pytest.raises(ContentError, match="serial 773 is already used by a"):
+        check_serials(tmp_path, [_meta("a", base), _meta("b", base)])
+    with pytest.raises(ContentError, match="serial 773 is already used by a"):
+        check_serials(tmp_path, [_meta("a", base), _meta("b", "ATT/CSP9/2023/SEC/773/Conf.Rep")])
