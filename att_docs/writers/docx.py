@@ -9,6 +9,8 @@ Helpers live in ``docx_styles``, ``docx_numbering``, ``docx_footnotes``,
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -70,56 +72,112 @@ def _style_id(name: str) -> str:
     return name.replace(" ", "")
 
 
+@dataclass(frozen=True)
+class _Skeleton:
+    """A styled empty document (page, styles, list definitions) for one language.
+
+    Building it costs more than writing a paper's text, so each process builds it once
+    per (styles, languages, language) and every document starts from a copy of its bytes.
+    """
+
+    package: bytes
+    language: st.Language
+    fonts: st.RunFonts
+    heading_fonts: st.RunFonts
+    text_width: int
+    style_ids: dict[str, str]
+    paragraph_list: int  # abstractNumId of numbered paragraphs and subparagraphs
+    cell_list: int  # abstractNumId of ordered lists in table cells
+    cell_bullet_num: int
+    bullet_num: int
+
+
+_SKELETONS: dict[tuple[int, str, tuple[str, ...]], tuple[Styles, _Skeleton]] = {}
+
+
+def _skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> _Skeleton:
+    key = (id(styles), lang, languages)
+    cached = _SKELETONS.get(key)
+    if cached is None or cached[0] is not styles:
+        cached = (styles, _build_skeleton(styles, lang, languages))
+        _SKELETONS[key] = cached
+    return cached[1]
+
+
+def _build_skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> _Skeleton:
+    if lang not in styles.docx_fonts:
+        raise ContentError(f"the styles file has no docx_fonts for language {lang!r}")
+    faces = styles.docx_fonts[lang]
+    language = st.language_of(lang, list(languages), styles)
+    fonts = st.RunFonts(faces.latin, faces.east_asian, language)
+    heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, language)
+    doc = docx.Document()
+    drop_template_extras(doc)
+    setup_page(doc, styles)
+    text_width = text_width_twips(styles)
+    numbering = Numbering(doc)
+    lists = _define_lists(numbering, styles, faces.latin)
+    st.define_styles(doc, styles, fonts, faces.heading_east_asian,
+                     {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
+                     text_width)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _Skeleton(
+        package=buffer.getvalue(), language=language, fonts=fonts,
+        heading_fonts=heading_fonts, text_width=text_width,
+        style_ids={s.name: s.style_id for s in doc.styles},
+        paragraph_list=lists["paragraph"], cell_list=lists["cell_ordered"],
+        cell_bullet_num=lists["cell_bullet_num"], bullet_num=lists["bullet_num"])
+
+
+def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dict[str, int]:
+    """The list kinds: abstract ids, and the numIds that the list styles link to."""
+    spacing = styles.spacing
+    num = st.mm_twips(spacing["number_indent_mm"])
+    sub = st.mm_twips(spacing["subparagraph_indent_mm"])
+    cell = st.mm_twips(_CELL_LIST_MM)
+    paragraph = numbering.add_abstract("ATT Paragraphs", [
+        Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
+        Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
+    ])
+    bullet = numbering.add_abstract(
+        "ATT Bullets", [Level("bullet", _BULLET, sub, sub - num, font=bullet_font)])
+    cell_ordered = numbering.add_abstract(
+        "ATT Table List", [Level("decimal", "%1.", cell, cell)])
+    cell_bullet = numbering.add_abstract(
+        "ATT Table Bullets", [Level("bullet", _BULLET, cell, cell, font=bullet_font)])
+    return {
+        "paragraph": paragraph,
+        "cell_ordered": cell_ordered,
+        "cell_bullet_num": numbering.add_num(cell_bullet),
+        "bullet_num": numbering.add_num(bullet),
+        "paragraph_num": numbering.add_num(paragraph),
+    }
+
+
 class _DocxWriter:
     """One document in one language; ``write`` lays out ``document.body`` in order."""
 
     def __init__(self, document: Document, lang: str, styles: Styles) -> None:
         self.source, self.lang, self.styles = document, lang, styles
-        if lang not in styles.docx_fonts:
-            raise ContentError(f"the styles file has no docx_fonts for language {lang!r}")
-        faces = styles.docx_fonts[lang]
-        self.language = st.language_of(lang, document.languages, styles)
-        self.fonts = st.RunFonts(faces.latin, faces.east_asian, self.language)
-        self.heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, self.language)
-        self.doc = docx.Document()
-        drop_template_extras(self.doc)
-        setup_page(self.doc, styles)
-        self.text_width = text_width_twips(styles)
-        nums = self._define_numbering(faces.latin)
-        st.define_styles(self.doc, styles, self.fonts, faces.heading_east_asian, nums,
-                         self.text_width)
+        skeleton = _skeleton(styles, lang, tuple(document.languages))
+        self.language, self.fonts, self.heading_fonts = (
+            skeleton.language, skeleton.fonts, skeleton.heading_fonts)
+        self.text_width = skeleton.text_width
+        self.doc = docx.Document(io.BytesIO(skeleton.package))
+        self.numbering = Numbering(self.doc)
+        self.paragraph_numbers = ListCounter(self.numbering, skeleton.paragraph_list)
+        self.cell_ordered = skeleton.cell_list
+        self.cell_bullet_num = skeleton.cell_bullet_num
+        self.bullet_num = skeleton.bullet_num
+        self.style_ids = skeleton.style_ids
         self.notes = Footnotes(self.doc, document.footnotes, lang, self.fonts, "FootnoteText")
         self.page_break_pending = False
-        # python-docx resolves a style name by scanning every style on each assignment;
-        # resolve each name once and write w:pStyle directly.
-        self.style_ids = {s.name: s.style_id for s in self.doc.styles}
 
     def _set_style(self, paragraph: DocxParagraph, style_name: str) -> None:
+        # python-docx resolves a style name by scanning every style on each assignment;
+        # the skeleton resolved each name once, so write w:pStyle directly.
         paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_ids[style_name]
-
-    # ------------------------------------------------------------------ setup
-
-    def _define_numbering(self, bullet_font: str) -> dict[str, int]:
-        """The list kinds; returns the numIds the list styles link to."""
-        spacing = self.styles.spacing
-        num = st.mm_twips(spacing["number_indent_mm"])
-        sub = st.mm_twips(spacing["subparagraph_indent_mm"])
-        cell = st.mm_twips(_CELL_LIST_MM)
-        self.numbering = Numbering(self.doc)
-        paragraph = self.numbering.add_abstract("ATT Paragraphs", [
-            Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
-            Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
-        ])
-        bullet = self.numbering.add_abstract(
-            "ATT Bullets", [Level("bullet", _BULLET, sub, sub - num, font=bullet_font)])
-        self.cell_ordered = self.numbering.add_abstract(
-            "ATT Table List", [Level("decimal", "%1.", cell, cell)])
-        cell_bullet = self.numbering.add_abstract(
-            "ATT Table Bullets", [Level("bullet", _BULLET, cell, cell, font=bullet_font)])
-        self.paragraph_numbers = ListCounter(self.numbering, paragraph)
-        self.cell_bullet_num = self.numbering.add_num(cell_bullet)
-        self.bullet_num = self.numbering.add_num(bullet)
-        return {"paragraph": self.numbering.add_num(paragraph), "bullet": self.bullet_num}
 
     # ------------------------------------------------------------------ output
 
