@@ -98,6 +98,34 @@ class Corpus:
         return next((lang for lang in self.languages if lang != self.source), None)
 
 
+@dataclass(frozen=True)
+class Pair:
+    """One aligned segment of a bilingual corpus, with both texts."""
+
+    corpus: Corpus
+    segment: Segment
+    source: str  # language codes
+    target: str
+    source_text: str
+    target_text: str
+
+
+def bilingual_pairs(corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
+    """Every segment of the bilingual corpora that has text in both languages.
+
+    With ``check``, segments that silence that check are left out.
+    """
+    for corpus in corpora:
+        source, target = corpus.source, corpus.target
+        if not corpus.bilingual or source is None or target is None:
+            continue
+        for seg in corpus.segments:
+            src, tgt = seg.text(source), seg.text(target)
+            if not src or not tgt or (check is not None and check in seg.ignore):
+                continue
+            yield Pair(corpus, seg, source, target, src, tgt)
+
+
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:
     """Plain text, footnote ids and offsets, paragraph starts, (paragraphs, list items)."""
     chunks: list[str] = []

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.segments import Corpus, Segment
+from att_docs.checks.segments import Corpus, Segment, bilingual_pairs
 
 CHECK = "consistency"
 
@@ -41,16 +41,13 @@ def _segments(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         lambda: defaultdict(list))
     backward: dict[tuple[str, str, str], dict[str, list[Place]]] = defaultdict(
         lambda: defaultdict(list))
-    for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
+    for pair in bilingual_pairs(corpora):
+        corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
+        src, tgt = pair.source_text, pair.target_text
+        if len(_LETTER.findall(src)) < 3 or not tgt.strip():
             continue
-        for seg in corpus.segments:
-            src, tgt = seg.text(source), seg.text(target)
-            if len(_LETTER.findall(src)) < 3 or not tgt.strip():
-                continue
-            forward[(source, target, _key(src))][_key(tgt)].append((corpus, seg, target, 0))
-            backward[(source, target, _key(tgt))][_key(src)].append((corpus, seg, source, 0))
+        forward[(source, target, _key(src))][_key(tgt)].append((corpus, seg, target, 0))
+        backward[(source, target, _key(tgt))][_key(src)].append((corpus, seg, source, 0))
     for (source, _target, _), renderings in forward.items():
         yield from _minorities(renderings, ctx, "warning",
                                f"this {source} text is translated differently elsewhere")

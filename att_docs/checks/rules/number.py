@@ -25,7 +25,7 @@ from att_docs.checks.extract import (
     symbols,
 )
 from att_docs.checks.findings import Finding
-from att_docs.checks.segments import Corpus, Segment
+from att_docs.checks.segments import Corpus, Segment, bilingual_pairs
 
 CHECK = "number"
 
@@ -100,22 +100,15 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
-            continue
-        for seg in corpus.segments:
-            src, tgt = seg.text(source), seg.text(target)
-            if not src or not tgt or CHECK in seg.ignore:
-                continue
-            left, right = unmatched(memo_values(ctx, seg, source),
-                                    memo_values(ctx, seg, target))
-            for q in left:
-                yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                                  f"{q.text!r} ({_format(q.value)}) in the {source} text has "
-                                  f"no number of that value in the {target} text",
-                                  _format(q.value))
-            for q in right:
-                yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                                  f"{q.text!r} ({_format(q.value)}) has no number of that "
-                                  f"value in the {source} text", None, q.start)
+    for pair in bilingual_pairs(corpora, CHECK):
+        corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
+        left, right = unmatched(memo_values(ctx, seg, source), memo_values(ctx, seg, target))
+        for q in left:
+            yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                              f"{q.text!r} ({_format(q.value)}) in the {source} text has "
+                              f"no number of that value in the {target} text",
+                              _format(q.value))
+        for q in right:
+            yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                              f"{q.text!r} ({_format(q.value)}) has no number of that "
+                              f"value in the {source} text", None, q.start)

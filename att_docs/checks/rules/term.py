@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.matcher import Match
-from att_docs.checks.segments import Corpus
+from att_docs.checks.segments import Corpus, bilingual_pairs
 
 CHECK = "term"
 
@@ -67,18 +67,13 @@ def is_name(term: str) -> bool:
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
-            continue
-        for seg in corpus.segments:
-            if not seg.text(source) or not seg.text(target) or CHECK in seg.ignore:
-                continue
-            if seg.text(source).strip() == seg.text(target).strip():
-                continue  # left untranslated: the structure check says so once
-            src_matches = ctx.matches(seg, source)
-            if src_matches:
-                yield from _segment(corpus, seg, source, target, src_matches, ctx)
+    for pair in bilingual_pairs(corpora, CHECK):
+        if pair.source_text.strip() == pair.target_text.strip():
+            continue  # left untranslated: the structure check says so once
+        src_matches = ctx.matches(pair.segment, pair.source)
+        if src_matches:
+            yield from _segment(pair.corpus, pair.segment, pair.source, pair.target,
+                                src_matches, ctx)
 
 
 def _segment(corpus: Corpus, seg, source: str, target: str,  # type: ignore[no-untyped-def]

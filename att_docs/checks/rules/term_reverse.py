@@ -22,44 +22,39 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.rules.term import concept_counts, is_name
-from att_docs.checks.segments import Corpus
+from att_docs.checks.segments import Corpus, bilingual_pairs
 
 CHECK = "term-reverse"
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
+    for pair in bilingual_pairs(corpora, CHECK):
+        corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
+        tgt_matches = ctx.matches(seg, target)
+        if not tgt_matches:
             continue
-        for seg in corpus.segments:
-            if not seg.text(source) or not seg.text(target) or CHECK in seg.ignore:
+        present = set(concept_counts(ctx.matches(seg, source), allowed_only=False))
+        longer = [t for c in present for t in ctx.index.allowed_texts(c, target)]
+        src_lower = pair.source_text.lower()
+        reported: set[str] = set()
+        for m in tgt_matches:
+            if m.deprecated_only or m.concepts & present:
                 continue
-            tgt_matches = ctx.matches(seg, target)
-            if not tgt_matches:
+            if any(m.text in t and m.text != t for t in longer):
                 continue
-            present = set(concept_counts(ctx.matches(seg, source), allowed_only=False))
-            longer = [t for c in present for t in ctx.index.allowed_texts(c, target)]
-            src_lower = seg.text(source).lower()
-            reported: set[str] = set()
-            for m in tgt_matches:
-                if m.deprecated_only or m.concepts & present:
-                    continue
-                if any(m.text in t and m.text != t for t in longer):
-                    continue
-                concept = sorted(m.concepts)[0]
-                if concept in reported or not ctx.index.allowed_texts(concept, source):
-                    continue
-                if _inflected(ctx.index.allowed_texts(concept, source), src_lower):
-                    continue
-                reported.add(concept)
-                english = ctx.index.label(concept, source)
-                named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
-                severity = "warning" if named and len(m.text) >= 3 else "info"
-                yield ctx.finding(
-                    CHECK, severity, corpus, seg, target,
-                    f"{m.text} has no counterpart in the {source} text (expected "
-                    f"{english!r} there, or a different {target} wording)", english, m.start)
+            concept = sorted(m.concepts)[0]
+            if concept in reported or not ctx.index.allowed_texts(concept, source):
+                continue
+            if _inflected(ctx.index.allowed_texts(concept, source), src_lower):
+                continue
+            reported.add(concept)
+            english = ctx.index.label(concept, source)
+            named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
+            severity = "warning" if named and len(m.text) >= 3 else "info"
+            yield ctx.finding(
+                CHECK, severity, corpus, seg, target,
+                f"{m.text} has no counterpart in the {source} text (expected "
+                f"{english!r} there, or a different {target} wording)", english, m.start)
 
 
 _SUFFIX = re.compile(r"(?:ization|isation|ation|ment|ing|ed|es|s|e)$")
