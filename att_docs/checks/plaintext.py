@@ -21,7 +21,7 @@ from pathlib import Path
 
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
-from att_docs.errors import ContentError
+from att_docs.errors import read_text
 from att_docs.model import SourceLocation
 
 __all__ = ["corpus_from_text", "detect_language", "read_text_file"]
@@ -152,12 +152,7 @@ def _lift_marks(text: str) -> tuple[str, list[str], list[int]]:
 
 def read_text_file(path: Path, lang: str | None = None) -> Corpus:
     """A .txt or .md file as a monolingual corpus."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError("no such file", path) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path) from None
+    text = read_text(path, missing="no such file")
     corpus = corpus_from_text(text, lang, path)
     for number, raw in enumerate(text.splitlines(), start=1):
         ids = parse_marker(raw)

@@ -17,7 +17,7 @@ import csv
 import io
 from pathlib import Path
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, read_text
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -42,12 +42,7 @@ _FALSE = {"false", "no", "0", "n", ""}
 
 def load_csv_glossary(path: Path) -> Glossary:
     """Read a long- or wide-form CSV term base."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ContentError("file not found", path) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path) from None
+    text = read_text(path, encoding="utf-8-sig")
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)

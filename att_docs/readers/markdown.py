@@ -18,7 +18,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, read_text
 from att_docs.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
 
 __all__ = ["ProseBlock", "ProseFile", "parse_rich_text", "read_prose"]
@@ -101,12 +101,7 @@ _MD = _parser()
 
 def read_prose(path: Path, lang: str, soft_break: str = " ") -> ProseFile:
     """Parse ``path`` (Markdown in ``lang``); any structural error names its line."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(f"missing prose file for language {lang!r}", path) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path) from None
+    source = read_text(path, missing=f"missing prose file for language {lang!r}")
     env: dict[str, Any] = {}
     tokens = _MD.parse(source, env)
     walker = _Walker(path, soft_break)

@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, read_text
 
 __all__ = ["Loaded", "line_of", "load_yaml", "validate"]
 
@@ -38,12 +38,7 @@ class Loaded:
 
 def load_yaml(path: Path) -> Loaded:
     """Parse ``path``; malformed YAML raises :class:`ContentError` with its line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError("file not found", path) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path) from None
+    text = read_text(path)
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
