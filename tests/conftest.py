@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "csp9"
 TEMPLATES = ROOT / "templates"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+
+
+def require_tools(*names: str) -> None:
+    """Skip when a tool is missing, except under ./run-tests, which installs them all:
+    there (ATT_DOCS_REQUIRE_TOOLS=1) a missing tool fails the test instead."""
+    missing = [n for n in names if not shutil.which(n)]
+    if not missing:
+        return
+    message = f"not installed: {', '.join(missing)}"
+    if os.environ.get("ATT_DOCS_REQUIRE_TOOLS"):
+        pytest.fail(message + " (./run-tests should have installed it)")
+    pytest.skip(message)
 
 
 @pytest.fixture

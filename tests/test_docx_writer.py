@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import require_tools
 from factories import sample_document
 from lxml import etree
 
@@ -535,8 +536,7 @@ def soffice_to_pdf(files: list[Path], outdir: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def pdf_text(written: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
              ) -> dict[str, str]:
-    if not (shutil.which("soffice") and shutil.which("pdftotext")):
-        pytest.skip("LibreOffice (soffice) or pdftotext is not installed")
+    require_tools("soffice", "pdftotext")
     outdir = tmp_path_factory.mktemp("lo")
     pdfs = soffice_to_pdf([written[lang] for lang in LANGS], outdir)
     texts = {}

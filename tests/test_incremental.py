@@ -25,6 +25,7 @@ from buildutil import (
     snapshot,
     touch_everything,
 )
+from conftest import require_tools
 from pypdf import PdfReader
 
 MC = "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"
@@ -198,8 +199,7 @@ def test_killing_a_build_leaves_every_previous_output_intact(tmp_path):
 
 @pytest.mark.libreoffice
 def test_changing_the_pdf_engine_rebuilds_only_the_pdfs(conference_copy, tmp_path):
-    if not shutil.which("soffice") and not shutil.which("libreoffice"):
-        pytest.skip("LibreOffice is not installed")
+    require_tools("soffice")
     out = tmp_path / "out"
     build(conference_copy, out)
     before = snapshot(out)

@@ -3,14 +3,13 @@
 import shutil
 import subprocess
 
-import pytest
-from conftest import ROOT
+from conftest import ROOT, require_tools
 
 
 def test_ruff_is_clean():
-    ruff = shutil.which("ruff") or shutil.which("ruff", path=str(ROOT / ".venv" / "bin"))
+    ruff = shutil.which("ruff", path=str(ROOT / ".venv" / "bin")) or shutil.which("ruff")
     if ruff is None:
-        pytest.skip("ruff is not installed")
+        require_tools("ruff")
     proc = subprocess.run([ruff, "check", "att_docs", "tests", "bench"], cwd=ROOT,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -5,7 +5,6 @@ LibreOffice converting every DOCX."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT
+from conftest import CONTENT, require_tools
 from lxml import etree
 from pypdf import PdfReader
 
@@ -162,8 +161,7 @@ def test_chinese_pdf_text_is_exact(built):
 def test_libreoffice_converts_every_built_docx(built, tmp_path):
     from att_docs.writers.libreoffice import convert_to_pdf
 
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice is not installed")
+    require_tools("soffice")
     files = sorted(built.glob("*.docx"))
     pdfs = convert_to_pdf(files, tmp_path)
     assert len(pdfs) == 4
@@ -179,8 +177,7 @@ def test_libreoffice_converts_every_built_docx(built, tmp_path):
 
 @pytest.mark.libreoffice
 def test_pdf_engine_libreoffice(tmp_path):
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice is not installed")
+    require_tools("soffice")
     out = tmp_path / "lo"
     proc = subprocess.run([sys.executable, "-m", "att_docs", "build", str(CONTENT), "-o",
                            str(out), "-f", "pdf", "--pdf-engine", "libreoffice", "-q"],

@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-import shutil
 import subprocess
 import warnings
 from pathlib import Path
 
 import pypdf
 import pytest
+from conftest import require_tools
 from factories import loc, sample_document
 
 from att_docs.model import (
@@ -35,10 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "paper.typ"
 A4_PT = (595.28, 841.89)
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdffonts")),
-    reason="poppler-utils (pdftotext, pdffonts) not installed",
-)
+
+
+@pytest.fixture(autouse=True)
+def _poppler() -> None:
+    require_tools("pdftotext", "pdffonts", "pdftoppm")
 
 
 # --------------------------------------------------------------------------- helpers
