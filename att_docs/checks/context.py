@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from att_docs.checks.extract import blank, symbols
 from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.matcher import GlossaryIndex, Match, is_cjk_language
-from att_docs.checks.segments import Corpus, Segment
+from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs
 
 __all__ = ["Context"]
+
+_MISSING = object()
 
 
 @dataclass
@@ -21,15 +23,23 @@ class Context:
     index: GlossaryIndex
     _matches: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
     _memo: dict[tuple[str, int, str], Any] = field(default_factory=dict)
+    _pairs: tuple[list[Corpus], list[Pair]] | None = None
 
     def memo(self, name: str, seg: Segment, lang: str, compute: Callable[[str, str], Any]) -> Any:
         """``compute(text, lang)`` for the segment's text, once per run (dates, numbers...)."""
         key = (name, id(seg), lang)
-        try:
-            return self._memo[key]
-        except KeyError:
+        value = self._memo.get(key, _MISSING)
+        if value is _MISSING:
             value = self._memo[key] = compute(seg.text(lang), lang)
-            return value
+        return value
+
+    def pairs(self, corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
+        """``bilingual_pairs(corpora, check)``, the pairs listed once per run."""
+        if self._pairs is None or self._pairs[0] is not corpora:
+            self._pairs = (corpora, list(bilingual_pairs(corpora)))
+        for pair in self._pairs[1]:
+            if check is None or check not in pair.segment.ignore:
+                yield pair
 
     def matches(self, seg: Segment, lang: str) -> list[Match]:
         key = (id(seg), lang)

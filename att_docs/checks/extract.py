@@ -204,7 +204,6 @@ _LABEL = r"\d+(?:\s*[(（]\s*[a-z]{1,4}(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）])?"
 _EN_REF = re.compile(
     rf"\b(?P<kind>[Pp]aragraphs?|[Pp]aras?\.|[Aa]rticles?|Annex(?:es)?)\s+"
     rf"(?P<labels>(?:{_LABEL}|[A-Z]\b)(?:\s*(?:,|and|to|–|-|or)\s*(?:{_LABEL}|[A-Z]\b))*)")
-_EN_HINT = re.compile(r"[Pp]ara|[Aa]rticle|Annex")
 _EN_ONE = re.compile(rf"{_LABEL}|\b[A-Z]\b")
 _ZH_REF = re.compile(rf"第\s*(?P<label>{_LABEL}|[〇零一二三四五六七八九十百两]+)\s*(?P<kind>段|条)"
                      r"|附件\s*(?P<annex>[A-Z])\b")
@@ -219,7 +218,7 @@ def references(text: str, lang: str) -> list[Reference]:
     if lang.startswith("zh"):
         if "第" not in text and "附件" not in text:
             return []
-    elif _EN_HINT.search(text) is None:
+    elif not ("para" in text or "Para" in text or "rticle" in text or "Annex" in text):
         return []
     text = fold(text)
     found = []
@@ -303,7 +302,9 @@ def _english_number_words(text: str) -> list[Quantity]:
 
 
 _ANY_DIGIT = re.compile(r"\d")
-_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?")
+# 1,234,567.89 or 1234.5: ``\d`` comes first so that the regex engine skips to digits
+# (the same matches as ``\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?``).
+_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?)")
 _CN_NUMERAL = "〇零一二三四五六七八九十百千万亿两"
 _MEASURE = "年天日个次届项名位轮周月倍条段届份种类点"
 _ZH_WORDS = re.compile(rf"第(?P<n>[{_CN_NUMERAL}]+)|(?P<m>[{_CN_NUMERAL}]+)[{_MEASURE}]")
@@ -333,7 +334,8 @@ def numbers(text: str, lang: str) -> list[Quantity]:
     """
     text = fold(text)
     found: list[Quantity] = []
-    if "%" in text or "百分之" in text or "per" in text:
+    if "%" in text or "％" in text or "百分之" in text or (  # what _PERCENT needs
+            " per" in text and (" percent" in text or " per cent" in text)):
         for m in _PERCENT.finditer(text):
             raw = m.group("d") or m.group("zh") or ""
             value = float(raw) if raw[:1].isdigit() else chinese_number(raw)

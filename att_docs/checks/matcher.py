@@ -63,7 +63,8 @@ class Entry:
 class Match:
     """A glossary term found in a text: ``text[start:end]``, and the entries it stands for.
 
-    ``concepts`` and ``deprecated_only`` are worked out once per automaton key.
+    ``concepts``, ``deprecated_only`` and ``verbatim`` are worked out once per automaton
+    key.
     """
 
     start: int
@@ -72,6 +73,7 @@ class Match:
     entries: tuple[Entry, ...]
     concepts: frozenset[str]
     deprecated_only: bool  # every reading of the match is a deprecated variant
+    verbatim: bool = False  # every reading is case-sensitive (an acronym, kept as it is)
 
     def status_for(self, concept: str) -> Status | None:
         """The best status this match has for ``concept`` (allowed before deprecated)."""
@@ -85,8 +87,10 @@ class Match:
         return None
 
 
-def _info(entries: tuple[Entry, ...]) -> tuple[frozenset[str], bool]:
-    return frozenset(e.concept for e in entries), all(not e.allowed for e in entries)
+def _info(entries: tuple[Entry, ...]) -> tuple[frozenset[str], bool, bool]:
+    """The concepts of a match, whether all are deprecated, whether all are case-sensitive."""
+    return (frozenset(e.concept for e in entries), all(not e.allowed for e in entries),
+            all(e.case_sensitive for e in entries))
 
 
 class TermMatcher:
@@ -109,7 +113,8 @@ class ChineseMatcher(TermMatcher):
         self.automaton = ahocorasick.Automaton()
         for key, group in table.items():
             entries = tuple(group)
-            self.automaton.add_word(key, (len(key), entries, *_info(entries)))
+            # The matched text is the key itself: the automaton matches it exactly.
+            self.automaton.add_word(key, (len(key) - 1, key, entries, *_info(entries)))
         self.empty = not table
         if not self.empty:
             self.automaton.make_automaton()
@@ -117,11 +122,9 @@ class ChineseMatcher(TermMatcher):
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        out = []
-        for end, (length, group, concepts, deprecated) in self.automaton.iter_long(text):
-            start = end + 1 - length
-            out.append(Match(start, end + 1, text[start:end + 1], group, concepts, deprecated))
-        return out
+        return [Match(end - before, end + 1, key, group, concepts, deprecated, verbatim)
+                for end, (before, key, group, concepts, deprecated, verbatim)
+                in self.automaton.iter_long(text)]
 
 
 # --------------------------------------------------------------------------- English
@@ -205,7 +208,10 @@ class EnglishMatcher(TermMatcher):
         self.automaton = ahocorasick.Automaton()
         for key, group in table.items():
             entries = tuple(e for e, _ in group)
-            self.automaton.add_word(key, (len(key), tuple(group), entries, *_info(entries)))
+            acronyms = all(_is_acronym(v) for _, v in group)
+            sensitive = any(e.case_sensitive for e in entries)
+            self.automaton.add_word(key, (len(key) - 1, tuple(group), entries, *_info(entries),
+                                          acronyms, sensitive))
         self.empty = not table
         if not self.empty:
             self.automaton.make_automaton()
@@ -216,22 +222,30 @@ class EnglishMatcher(TermMatcher):
         padded = " " + normalise_english(text)
         out = []
         size = len(padded)
-        for end, (length, group, all_entries, concepts, deprecated) in \
-                self.automaton.iter_long(padded):
-            after = padded[end + 1] if end + 1 < size else " "
-            start = end + 1 - length + 1  # skip the leading space; offsets into padded
-            found = text[start - 1:end]
-            # An acronym may carry a number or a hyphen: CSP9 counts as CSP, UN-related as UN.
-            if (after.isalnum() or after == "-") and not (
-                    (after.isdigit() or after == "-")
-                    and all(_is_acronym(v) for _, v in group)):
+        for end, (length, group, all_entries, concepts, deprecated, verbatim, acronyms,
+                  sensitive) in self.automaton.iter_long(padded):
+            # ``end`` is inclusive in ``padded``, so exclusive in ``text``; the key's
+            # leading space stands before the word.
+            if end + 1 < size:
+                after = padded[end + 1]
+                # An acronym may carry a number or a hyphen: CSP9 counts as CSP, UN-related
+                # as UN.
+                if (after.isalnum() or after == "-") and not (
+                        acronyms and (after == "-" or after.isdigit())):
+                    continue
+            start = end - length
+            found = text[start:end]
+            if not sensitive:
+                out.append(Match(start, end, found, all_entries, concepts, deprecated,
+                                 verbatim))
                 continue
             entries = tuple(e for e, variant in group
                             if not e.case_sensitive or _same_case(found, variant))
             if len(entries) == len(all_entries):
-                out.append(Match(start - 1, end, found, all_entries, concepts, deprecated))
+                out.append(Match(start, end, found, all_entries, concepts, deprecated,
+                                 verbatim))
             elif entries:
-                out.append(Match(start - 1, end, found, entries, *_info(entries)))
+                out.append(Match(start, end, found, entries, *_info(entries)))
         return out
 
 
@@ -258,6 +272,7 @@ class GlossaryIndex:
         self.concepts = glossary.by_id()
         self._matchers: dict[str, TermMatcher] = {}
         self._allowed: dict[tuple[str, str], list[str]] = {}
+        self._varied: dict[str, frozenset[str]] = {}
         self._homophones = None
 
     def matcher(self, lang: str) -> TermMatcher:
@@ -287,6 +302,14 @@ class GlossaryIndex:
         if found is None:
             c = self.concepts.get(concept)
             found = self._allowed[key] = [t.text for t in c.allowed(lang)] if c else []
+        return found
+
+    def varied(self, lang: str) -> frozenset[str]:
+        """The concepts with two approved terms or more in a language (执行, 实施)."""
+        found = self._varied.get(lang)
+        if found is None:
+            found = self._varied[lang] = frozenset(
+                c.id for c in self.glossary.concepts if len(self.allowed_texts(c.id, lang)) >= 2)
         return found
 
     def homophones(self):  # type: ignore[no-untyped-def]

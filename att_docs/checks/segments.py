@@ -15,6 +15,7 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from att_docs.model import (
     BlockQuote,
@@ -98,9 +99,9 @@ class Corpus:
         return next((lang for lang in self.languages if lang != self.source), None)
 
 
-@dataclass(frozen=True)
-class Pair:
-    """One aligned segment of a bilingual corpus, with both texts."""
+class Pair(NamedTuple):
+    """One aligned segment of a bilingual corpus, with both texts (a light tuple: several
+    checks walk every pair of a run)."""
 
     corpus: Corpus
     segment: Segment

@@ -17,18 +17,20 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.segments import Corpus, Segment, bilingual_pairs
+from att_docs.checks.rules.term import tally
+from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "consistency"
 
-_SPACES = re.compile(r"\s+")
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+# Three letters anywhere (a letter, then twice: non-letters and a letter).
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")
 
 Place = tuple[Corpus, Segment, str, int]
 
 
 def _key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip().casefold()
+    """The text with its white space collapsed and trimmed, case-folded."""
+    return " ".join(text.split()).casefold()
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -41,13 +43,14 @@ def _segments(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         lambda: defaultdict(list))
     backward: dict[tuple[str, str, str], dict[str, list[Place]]] = defaultdict(
         lambda: defaultdict(list))
-    for pair in bilingual_pairs(corpora):
+    for pair in ctx.pairs(corpora):
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
         src, tgt = pair.source_text, pair.target_text
-        if len(_LETTER.findall(src)) < 3 or not tgt.strip():
+        if not tgt.strip() or _THREE_LETTERS.search(src) is None:
             continue
-        forward[(source, target, _key(src))][_key(tgt)].append((corpus, seg, target, 0))
-        backward[(source, target, _key(tgt))][_key(src)].append((corpus, seg, source, 0))
+        src_key, tgt_key = _key(src), _key(tgt)
+        forward[(source, target, src_key)][tgt_key].append((corpus, seg, target, 0))
+        backward[(source, target, tgt_key)][src_key].append((corpus, seg, source, 0))
     for (source, _target, _), renderings in forward.items():
         yield from _minorities(renderings, ctx, "warning",
                                f"this {source} text is translated differently elsewhere")
@@ -87,16 +90,18 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             for lang in corpus.languages:
                 if lang == source or not seg.text(lang):
                     continue
+                varied = ctx.index.varied(lang)
                 for m in ctx.matches(seg, lang):
+                    if m.concepts.isdisjoint(varied):
+                        continue
                     for concept in m.concepts:
-                        if len(ctx.index.allowed_texts(concept, lang)) < 2:
+                        if concept not in varied:
                             continue
                         if m.status_for(concept) not in ("preferred", "admitted"):
                             continue
                         if source and seg.text(source):
                             if src_concepts is None:
-                                src_concepts = frozenset().union(
-                                    *(s.concepts for s in ctx.matches(seg, source)))
+                                src_concepts = tally(ctx, seg, source).present
                             if concept not in src_concepts:
                                 continue
                         key = (concept, lang, source is not None)

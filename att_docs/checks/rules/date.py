@@ -103,8 +103,11 @@ def _compare(corpus: Corpus, seg: Segment, source: str, target: str,
             yield ctx.finding(CHECK, "warning", corpus, seg, target,
                               f"the date {o.text!r} has no counterpart in the {source} text",
                               None, o.start)
-    src_symbols = Counter(s for s, _, _ in symbols(src))
-    tgt_symbols = Counter(s for s, _, _ in symbols(tgt))
+    src_found, tgt_found = symbols(src), symbols(tgt)
+    if not src_found and not tgt_found:
+        return
+    src_symbols = Counter(s for s, _, _ in src_found)
+    tgt_symbols = Counter(s for s, _, _ in tgt_found)
     for symbol in src_symbols - tgt_symbols:
         yield ctx.finding(CHECK, "error", corpus, seg, target,
                           f"the document symbol {symbol} of the {source} text is not in the "

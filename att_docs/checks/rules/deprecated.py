@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.rules.term import concept_counts
+from att_docs.checks.rules.term import tally
 from att_docs.checks.segments import Corpus
 
 CHECK = "deprecated"
@@ -24,7 +24,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         for seg in corpus.segments:
             if CHECK in seg.ignore:
                 continue
-            present = (set(concept_counts(ctx.matches(seg, source), allowed_only=False))
+            present = (tally(ctx, seg, source).present
                        if source and seg.text(source) else None)
             for lang in corpus.languages:
                 if lang == source or not seg.text(lang):

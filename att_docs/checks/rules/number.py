@@ -25,7 +25,7 @@ from att_docs.checks.extract import (
     symbols,
 )
 from att_docs.checks.findings import Finding
-from att_docs.checks.segments import Corpus, Segment, bilingual_pairs
+from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "number"
 
@@ -57,8 +57,9 @@ def _restated(found: list[Quantity], text: str) -> list[Quantity]:
     """
     kept: list[Quantity] = []
     for q in found:
-        opening = max(text.rfind("(", 0, q.start), text.rfind("（", 0, q.start))
-        if opening >= 0 and q.start - opening <= 6 and any(
+        near = max(0, q.start - 6)  # an opening farther back does not count
+        opening = max(text.rfind("(", near, q.start), text.rfind("（", near, q.start))
+        if opening >= 0 and any(
                 k.value == q.value and opening - 80 <= k.start < opening
                 and not _CLAUSE.search(text, k.end, opening) for k in kept):
             continue
@@ -100,7 +101,7 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for pair in bilingual_pairs(corpora, CHECK):
+    for pair in ctx.pairs(corpora, CHECK):
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
         left, right = unmatched(memo_values(ctx, seg, source), memo_values(ctx, seg, target))
         for q in left:

@@ -39,6 +39,8 @@ def _bilingual(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
         if CHECK in seg.ignore or not seg.text(source) or not seg.text(target):
             continue
         yield from _paragraph_refs(corpus, seg, source, target, ctx)
+        if seg.notes.get(source, []) == seg.notes.get(target, []):
+            continue  # the same marks in the same order
         src_notes = Counter(seg.notes.get(source, []))
         tgt_notes = Counter(seg.notes.get(target, []))
         for note in src_notes - tgt_notes:

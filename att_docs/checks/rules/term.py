@@ -15,17 +15,23 @@ information, since Chinese often refers back with 该工作组 or 本《条约�
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.matcher import Match
-from att_docs.checks.segments import Corpus, bilingual_pairs
+from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "term"
 
 _RESTATE = re.compile(r"\s*[(（]\s*")
+
+
+def _restates(text: str, start: int, end: int) -> bool:
+    """True where ``text[start:end]`` opens a parenthesis and holds nothing else."""
+    gap = text[start:end]
+    return ("(" in gap or "（" in gap) and _RESTATE.fullmatch(gap) is not None
 
 
 def occurrences(matches: list[Match], text: str) -> list[tuple[Match, frozenset[str]]]:
@@ -36,7 +42,7 @@ def occurrences(matches: list[Match], text: str) -> list[tuple[Match, frozenset[
     out: list[tuple[Match, frozenset[str]]] = []
     previous: Match | None = None
     for m in matches:
-        if previous is not None and out and _RESTATE.fullmatch(text[previous.end:m.start]):
+        if previous is not None and out and _restates(text, previous.end, m.start):
             first, concepts = out[-1]
             out[-1] = (first, concepts | m.concepts)
             previous = None
@@ -46,19 +52,39 @@ def occurrences(matches: list[Match], text: str) -> list[tuple[Match, frozenset[
     return out
 
 
-def concept_counts(matches: list[Match], allowed_only: bool = True) -> Counter[str]:
-    """Occurrences per concept; an ambiguous match counts for each of its concepts."""
-    counts: Counter[str] = Counter()
+@dataclass(frozen=True)
+class Tally:
+    """The concepts of one text's matches, worked out once per segment and language."""
+
+    allowed: dict[str, int]  # occurrences per concept, approved readings only
+    present: frozenset[str]  # every concept matched, deprecated readings included
+    wrong: frozenset[str]  # concepts matched more often than approved (a deprecated reading)
+
+
+def concept_tally(matches: list[Match]) -> Tally:
+    """Occurrences per concept (an ambiguous match counts for each of its concepts), in
+    one pass: approved readings counted, every concept present, the deprecated ones."""
+    allowed: dict[str, int] = {}
+    total: dict[str, int] = {}
     for m in matches:
         if len(m.entries) == 1:
-            only = m.entries[0]
-            if not allowed_only or only.allowed:
-                counts[only.concept] += 1
+            concept = m.entries[0].concept
+            total[concept] = total.get(concept, 0) + 1
+            if not m.deprecated_only:  # the one reading is approved
+                allowed[concept] = allowed.get(concept, 0) + 1
             continue
         for concept in m.concepts:
-            if not allowed_only or m.status_for(concept) in ("preferred", "admitted"):
-                counts[concept] += 1
-    return counts
+            total[concept] = total.get(concept, 0) + 1
+            if m.status_for(concept) in ("preferred", "admitted"):
+                allowed[concept] = allowed.get(concept, 0) + 1
+    return Tally(allowed, frozenset(total),
+                 frozenset(c for c, n in total.items() if n > allowed.get(c, 0)))
+
+
+def tally(ctx: Context, seg: Segment, lang: str) -> Tally:
+    """The segment's :class:`Tally` in ``lang``, once per run."""
+    return ctx.memo("tally", seg, lang,
+                    lambda _text, _lang: concept_tally(ctx.matches(seg, lang)))
 
 
 def is_name(term: str) -> bool:
@@ -67,7 +93,7 @@ def is_name(term: str) -> bool:
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for pair in bilingual_pairs(corpora, CHECK):
+    for pair in ctx.pairs(corpora, CHECK):
         if pair.source_text.strip() == pair.target_text.strip():
             continue  # left untranslated: the structure check says so once
         src_matches = ctx.matches(pair.segment, pair.source)
@@ -76,25 +102,24 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                                 src_matches, ctx)
 
 
-def _segment(corpus: Corpus, seg, source: str, target: str,  # type: ignore[no-untyped-def]
+def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
              src_matches: list[Match], ctx: Context) -> Iterator[Finding | None]:
     tgt_text = seg.text(target)
-    tgt_matches = ctx.matches(seg, target)
-    pool = concept_counts(tgt_matches)
-    wrong = concept_counts(tgt_matches, allowed_only=False) - pool
-    kept = {(c, m.text) for m in src_matches if all(e.case_sensitive for e in m.entries)
-            for c in m.concepts}
+    target_tally = tally(ctx, seg, target)
+    pool = dict(target_tally.allowed)  # approved renderings not yet paired
+    wrong = target_tally.wrong
+    kept = {(c, m.text) for m in src_matches if m.verbatim for c in m.concepts}
     for concept, acronym in kept:  # an acronym kept as it is (ATT秘书处) renders it
-        pool[concept] += tgt_text.count(acronym)
+        pool[concept] = pool.get(concept, 0) + tgt_text.count(acronym)
     missing: dict[str, list[Match]] = {}
-    needed: Counter[str] = Counter()
+    needed: dict[str, int] = {}
     for m, concepts in occurrences(src_matches, seg.text(source)):
-        main = sorted(m.concepts)[0]
-        needed[main] += 1
-        usable = [c for c in sorted(concepts) if pool[c] > 0]
-        if usable:
-            pool[usable[0]] -= 1
-        elif not any(wrong[c] for c in concepts) and ctx.index.allowed_texts(main, target):
+        main = min(m.concepts)
+        needed[main] = needed.get(main, 0) + 1
+        usable = _first_available(concepts, pool)
+        if usable is not None:
+            pool[usable] -= 1
+        elif wrong.isdisjoint(concepts) and ctx.index.allowed_texts(main, target):
             missing.setdefault(main, []).append(m)
     for concept, matches in missing.items():
         first = matches[0]
@@ -112,3 +137,11 @@ def _segment(corpus: Corpus, seg, source: str, target: str,  # type: ignore[no-u
                               f"{first.text!r} stands {needed[concept]} times in the {source} "
                               f"text but {rendering}{others} only {found} times in the "
                               f"{target} text", rendering)
+
+
+def _first_available(concepts: frozenset[str], pool: dict[str, int]) -> str | None:
+    """The first concept (by id) with a rendering left in ``pool``."""
+    if len(concepts) == 1:
+        (only,) = concepts
+        return only if pool.get(only, 0) > 0 else None
+    return next((c for c in sorted(concepts) if pool.get(c, 0) > 0), None)

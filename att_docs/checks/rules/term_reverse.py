@@ -21,30 +21,34 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.rules.term import concept_counts, is_name
-from att_docs.checks.segments import Corpus, bilingual_pairs
+from att_docs.checks.rules.term import is_name, tally
+from att_docs.checks.segments import Corpus
 
 CHECK = "term-reverse"
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for pair in bilingual_pairs(corpora, CHECK):
+    for pair in ctx.pairs(corpora, CHECK):
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
         tgt_matches = ctx.matches(seg, target)
         if not tgt_matches:
             continue
-        present = set(concept_counts(ctx.matches(seg, source), allowed_only=False))
-        longer = [t for c in present for t in ctx.index.allowed_texts(c, target)]
-        src_lower = pair.source_text.lower()
+        present = tally(ctx, seg, source).present
+        longer: list[str] | None = None  # worked out on first need, as is src_lower
+        src_lower: str | None = None
         reported: set[str] = set()
         for m in tgt_matches:
-            if m.deprecated_only or m.concepts & present:
+            if m.deprecated_only or not m.concepts.isdisjoint(present):
                 continue
+            if longer is None:
+                longer = [t for c in present for t in ctx.index.allowed_texts(c, target)]
             if any(m.text in t and m.text != t for t in longer):
                 continue
             concept = sorted(m.concepts)[0]
             if concept in reported or not ctx.index.allowed_texts(concept, source):
                 continue
+            if src_lower is None:
+                src_lower = pair.source_text.lower()
             if _inflected(ctx.index.allowed_texts(concept, source), src_lower):
                 continue
             reported.add(concept)

@@ -85,7 +85,8 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
         yield found(m.start(), f"space between {before!r} and {after!r}: Chinese text takes "
                                "no space between Chinese characters, Latin letters and "
                                "digits", before + after)
-    if any(text.count(a) != text.count(b) for a, b in _PAIRS.items()) or _crossed(text):
+    if _MARKS.search(text) is not None and (
+            any(text.count(a) != text.count(b) for a, b in _PAIRS.items()) or _crossed(text)):
         yield from (found(o, msg) for o, msg in _unpaired(text))
     yield from _treaty_name(corpus, seg, lang, text, ctx)
 
