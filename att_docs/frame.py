@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,6 @@ class FrameRenderer:
             autoescape=False,
             keep_trailing_newline=True,
         )
-        self.md = MarkdownIt("commonmark", {"html": False}).use(
-            container_plugin, "frame", validate=lambda params, markup: True)
 
     def _locale_env(self, loc: LocaleData) -> jinja2.Environment:
         env = self.env.overlay()
@@ -115,7 +114,7 @@ class FrameRenderer:
     def _parse(self, source: str, loc: LocaleData, path: Path) -> list[FrameItem]:
         items: list[FrameItem] = []
         style = ""
-        for tok in self.md.parse(source):
+        for tok in _frame_parser(loc.quotes).parse(source):
             if tok.type == "container_frame_open":
                 style = tok.info.strip() or "frame"
             elif tok.type == "container_frame_close":
@@ -137,6 +136,19 @@ class FrameRenderer:
                 raise ContentError(f"unsupported Markdown in the rendered template "
                                    f"({tok.type})", path)
         return items
+
+
+@cache
+def _frame_parser(quotes: str) -> MarkdownIt:
+    """Markdown with ``::: style`` containers; smart quotes as the language's prose has."""
+    options: dict[str, Any] = {"html": False}
+    if quotes:
+        options.update(typographer=True, quotes=quotes)
+    md = MarkdownIt("commonmark", options).use(
+        container_plugin, "frame", validate=lambda params, markup: True)
+    if quotes:
+        md.enable("smartquotes")
+    return md
 
 
 def _template_frame(exc: BaseException, default: Path) -> tuple[Path, int | None]:

@@ -35,6 +35,7 @@ class LocaleData:
     wide_months_in_ranges: bool
     ordinal: dict[str, Any]
     soft_break: str
+    quotes: str  # smart quotes for straight ones in prose ("“”‘’"), or "" to leave them
     translations: gettext.NullTranslations
 
     def gettext(self, message: str) -> str:
@@ -102,6 +103,7 @@ def load_locale(templates: Path, lang: str) -> LocaleData:
         wide_months_in_ranges=bool(spec.get("wide_months_in_ranges", False)),
         ordinal=dict(spec.get("ordinal", {"engine": "num2words"})),
         soft_break=str(spec.get("soft_break", " ")),
+        quotes=str(spec.get("quotes", "")),
         translations=_catalogue(locale_dir(templates) / f"{lang}.po", lang),
     )
 

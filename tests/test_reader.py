@@ -70,3 +70,25 @@ def test_chinese_content_is_free_of_the_seed_slips(example):
                    for t in localized_texts(b))
     for slip in ("。。", "《公约》", "联系主席", "普遍加入条约工作组普遍加入条约工作组"):
         assert slip not in text
+
+
+def test_english_prose_and_frame_get_typographic_quotes(example):
+    from att_docs.assemble import localized_texts
+
+    _, docs = example
+    english = " ".join(t["en"].plain() for d in docs.values() for b in d.body
+                       for t in localized_texts(b))
+    assert "“form follows function”" in english
+    assert "Co-chairs’ Draft Report to CSP9" in english  # a frame line, from paper.yaml
+    assert '"' not in english and "'" not in english
+
+
+def test_quotes_are_locale_data(tmp_path):
+    from att_docs.readers.markdown import read_prose
+
+    path = tmp_path / "x.md"
+    path.write_text('{#p} The "Treaty" and the States\' views.\n', encoding="utf-8")
+    plain = read_prose(path, "en").blocks[0].text.plain()
+    assert plain == 'The "Treaty" and the States\' views.'  # no quotes setting: untouched
+    smart = read_prose(path, "en", quotes="“”‘’").blocks[0].text.plain()
+    assert smart == "The “Treaty” and the States’ views."

@@ -176,9 +176,10 @@ class _PartReader:
     def read(self, part_id: str, part_type: str, folder: Path, title: dict[str, str],
              subtitle: dict[str, str]) -> Part:
         order = [self.original, *[lang for lang in self.langs if lang != self.original]]
+        locales = {lang: load_locale(self.templates, lang) for lang in order}
         prose = {
-            lang: read_prose(folder / f"{lang}.md", lang,
-                             load_locale(self.templates, lang).soft_break)
+            lang: read_prose(folder / f"{lang}.md", lang, locales[lang].soft_break,
+                             locales[lang].quotes)
             for lang in order
         }
         for problem in _alignment_problems(prose, order):

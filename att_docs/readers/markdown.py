@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -60,13 +61,21 @@ class ProseFile:
     footnotes: dict[str, Text]
     soft_break: str
     env: dict[str, Any] = field(default_factory=dict, repr=False)
+    quotes: str = ""
 
     def block_ids(self) -> list[str]:
         return [b.id for b in self.blocks]
 
 
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False}).use(footnote_plugin)
+@cache
+def _parser(quotes: str = "") -> MarkdownIt:
+    """The prose parser; ``quotes`` (four characters, e.g. “”‘’) turns on smart quotes."""
+    options: dict[str, Any] = {"html": False}
+    if quotes:
+        options.update(typographer=True, quotes=quotes)
+    md = MarkdownIt("commonmark", options).use(footnote_plugin)
+    if quotes:
+        md.enable("smartquotes")
     # Footnote definitions stay where they stand (no tail): a definition used only by a
     # table cell of tables.yaml must survive the parse of its prose file.
     md.disable(["html_block", "html_inline", "image", "footnote_tail"])
@@ -96,17 +105,14 @@ def _lift_id_markers(state: StateCore) -> None:
         tok.content = tok.content[: m.start()] + tok.content[m.end():]
 
 
-_MD = _parser()
-
-
-def read_prose(path: Path, lang: str, soft_break: str = " ") -> ProseFile:
+def read_prose(path: Path, lang: str, soft_break: str = " ", quotes: str = "") -> ProseFile:
     """Parse ``path`` (Markdown in ``lang``); any structural error names its line."""
     source = read_text(path, missing=f"missing prose file for language {lang!r}")
     env: dict[str, Any] = {}
-    tokens = _MD.parse(source, env)
+    tokens = _parser(quotes).parse(source, env)
     walker = _Walker(path, soft_break)
     blocks, footnotes = walker.walk(tokens)
-    prose = ProseFile(path, lang, blocks, footnotes, soft_break, env)
+    prose = ProseFile(path, lang, blocks, footnotes, soft_break, env, quotes)
     _check_unique_ids(prose)
     return prose
 
@@ -118,7 +124,7 @@ def parse_rich_text(text: str, prose: ProseFile, where: SourceLocation) -> Text:
     become :class:`TextBlock` values.
     """
     env = {"footnotes": prose.env.get("footnotes", {"refs": {}, "list": {}})}
-    tokens = _MD.parse(text, env)
+    tokens = _parser(prose.quotes).parse(text, env)
     walker = _Walker(where.path, prose.soft_break, line_offset=where.line - 1)
     blocks: list[TextBlock] = []
     list_stack: list[tuple[str, int]] = []
