@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from att_docs import __version__
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, ToolError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,14 +41,11 @@ def reports_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from att_docs.writers.libreoffice import LibreOfficeError
-        from att_docs.writers.pdf import FontError
-
         try:
             return func(*args, **kwargs)
         except ContentError as exc:
             _fail(str(exc), EXIT_INPUT)
-        except (FontError, LibreOfficeError) as exc:
+        except ToolError as exc:
             _fail(str(exc), EXIT_ENVIRONMENT)
         except KeyboardInterrupt:
             _fail("interrupted; outputs written so far are complete, the rest unchanged", 130)

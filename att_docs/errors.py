@@ -5,6 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
+class ToolError(Exception):
+    """A missing font or tool (LibreOffice, a PDF font): exit code 3, not bad input."""
+
+
 class ContentError(Exception):
     """Bad input: printed as ``path:line: message`` and the command exits non-zero."""
 

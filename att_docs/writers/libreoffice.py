@@ -7,10 +7,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from att_docs.errors import ToolError
+
 __all__ = ["LibreOfficeError", "convert_to_pdf", "find_soffice"]
 
 
-class LibreOfficeError(RuntimeError):
+class LibreOfficeError(ToolError, RuntimeError):
     """soffice is missing, failed, or did not write every PDF."""
 
 

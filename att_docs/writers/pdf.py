@@ -24,6 +24,7 @@ from pathlib import Path
 import typst
 
 from att_docs.atomic import atomic_output
+from att_docs.errors import ToolError
 from att_docs.model import Document
 from att_docs.styles import Styles
 from att_docs.writers.typst_data import document_data
@@ -43,7 +44,7 @@ _GLYPH_ERROR = re.compile(
 )
 
 
-class FontError(Exception):
+class FontError(ToolError):
     """A configured font is not installed, lacks a Bold weight, or lacks a glyph."""
 
 
