@@ -329,9 +329,3 @@ class Document:
     @property
     def annexes(self) -> list[Part]:
         return self.parts[1:]
-
-    def footnotes_in_order(self) -> list[Footnote]:
-        return sorted(
-            (f for f in self.footnotes.values() if f.number is not None),
-            key=lambda f: f.number or 0,
-        )
