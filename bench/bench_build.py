@@ -49,11 +49,11 @@ def main() -> None:
 
     import pypandoc
 
-    from att_docs.build import load_conference, output_path
-    from att_docs.styles import load_styles
-    from att_docs.writers.docx import write_docx
-    from att_docs.writers.libreoffice import convert_to_pdf
-    from att_docs.writers.pdf import PdfWriter
+    from att_docs.build.pipeline import load_conference, output_path
+    from att_docs.writers.docx.writer import write_docx
+    from att_docs.writers.pdf.libreoffice import convert_to_pdf
+    from att_docs.writers.pdf.typst import PdfWriter
+    from att_docs.writers.styles import load_styles
 
     templates = ROOT / "templates"
     started = time.perf_counter()

@@ -62,7 +62,7 @@ def pandoc_route(conference: Path, scratch: Path) -> tuple[float, float, int]:
     """pandoc per file, then LibreOffice once: seconds for each step, and the files."""
     import pypandoc
 
-    from att_docs.writers.libreoffice import convert_to_pdf
+    from att_docs.writers.pdf.libreoffice import convert_to_pdf
 
     papers = sorted(p.parent for p in conference.glob("*/paper.yaml"))
     sources = {(p.name, lang): plain_markdown(p, lang) for p in papers for lang in ("en", "zh")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from att_docs.model import (
+from att_docs.document.model import (
     Cell,
     Conference,
     DecisionGroup,
@@ -31,7 +31,7 @@ from att_docs.model import (
     Text,
     TextBlock,
 )
-from att_docs.symbols import parse_symbol
+from att_docs.document.symbols import parse_symbol
 
 
 def loc(en: str, zh: str) -> Localized:

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import CONTENT, SEEDS
 
-from att_docs.cli import main
+from att_docs.cli.main import main
 
 SLIP = "有关问题 — 即这些会议。\n\n普遍加入《公约》的活动。\n"
 

@@ -16,8 +16,7 @@ from conftest import require_tools
 from factories import sample_document
 from lxml import etree
 
-from att_docs.errors import ContentError
-from att_docs.model import (
+from att_docs.document.model import (
     Document,
     FootnoteRef,
     FrameBlock,
@@ -27,8 +26,9 @@ from att_docs.model import (
     Text,
     TextBlock,
 )
-from att_docs.styles import Styles, load_styles
-from att_docs.writers.docx import write_docx
+from att_docs.errors import ContentError
+from att_docs.writers.docx.writer import write_docx
+from att_docs.writers.styles import Styles, load_styles
 
 ROOT = Path(__file__).resolve().parents[1]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -65,13 +65,14 @@ def test_a_no_op_build_reads_no_paper_and_loads_no_writer(conference_copy, tmp_p
     probe = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from att_docs.build import build_conference
+        from att_docs.build.pipeline import build_conference
         report = build_conference(Path({str(conference_copy)!r}), Path({str(out)!r}),
                                   Path({str(ROOT / "templates")!r}),
                                   glossary=Path({str(ROOT / "glossary")!r}))
         assert report.up_to_date, report
-        heavy = ["att_docs.readers.content", "att_docs.assemble", "att_docs.frame",
-                 "att_docs.writers.docx", "att_docs.writers.pdf", "att_docs.checks.engine",
+        heavy = ["att_docs.readers.content", "att_docs.document.assemble",
+                 "att_docs.document.frame", "att_docs.writers.docx.writer",
+                 "att_docs.writers.pdf.typst", "att_docs.checks.engine",
                  "docx", "typst", "pypdf", "jinja2", "pydantic", "babel"]
         print(sorted(m for m in heavy if m in sys.modules))
     """)

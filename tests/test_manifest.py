@@ -13,8 +13,8 @@ from buildutil import att_docs, build, checksums, edit
 from conftest import CONTENT
 from pypdf import PdfReader
 
+from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError
-from att_docs.setinfo import PaperMeta, check_serials, superseded_by
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"

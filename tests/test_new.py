@@ -11,10 +11,10 @@ import pytest
 import yaml
 from buildutil import att_docs, build
 
-from att_docs.frame import known_types
-from att_docs.project import Project
-from att_docs.scaffold import SYMBOL_TYPES, next_serial
-from att_docs.symbols import parse_symbol
+from att_docs.conference.paths import Project
+from att_docs.conference.scaffold import SYMBOL_TYPES, next_serial
+from att_docs.document.frame import known_types
+from att_docs.document.symbols import parse_symbol
 
 
 def new(conference, *args: str):

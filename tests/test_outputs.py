@@ -159,7 +159,7 @@ def test_chinese_pdf_text_is_exact(built):
 
 @pytest.mark.libreoffice
 def test_libreoffice_converts_every_built_docx(built, tmp_path):
-    from att_docs.writers.libreoffice import convert_to_pdf
+    from att_docs.writers.pdf.libreoffice import convert_to_pdf
 
     require_tools("soffice")
     files = sorted(built.glob("*.docx"))

@@ -14,7 +14,7 @@ import pytest
 from conftest import require_tools
 from factories import loc, sample_document
 
-from att_docs.model import (
+from att_docs.document.model import (
     Cell,
     Document,
     FootnoteRef,
@@ -27,9 +27,9 @@ from att_docs.model import (
     Text,
     TextBlock,
 )
-from att_docs.styles import Styles, load_styles
-from att_docs.writers.pdf import FontError, PdfError, PdfWriter
-from att_docs.writers.typst_data import document_data
+from att_docs.writers.pdf.typst import FontError, PdfError, PdfWriter
+from att_docs.writers.pdf.typst_data import document_data
+from att_docs.writers.styles import Styles, load_styles
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "paper.typ"

@@ -1,7 +1,7 @@
 """The example conference read back through the content reader: counts, ids, alignment."""
 
-from att_docs.assemble import letter
-from att_docs.model import DecisionList, FrameBlock, Paragraph, Table
+from att_docs.document.assemble import letter
+from att_docs.document.model import DecisionList, FrameBlock, Paragraph, Table
 
 
 def numbered(part):
@@ -32,7 +32,7 @@ def test_seed_001_parts_tables_footnotes_decisions(example):
 
 
 def test_every_block_is_aligned_in_both_languages(example):
-    from att_docs.assemble import localized_texts
+    from att_docs.document.assemble import localized_texts
 
     _, docs = example
     for doc in docs.values():
@@ -64,7 +64,7 @@ def test_frame_comes_from_templates_and_catalogue(example):
 
 def test_chinese_content_is_free_of_the_seed_slips(example):
     _, docs = example
-    from att_docs.assemble import localized_texts
+    from att_docs.document.assemble import localized_texts
 
     text = "".join(t["zh"].plain() for d in docs.values() for b in d.body
                    for t in localized_texts(b))
@@ -73,7 +73,7 @@ def test_chinese_content_is_free_of_the_seed_slips(example):
 
 
 def test_english_prose_and_frame_get_typographic_quotes(example):
-    from att_docs.assemble import localized_texts
+    from att_docs.document.assemble import localized_texts
 
     _, docs = example
     english = " ".join(t["en"].plain() for d in docs.values() for b in d.body

@@ -16,8 +16,8 @@ from buildutil import drop_last_paragraph, edit
 from click.testing import CliRunner
 from conftest import CONTENT, TEMPLATES
 
-from att_docs.cli import main
-from att_docs.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
+from att_docs.cli.main import main
+from att_docs.conference.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
 from att_docs.errors import ContentError
 from att_docs.readers.content import read_conference
 
@@ -27,7 +27,7 @@ WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
 
 @pytest.fixture
 def no_checks(monkeypatch):
-    monkeypatch.setattr("att_docs.status.check_summary", lambda documents: None)
+    monkeypatch.setattr("att_docs.conference.status.check_summary", lambda documents: None)
 
 
 def status(folder: Path, *args: str) -> tuple[int, str]:

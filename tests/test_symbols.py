@@ -1,6 +1,6 @@
 import pytest
 
-from att_docs.symbols import SymbolError, parse_symbol
+from att_docs.document.symbols import SymbolError, parse_symbol
 
 VALID = [
     "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep",

@@ -16,8 +16,8 @@ from att_docs.checks.matcher import index_for
 from att_docs.checks.rules import RULES
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
+from att_docs.document.model import Document
 from att_docs.glossary.model import Glossary
-from att_docs.model import Document
 
 __all__ = ["check_corpora", "check_documents", "sort_findings"]
 

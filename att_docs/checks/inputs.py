@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from att_docs.assemble import assemble
 from att_docs.checks.plaintext import read_text_file
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
 from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
+from att_docs.conference.paths import find_conferences
+from att_docs.document.assemble import assemble
+from att_docs.document.frame import FrameRenderer, known_types
+from att_docs.document.model import Document
 from att_docs.errors import ContentError
-from att_docs.frame import FrameRenderer, known_types
-from att_docs.model import Document
-from att_docs.project import find_conferences
 from att_docs.readers.content import (
     CONFERENCE_FILE,
     PAPER_FILE,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
+from att_docs.document.model import SourceLocation
 from att_docs.errors import read_text
-from att_docs.model import SourceLocation
 
 __all__ = ["corpus_from_text", "detect_language", "read_text_file"]
 

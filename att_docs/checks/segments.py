@@ -5,7 +5,7 @@ footnote, frame line or XLIFF unit, with its plain text in each language and whe
 text was written. A :class:`Corpus` is the segments of one document (a paper, an XLIFF
 file or a monolingual text file), with its source language when it is bilingual.
 
-Builders here turn a :class:`~att_docs.model.Document` into a corpus; :mod:`.plaintext`
+Builders here turn a :class:`~att_docs.document.model.Document` into a corpus; :mod:`.plaintext`
 and :mod:`.xliff` build corpora from files.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from att_docs.model import (
+from att_docs.document.model import (
     BlockQuote,
     DecisionList,
     Document,

@@ -15,8 +15,8 @@ from lxml import etree
 
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
+from att_docs.document.model import SourceLocation
 from att_docs.errors import ContentError
-from att_docs.model import SourceLocation
 
 __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
 

@@ -1,4 +1,4 @@
-"""Read a conference folder (YAML + Markdown) into :class:`~att_docs.model.Document` values.
+"""Read a conference folder (YAML + Markdown) into :class:`~att_docs.document.model.Document`.
 
 The original language's prose gives the structure; every other language must have the
 same ids in the same order. Anything that does not align is reported by file and line.
@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.errors import ContentError
-from att_docs.locale import load_locale
-from att_docs.model import (
+from att_docs.document.locale import load_locale
+from att_docs.document.model import (
     Block,
     BlockQuote,
     Cell,
@@ -32,6 +31,8 @@ from att_docs.model import (
     TableRow,
     Text,
 )
+from att_docs.document.symbols import SymbolError, parse_symbol
+from att_docs.errors import ContentError
 from att_docs.readers.markdown import ProseBlock, ProseFile, parse_rich_text, read_prose
 from att_docs.readers.schema import (
     AnnexFile,
@@ -41,7 +42,6 @@ from att_docs.readers.schema import (
     TableSetSpec,
 )
 from att_docs.readers.yamlfile import Loaded, load_yaml, validate
-from att_docs.symbols import SymbolError, parse_symbol
 
 __all__ = ["CONFERENCE_FILE", "PAPER_FILE", "find_papers", "read_conference", "read_paper"]
 

@@ -19,8 +19,8 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from att_docs.document.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
 from att_docs.errors import ContentError, read_text
-from att_docs.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
 
 __all__ = ["ProseBlock", "ProseFile", "parse_rich_text", "read_prose"]
 

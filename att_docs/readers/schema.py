@@ -41,7 +41,7 @@ class ConferenceFile(_Strict):
     opening: dt.date
     closing: dt.date
     languages: list[str] = Field(min_length=1)
-    deadline: DeadlineRule | None = None  # default: att_docs.deadline
+    deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
 
 
 class PaperFile(_Strict):

@@ -1,0 +1,180 @@
+"""Content hashes and the build cache: what an output was built from, and what it is.
+
+An output is up to date when the key it was built with equals the key of the inputs
+now, and the file on disk still has the checksum recorded when it was written. The
+key is a SHA-256 over, in order:
+
+* the tool: ``att_docs.__version__`` and every file of the ``att_docs`` package, so a
+  code change rebuilds;
+* the templates folder, every file (styles, Typst layout, catalogues) except the
+  index page template, which only shapes ``index.html``;
+* ``conference.yaml`` and the glossary folder (checks depend on it);
+* the paper folder, every file, annexes included;
+* the language, the format and, for PDF, the engine.
+
+No timestamps are involved. This module imports nothing heavy: a no-op build only hashes
+files and reads the JSON cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import att_docs
+from att_docs.atomic import atomic_output
+from att_docs.build.index_page import INDEX_TEMPLATE
+from att_docs.conference.paths import CONFERENCE_FILE
+
+__all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
+
+CACHE_FILE = ".att-docs-cache.json"
+CACHE_VERSION = 1
+_PACKAGE = Path(att_docs.__file__).resolve().parent
+
+
+def _ignored(rel: Path) -> bool:
+    """Editor droppings and caches never count as content."""
+    return any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or (
+        rel.name.endswith(("~", ".pyc", ".swp")))
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, hex."""
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
+    """One hash over every file under ``root``: relative paths and contents.
+
+    A missing ``root`` hashes like an empty folder. Names in ``exclude`` (relative
+    POSIX paths) are left out.
+    """
+    digest = hashlib.sha256()
+    if root.is_dir():
+        files = sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            rel = path.relative_to(root)
+            if _ignored(rel) or rel.as_posix() in exclude:
+                continue
+            digest.update(rel.as_posix().encode() + b"\0" + file_sha256(path).encode()
+                          + b"\0")
+    elif root.is_file():
+        digest.update(file_sha256(root).encode())
+    return digest.hexdigest()
+
+
+def combine(*parts: str | None) -> str:
+    """A hash of several strings, unambiguous about where each ends."""
+    return hashlib.sha256(json.dumps(list(parts)).encode()).hexdigest()
+
+
+@cache
+def tool_sha256() -> str:
+    """The att-docs version and its package source: any code change changes it."""
+    return combine(att_docs.__version__, tree_sha256(_PACKAGE))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """The inputs shared by every paper of a build."""
+
+    tool: str
+    templates: str
+    conference: str
+    glossary: str
+
+    @classmethod
+    def of(cls, conference_dir: Path, templates: Path, glossary: Path | None) -> Fingerprint:
+        return cls(
+            tool=tool_sha256(),
+            templates=tree_sha256(templates, frozenset({INDEX_TEMPLATE})),
+            conference=file_sha256(conference_dir / CONFERENCE_FILE)
+            if (conference_dir / CONFERENCE_FILE).is_file() else "",
+            glossary=tree_sha256(glossary) if glossary else "",
+        )
+
+    @property
+    def conference_key(self) -> str:
+        """What reading ``conference.yaml`` depends on."""
+        return combine(self.tool, self.conference)
+
+    def paper_key(self, paper_dir: Path) -> str:
+        """What reading, assembling and checking one paper depends on."""
+        return combine(self.tool, self.templates, self.conference, self.glossary,
+                       tree_sha256(paper_dir))
+
+    @staticmethod
+    def output_key(paper_key: str, lang: str, fmt: str, pdf_engine: str) -> str:
+        """What one output file depends on."""
+        return combine(paper_key, lang, fmt, pdf_engine if fmt == "pdf" else None)
+
+
+@dataclass
+class BuildCache:
+    """``build/<conference>/.att-docs-cache.json``: the state of the last good build.
+
+    * ``conference``: ``{"key", "id", "number", "languages", "opening", "deadline_days"}``
+    * ``papers``: paper id → ``{"key", "meta"}`` (meta: see :mod:`att_docs.conference.setinfo`)
+    * ``outputs``: file name → ``{"key", "paper", "lang", "format", "sha256", "size",
+      "pages"}``
+    * ``extras``: ``manifest.json``, ``index.html``, the zip → ``{"key", "sha256"}``
+    """
+
+    conference: dict[str, Any] | None = None
+    papers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out_dir: Path) -> BuildCache:
+        """The cache of ``out_dir``; an empty one if absent, unreadable or outdated."""
+        try:
+            data = json.loads((out_dir / CACHE_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+            return cls()
+        return cls(data.get("conference"), data.get("papers", {}), data.get("outputs", {}),
+                   data.get("extras", {}))
+
+    def save(self, out_dir: Path) -> None:
+        data = {"version": CACHE_VERSION, "conference": self.conference,
+                "papers": self.papers, "outputs": self.outputs, "extras": self.extras}
+        with atomic_output(out_dir / CACHE_FILE) as tmp:
+            tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False),
+                           encoding="utf-8")
+
+    def paper_meta(self, paper_id: str, key: str) -> dict[str, Any] | None:
+        """The cached metadata of a paper, if it was read from the same inputs."""
+        entry = self.papers.get(paper_id)
+        return entry["meta"] if entry and entry.get("key") == key else None
+
+    def output_fresh(self, out_dir: Path, name: str, key: str) -> bool:
+        """``name`` was built from ``key`` and is on disk unchanged (size and checksum)."""
+        entry = self.outputs.get(name)
+        if not entry or entry.get("key") != key:
+            return False
+        return file_matches(out_dir / name, entry.get("size"), entry.get("sha256"))
+
+    def extra_fresh(self, out_dir: Path, name: str, key: str) -> bool:
+        entry = self.extras.get(name)
+        if not entry or entry.get("key") != key:
+            return False
+        return file_matches(out_dir / name, None, entry.get("sha256"))
+
+
+def file_matches(path: Path, size: int | None, sha256: str | None) -> bool:
+    """``path`` exists with this size (if given) and checksum."""
+    try:
+        if size is not None and os.stat(path).st_size != size:
+            return False
+        return file_sha256(path) == sha256
+    except OSError:
+        return False

@@ -1,0 +1,220 @@
+"""Writing papers' files, in parallel across cores.
+
+Each worker process renders whole papers (every language × format asked for) into the
+build's staging folder and reports each file's checksum, size and page count, read back
+from the file it wrote. A worker keeps one :class:`~att_docs.writers.pdf.typst.PdfWriter`, so
+Typst's compiler, fonts and caches are made once per process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from att_docs.build.cache import file_sha256
+from att_docs.document.model import Document
+from att_docs.errors import ContentError
+
+__all__ = ["FileDone", "FileJob", "PaperDone", "convert_pending_pdfs", "default_workers",
+           "preflight_fonts", "render_papers"]
+
+LO_SOURCES = "lo-docx"  # staging sub-folder of DOCX waiting for one LibreOffice call
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """One file to write: ``ATT_…_Conf.Rep.zh.pdf``."""
+
+    lang: str
+    format: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """A file written to the staging folder, as read back."""
+
+    name: str
+    sha256: str
+    size: int
+    pages: int | None  # PDFs only; DOCX pagination belongs to the word processor
+
+
+@dataclass(frozen=True)
+class PaperDone:
+    """Every file of one paper written (PDFs for LibreOffice are still ``pending``)."""
+
+    paper: str
+    symbol: str
+    files: list[FileDone]
+    pending: list[FileJob]
+    seconds: float
+
+
+class RenderError(Exception):
+    """A ContentError raised in a worker, carried back as its one-line message."""
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def describe(path: Path, name: str, fmt: str) -> FileDone:
+    """Checksum, size and (for a PDF) page count of a written file."""
+    pages = None
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(path).pages)
+    return FileDone(name, file_sha256(path), path.stat().st_size, pages)
+
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(templates: Path, pdf_engine: str, parent: int | None = None) -> None:
+    """Per process: the styles, and a PDF writer made on first use.
+
+    A worker (``parent`` given) dies with the build process, so a killed build leaves
+    no orphan writing into its staging folder.
+    """
+    from att_docs.writers.styles import load_styles
+
+    if parent is not None:
+        _die_with_parent(parent)
+    _STATE.clear()
+    _STATE.update(templates=templates, engine=pdf_engine,
+                  styles=load_styles(templates / "styles.yaml"), pdf=None)
+
+
+def preflight_fonts(templates: Path, languages: list[str]) -> Any:
+    """A PDF writer whose fonts are checked for ``languages``: a missing font stops the
+    build before anything is written (:class:`~att_docs.writers.pdf.typst.FontError`)."""
+    from att_docs.writers.pdf.typst import PdfWriter
+    from att_docs.writers.styles import load_styles
+
+    writer = PdfWriter(load_styles(templates / "styles.yaml"), templates / "paper.typ")
+    writer.check_fonts(languages)
+    return writer
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: ask for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _pdf_writer() -> Any:
+    if _STATE["pdf"] is None:
+        from att_docs.writers.pdf.typst import PdfWriter
+
+        _STATE["pdf"] = PdfWriter(_STATE["styles"], _STATE["templates"] / "paper.typ")
+    return _STATE["pdf"]
+
+
+def render_paper(doc: Document, jobs: list[FileJob], staging: Path) -> PaperDone:
+    """Write ``jobs`` of ``doc`` into ``staging``; runs in a worker process."""
+    from att_docs.writers.docx.writer import write_docx
+
+    started = time.perf_counter()
+    files: list[FileDone] = []
+    pending: list[FileJob] = []
+    try:
+        for job in jobs:
+            target = staging / job.name
+            if job.format == "docx":
+                write_docx(doc, job.lang, target, _STATE["styles"])
+            elif _STATE["engine"] == "libreoffice":
+                source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
+                source.parent.mkdir(exist_ok=True)
+                write_docx(doc, job.lang, source, _STATE["styles"])
+                pending.append(job)
+                continue
+            else:
+                _pdf_writer().write(doc, job.lang, target)
+            files.append(describe(target, job.name, job.format))
+    except ContentError as exc:
+        raise RenderError(str(exc)) from None
+    return PaperDone(doc.id, str(doc.masthead.symbol), files, pending,
+                     time.perf_counter() - started)
+
+
+def render_papers(tasks: list[tuple[Document, list[FileJob]]], staging: Path,
+                  templates: Path, pdf_engine: str, workers: int,
+                  on_paper: Callable[[PaperDone], None],
+                  side_job: Callable[[], Any] | None = None,
+                  pdf_writer: Any = None) -> tuple[list[PaperDone], Any]:
+    """Render every task, ``workers`` processes at a time; ``on_paper`` as each finishes.
+
+    ``side_job`` (a picklable call, e.g. the checks) runs in the pool beside the papers;
+    its result is returned with theirs. ``pdf_writer`` (from :func:`preflight_fonts`) is
+    used when rendering in this process; worker processes make their own. The first
+    failure stops the rest and is raised (a worker's ContentError as one).
+    """
+    done: list[PaperDone] = []
+    if workers <= 1 or len(tasks) + (side_job is not None) <= 1:
+        init_worker(templates, pdf_engine)
+        _STATE["pdf"] = pdf_writer
+        for doc, jobs in tasks:
+            paper = _result(lambda d=doc, j=jobs: render_paper(d, j, staging))
+            on_paper(paper)
+            done.append(paper)
+        return done, side_job() if side_job is not None else None
+    context = multiprocessing.get_context("fork")
+    count = len(tasks) + (side_job is not None)
+    pool = ProcessPoolExecutor(max_workers=min(workers, count), mp_context=context,
+                               initializer=init_worker,
+                               initargs=(templates, pdf_engine, os.getpid()))
+    try:
+        side = pool.submit(side_job) if side_job is not None else None  # first: the longest
+        futures: list[Future[PaperDone]] = [pool.submit(render_paper, doc, jobs, staging)
+                                            for doc, jobs in tasks]
+        for future in as_completed(futures):
+            paper = _result(future.result)
+            on_paper(paper)
+            done.append(paper)
+        return done, side.result() if side is not None else None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(get: Callable[[], PaperDone]) -> PaperDone:
+    """A worker's result; its ContentError comes back as one again."""
+    try:
+        return get()
+    except RenderError as exc:
+        raise ContentError(str(exc)) from None
+
+
+def convert_pending_pdfs(papers: list[PaperDone], staging: Path) -> list[FileDone]:
+    """The PDFs left for LibreOffice: converted in one soffice call, then described."""
+    from att_docs.writers.pdf.libreoffice import convert_to_pdf
+
+    jobs = [job for paper in papers for job in paper.pending]
+    if not jobs:
+        return []
+    sources = [staging / LO_SOURCES / f"{Path(job.name).stem}.docx" for job in jobs]
+    pdfs = convert_to_pdf(sources, staging / "lo-pdf")
+    files = []
+    for job, pdf in zip(jobs, pdfs, strict=True):
+        target = staging / job.name
+        os.replace(pdf, target)
+        files.append(describe(target, job.name, job.format))
+    return files

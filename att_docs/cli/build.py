@@ -1,0 +1,81 @@
+"""``att-docs build``: the conference set, every paper × language × format."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
+              help="Output folder (default: build/<conference>).")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
+              help="Only this format; repeat for several (default: docx and pdf).")
+@click.option("-l", "--lang", "languages", multiple=True,
+              help="Only this language code (en, zh); repeat for several.")
+@click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
+              show_default=True,
+              help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "
+                   "for a PDF that matches Word exactly.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Templates folder (default: templates/).")
+@click.option("--strict", is_flag=True,
+              help="Refuse to write anything if the checks report errors (missing "
+                   "translations always stop the build).")
+@click.option("--zip", "archive", is_flag=True,
+              help="Also write <conference>.zip: every file, manifest.json and index.html.")
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
+              help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@reports_errors
+def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
+          languages: tuple[str, ...], pdf_engine: str, templates: Path | None, strict: bool,
+          archive: bool, workers: int | None, quiet: bool) -> None:
+    """Build every paper × language × format of a conference.
+
+    CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
+    content/). Files are named after the document symbol and language, e.g.
+    build/csp9/ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.zh.pdf, next to manifest.json
+    (checksums, sizes, page counts, check summaries) and index.html (the set for a
+    person).
+
+    \b
+    The build is incremental: a file whose inputs (content, templates, glossary,
+    settings, att-docs itself) are unchanged, by content hash, is not rebuilt, and an
+    unchanged paper is not even read. Papers are written in parallel, one process per
+    core. All changed content is read and checked before anything is written; files are
+    written to a staging folder and renamed into place, so an error or a killed build
+    never leaves a half-written file and never touches the content.
+    """
+    from att_docs.build.pipeline import FORMATS, build_conference
+    from att_docs.build.progress import BuildProgress
+    from att_docs.conference.paths import Project, find_conferences
+
+    project = Project.default(templates)
+    folders = [conference_dir] if conference_dir else find_conferences(project.content)
+    if out_dir and len(folders) > 1:
+        raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")
+    for folder in folders:
+        target = out_dir or project.build / folder.resolve().name
+        started = time.perf_counter()
+        with BuildProgress(enabled=not quiet, title=f"{folder} → {target}") as progress:
+            report = build_conference(
+                folder, target, project.templates, formats or FORMATS, languages or None,
+                pdf_engine, strict=strict, archive=archive, workers=workers,
+                glossary=project.glossary, on_start=progress.start, on_paper=progress.paper)
+        if quiet:
+            continue
+        seconds = time.perf_counter() - started
+        if report.up_to_date:
+            click.echo(f"{report.conference}: nothing to rebuild, all {len(report.files)} "
+                       f"files are up to date ({seconds:.2f} s) → {target}")
+            continue
+        removed = f", removed {len(report.removed)}" if report.removed else ""
+        click.echo(f"{report.conference}: built {len(report.built)} of {len(report.files)} "
+                   f"files ({len(report.papers_built)} papers){removed} in {seconds:.1f} s "
+                   f"→ {target}")

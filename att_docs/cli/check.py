@@ -1,0 +1,100 @@
+"""``att-docs check``: glossary and bilingual checks over content, XLIFF and text files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from att_docs.checks.findings import CHECKS, SEVERITIES
+from att_docs.cli.errors import reports_errors
+
+CHECK_HELP = """\b
+Checks (each has a stable id, usable in --check and in ignore markers):
+  term          a glossary term of the source lacks its approved rendering
+  term-reverse  a glossary term of the translation has no counterpart in the source
+  deprecated    a deprecated variant (公约 for the Treaty), with the preferred term
+  homophone     characters that read like a glossary term (联系主席 for 联席主席)
+  consistency   the same term or sentence translated in different ways
+  number        numbers by value (113 = 一百一十三, three years = 三年, Ninth = 第九届)
+  date          dates by value, and document symbols letter for letter
+  reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
+  structure     a segment missing, empty, untranslated, or shaped differently
+  typography    Chinese punctuation, spacing, repetitions, 《武器贸易条约》 in book-title marks
+
+\b
+Silence a check for one paragraph with a line before it (Markdown, text):
+  [//]: # (att-check ignore typography, number)
+in YAML with a comment before the text:  # att-check ignore term
+in XLIFF with a unit note:               <note>att-check ignore term</note>
+
+\b
+Examples:
+  att-docs check                              the example conference
+  att-docs check content/csp9/wgtu-report     one paper, English against Chinese
+  att-docs check back-from-trados.xlf         an XLIFF 1.2 or 2.x file, by segment
+  att-docs check draft.zh.md --lang zh        monolingual checks of one Chinese file
+  att-docs check --format json --fail-on warning   for CI: JSON, exit 1 on any warning
+  att-docs check --glossary other.tbx         another term base (YAML, CSV or TBX)
+
+\b
+Exit codes:
+  0  no finding at or above --fail-on
+  1  a finding at or above --fail-on, or bad input (the message names file and line)
+  2  bad command line
+"""
+
+
+@click.command(epilog=CHECK_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Term base to check against: .yaml, .csv or .tbx "
+                   "(default: glossary/att.yaml).")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Language of monolingual .md/.txt files (default: detected).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Readable report grouped by document, or JSON.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
+              help="Exit 1 when a finding has this severity or a higher one.")
+@click.option("--severity", "min_severity", type=click.Choice(SEVERITIES), default="warning",
+              show_default=True,
+              help="Report findings of this severity and higher (info adds the counts and "
+                   "variants that are often fine).")
+@click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
+              help="Run only this check; repeat for several.")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Templates folder (default: templates/).")
+@reports_errors
+def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
+          fail_on: str, min_severity: str, only: tuple[str, ...],
+          templates: Path | None) -> None:
+    """Check papers against the glossary and their translation.
+
+    PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
+    or text files (.md, .txt); with none, the example conference in content/. Papers and
+    XLIFF files are checked English against Chinese, aligned by paragraph or segment id;
+    a Markdown or text file gets the checks of its one language. Each finding names its
+    check, severity, file:line and segment, says what was expected and, where it can,
+    suggests the fix.
+    """
+    from rich.console import Console
+
+    from att_docs.checks.engine import check_corpora
+    from att_docs.checks.inputs import read_inputs
+    from att_docs.checks.report import at_least, render_json, render_text
+    from att_docs.conference.paths import Project
+    from att_docs.glossary import default_path, load
+
+    project = Project.default(templates)
+    glossary = load(glossary_path or default_path())
+    corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
+    findings = check_corpora(corpora, glossary, only or None)
+    shown_from = min(min_severity, fail_on, key=SEVERITIES.index)
+    shown = at_least(findings, shown_from)  # type: ignore[arg-type]
+    if fmt == "json":
+        click.echo(render_json(shown))
+    else:
+        render_text(shown, Console(highlight=False, soft_wrap=True))
+    if at_least(findings, fail_on):  # type: ignore[arg-type]
+        sys.exit(1)

@@ -1,0 +1,59 @@
+"""How commands fail: one line on stderr and an exit code CI can use, never a traceback."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from att_docs.errors import ContentError, ToolError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_INPUT = 1  # bad content, template, glossary or settings
+EXIT_USAGE = 2  # bad command line (click's own code)
+EXIT_ENVIRONMENT = 3  # a missing font or tool
+EXIT_INTERNAL = 70
+
+EXIT_CODES_HELP = """\b
+Exit codes:
+  0  success
+  1  bad input (content, template, settings); the message names file and line
+  2  bad command line
+  3  missing font or tool (LibreOffice, a PDF font)
+  70 internal error (run with --debug for the traceback)
+"""
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"att-docs: error: {message}", err=True)
+    sys.exit(code)
+
+
+def reports_errors(func: F) -> F:
+    """Turn known failures into one line on stderr and an exit code, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ContentError as exc:
+            _fail(str(exc), EXIT_INPUT)
+        except ToolError as exc:
+            _fail(str(exc), EXIT_ENVIRONMENT)
+        except KeyboardInterrupt:
+            _fail("interrupted; outputs written so far are complete, the rest unchanged", 130)
+        except click.exceptions.ClickException:
+            raise
+        except Exception as exc:
+            if os.environ.get("ATT_DOCS_DEBUG"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {exc}); set ATT_DOCS_DEBUG=1 for "
+                  "the traceback", EXIT_INTERNAL)
+
+    return wrapper  # type: ignore[return-value]

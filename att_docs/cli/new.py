@@ -1,0 +1,60 @@
+"""``att-docs new TYPE``: start a paper in a conference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+
+
+@click.command(epilog=EXIT_CODES_HELP)
+@click.argument("doc_type", metavar="TYPE")
+@click.option("--conference", "conference_dir", type=click.Path(path_type=Path),
+              help="Conference folder (default: the one conference in content/).")
+@click.option("--title", help="English title.")
+@click.option("--title-zh", help="Chinese title.")
+@click.option("--body", help="Subsidiary body in the symbol, e.g. WGTU (ATT/CSP9.WGTU/...).")
+@click.option("--submitter", default="CHAIR", show_default=True,
+              help="Submitter in the symbol: CHAIR, PRES, SEC, MC ...")
+@click.option("--serial", type=click.IntRange(min=1),
+              help="Serial number (default: the next free one in the conference).")
+@click.option("--symbol-type", help="Document code ending the symbol (default from TYPE: "
+                                    "chair-report Conf.Rep, draft-proposal Conf.Prop, "
+                                    "decision-annex Conf.Dec).")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Date of the paper (default: its distribution deadline).")
+@click.option("--id", "folder_name", help="Folder name (default: from the title).")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Templates folder (default: templates/).")
+@reports_errors
+def new(doc_type: str, conference_dir: Path | None, title: str | None, title_zh: str | None,
+        body: str | None, submitter: str, serial: int | None, symbol_type: str | None,
+        date: dt.datetime | None, folder_name: str | None, templates: Path | None) -> None:
+    """Start a new paper of TYPE in a conference.
+
+    TYPE is a template in templates/: chair-report, draft-proposal, decision-annex ...
+
+    It gets the next free serial of the conference, a well-formed symbol, the
+    distribution deadline as its date, a paper.yaml and one Markdown file per language
+    with a first heading and paragraph. It builds as it is: replace the placeholders.
+    """
+    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.conference.scaffold import new_paper
+
+    project = Project.default(templates)
+    if conference_dir is None:
+        found = find_conferences(project.content)
+        if len(found) > 1:
+            raise click.UsageError("several conferences in content/: choose one with "
+                                   "--conference")
+        conference_dir = found[0]
+    titles = {k: v for k, v in (("en", title), ("zh", title_zh)) if v}
+    made = new_paper(conference_dir, project.templates, doc_type, title=titles, body=body,
+                     submitter=submitter, serial=serial, symbol_type=symbol_type,
+                     date=date.date() if date else None, folder_name=folder_name)
+    click.echo(f"created {made.folder}: {made.symbol}, dated {made.date.isoformat()}")
+    for path in made.files:
+        click.echo(f"  {path}")

@@ -1,1 +1,0 @@
-"""The sub-commands of ``att-docs``, one module each."""

@@ -1,0 +1,1 @@
+"""A conference as a set of papers: where they are, deadlines, status, new papers."""

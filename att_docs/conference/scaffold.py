@@ -1,0 +1,163 @@
+"""``att-docs new``: start a paper with a valid symbol, date and one file per language.
+
+The symbol takes the conference's meeting (``CSP9``) and opening year, the next free
+serial of the conference (one more than the highest in use), and a document code
+from the type (:data:`SYMBOL_TYPES`). The date defaults to the paper's distribution
+deadline. The new folder builds as it is; its texts are placeholders to replace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
+from att_docs.errors import ContentError
+
+__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial"]
+
+SYMBOL_TYPES = {
+    "chair-report": "Conf.Rep",
+    "draft-proposal": "Conf.Prop",
+    "decision-annex": "Conf.Dec",
+}
+"""The document code at the end of a symbol, per type; other types use ``Conf.Doc``."""
+
+_SUBMITTERS = {
+    "SEC": ("ATT Secretariat", "《武器贸易条约》秘书处"),
+    "MC": ("ATT Management Committee", "《武器贸易条约》管理委员会"),
+}
+_PLACEHOLDERS = {
+    "en": ("Introduction", "The text of the first paragraph."),
+    "zh": ("导言", "第一段案文。"),
+}
+_TITLE = {"en": "Title of the paper", "zh": "文件标题"}
+
+
+@dataclass(frozen=True)
+class NewPaper:
+    """What :func:`new_paper` made."""
+
+    folder: Path
+    symbol: DocumentSymbol
+    date: dt.date
+    files: list[Path]
+
+
+def next_serial(conference_dir: Path) -> int:
+    """One more than the highest serial of the conference's papers (1 if none)."""
+    serials = [_symbol_of(d).serial for d in find_paper_dirs(conference_dir)]
+    return max(serials, default=0) + 1
+
+
+def _symbol_of(paper_dir: Path) -> DocumentSymbol:
+    path = paper_dir / PAPER_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse_symbol(str(data["symbol"]))
+    except (OSError, yaml.YAMLError, TypeError, KeyError) as exc:
+        raise ContentError(f"cannot read the symbol ({type(exc).__name__})", path) from None
+    except SymbolError as exc:
+        raise ContentError(str(exc), path) from None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+
+
+def _submitted_by(submitter: str, body: str | None, number: int) -> dict[str, str]:
+    if submitter in _SUBMITTERS:
+        en, zh = _SUBMITTERS[submitter]
+    elif submitter == "CHAIR":
+        en, zh = (f"Chair of the {body}", f"{body}主席") if body else ("Chair", "主席")
+    elif submitter == "PRES":
+        en, zh = f"President of CSP{number}", f"第{number}届缔约国会议主席"
+    else:
+        en = zh = submitter
+    return {"en": en, "zh": zh}
+
+
+def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
+              title: dict[str, str] | None = None, body: str | None = None,
+              submitter: str = "CHAIR", serial: int | None = None,
+              symbol_type: str | None = None, date: dt.date | None = None,
+              folder_name: str | None = None) -> NewPaper:
+    """Create ``conference_dir/<folder>/`` with paper.yaml and one .md per language."""
+    from att_docs.conference.deadline import conference_deadline
+    from att_docs.document.frame import known_types
+    from att_docs.readers.content import read_conference
+
+    conference = read_conference(conference_dir)
+    types = known_types(templates)
+    if doc_type not in types:
+        raise ContentError(f"unknown document type {doc_type!r} (known: "
+                           f"{', '.join(sorted(types))})", templates)
+    used = {_symbol_of(d).serial for d in find_paper_dirs(conference_dir)}
+    serial = serial if serial is not None else max(used, default=0) + 1
+    if serial in used:
+        raise ContentError(f"serial {serial} is already used in this conference",
+                           conference_dir)
+    meeting = f"CSP{conference.number}" + (f".{body}" if body else "")
+    code = symbol_type or SYMBOL_TYPES.get(doc_type, "Conf.Doc")
+    text = f"ATT/{meeting}/{conference.opening.year}/{submitter}/{serial}/{code}"
+    try:
+        symbol = parse_symbol(text)
+    except SymbolError as exc:
+        raise ContentError(f"--body, --submitter or --symbol-type give a bad symbol: {exc}",
+                           conference_dir) from None
+    titles = {lang: (title or {}).get(lang) or _TITLE.get(lang, _TITLE["en"])
+              for lang in conference.languages}
+    given = (title or {}).get("en")
+    target = conference_dir / (folder_name or (given and _slug(given)) or
+                               f"{doc_type}-{serial}")
+    if target.exists():
+        raise ContentError("already exists; choose another --id", target)
+    paper_date = date or conference_deadline(conference)
+    submitted = _submitted_by(submitter, body, conference.number)
+    paper = {
+        "type": doc_type,
+        "symbol": str(symbol),
+        "date": paper_date,
+        "submitted_by": {lang: submitted.get(lang, submitted["en"])
+                         for lang in conference.languages},
+        "original_language": conference.languages[0],
+        "title": titles,
+    }
+    files = {PAPER_FILE: "# Started with `att-docs new`: replace the placeholder texts.\n"
+                         + yaml.safe_dump(paper, allow_unicode=True, sort_keys=False)}
+    for lang in conference.languages:
+        heading, first = _PLACEHOLDERS.get(lang, _PLACEHOLDERS["en"])
+        files[f"{lang}.md"] = f"# {heading} {{#introduction}}\n\n{{#purpose}} {first}\n"
+    _write_folder(target, files)
+    return NewPaper(target, symbol, paper_date, [target / name for name in files])
+
+
+def _write_folder(target: Path, files: dict[str, str]) -> None:
+    """Write the files into a scratch folder, then rename it into place in one step.
+
+    The scratch folder is beside the conference, not in it, so an interrupted run never
+    leaves something that looks like a paper.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix=f".att-docs-new-{target.name}.",
+                                    dir=target.parent.parent))
+    try:
+        for name, text in files.items():
+            (scratch / name).write_text(text, encoding="utf-8")
+        os.chmod(scratch, 0o777 & ~_umask())
+        os.rename(scratch, target)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

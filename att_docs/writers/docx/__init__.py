@@ -1,0 +1,1 @@
+"""The DOCX writer and the WordprocessingML parts it writes."""

@@ -1,0 +1,1 @@
+"""PDF writers: Typst (the default) and LibreOffice from the DOCX."""

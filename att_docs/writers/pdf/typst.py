@@ -1,0 +1,190 @@
+"""The PDF writer: lays a document out with Typst through ``templates/paper.typ``.
+
+The writer serialises the document, in one language, to JSON (:mod:`typst_data`) and
+passes it to the template as ``sys.inputs.data``; the template reads it and lays it out.
+One :class:`typst.Compiler`, made once with the template as its main file and the fonts
+scanned once, compiles every document: only ``sys_inputs`` change between calls, so
+Typst's caches (parsed template, fonts, shaped text) carry over.
+
+Font problems stop the build with :class:`FontError`. Typst only warns about an unknown
+font family, so the writer checks the configured families itself and also turns Typst's
+font warnings into errors; a character that no configured font covers is refused by the
+PDF/UA-1 export (the template disables font fallback), and reported as a
+:class:`FontError` naming the character.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import warnings
+from pathlib import Path
+
+import typst
+
+from att_docs.atomic import atomic_output
+from att_docs.document.model import Document
+from att_docs.errors import ToolError
+from att_docs.writers.pdf.typst_data import document_data
+from att_docs.writers.styles import Styles
+
+__all__ = ["FontError", "PdfError", "PdfWriter"]
+
+PDF_STANDARDS: tuple[list[str], ...] = (["ua-1"], ["a-2b"])
+"""Tried in order. PDF/UA-1: tagged, with a title, a language, headings in order and no
+unrenderable text. Should it refuse a document for another reason than a glyph, PDF/A-2b
+follows: still tagged, and it still refuses text that no font can display."""
+
+BOLD_WEIGHT = 600
+
+_STANDARD_ERROR = re.compile(r"^PDF/\S+ error:")
+_GLYPH_ERROR = re.compile(
+    r"the text `(?P<text>.*?)` could not be displayed with font `(?P<font>.*?)`"
+)
+
+
+class FontError(ToolError):
+    """A configured font is not installed, lacks a Bold weight, or lacks a glyph."""
+
+
+class PdfError(Exception):
+    """Typst failed for a reason other than fonts (a template or PDF/UA problem)."""
+
+
+def _codepoints(text: str) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in text)
+
+
+def _unquote(text: str) -> str:
+    """Typst quotes names and text in its messages as JSON-like strings."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if isinstance(value, str) else text
+
+
+class PdfWriter:
+    """Typst PDF engine; one instance compiles many documents with one typst.Compiler."""
+
+    def __init__(
+        self, styles: Styles, template: Path, font_paths: list[Path] | None = None
+    ) -> None:
+        """Scan the fonts once and make the one compiler, with ``template`` as main file."""
+        self.styles = styles
+        self.template = Path(template)
+        if not self.template.is_file():
+            raise FileNotFoundError(f"Typst template not found: {self.template}")
+        self.fonts = typst.Fonts(font_paths=[str(p) for p in font_paths or []])
+        self._weights: dict[str, set[int]] = {}
+        for info in self.fonts.fonts():
+            self._weights.setdefault(info.family.casefold(), set()).add(info.weight)
+        self._compiler = typst.Compiler(
+            str(self.template),
+            root=str(self.template.parent),
+            font_paths=self.fonts,
+            sys_inputs={"data": "{}"},
+        )
+
+    # ------------------------------------------------------------------ public
+
+    def write(self, document: Document, lang: str, out: Path) -> None:
+        """Lay ``document`` out in ``lang`` and write the PDF to ``out``."""
+        who = self._describe(document, lang)
+        self._check_fonts(lang, who)
+        payload = json.dumps(document_data(document, lang, self.styles),
+                             ensure_ascii=False, separators=(",", ":"))
+        pdf = self._compile(payload, document, lang, who)
+        with atomic_output(Path(out)) as tmp:
+            tmp.write_bytes(pdf)
+
+    def check_fonts(self, languages: list[str]) -> None:
+        """Preflight: raise :class:`FontError` now if any language's fonts are missing."""
+        for lang in languages:
+            self._check_fonts(lang, f"language {lang!r}")
+
+    # ------------------------------------------------------------------ fonts
+
+    def _chain(self, lang: str, who: str) -> list[str]:
+        chain = self.styles.pdf_fonts.get(lang)
+        if not chain:
+            raise FontError(f"{who}: styles.yaml has no pdf_fonts entry for {lang!r}")
+        return chain
+
+    def _check_fonts(self, lang: str, who: str) -> None:
+        """Every configured family must be installed and have a Bold weight."""
+        for family in self._chain(lang, who):
+            weights = self._weights.get(family.casefold())
+            if weights is None:
+                raise FontError(
+                    f"{who}: font {family!r} (pdf_fonts.{lang} in styles.yaml) is not "
+                    "installed; install it or add its folder to the font paths"
+                )
+            if max(weights) < BOLD_WEIGHT:
+                raise FontError(
+                    f"{who}: font {family!r} (pdf_fonts.{lang}) has no Bold weight, so "
+                    "titles and headings could not be bold; install its Bold face"
+                )
+
+    def _glyph_error(self, message: str, who: str, lang: str) -> FontError | None:
+        match = _GLYPH_ERROR.search(message)
+        if match is None:
+            return None
+        text = _unquote(match["text"])
+        chain = ", ".join(self.styles.pdf_fonts.get(lang, []))
+        return FontError(
+            f"{who}: no configured font has a glyph for {text!r} ({_codepoints(text)}); "
+            f"fonts tried: {chain}; add a font that covers it to pdf_fonts.{lang} "
+            "in styles.yaml or replace the character"
+        )
+
+    # ------------------------------------------------------------------ typst
+
+    def _compile(self, payload: str, document: Document, lang: str, who: str) -> bytes:
+        """Compile with this document's data; the masthead date fixes every timestamp."""
+        date = document.masthead.date
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+        for attempt, standards in enumerate(PDF_STANDARDS, start=1):
+            try:
+                pdf, notes = self._compiler.compile_with_warnings(
+                    sys_inputs={"data": payload}, pdf_standards=standards, timestamp=stamp
+                )
+            except typst.TypstError as exc:
+                error = self._translate(exc, lang, who)
+                message = getattr(exc, "message", None) or str(exc)
+                last = attempt == len(PDF_STANDARDS)
+                if isinstance(error, FontError) or last or not _STANDARD_ERROR.match(message):
+                    raise error from None
+                warnings.warn(f"{who}: {message}; writing {PDF_STANDARDS[attempt]} instead",
+                              stacklevel=3)
+                continue
+            self._check_warnings(notes, who)
+            if not isinstance(pdf, bytes):
+                raise PdfError(f"{who}: Typst returned no PDF")
+            return pdf
+        raise AssertionError("unreachable")
+
+    def _translate(self, exc: typst.TypstError, lang: str, who: str) -> Exception:
+        """A missing glyph becomes a FontError; anything else a PdfError with Typst's text."""
+        message = getattr(exc, "message", None) or str(exc)
+        glyph = self._glyph_error(message, who, lang)
+        if glyph is not None:
+            return glyph
+        diagnostic = getattr(exc, "diagnostic", "") or ""
+        return PdfError(f"{who}: Typst failed: {message}\n{diagnostic}".rstrip())
+
+    def _check_warnings(self, notes: list[typst.TypstWarning], who: str) -> None:
+        """Font warnings are errors; other warnings are passed on as Python warnings."""
+        for note in notes:
+            message = getattr(note, "message", None) or str(note)
+            if "font" in message.lower():
+                raise FontError(f"{who}: {message}")
+            warnings.warn(f"{who}: Typst: {message}", stacklevel=3)
+
+    @staticmethod
+    def _describe(document: Document, lang: str) -> str:
+        where = f" from {document.source}" if document.source else ""
+        return f"document {document.id!r}{where} ({lang})"
+
+

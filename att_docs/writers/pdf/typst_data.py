@@ -1,0 +1,207 @@
+"""Serialise a document, in one language, to the plain data that ``templates/paper.typ`` lays out.
+
+The PDF writer hands Typst JSON rather than Typst markup: user text never needs escaping,
+and the layout lives in the template where a designer can change it. The shape is::
+
+    {"meta": {...},             # ids, language, title, symbol, date, fonts, page, sizes
+     "blocks": [Block, ...]}    # the document body in order
+
+    Block   = {"kind": "frame", "style": str, "text": Content}
+            | {"kind": "heading", "level": int, "outline": int, "text": Inlines}
+            | {"kind": "paragraph", "number": int | None, "text": Inlines,
+               "subparagraphs": [{"label": str, "text": Inlines}]}
+            | {"kind": "list-item", "text": Inlines} | {"kind": "quote", "text": Inlines}
+            | {"kind": "table", "columns": int, "title": Inlines,
+               "rows": [{"label": Content, "cells": [Content]}]}
+            | {"kind": "decisions", "groups": [{"lead": Inlines, "items": [Inlines]}]}
+            | {"kind": "page-break"}
+    Content = [{"kind": "par", "text": Inlines}
+               | {"kind": "enum" | "list", "items": [{"number": int | None, "text": Inlines}]}]
+    Inlines = [{"text": str, "bold": bool, "italic": bool}
+               | {"footnote": id, "number": int, "first": bool, "body": Content | None}]
+
+``first`` is true at a footnote's first reference only, which carries the footnote text;
+later references point back to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from att_docs.document.model import (
+    Block,
+    BlockQuote,
+    DecisionList,
+    Document,
+    FootnoteRef,
+    FrameBlock,
+    Heading,
+    Inline,
+    ListItem,
+    Localized,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    Text,
+    TextBlock,
+)
+from att_docs.errors import ContentError
+from att_docs.writers.styles import Styles
+
+__all__ = ["document_data", "split_language_tag"]
+
+Json = dict[str, Any]
+
+
+def split_language_tag(tag: str) -> tuple[str, str | None]:
+    """``"zh-CN"`` -> ``("zh", "cn")``; a tag without a region gives ``None``."""
+    lang, _, region = tag.partition("-")
+    return lang.lower(), (region.lower() or None)
+
+
+@dataclass
+class _Serialiser:
+    """Walks the body once, in order, so footnotes know their first reference."""
+
+    document: Document
+    lang: str
+    seen_footnotes: set[str] = field(default_factory=set)
+    outline_level: int = 0
+
+    # ----------------------------------------------------------------- text
+
+    def text(self, value: Localized, owner: str) -> Text:
+        """The text of ``value`` in this language, or a ContentError naming the block."""
+        try:
+            return value[self.lang]
+        except KeyError:
+            raise ContentError(
+                f"block {owner!r} has no {self.lang!r} text", self.document.source
+            ) from None
+
+    def inlines(self, value: Localized, owner: str) -> list[Json]:
+        return self.inline_list(self.text(value, owner).inlines)
+
+    def content(self, value: Localized, owner: str) -> list[Json]:
+        return self.blocks_of(self.text(value, owner).blocks)
+
+    def inline_list(self, inlines: list[Inline]) -> list[Json]:
+        return [self.inline(i) for i in inlines]
+
+    def inline(self, inline: Inline) -> Json:
+        if isinstance(inline, Run):
+            return {"text": inline.text, "bold": inline.bold, "italic": inline.italic}
+        return self.footnote(inline)
+
+    def footnote(self, ref: FootnoteRef) -> Json:
+        note = self.document.footnotes.get(ref.id)
+        if note is None or note.number is None:
+            raise ContentError(
+                f"footnote {ref.id!r} is referenced but not defined or not numbered",
+                self.document.source,
+            )
+        first = ref.id not in self.seen_footnotes
+        self.seen_footnotes.add(ref.id)
+        body = self.content(note.text, f"footnote {ref.id}") if first else None
+        return {"footnote": ref.id, "number": note.number, "first": first, "body": body}
+
+    def blocks_of(self, blocks: list[TextBlock]) -> list[Json]:
+        """Group text blocks: plain paragraphs, and runs of list items into one list."""
+        out: list[Json] = []
+        for block in blocks:
+            text = self.inline_list(block.inlines)
+            if block.list_kind is None:
+                out.append({"kind": "par", "text": text})
+                continue
+            kind = "enum" if block.list_kind == "ordered" else "list"
+            if not out or out[-1]["kind"] != kind:
+                out.append({"kind": kind, "items": []})
+            out[-1]["items"].append({"number": block.number, "text": text})
+        return out
+
+    # ----------------------------------------------------------------- blocks
+
+    def block(self, block: Block) -> Json:
+        if isinstance(block, FrameBlock):
+            return {"kind": "frame", "style": block.style,
+                    "text": self.content(block.text, block.id)}
+        if isinstance(block, Heading):
+            return self.heading(block)
+        if isinstance(block, Paragraph):
+            return self.paragraph(block)
+        if isinstance(block, ListItem):
+            return {"kind": "list-item", "text": self.inlines(block.text, block.id)}
+        if isinstance(block, BlockQuote):
+            return {"kind": "quote", "text": self.inlines(block.text, block.id)}
+        if isinstance(block, Table):
+            return self.table(block)
+        if isinstance(block, DecisionList):
+            return self.decisions(block)
+        if isinstance(block, PageBreak):
+            return {"kind": "page-break"}
+        raise TypeError(f"unknown block type {type(block).__name__}")
+
+    def heading(self, block: Heading) -> Json:
+        """``outline`` is the structure level: it starts at 1 and never skips a level."""
+        self.outline_level = max(1, min(block.level, self.outline_level + 1))
+        return {"kind": "heading", "level": block.level, "outline": self.outline_level,
+                "text": self.inlines(block.text, block.id)}
+
+    def paragraph(self, block: Paragraph) -> Json:
+        text = self.inlines(block.text, block.id)
+        subs = [{"label": s.label, "text": self.inlines(s.text, s.id)}
+                for s in block.subparagraphs]
+        number = block.number if block.numbered else None
+        return {"kind": "paragraph", "number": number, "text": text, "subparagraphs": subs}
+
+    def table(self, block: Table) -> Json:
+        title = self.inlines(block.title, block.id)
+        rows = [{"label": self.content(row.label, row.id),
+                 "cells": [self.content(c.text, c.id) for c in row.cells]}
+                for row in block.rows]
+        columns = 1 + max((len(r["cells"]) for r in rows), default=1)
+        return {"kind": "table", "columns": columns, "title": title, "rows": rows}
+
+    def decisions(self, block: DecisionList) -> Json:
+        groups = [{"lead": self.inlines(g.lead, g.id),
+                   "items": [self.inlines(i.text, i.id) for i in g.items]}
+                  for g in block.groups]
+        return {"kind": "decisions", "groups": groups}
+
+
+def _document_title(document: Document, lang: str) -> str:
+    """The first title line of the frame, else the main part's title: the PDF title."""
+    for block in document.body:
+        if isinstance(block, FrameBlock) and block.style == "title" and lang in block.text:
+            return block.text[lang].plain()
+    return document.main.title.get(lang) or document.id
+
+
+def _meta(document: Document, lang: str, styles: Styles) -> Json:
+    tag = styles.language_tag(lang)
+    text_lang, region = split_language_tag(tag)
+    top, bottom, left, right = styles.margins_mm
+    date = document.masthead.date
+    return {
+        "id": document.id,
+        "lang": text_lang,
+        "region": region,
+        "tag": tag,
+        "title": _document_title(document, lang),
+        "symbol": str(document.masthead.symbol),
+        "date": {"year": date.year, "month": date.month, "day": date.day},
+        "fonts": list(styles.pdf_fonts[lang]),
+        "page": {"size": styles.page_size.lower(),
+                 "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right}},
+        "sizes": dict(styles.sizes),
+        "spacing": dict(styles.spacing),
+    }
+
+
+def document_data(document: Document, lang: str, styles: Styles) -> Json:
+    """The template's input for ``document`` in ``lang``: plain JSON-ready data."""
+    walker = _Serialiser(document, lang)
+    return {"meta": _meta(document, lang, styles),
+            "blocks": [walker.block(b) for b in document.body]}
