@@ -1,9 +1,10 @@
-"""The bilingual term base: model, YAML/CSV/TBX readers and writers.
+"""The term base: model, YAML/CSV/TBX readers and writers, TBX 2008 and OmegaT writers.
 
     >>> glossary = load(default_path())          # glossary/att.yaml
     >>> glossary.by_id()["wgtu"].preferred("zh").text
     '普遍加入条约工作组'
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
+    >>> dumps(glossary, "omegat-tsv", ["en", "zh"])  # source and target language
 
 Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 """
@@ -11,6 +12,7 @@ Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Literal
 
@@ -45,8 +47,9 @@ __all__ = [
     "load",
 ]
 
-Format = Literal["yaml", "csv", "tbx"]
-FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx")
+Format = Literal["yaml", "csv", "tbx", "tbx2008", "omegat-tsv"]
+FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx", "tbx2008", "omegat-tsv")
+"""What :func:`dumps` writes; :func:`load` reads the first three (and TBX 2008 as tbx)."""
 SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "csv",
                                ".tbx": "tbx", ".xml": "tbx"}
 
@@ -92,8 +95,33 @@ def load(path: Path) -> Glossary:
     return load_tbx_glossary(path)
 
 
-def dumps(glossary: Glossary, format: Format = "yaml") -> str:
-    """The glossary as text in ``format``."""
+def dumps(glossary: Glossary, format: Format = "yaml",
+          languages: Sequence[str] | None = None) -> str:
+    """The glossary as text in ``format``.
+
+    ``languages`` limits and orders the languages written (default: all of the
+    glossary's, and the whole glossary for yaml and csv). ``omegat-tsv`` needs exactly
+    two, source then target; :class:`ValueError` otherwise.
+    """
+    if languages is not None:
+        unknown = [lang for lang in languages if lang not in glossary.languages]
+        if unknown:
+            raise ValueError(f"the glossary has no {', '.join(unknown)} terms (its languages: "
+                             f"{', '.join(glossary.languages)})")
+        if format in ("yaml", "csv"):
+            glossary = _only(glossary, languages)
+    if format == "omegat-tsv":
+        from att_docs.glossary.omegat_format import dumps_omegat
+
+        pair = list(languages or glossary.languages)
+        if len(pair) != 2:
+            raise ValueError("omegat-tsv needs a source and a target language (the glossary "
+                             f"has {', '.join(glossary.languages)})")
+        return dumps_omegat(glossary, *pair)
+    if format == "tbx2008":
+        from att_docs.glossary.martif_format import dumps_martif
+
+        return dumps_martif(glossary, languages)
     if format == "yaml":
         from att_docs.glossary.yaml_format import dumps_yaml
 
@@ -105,24 +133,36 @@ def dumps(glossary: Glossary, format: Format = "yaml") -> str:
     if format == "tbx":
         from att_docs.glossary.tbx_format import dumps_tbx
 
-        return dumps_tbx(glossary)
+        return dumps_tbx(glossary, languages)
     raise ValueError(f"unknown glossary format {format!r} (expected one of {FORMATS})")
 
 
 def dump(glossary: Glossary, target: Path | str | IO[str] | IO[bytes],
-         format: Format | None = None) -> None:
+         format: Format | None = None, languages: Sequence[str] | None = None) -> None:
     """Write the glossary to a file (replaced atomically) or an open stream.
 
-    ``format`` defaults to the file's suffix, or YAML for a stream.
+    ``format`` defaults to the file's suffix, or YAML for a stream; ``languages`` as for
+    :func:`dumps`.
     """
     if isinstance(target, str | Path):
         path = Path(target)
-        text = dumps(glossary, format or format_of(path))
+        text = dumps(glossary, format or format_of(path), languages)
         with atomic_output(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
         return
-    text = dumps(glossary, format or "yaml")
+    text = dumps(glossary, format or "yaml", languages)
     if isinstance(target, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(target, "mode", ""):
         target.write(text.encode("utf-8"))  # type: ignore[arg-type]
     else:
         target.write(text)  # type: ignore[arg-type]
+
+
+def _only(glossary: Glossary, languages: Sequence[str]) -> Glossary:
+    """The concepts that have terms in ``languages``, with only those languages' terms."""
+    concepts = []
+    for concept in glossary.concepts:
+        terms = {lang: concept.terms[lang] for lang in languages if concept.terms.get(lang)}
+        if terms:
+            concepts.append(Concept(concept.id, terms, concept.note, concept.subject,
+                                    concept.line, concept.definition))
+    return Glossary(concepts, source=glossary.source)
