@@ -1,0 +1,107 @@
+"""OmegaT 3.6, run headless, on files att-docs writes: XLIFF 1.2 with a TMX in tm/enforce,
+and the TBX 2008 and tab-separated glossary exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from omegat import build_project, translate
+from translate.storage import xliff
+from translate.storage.tmx import tmxfile
+
+from att_docs.glossary import default_path, dump, load
+
+pytestmark = pytest.mark.slow
+
+XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
+
+
+class Unit12(xliff.xliffunit):
+    namespace = XLIFF_12
+
+
+class Xliff12(xliff.xlifffile):
+    """translate-toolkit's XLIFF store, writing the 1.2 namespace instead of 1.1."""
+
+    namespace = XLIFF_12
+    UnitClass = Unit12
+    XMLskeleton = xliff.xlifffile.XMLskeleton.replace("1.1", "1.2")
+
+
+def make_xliff(path: Path, source: str, target: str,
+               pairs: list[tuple[str, str, str]]) -> Path:
+    store = Xliff12(sourcelanguage=source, targetlanguage=target)
+    for unit_id, text, translation in pairs:
+        unit = store.addsourceunit(text)
+        unit.setid(unit_id)
+        unit.target = translation
+    path.write_bytes(bytes(store))
+    return path
+
+
+def make_tmx(path: Path, source: str, target: str, pairs: list[tuple[str, str]]) -> Path:
+    memory = tmxfile(sourcelanguage=source)
+    for text, translation in pairs:
+        memory.addtranslation(text, source, translation, target)
+    path.write_bytes(bytes(memory))
+    return path
+
+
+def test_omegat_applies_an_enforced_tm_and_loads_the_exported_glossaries(tmp_path):
+    att = load(default_path())
+    source, target = att.languages[:2]
+    concepts = [c for c in att if c.preferred(source) and c.preferred(target)]
+    first, second, third = concepts[:3]
+    pairs = [  # every unit has a <target>, as OmegaT 3.6 needs
+        ("kept", f"The {first.preferred(source).text} applies.",
+         f"{first.preferred(target).text}。"),
+        ("changed", f"The {second.preferred(source).text} met.",
+         f"The {second.preferred(source).text} met."),  # untranslated: target = source
+        ("other", f"The {third.preferred(source).text}.", f"{third.preferred(target).text}。"),
+    ]
+    changed = f"{second.preferred(target).text}举行了会议。"
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paper = make_xliff(inputs / "paper.xlf", source, target, pairs)
+    memory = make_tmx(inputs / "changes.tmx", source, target,
+                      [(pairs[1][1], changed), (pairs[0][1], "不会采用。")])
+    tbx = inputs / "att.tbx"
+    dump(att, tbx, "tbx2008", [source, target])
+    tsv = inputs / "att.txt"
+    dump(att, tsv, "omegat-tsv", [source, target])
+
+    project = build_project(tmp_path / "project", "EN-GB", "ZH-CN", sources=[paper],
+                            glossaries=[tbx, tsv], enforce=[memory])
+    result = translate(project, "paper.xlf")
+
+    assert result.problems == [], result.output
+    assert "Reading of TMX file complete" in result.output
+    units = xliff.xlifffile(result.target.open("rb")).units
+    done = {u.xmlelement.get("id"): u.target for u in units}
+    assert done == {"kept": pairs[0][2], "changed": changed, "other": pairs[2][2]}
+
+    assert result.glossary_errors == {}
+    from_tbx = result.glossaries["att.tbx"]
+    assert len(from_tbx) >= len(concepts)
+    for concept in concepts:  # OmegaT pairs every source term with every target term
+        assert (concept.preferred(source).text, concept.preferred(target).text) in \
+               {(s, t) for s, t, _ in from_tbx}, concept.id
+    from_tsv = result.glossaries["att.txt"]
+    expected = [(t.text, c.preferred(target).text) for c in concepts for t in c.allowed(source)]
+    assert [(s, t) for s, t, _ in from_tsv] == expected
+    deprecated = {t.text for c in concepts for t in c.deprecated(target)}
+    assert not deprecated & {t for _, t, _ in from_tsv}
+
+
+def test_each_run_has_its_own_configuration(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paper = make_xliff(inputs / "p.xlf", "en", "zh", [("a", "One.", "One.")])
+    runs = []
+    for name in ("first", "second"):
+        project = build_project(tmp_path / name, "EN-GB", "ZH-CN", sources=[paper])
+        runs.append(translate(project, "p.xlf", read_glossaries=False))
+        config = tmp_path / f"{name}-omegat-state" / "config"
+        assert (config / "logs" / "OmegaT.log").is_file()  # OmegaT wrote its state here
+    assert all(r.target.is_file() and r.glossaries == {} for r in runs)
