@@ -166,6 +166,21 @@ def test_tbx_language_selection_drops_concepts_without_those_languages():
     assert ids == ["csp", "universalization"]
 
 
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2008", "csv", "yaml"])
+def test_allowed_only_leaves_out_deprecated_and_superseded_terms(fmt, tmp_path):
+    glossary = trilingual()
+    path = tmp_path / f"allowed.{ {'tbx2008': 'tbx'}.get(fmt, fmt)}"
+    path.write_text(dumps(glossary, fmt, allowed_only=True), encoding="utf-8")  # type: ignore[arg-type]
+    back = load(path)
+    for concept in glossary:
+        kept = back.by_id()[concept.id]
+        for lang in concept.languages:
+            assert kept.terms[lang] == concept.allowed(lang)
+    assert not any(t.status in ("deprecated", "superseded")
+                   for c in back for ts in c.terms.values() for t in ts)
+    assert any(t.status == "deprecated" for c in glossary for ts in c.terms.values() for t in ts)
+
+
 # --------------------------------------------------------------------------- TBX 2008
 
 
@@ -252,6 +267,10 @@ def test_cli_exports_a_three_language_glossary(tmp_path):
         "Conference of States Parties", "Conférence des États Parties"]
     proc = run("--glossary", str(source), "--format", "omegat-tsv")
     assert proc.returncode == 2 and b"needs a source and a target" in proc.stderr
+    out = tmp_path / "fr-first.tbx"
+    proc = run("--glossary", str(source), "--format", "tbx", "--source", "fr", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert load(out).languages == ["fr", "en", "zh"]  # --source alone: then all the others
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -259,6 +278,7 @@ def test_cli_exports_a_three_language_glossary(tmp_path):
     (("--format", "tbx", "--target", "zh"), b"--target needs --source"),
     (("--format", "omegat-tsv", "--source", "en", "--target", "zh", "--target", "en"),
      b"one --target"),
+    (("--format", "tmx", "--allowed-only"), b"not tmx"),
 ])
 def test_cli_refuses_bad_language_choices(args, message, tmp_path):
     out = tmp_path / "out.tbx"

@@ -100,6 +100,9 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
 @click.option("--target", "targets", metavar="LANG", multiple=True,
               help="Target language code; repeat for several (not omegat-tsv). "
                    "Default: every other language.")
+@click.option("--allowed-only", is_flag=True,
+              help="Leave out deprecated and superseded terms: for tools that ignore a "
+                   "term's status, such as OmegaT 3.6 with tbx2008.")
 @click.option("--glossary", "source_file", type=click.Path(path_type=Path, dir_okay=False),
               help="The term base to export (default: glossary/att.yaml). Any format "
                    "that import reads.")
@@ -110,7 +113,7 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
               help="tmx only: templates folder (default: templates/).")
 @reports_errors
 def export(fmt: str | None, output: Path | None, source: str | None, targets: tuple[str, ...],
-           source_file: Path | None, conference_dir: Path | None,
+           allowed_only: bool, source_file: Path | None, conference_dir: Path | None,
            templates: Path | None) -> None:
     """Export the term base, or the conference's translation memory, for CAT tools.
 
@@ -121,7 +124,9 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
                 administrativeStatus (preferredTerm-admn-sts, admittedTerm-admn-sts,
                 deprecatedTerm-admn-sts) and termType. memoQ, Trados, Phrase, Xbench.
     tbx2008     TBX 2008 (<martif>, TBX-Default), the same data: OmegaT 3.6
-                and translate-toolkit read this one, not v3.
+                and translate-toolkit read this one, not v3. OmegaT 3.6 ignores
+                a term's status and offers every target term of a concept,
+                deprecated ones too: add --allowed-only for it.
     omegat-tsv  OmegaT's own glossary: source<TAB>target<TAB>comment, one line
                 per allowed source term with the preferred target term; the
                 comment lists other allowed and deprecated target terms. Needs
@@ -142,7 +147,8 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
     \b
     Examples:
       att-docs glossary export --format tbx -o build/att.tbx
-      att-docs glossary export --format tbx2008 --source en --target zh -o att.tbx
+      att-docs glossary export --format tbx2008 --source en --target zh \\
+          --allowed-only -o omegat-project/glossary/att.tbx
       att-docs glossary export --format omegat-tsv --source en --target zh -o glossary/att.txt
       att-docs glossary export --format tmx --conference content/csp9 -o csp9.tmx
       att-docs glossary export --format csv --glossary other.tbx > other.csv
@@ -154,14 +160,19 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
     if chosen == "omegat-tsv" and len(targets) > 1:
         raise click.UsageError("omegat-tsv takes one --target")
     if chosen == "tmx":
+        if allowed_only:
+            raise click.UsageError("--allowed-only applies to term bases, not tmx")
         data, summary = _tmx(conference_dir, templates, source, targets)
     else:
         terms = load(source_file or default_path())
-        languages = [source, *targets] if source or targets else None
-        if languages and not source:
+        if targets and not source:
             raise click.UsageError("--target needs --source")
+        languages = None
+        if source:
+            others = [lang for lang in terms.languages if lang != source]
+            languages = [source, *(targets or others)]
         try:
-            text = dumps(terms, chosen, languages)  # type: ignore[arg-type]
+            text = dumps(terms, chosen, languages, allowed_only)  # type: ignore[arg-type]
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
         data, summary = text.encode("utf-8"), _summary(terms)

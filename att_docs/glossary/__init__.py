@@ -45,6 +45,7 @@ __all__ = [
     "dumps",
     "format_of",
     "load",
+    "select",
 ]
 
 Format = Literal["yaml", "csv", "tbx", "tbx2008", "omegat-tsv"]
@@ -96,20 +97,21 @@ def load(path: Path) -> Glossary:
 
 
 def dumps(glossary: Glossary, format: Format = "yaml",
-          languages: Sequence[str] | None = None) -> str:
+          languages: Sequence[str] | None = None, allowed_only: bool = False) -> str:
     """The glossary as text in ``format``.
 
     ``languages`` limits and orders the languages written (default: all of the
-    glossary's, and the whole glossary for yaml and csv). ``omegat-tsv`` needs exactly
-    two, source then target; :class:`ValueError` otherwise.
+    glossary's). ``omegat-tsv`` needs exactly two, source then target;
+    :class:`ValueError` otherwise. ``allowed_only`` leaves out deprecated and superseded
+    terms, for tools that ignore a term's status.
     """
     if languages is not None:
         unknown = [lang for lang in languages if lang not in glossary.languages]
         if unknown:
             raise ValueError(f"the glossary has no {', '.join(unknown)} terms (its languages: "
                              f"{', '.join(glossary.languages)})")
-        if format in ("yaml", "csv"):
-            glossary = _only(glossary, languages)
+    if languages is not None or allowed_only:
+        glossary = select(glossary, languages, allowed_only)
     if format == "omegat-tsv":
         from att_docs.glossary.omegat_format import dumps_omegat
 
@@ -138,30 +140,37 @@ def dumps(glossary: Glossary, format: Format = "yaml",
 
 
 def dump(glossary: Glossary, target: Path | str | IO[str] | IO[bytes],
-         format: Format | None = None, languages: Sequence[str] | None = None) -> None:
+         format: Format | None = None, languages: Sequence[str] | None = None,
+         allowed_only: bool = False) -> None:
     """Write the glossary to a file (replaced atomically) or an open stream.
 
-    ``format`` defaults to the file's suffix, or YAML for a stream; ``languages`` as for
-    :func:`dumps`.
+    ``format`` defaults to the file's suffix, or YAML for a stream; ``languages`` and
+    ``allowed_only`` as for :func:`dumps`.
     """
     if isinstance(target, str | Path):
         path = Path(target)
-        text = dumps(glossary, format or format_of(path), languages)
+        text = dumps(glossary, format or format_of(path), languages, allowed_only)
         with atomic_output(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
         return
-    text = dumps(glossary, format or "yaml", languages)
+    text = dumps(glossary, format or "yaml", languages, allowed_only)
     if isinstance(target, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(target, "mode", ""):
         target.write(text.encode("utf-8"))  # type: ignore[arg-type]
     else:
         target.write(text)  # type: ignore[arg-type]
 
 
-def _only(glossary: Glossary, languages: Sequence[str]) -> Glossary:
-    """The concepts that have terms in ``languages``, with only those languages' terms."""
+def select(glossary: Glossary, languages: Sequence[str] | None = None,
+           allowed_only: bool = False) -> Glossary:
+    """A copy with only the terms of ``languages`` (in that order; default all) and, with
+    ``allowed_only``, only preferred and admitted terms. Concepts left empty are dropped."""
     concepts = []
     for concept in glossary.concepts:
-        terms = {lang: concept.terms[lang] for lang in languages if concept.terms.get(lang)}
+        terms = {}
+        for lang in languages or concept.terms:
+            kept = [t for t in concept.terms.get(lang, []) if t.allowed or not allowed_only]
+            if kept:
+                terms[lang] = kept
         if terms:
             concepts.append(Concept(concept.id, terms, concept.note, concept.subject,
                                     concept.line, concept.definition))
