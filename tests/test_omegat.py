@@ -75,3 +75,34 @@ def test_each_run_has_its_own_configuration(tmp_path):
         config = tmp_path / f"{name}-omegat-state" / "config"
         assert (config / "logs" / "OmegaT.log").is_file()  # OmegaT wrote its state here
     assert all(r.target.is_file() and r.glossaries == {} for r in runs)
+
+
+def test_the_conference_tmx_fills_a_new_translation_in_omegat(example, tmp_path):
+    """A paper handed out untranslated (every target = source) comes back from OmegaT with
+    the conference's own wording, from `glossary export --format tmx` in tm/enforce."""
+    from att_docs.conference.memory import documents_tmx
+    from att_docs.document.units import document_units
+
+    _, documents = example
+    doc = next(iter(documents.values()))
+    source = doc.masthead.original_language
+    target = next(lang for lang in doc.languages if lang != source)
+    wanted = {}
+    for unit in document_units(doc):
+        original, translation = unit.text(source), unit.text(target)
+        if original and translation and "\n" not in original.plain() and translation.plain():
+            wanted[unit.id] = (original.plain(), translation.plain())
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paper = make_xliff(inputs / "paper.xlf", source, target,
+                       [(uid, text, text) for uid, (text, _) in wanted.items()])
+    data, count = documents_tmx(list(documents.values()), source, [target])
+    (inputs / "conference.tmx").write_bytes(data)
+    project = build_project(tmp_path / "project", "EN-GB", "ZH-CN", sources=[paper],
+                            enforce=[inputs / "conference.tmx"])
+    result = translate(project, "paper.xlf", read_glossaries=False)
+    assert result.problems == [], result.output
+    units = xliff.xlifffile(result.target.open("rb")).units
+    done = {u.xmlelement.get("id"): u.target for u in units}
+    assert count >= len(wanted) > 10
+    assert done == {uid: translation for uid, (_, translation) in wanted.items()}
