@@ -43,7 +43,7 @@ def dumps_martif(glossary: Glossary, languages: Sequence[str] | None = None) -> 
     header = _sub(root, "martifHeader")
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "sourceDesc"), "p",
-         f"Term base in {', '.join(chosen)}, exported by att-docs.")
+         f"Term base exported by att-docs; languages: {', '.join(chosen) or 'none'}.")
     _sub(_sub(header, "encodingDesc"), "p", XCS, type="XCSURI")
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:

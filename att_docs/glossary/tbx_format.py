@@ -215,7 +215,7 @@ def dumps_tbx(glossary: Glossary, languages: Sequence[str] | None = None) -> str
     if chosen:
         root.set(XML_LANG, chosen[0])
     desc = _sub(_sub(_sub(root, "tbxHeader"), "fileDesc"), "sourceDesc")
-    _sub(desc, "p", f"Term base in {', '.join(chosen)}, exported by att-docs.")
+    _sub(desc, "p", f"Term base exported by att-docs; languages: {', '.join(chosen) or 'none'}.")
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
         if any(concept.terms.get(lang) for lang in chosen):
