@@ -34,7 +34,7 @@ def test_omegat_applies_an_enforced_tm_and_loads_the_exported_glossaries(tmp_pat
     dump(att, tbx, "tbx2008", [source, target], allowed_only=True)
     full = inputs / "full.tbx"
     dump(att, full, "tbx2008", [source, target])
-    tsv = inputs / "att.txt"
+    tsv = inputs / "att.utf8"
     dump(att, tsv, "omegat-tsv", [source, target])
 
     project = build_project(tmp_path / "project", "EN-GB", "ZH-CN", sources=[paper],
@@ -53,7 +53,7 @@ def test_omegat_applies_an_enforced_tm_and_loads_the_exported_glossaries(tmp_pat
     for concept in concepts:  # OmegaT pairs every source term with every target term
         assert (concept.preferred(source).text, concept.preferred(target).text) in \
                {(s, t) for s, t, _ in from_tbx}, concept.id
-    from_tsv = result.glossaries["att.txt"]
+    from_tsv = result.glossaries["att.utf8"]
     expected = [(t.text, c.preferred(target).text) for c in concepts for t in c.allowed(source)]
     assert [(s, t) for s, t, _ in from_tsv] == expected
     # OmegaT 3.6 ignores administrativeStatus: a full export offers deprecated target

@@ -131,7 +131,8 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
                 per allowed source term with the preferred target term; the
                 comment lists other allowed and deprecated target terms. Needs
                 --source and --target unless the glossary has two languages.
-                Save it in the OmegaT project's glossary/ folder as .txt.
+                Save it in the OmegaT project's glossary/ folder as .utf8
+                (OmegaT reads .utf8 as UTF-8; .txt and .tab it guesses).
     csv         one row per term: concept_id, lang, term, status, kind,
                 case_sensitive, note, concept_note, subject, definition.
     tmx         TMX 1.4 of the conference's current aligned texts: one <tu> per
@@ -149,7 +150,7 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
       att-docs glossary export --format tbx -o build/att.tbx
       att-docs glossary export --format tbx2008 --source en --target zh \\
           --allowed-only -o omegat-project/glossary/att.tbx
-      att-docs glossary export --format omegat-tsv --source en --target zh -o glossary/att.txt
+      att-docs glossary export --format omegat-tsv --source en --target zh -o glossary/att.utf8
       att-docs glossary export --format tmx --conference content/csp9 -o csp9.tmx
       att-docs glossary export --format csv --glossary other.tbx > other.csv
     """

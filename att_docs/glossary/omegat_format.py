@@ -5,8 +5,9 @@ that has a preferred target term; the target column holds that preferred term, s
 translator sees the required rendering whichever source form the text uses. The comment
 gives the other allowed target terms, the ones to avoid (deprecated, superseded), and the
 concept's note. Tabs and line breaks inside a value become spaces: the format has no
-quoting. OmegaT reads such a file from the project's ``glossary/`` folder (``.txt`` for
-UTF-8 in OmegaT 3.6, or ``.utf8``/``.tab``).
+quoting. OmegaT reads such a file from the project's ``glossary/`` folder; name it
+``.utf8``, which OmegaT 3.6 always reads as UTF-8 (``.txt`` and ``.tab`` it reads in an
+encoding it guesses, falling back to the system's).
 """
 
 from __future__ import annotations
