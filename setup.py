@@ -31,4 +31,6 @@ class BuildPyWithDefaults(build_py):
                             ignore=shutil.ignore_patterns(".*", "*~", "__pycache__"))
 
 
-setup(cmdclass={"build_py": BuildPyWithDefaults})
+# setuptools' scratch folder; build/ is where att-docs writes the papers
+setup(cmdclass={"build_py": BuildPyWithDefaults},
+      options={"build": {"build_base": ".setuptools-build"}})

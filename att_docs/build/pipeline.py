@@ -294,12 +294,14 @@ def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
     """With Typst PDFs to write, a PDF writer whose fonts are all there (else FontError).
 
     With any file to write, ``styles.yaml`` is read here first, so a bad one stops the
-    build with its file and line before a worker starts.
+    build with its file and line before a worker starts; so does a missing glossary.
     """
     if plan.jobs:
         from att_docs.writers.styles import load_styles
 
         load_styles(templates / "styles.yaml")
+        if plan.glossary is not None and not plan.glossary.is_file():
+            raise ContentError("glossary file not found", plan.glossary)
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs
                     if job.format == "pdf"})
     if not langs or pdf_engine != "typst":
