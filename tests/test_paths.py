@@ -57,7 +57,7 @@ def test_the_working_folder_overrides_and_options_override_everything(tmp_path,
     assert chosen.glossary == tmp_path / "other.csv"
 
 
-@pytest.mark.parametrize("command", ["build", "status", "check"])
+@pytest.mark.parametrize("command", ["build", "status", "check", "watch"])
 def test_build_status_and_check_share_the_options(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
