@@ -63,7 +63,7 @@ def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> 
         elif path.suffix.lower() in XLIFF_SUFFIXES:
             corpora.append(read_xliff(path))
         elif path.suffix.lower() in TEXT_SUFFIXES:
-            corpora.append(read_text_file(path, lang))
+            corpora.append(read_text_file(path, lang, templates))
         else:
             raise ContentError("cannot check this kind of file: give a conference or paper "
                                "folder, an .xlf/.xliff file, or a .md/.txt file", path)

@@ -94,9 +94,9 @@ class Corpus:
         return self.source is not None and len(self.languages) > 1
 
     @property
-    def target(self) -> str | None:
-        """The first language that is not the source."""
-        return next((lang for lang in self.languages if lang != self.source), None)
+    def targets(self) -> list[str]:
+        """Every language that is not the source: each is checked against the source."""
+        return [lang for lang in self.languages if lang != self.source]
 
 
 class Pair(NamedTuple):
@@ -112,19 +112,21 @@ class Pair(NamedTuple):
 
 
 def bilingual_pairs(corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
-    """Every segment of the bilingual corpora that has text in both languages.
+    """Every segment of the bilingual corpora that has text in the source and a target,
+    for each target language in turn.
 
     With ``check``, segments that silence that check are left out.
     """
     for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
+        source = corpus.source
+        if not corpus.bilingual or source is None:
             continue
-        for seg in corpus.segments:
-            src, tgt = seg.text(source), seg.text(target)
-            if not src or not tgt or (check is not None and check in seg.ignore):
-                continue
-            yield Pair(corpus, seg, source, target, src, tgt)
+        for target in corpus.targets:
+            for seg in corpus.segments:
+                src, tgt = seg.text(source), seg.text(target)
+                if not src or not tgt or (check is not None and check in seg.ignore):
+                    continue
+                yield Pair(corpus, seg, source, target, src, tgt)
 
 
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:

@@ -108,7 +108,7 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                         variant = m.text.strip("《》")
                         renderings[key][variant].append((corpus, seg, lang, m.start))
     for (concept, _lang, _), groups in renderings.items():
-        name = ctx.index.label(concept, "en")
+        name = ctx.index.label(concept, (ctx.index.glossary.languages or [_lang])[0])
         yield from _minorities(groups, ctx, "info",
                                f"{name!r} is rendered differently across the papers",
                                show_key=True)
