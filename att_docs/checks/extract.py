@@ -185,28 +185,37 @@ class Reference:
 _LABEL = (r"\d+(?:\s*[(（]\s*(?:[a-z]{1,4}|\d{1,3})(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）]"
           r"|\s[a-z]{1,4}\))?")
 _ONE_LABEL = re.compile(rf"{_LABEL}|\b[A-Z]\b")
-_LABEL_PARTS = re.compile(r"(?P<n>\d+)\s*[(（]?\s*(?P<s>[a-z\d]{1,4}(?:\s*[-–]\s*[a-z]{1,4})?)?")
 
 
 @functools.lru_cache(maxsize=32)
 def _reference_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(raw.replace("{label}", _LABEL))
+    label = language.references.get("label", _LABEL)
+    return tuple(re.compile(raw.replace("{label}", label))
                  for raw in language.references.get("patterns", ()))
 
 
+@functools.lru_cache(maxsize=32)
+def _one_label(language: Language) -> re.Pattern[str]:
+    label = language.references.get("label")
+    return re.compile(rf"{label}|\b[A-Z]\b|[^\W\d_]+") if label else _ONE_LABEL
+
+
 def _label(raw: str, language: Language) -> str | None:
-    """``24 (b–d)``, ``24 b)``, ``二十二``: the normalised label, or None."""
+    """``24 (b–d)``, ``24 b) à d)``, ``13(3)``, ``二十二``, ``premier``: the normalised
+    label (``24(b-d)``, ``13(3)``, ``22``, ``1``), or None."""
     raw = raw.strip()
     if not raw[:1].isdigit():
-        if raw.isalpha() and raw.isascii():
-            return raw
-        value = number_word(raw, language)
+        if len(raw) == 1 and raw.isascii() and raw.isupper():
+            return raw  # Annex A
+        value = number_word(raw, language, first=1)
         return None if value is None else str(int(value))
-    m = _LABEL_PARTS.match(raw)
-    if m is None:
-        return raw
-    sub = re.sub(r"\s+", "", m.group("s") or "").replace("–", "-")
-    return m.group("n") + (f"({sub})" if sub else "")
+    number = re.match(r"\d+", raw)
+    assert number is not None
+    subs = _SUBLABEL.findall(raw, number.end())
+    return number.group() + (f"({'-'.join(subs)})" if subs else "")
+
+
+_SUBLABEL = re.compile(r"(?<![a-z])[a-z]{1,4}(?![a-z])|(?<=[(（])\s*\d{1,3}")
 
 
 def _kind(word: str, language: Language) -> str | None:
@@ -234,7 +243,7 @@ def references(text: str, language: Language) -> list[Reference]:
             if groups.get("labels") is not None:
                 base = m.start("labels")
                 pieces = [(base + one.start(), base + one.end(), one.group())
-                          for one in _ONE_LABEL.finditer(groups["labels"])]
+                          for one in _one_label(language).finditer(groups["labels"])]
             else:
                 pieces = [(m.start(), m.end(), groups["label"])]
             for start, end, raw in pieces:
@@ -260,16 +269,16 @@ class Quantity:
 
 
 @functools.lru_cache(maxsize=32)
-def _spelled(engine: str, lang: str) -> dict[str, int]:
-    """Number words of a num2words language: 2 … 100, their ordinals, thousand, million
-    (one and first are left out: "one of", "at first" say no number)."""
+def _spelled(engine: str, lang: str, first: int = 2) -> dict[str, int]:
+    """Number words of a num2words language: ``first`` … 100, their ordinals, thousand,
+    million (in prose one and first are left out: "one of", "at first" say no number)."""
     if engine != "num2words":
         return {}
     from num2words import num2words
 
     words: dict[str, int] = {}
     try:
-        for n in range(2, 101):
+        for n in range(first, 101):
             words[num2words(n, lang=lang).lower()] = n
             words[num2words(n, lang=lang, to="ordinal").lower()] = n
         for n in (1000, 1000000):
@@ -325,13 +334,14 @@ def _cn2an(text: str) -> float | None:
     return float(value)
 
 
-def number_word(text: str, language: Language) -> float | None:
-    """The value of a numeral written in words in ``language`` (cn2an, num2words), or None."""
+def number_word(text: str, language: Language, first: int = 2) -> float | None:
+    """The value of a numeral written in words in ``language`` (cn2an, num2words), or None;
+    num2words words from ``first`` on."""
     engine = language.numbers.get("engine")
     if engine == "cn2an":
         return _cn2an(text)
-    value = _spelled(str(engine), str(language.numbers.get("lang", language.code))).get(
-        text.lower())
+    value = _spelled(str(engine), str(language.numbers.get("lang", language.code)),
+                     first).get(text.lower())
     return None if value is None else float(value)
 
 

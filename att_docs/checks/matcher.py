@@ -304,11 +304,16 @@ def _same_case(found: str, variant: str) -> bool:
 # --------------------------------------------------------------------------- lemmas
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_OPEN, _CLOSE = "\x01", "\x02"  # around each lemma, so that a key matches whole words
 
 
 class LemmaMatcher(TermMatcher):
     """Word-bounded matching on lemmas (simplemma): every inflected word of a term counts,
-    so a multi-word term matches in the singular and the plural whichever words inflect."""
+    so a multi-word term matches in the singular and the plural whichever words inflect.
+
+    Words are runs of letters and digits, with inner hyphens: CEP9 is one word, so the
+    term Président de la CEP does not swallow the Présidente of la Présidente de la CEP9.
+    """
 
     def __init__(self, entries: Iterable[Entry], lang: str):
         self.lang = lang
@@ -316,13 +321,14 @@ class LemmaMatcher(TermMatcher):
         for entry in entries:
             sensitive = entry.case_sensitive or _is_acronym(entry.term)
             entry = Entry(entry.concept, entry.term, entry.status, sensitive)
-            key = " " + " ".join(self._lemma(m.group()) for m in _TOKEN.finditer(entry.term))
-            if key.strip():
+            key = "".join(f"{_OPEN}{self._lemma(m.group())}{_CLOSE}"
+                          for m in _TOKEN.finditer(entry.term))
+            if key:
                 table.setdefault(key, []).append(entry)
         self.automaton = ahocorasick.Automaton()
         for key, group in table.items():
             found = tuple(group)
-            self.automaton.add_word(key, (key.count(" "), found, *_info(found)))
+            self.automaton.add_word(key, (key.count(_OPEN), found, *_info(found)))
         self.empty = not table
         if not self.empty:
             self.automaton.make_automaton()
@@ -337,23 +343,19 @@ class LemmaMatcher(TermMatcher):
         if self.empty or not text:
             return []
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        if not tokens:
-            return []
-        starts: list[int] = []  # where each token's lemma starts in ``keyed``
+        ends: list[int] = []  # where each token's closing mark is in ``keyed``
         parts: list[str] = []
         length = 0
         for start, end in tokens:
             lemma = self._lemma(text[start:end])
-            starts.append(length + 1)
-            parts.append(" " + lemma)
-            length += len(lemma) + 1
-        keyed = "".join(parts) + " "
+            parts.append(f"{_OPEN}{lemma}{_CLOSE}")
+            length += len(lemma) + 2
+            ends.append(length - 1)
+        keyed = "".join(parts)
         out = []
         for end, (words, entries, concepts, deprecated, verbatim) in \
                 self.automaton.iter_long(keyed):
-            if keyed[end + 1] != " ":
-                continue  # the key ends inside a lemma
-            last = bisect.bisect_right(starts, end) - 1
+            last = bisect.bisect_left(ends, end)
             first = last - words + 1
             span = (tokens[first][0], tokens[last][1])
             found = text[span[0]:span[1]]

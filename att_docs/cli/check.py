@@ -86,9 +86,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.inputs import read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
-    from att_docs.glossary import default_path, load
-
     from att_docs.document.language import available_languages
+    from att_docs.glossary import default_path, load
 
     project = Project.default(templates)
     known = available_languages(project.templates)

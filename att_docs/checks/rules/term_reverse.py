@@ -4,8 +4,9 @@ The aligned source segment must hold the same concept (any of its English terms 
 abbreviations); where it holds none, the translation adds something the original does
 not say, or the source uses a word the glossary lacks.
 
-Two things count as a counterpart besides the concept's own terms: another form of a
-one-word term (implementing for implementation, co-chaired for co-chair), and a concept
+Two things count as a counterpart besides the concept's own terms: another form of the
+term (implementing for implementation, co-chaired for co-chair, every word of regional
+organization in "regional and subregional organizations"), and a concept
 of the source whose target term contains the one found (工作组 for the WGTU, whose
 Chinese name 普遍加入条约工作组 ends in it: Chinese refers back with the short form).
 
@@ -83,12 +84,15 @@ def _stems(text: str, language: Language) -> set[str]:
 
 
 def _inflected(terms: list[str], source_stems: set[str], language: Language) -> bool:
-    """True where the source holds another form of a one-word term (implementing for
-    implementation): the same Snowball stem, of five letters or more."""
+    """True where the source holds another form of a term: for one word, the same
+    Snowball stem of five letters or more (implementing for implementation); for several,
+    every word's stem, as where two terms share their noun (regional and subregional
+    organizations)."""
     for term in terms:
-        if " " in term:
-            continue
         stems = _stems(term, language)
-        if any(len(s) >= 5 and s in source_stems for s in stems):
+        if " " not in term.strip():
+            if any(len(s) >= 5 and s in source_stems for s in stems):
+                return True
+        elif stems and stems <= source_stems:
             return True
     return False
