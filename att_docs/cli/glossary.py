@@ -53,8 +53,10 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
       .yaml .yml  the project's own format (normalizes the layout)
 
     \b
-    Language tags become the glossary's codes (en-GB → en, zh-CN → zh;
-    zh-TW and zh-Hant stay zh-Hant). A language whose terms carry no status
+    Language tags become the glossary's codes: a tag with a region becomes its
+    language, unless the region or a script subtag implies another script than
+    the language's usual one (CLDR): Traditional Han stays apart as -Hant. A
+    language whose terms carry no status
     gets its first term as the preferred one, the others as admitted.
 
     \b

@@ -284,7 +284,7 @@ def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, boo
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", "en")
+    original = raw.get("original_language", conference.languages[0])
     date = raw.get("date")
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),

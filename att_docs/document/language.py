@@ -39,7 +39,7 @@ class Language:
     code: str
     cjk: bool = False  # written without spaces between words (and set in East Asian fonts)
     script: str = "Latn"
-    babel: str | None = None  # babel locale name, e.g. en_GB
+    babel: str | None = None  # babel locale name (language_TERRITORY)
     numbers: dict[str, Any] = field(default_factory=dict)
     terms: dict[str, Any] = field(default_factory=dict)
     dates: dict[str, Any] = field(default_factory=dict)

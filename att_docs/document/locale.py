@@ -74,11 +74,11 @@ class LocaleData:
 
     def language_name(self, code: str) -> str:
         """The name of language ``code`` in this language: catalogue first, then babel."""
-        english = Locale.parse(code).get_display_name("en") or code
-        translated = self.gettext(english)
-        if translated != english or self.lang == "en":
+        msgid = Locale.parse(code).english_name or code  # the catalogues' msgids
+        translated = self.gettext(msgid)
+        if translated != msgid:
             return translated
-        return Locale.parse(code).get_display_name(self.babel) or english
+        return Locale.parse(code).get_display_name(self.babel) or msgid
 
 
 def locale_dir(templates: Path) -> Path:

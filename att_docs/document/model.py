@@ -125,7 +125,7 @@ class Text:
 
 
 Localized = dict[str, Text]
-"""Language code (``"en"``, ``"zh"``) to the text in that language."""
+"""Language code (a key of ``conference.yaml``'s ``languages``) to the text in it."""
 
 
 # --------------------------------------------------------------------------- blocks

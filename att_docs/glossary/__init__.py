@@ -1,8 +1,9 @@
-"""The bilingual term base: model, YAML/CSV/TBX readers and writers.
+"""The term base, in any number of languages: model, YAML/CSV/TBX readers and writers.
 
     >>> glossary = load(default_path())          # glossary/att.yaml
-    >>> glossary.by_id()["wgtu"].preferred("zh").text
-    '普遍加入条约工作组'
+    >>> glossary.languages                       # its language columns, in order
+    >>> glossary.by_id()["wgtu"].preferred(glossary.languages[0]).text
+    'Working Group on Treaty Universalization'
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
 
 Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.

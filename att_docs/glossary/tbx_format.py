@@ -185,8 +185,10 @@ def _term_items(holder: etree._Element) -> Iterator[etree._Element]:
 # --------------------------------------------------------------------------- writing
 
 
-def dumps_tbx(glossary: Glossary, source_lang: str = "en") -> str:
-    """TBX-Basic v3, DCA style, as a UTF-8 XML document string."""
+def dumps_tbx(glossary: Glossary, source_lang: str | None = None) -> str:
+    """TBX-Basic v3, DCA style, as a UTF-8 XML document string; the document's language
+    is ``source_lang`` or the glossary's first language."""
+    source_lang = source_lang or next(iter(glossary.languages), "und")
     root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
     root.set("type", "TBX-Basic")
     root.set("style", "dca")

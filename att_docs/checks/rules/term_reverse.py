@@ -56,13 +56,13 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                           ctx.language(source)):
                 continue
             reported.add(concept)
-            english = ctx.index.label(concept, source)
+            expected = ctx.index.label(concept, source)
             named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
             severity = "warning" if named and len(m.text) >= 3 else "info"
             yield ctx.finding(
                 CHECK, severity, corpus, seg, target,
                 f"{m.text} has no counterpart in the {source} text (expected "
-                f"{english!r} there, or a different {target} wording)", english, m.start)
+                f"{expected!r} there, or a different {target} wording)", expected, m.start)
 
 
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")

@@ -56,7 +56,7 @@ Json = dict[str, Any]
 
 
 def split_language_tag(tag: str) -> tuple[str, str | None]:
-    """``"zh-CN"`` -> ``("zh", "cn")``; a tag without a region gives ``None``."""
+    """``"xx-YY"`` -> ``("xx", "yy")``; a tag without a region gives ``None``."""
     lang, _, region = tag.partition("-")
     return lang.lower(), (region.lower() or None)
 
