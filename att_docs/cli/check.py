@@ -87,7 +87,7 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
     from att_docs.document.language import available_languages
-    from att_docs.glossary import default_path, load
+    from att_docs.glossary import load
 
     project = Project.default(templates)
     known = available_languages(project.templates)
@@ -95,7 +95,7 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
         raise click.BadParameter(f"{lang!r} is not one of the languages of "
                                  f"{project.templates / 'locale'}: {', '.join(known)}",
                                  param_hint="--lang")
-    glossary = load(glossary_path or default_path())
+    glossary = load(glossary_path or project.glossary)
     corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
     findings = check_corpora(corpora, glossary, only or None, project.templates)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)

@@ -53,7 +53,8 @@ def status(conference_dir: Path | None, today: dt.datetime | None, output: str, 
     project = Project.default(templates)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     day = today.date() if today else dt.date.today()
-    reports = [conference_status(folder, project.templates, day) for folder in folders]
+    reports = [conference_status(folder, project.templates, day, project.glossary)
+               for folder in folders]
     if output == "json":
         click.echo(json.dumps({"today": day.isoformat(),
                                "conferences": [r.to_dict() for r in reports]},

@@ -13,8 +13,9 @@ from att_docs.errors import ContentError
 __all__ = ["CONFERENCE_FILE", "PAPER_FILE", "Project", "find_conferences", "find_paper_dirs"]
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
-CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
+CONFERENCE_FILE = "conference.yaml"
 PAPER_FILE = "paper.yaml"
+GLOSSARY_FILE = Path("glossary") / "att.yaml"
 
 
 @dataclass(frozen=True)
@@ -24,17 +25,20 @@ class Project:
     templates: Path
     content: Path
     build: Path
-    glossary: Path
+    glossary: Path  # the term base file the checks load and the build fingerprints
 
     @classmethod
     def default(cls, templates: Path | None = None) -> Project:
+        """The working directory's folders where it has them, else the checkout's beside
+        the package; the one place that decides where templates and glossary are."""
         cwd = Path.cwd()
         root = cwd if (cwd / "templates").is_dir() else PACKAGE_ROOT
+        glossary = cwd / GLOSSARY_FILE
         return cls(
             templates=(templates or root / "templates"),
             content=root / "content",
             build=root / "build",
-            glossary=root / "glossary",
+            glossary=glossary if glossary.is_file() else root / GLOSSARY_FILE,
         )
 
 

@@ -28,10 +28,9 @@ from typing import Any
 import yaml
 
 from att_docs.conference.deadline import days_left, deadline_for
-from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
-from att_docs.errors import ContentError
 
 __all__ = ["ConferenceStatus", "LanguageStatus", "PaperStatus", "check_summary",
            "conference_status", "translation_coverage"]
@@ -171,28 +170,25 @@ class ConferenceStatus:
         }
 
 
-def conference_status(folder: Path, templates: Path, today: dt.date) -> ConferenceStatus:
+def conference_status(folder: Path, templates: Path, today: dt.date,
+                      glossary: Path | None = None) -> ConferenceStatus:
     """Read every paper of ``folder`` leniently and report where each stands."""
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
+    from att_docs.conference.load import load_papers
 
-    conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
+    papers = load_papers(folder, templates, strict=False, keep_going=True)
+    conference = papers.conference
     rows: list[PaperStatus] = []
     documents: list[Document] = []
     for paper_dir in find_paper_dirs(folder):
         presence = _presence(paper_dir, conference.languages)
-        try:
-            doc = assemble(read_paper(paper_dir, conference, templates, types,
-                                      strict=False), renderer)
-        except ContentError as exc:
-            rows.append(_unreadable(paper_dir, conference, presence, str(exc), today))
+        if paper_dir in papers.failed:
+            rows.append(_unreadable(paper_dir, conference, presence,
+                                    str(papers.failed[paper_dir]), today))
             continue
+        doc = papers.documents[paper_dir.name]
         documents.append(doc)
         rows.append(_readable(doc, presence, today))
-    summary = check_summary(documents)
+    summary = check_summary(documents, glossary, templates)
     if summary is not None:
         for row in rows:
             if row.error is None:
@@ -227,21 +223,25 @@ def translation_coverage(doc: Document) -> dict[str, tuple[int, int]]:
             for lang in doc.languages}
 
 
-def check_summary(documents: list[Document]) -> dict[str, CheckCounts] | None:
+def check_summary(documents: list[Document], glossary: Path | None = None,
+                  templates: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks.
 
-    The one place that calls the checks (``att_docs.checks.engine.check_documents``
-    with the default glossary). A finding without a paper id counts for the only paper
-    when there is one.
+    The one place that calls the checks (``att_docs.checks.engine.check_documents``)
+    for the build and status, with the project's term base and templates unless given
+    (:class:`~att_docs.conference.paths.Project` resolves both). A finding without a
+    paper id counts for the only paper when there is one.
     """
     try:
         from att_docs.checks.engine import check_documents
-        from att_docs.glossary import default_path, load
+        from att_docs.glossary import load
     except ImportError:
         return None
     if not documents:
         return {}
-    findings = check_documents(documents, load(default_path()))
+    project = Project.default(templates)
+    findings = check_documents(documents, load(glossary or project.glossary),
+                               project.templates)
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}

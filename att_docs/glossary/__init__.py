@@ -50,17 +50,17 @@ FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx")
 SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "csv",
                                ".tbx": "tbx", ".xml": "tbx"}
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def default_path() -> Path:
     """The project's term base: ``glossary/att.yaml`` of the checkout in use.
 
     The working directory's ``glossary/att.yaml`` if there is one, else the one beside
-    the att_docs package (the same rule that finds ``templates/``).
+    the att_docs package: :class:`~att_docs.conference.paths.Project` decides.
     """
-    local = Path.cwd() / "glossary" / "att.yaml"
-    return local if local.is_file() else _PACKAGE_ROOT / "glossary" / "att.yaml"
+    from att_docs.conference.paths import Project
+
+    return Project.default().glossary
 
 
 def format_of(path: Path) -> Format:
