@@ -213,10 +213,10 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
 
 def translation_coverage(doc: Document) -> dict[str, tuple[int, int]]:
     """Language → (texts present, texts of the original language), over the whole paper."""
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import walk
 
     original = doc.masthead.original_language
-    texts = [t for part in doc.parts for block in part.blocks for t in localized_texts(block)]
+    texts = [piece.text for part in doc.parts for piece in walk(part.blocks)]
     texts += [note.text for note in doc.footnotes.values()]
     counted = [t for t in texts if original in t]
     return {lang: (sum(1 for t in counted if lang in t), len(counted))

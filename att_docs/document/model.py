@@ -34,7 +34,6 @@ __all__ = [
     "FrameBlock",
     "Heading",
     "Inline",
-    "ListItem",
     "Localized",
     "Masthead",
     "PageBreak",
@@ -147,6 +146,7 @@ class Subparagraph:
     id: str
     text: Localized
     label: str = ""  # set by assembly: "a", "b", ...
+    index: int = 0  # set by assembly: 1 for (a), 2 for (b) ...
 
 
 @dataclass
@@ -158,14 +158,6 @@ class Paragraph:
     numbered: bool = True
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     number: int | None = None  # set by assembly
-
-
-@dataclass
-class ListItem:
-    """An item of an unnumbered or numbered list in prose (not a subparagraph)."""
-
-    id: str
-    text: Localized
 
 
 @dataclass
@@ -245,7 +237,6 @@ class PageBreak:
 Block = (
     Heading
     | Paragraph
-    | ListItem
     | BlockQuote
     | Table
     | DecisionList
