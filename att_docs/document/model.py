@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from att_docs.conference.deadline import DEFAULT_DAYS_BEFORE_OPENING
 from att_docs.document.symbols import DocumentSymbol
 
 __all__ = [
+    "DEFAULT_DAYS_BEFORE_OPENING",
     "Block",
     "BlockQuote",
     "Cell",
@@ -246,6 +246,12 @@ Block = (
 
 
 # --------------------------------------------------------------------------- document
+
+DEFAULT_DAYS_BEFORE_OPENING = 30
+"""The distribution deadline when ``conference.yaml`` has no ``deadline`` rule: papers go
+out at least 30 days before the opening (:mod:`att_docs.conference.deadline`). content/csp9
+sets 31 days, one calendar month, the date its papers carry (21 July 2023 for an opening
+on 21 August 2023)."""
 
 
 @dataclass
