@@ -1,11 +1,12 @@
 """What the checks, the writers and the scaffolding know about a language: data only.
 
 Everything comes from ``templates/locale/<lang>.yaml`` (the same file as the formatting
-rules of :mod:`att_docs.document.locale`): the script, whether words are written without
-spaces (``cjk``), the number-word engine, the inflection engine of glossary terms, the date
-and reference patterns the checks read, the typography rule sets, the placeholder texts
-of a new paper. No code names a language: a language without a file gets a bare profile
-(words separated by spaces, digits only), and adding a language is adding its file.
+rules of :mod:`att_docs.document.locale`, validated by :mod:`.locale_schema`): the script,
+whether words are written without spaces (``cjk``), the number-word engine, the inflection
+engine of glossary terms, the date and reference patterns the checks read, the typography
+rule sets, the placeholder texts of a new paper. No code names a language: a language
+without a file gets a bare profile (words separated by spaces, digits only), and adding a
+language is adding its file.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
-
-from att_docs.errors import ContentError
 
 __all__ = ["Language", "available_languages", "load_language", "primary_subtag"]
 
@@ -81,32 +78,26 @@ def _load(templates: Path, code: str) -> Language:
 
 
 def _parse(path: Path, code: str) -> Language:
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(f"malformed YAML: {getattr(exc, 'problem', exc)}", path,
-                           mark.line + 1 if mark else None) from None
-    if not isinstance(spec, dict):
-        raise ContentError("a locale file is a mapping of keys", path)
-    numbers = dict(spec.get("numbers") or {})
-    ordinal = spec.get("ordinal") or {}
-    if "engine" not in numbers and isinstance(ordinal, dict) and ordinal.get("engine"):
-        numbers = {"engine": ordinal["engine"], "lang": ordinal.get("lang", code), **numbers}
-    try:
-        return Language(
-            code=code,
-            cjk=bool(spec.get("cjk", False)),
-            script=str(spec.get("script", "Latn")),
-            babel=str(spec["babel"]) if spec.get("babel") else None,
-            numbers=numbers,
-            terms=dict(spec.get("terms") or {}),
-            dates=dict(spec.get("dates") or {}),
-            references=dict(spec.get("references") or {}),
-            typography=tuple(spec.get("typography") or ()),
-            homophones=spec.get("homophones"),
-            scaffold={str(k): str(v) for k, v in (spec.get("scaffold") or {}).items()},
-            source=path,
-        )
-    except (TypeError, ValueError) as exc:
-        raise ContentError(f"bad locale data: {exc}", path) from None
+    """A profile from a locale file, validated by its schema (unknown keys name file:line)."""
+    from att_docs.document.locale_schema import LocaleFile
+    from att_docs.readers.yamlfile import load_yaml, validate
+
+    spec = validate(load_yaml(path), LocaleFile, "locale data")
+    numbers = spec.numbers.model_dump() if spec.numbers else {
+        "engine": spec.ordinal.engine, "lang": spec.ordinal.lang or code}
+    if numbers.get("lang") is None:
+        numbers["lang"] = code
+    return Language(
+        code=code,
+        cjk=spec.cjk,
+        script=spec.script,
+        babel=spec.babel,
+        numbers=numbers,
+        terms=spec.terms.model_dump(),
+        dates=spec.date_patterns.model_dump() if spec.date_patterns else {},
+        references=spec.references.model_dump() if spec.references else {},
+        typography=tuple(spec.typography),
+        homophones=spec.homophones,
+        scaffold=dict(spec.scaffold),
+        source=path,
+    )
