@@ -103,9 +103,9 @@ def _date_patterns(language: Language) -> tuple[tuple[re.Pattern[str], ...], re.
     """The language's date patterns, ``{month}`` filled in; and a quick pre-test."""
     months = _months(language.babel)
     names = sorted(months, key=len, reverse=True)
-    alone = [n for n in names if n not in set(language.dates.get("not_alone", ()))]
+    alone = [n for n in names if n not in set(language.dates.get("not_alone") or ())]
     compiled = []
-    for raw in language.dates.get("patterns", ()):
+    for raw in language.dates.get("patterns") or ():
         lone = raw.replace("\\b", "").strip() == "{month}"  # a month name on its own
         group = "|".join(map(re.escape, alone if lone else names)) or "(?!)"
         compiled.append(re.compile(raw.replace("{month}", f"(?P<m>{group})")))
@@ -175,7 +175,7 @@ class Reference:
         formats = language.references.get("formats", {})
         number, _, sub = self.label.partition("(")
         sub = sub.rstrip(")")
-        shape = language.references.get("sub", "({})")
+        shape = language.references.get("sub") or "({})"
         label = number + (shape.format(sub) if sub else "")
         return str(formats.get(self.kind, "{kind} {label}")).format(kind=self.kind,
                                                                      label=label)
@@ -189,7 +189,7 @@ _ONE_LABEL = re.compile(rf"{_LABEL}|\b[A-Z]\b")
 
 @functools.lru_cache(maxsize=32)
 def _reference_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    label = language.references.get("label", _LABEL)
+    label = language.references.get("label") or _LABEL
     return tuple(re.compile(raw.replace("{label}", label))
                  for raw in language.references.get("patterns", ()))
 
@@ -366,7 +366,7 @@ def _numeral_pattern(language: Language) -> re.Pattern[str] | None:
 
 @functools.lru_cache(maxsize=32)
 def _percent(language: Language) -> tuple[re.Pattern[str], ...]:
-    raw = language.numbers.get("percent", [r"(?P<d>\d+(?:\.\d+)?)\s*[%％]"])
+    raw = language.numbers.get("percent") or [r"(?P<d>\d+(?:\.\d+)?)\s*[%％]"]
     return tuple(re.compile(p) for p in raw)
 
 

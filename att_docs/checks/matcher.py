@@ -399,7 +399,7 @@ class GlossaryIndex:
             if language.cjk:
                 found = UnspacedMatcher(entries)
             elif engine == "simplemma":
-                found = LemmaMatcher(entries, str(language.terms.get("lang", lang)))
+                found = LemmaMatcher(entries, str(language.terms.get("lang") or lang))
             else:
                 forms = INFLECTORS.get(engine)
                 if forms is None:

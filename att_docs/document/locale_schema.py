@@ -23,7 +23,7 @@ _SAMPLE = dt.date(2023, 7, 21)
 def _ldml(pattern: str) -> str:
     """An LDML date pattern babel can format (``d MMMM y``); ValueError otherwise."""
     try:
-        format_date(_SAMPLE, pattern, locale="en")
+        format_date(_SAMPLE, pattern, locale="root")  # CLDR root: any pattern, no language
     except Exception as exc:  # babel raises ValueError, KeyError or AttributeError
         raise ValueError(f"not an LDML date pattern babel can format: {exc}") from None
     return pattern

@@ -67,7 +67,7 @@ def _single(corpus: Corpus, seg: Segment, lang: str, ctx: Context) -> Iterator[F
             yield ctx.finding(CHECK, "error", corpus, seg, lang,
                               f"{d.text!r} is not a date of the calendar", None, d.start)
     same_month, same_year = _house_style(ctx.language(lang))
-    if ctx.language(lang).dates.get("hint", "") not in text:
+    if (ctx.language(lang).dates.get("hint") or "") not in text:
         same_month = same_year = None
     for m in same_month.finditer(text) if same_month else ():
         fixed = ctx.language(lang).dates["same_month_fix"].format(**m.groupdict())
