@@ -29,7 +29,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,6 +99,26 @@ def _info(entries: tuple[Entry, ...]) -> tuple[frozenset[str], bool, bool]:
             all(e.case_sensitive for e in entries))
 
 
+def _automaton(items: Iterable[tuple[str, tuple]]) -> tuple[Any, bool]:
+    """An Aho-Corasick automaton of ``(key, value)`` pairs, and whether it is empty."""
+    automaton = ahocorasick.Automaton()
+    for key, value in items:
+        automaton.add_word(key, value)
+    empty = len(automaton) == 0
+    if not empty:
+        automaton.make_automaton()
+    return automaton, empty
+
+
+def _spaced_values(table: dict[str, list[tuple[Entry, str]]]) -> Iterator[tuple[str, tuple]]:
+    """Automaton values of the spaced matcher: the variants, entries, and how to match."""
+    for key, group in table.items():
+        entries = tuple(e for e, _ in group)
+        acronyms = all(_is_acronym(v) for _, v in group)
+        sensitive = any(e.case_sensitive for e in entries)
+        yield key, (len(key) - 1, tuple(group), entries, *_info(entries), acronyms, sensitive)
+
+
 class TermMatcher:
     """Finds glossary terms of one language in texts."""
 
@@ -116,14 +136,10 @@ class UnspacedMatcher(TermMatcher):
                 else entry.term
             if key:
                 table.setdefault(key, []).append(entry)
-        self.automaton = ahocorasick.Automaton()
-        for key, group in table.items():
-            entries = tuple(group)
-            # The matched text is the key itself: the automaton matches it exactly.
-            self.automaton.add_word(key, (len(key) - 1, key, entries, *_info(entries)))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        # The matched text is the key itself: the automaton matches it exactly.
+        self.automaton, self.empty = _automaton(
+            (key, (len(key) - 1, key, tuple(group), *_info(tuple(group))))
+            for key, group in table.items())
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
@@ -250,16 +266,7 @@ class SpacedMatcher(TermMatcher):
                 key = " " + normalise(variant).strip()
                 if key.strip():
                     table.setdefault(key, []).append((entry, variant))
-        self.automaton = ahocorasick.Automaton()
-        for key, group in table.items():
-            entries = tuple(e for e, _ in group)
-            acronyms = all(_is_acronym(v) for _, v in group)
-            sensitive = any(e.case_sensitive for e in entries)
-            self.automaton.add_word(key, (len(key) - 1, tuple(group), entries, *_info(entries),
-                                          acronyms, sensitive))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.automaton, self.empty = _automaton(_spaced_values(table))
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
@@ -325,13 +332,9 @@ class LemmaMatcher(TermMatcher):
                           for m in _TOKEN.finditer(entry.term))
             if key:
                 table.setdefault(key, []).append(entry)
-        self.automaton = ahocorasick.Automaton()
-        for key, group in table.items():
-            found = tuple(group)
-            self.automaton.add_word(key, (key.count(_OPEN), found, *_info(found)))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.automaton, self.empty = _automaton(
+            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
+            for key, group in table.items())
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one matcher per language and glossary
     def _lemma(self, word: str) -> str:

@@ -8,22 +8,16 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import output_options, templates_option
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder (default: build/<conference>).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format; repeat for several (default: docx and pdf).")
-@click.option("-l", "--lang", "languages", multiple=True,
-              help="Only this language code (en, zh); repeat for several.")
+@output_options
 @click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
               show_default=True,
               help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "
                    "for a PDF that matches Word exactly.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @click.option("--strict", is_flag=True,
               help="Refuse to write anything if the checks report errors (missing "
                    "translations always stop the build).")

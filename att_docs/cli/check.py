@@ -9,6 +9,7 @@ import click
 
 from att_docs.checks.findings import CHECKS, SEVERITIES
 from att_docs.cli.errors import reports_errors
+from att_docs.cli.options import templates_option
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
@@ -64,8 +65,7 @@ Exit codes:
                    "variants that are often fine).")
 @click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
               help="Run only this check; repeat for several.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
           fail_on: str, min_severity: str, only: tuple[str, ...],

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import templates_option
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -28,8 +29,7 @@ from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 @click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Date of the paper (default: its distribution deadline).")
 @click.option("--id", "folder_name", help="Folder name (default: from the title).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def new(doc_type: str, conference_dir: Path | None, titles: tuple[str, ...],
         body: str | None, submitter: str, serial: int | None, symbol_type: str | None,

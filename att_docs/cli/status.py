@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import templates_option
 
 if TYPE_CHECKING:
     from att_docs.conference.status import ConferenceStatus, PaperStatus
@@ -32,8 +33,7 @@ STATUS_EPILOG = EXIT_CODES_HELP + """\b
               show_default=True, help="A table, or the same as JSON data.")
 @click.option("--strict", is_flag=True,
               help="Exit 1 if any paper is late, incomplete or failing.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def status(conference_dir: Path | None, today: dt.datetime | None, output: str, strict: bool,
            templates: Path | None) -> None:

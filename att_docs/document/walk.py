@@ -18,19 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from att_docs.document.model import (
-    Block,
-    BlockQuote,
-    DecisionList,
-    Document,
-    FrameBlock,
-    Heading,
-    Localized,
-    PageBreak,
-    Paragraph,
-    Table,
-    TableRow,
-)
+from att_docs.document import model as m
 
 __all__ = ["TEXTS", "Piece", "UnknownBlockError", "block_texts", "dispatch",
            "document_title", "row_label_id", "walk"]
@@ -58,30 +46,30 @@ class Piece:
 
     id: str
     kind: str
-    text: Localized
-    block: Block
+    text: m.Localized
+    block: m.Block
 
 
-def row_label_id(table: Table, row: TableRow) -> str:
+def row_label_id(table: m.Table, row: m.TableRow) -> str:
     """Row labels belong to the table set: ``<set>.row_labels.<row key>``."""
     return f"{table.id.split('.')[0]}.row_labels.{row.id.rsplit('.', 1)[-1]}"
 
 
-def _heading(block: Heading) -> Iterator[Piece]:
+def _heading(block: m.Heading) -> Iterator[Piece]:
     yield Piece(block.id, "heading", block.text, block)
 
 
-def _paragraph(block: Paragraph) -> Iterator[Piece]:
+def _paragraph(block: m.Paragraph) -> Iterator[Piece]:
     yield Piece(block.id, "paragraph" if block.numbered else "unnumbered", block.text, block)
     for sub in block.subparagraphs:
         yield Piece(sub.id, "subparagraph", sub.text, block)
 
 
-def _quote(block: BlockQuote) -> Iterator[Piece]:
+def _quote(block: m.BlockQuote) -> Iterator[Piece]:
     yield Piece(block.id, "paragraph", block.text, block)
 
 
-def _table(block: Table) -> Iterator[Piece]:
+def _table(block: m.Table) -> Iterator[Piece]:
     yield Piece(f"{block.id}.title", "table-title", block.title, block)
     for row in block.rows:
         yield Piece(row_label_id(block, row), "row-label", row.label, block)
@@ -89,47 +77,47 @@ def _table(block: Table) -> Iterator[Piece]:
             yield Piece(cell.id, "cell", cell.text, block)
 
 
-def _decisions(block: DecisionList) -> Iterator[Piece]:
+def _decisions(block: m.DecisionList) -> Iterator[Piece]:
     for group in block.groups:
         yield Piece(f"{group.id}.lead", "decision-lead", group.lead, block)
         for item in group.items:
             yield Piece(item.id, "decision", item.text, block)
 
 
-def _frame(block: FrameBlock) -> Iterator[Piece]:
+def _frame(block: m.FrameBlock) -> Iterator[Piece]:
     yield Piece(f"{block.id}.{block.style}", "frame", block.text, block)
 
 
-def _nothing(block: PageBreak) -> Iterator[Piece]:
+def _nothing(block: m.PageBreak) -> Iterator[Piece]:
     return iter(())
 
 
 TEXTS: dict[type, Callable[[Any], Iterator[Piece]]] = {
-    Heading: _heading,
-    Paragraph: _paragraph,
-    BlockQuote: _quote,
-    Table: _table,
-    DecisionList: _decisions,
-    FrameBlock: _frame,
-    PageBreak: _nothing,
+    m.Heading: _heading,
+    m.Paragraph: _paragraph,
+    m.BlockQuote: _quote,
+    m.Table: _table,
+    m.DecisionList: _decisions,
+    m.FrameBlock: _frame,
+    m.PageBreak: _nothing,
 }
 """Every block type and the texts it holds, in reading order."""
 
 
-def block_texts(block: Block) -> Iterator[Piece]:
+def block_texts(block: m.Block) -> Iterator[Piece]:
     """The texts of one block, in reading order."""
     return dispatch(TEXTS, block, "the document walk")
 
 
-def walk(blocks: Iterable[Block]) -> Iterator[Piece]:
+def walk(blocks: Iterable[m.Block]) -> Iterator[Piece]:
     """The texts of every block, in reading order."""
     for block in blocks:
         yield from dispatch(TEXTS, block, "the document walk")
 
 
-def document_title(document: Document, lang: str) -> str:
+def document_title(document: m.Document, lang: str) -> str:
     """The first title line of the frame, else the main part's title, else the id."""
     for block in document.body:
-        if isinstance(block, FrameBlock) and block.style == "title" and lang in block.text:
+        if isinstance(block, m.FrameBlock) and block.style == "title" and lang in block.text:
             return block.text[lang].plain()
     return document.main.title.get(lang) or document.id

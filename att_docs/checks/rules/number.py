@@ -75,28 +75,27 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def _pair_up(these: list[Quantity], those: list[Quantity], used_these: set[int],
+             used_those: set[int], strong: bool) -> None:
+    """Pair each unused number of ``these`` of the given strength with an equal one."""
+    for i, q in enumerate(these):
+        if i in used_these or q.strong != strong:
+            continue
+        j = next((j for j, r in enumerate(those) if j not in used_those and r.value == q.value),
+                 None)
+        if j is not None:
+            used_these.add(i)
+            used_those.add(j)
+
+
 def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity],
                                                                     list[Quantity]]:
     """Pair equal values, strong numbers first; what is left on each side."""
     used_left: set[int] = set()
     used_right: set[int] = set()
     for strong_first in (True, False):
-        for i, q in enumerate(left):
-            if i in used_left or q.strong != strong_first:
-                continue
-            for j, r in enumerate(right):
-                if j not in used_right and r.value == q.value:
-                    used_left.add(i)
-                    used_right.add(j)
-                    break
-        for j, r in enumerate(right):
-            if j in used_right or r.strong != strong_first:
-                continue
-            for i, q in enumerate(left):
-                if i not in used_left and q.value == r.value:
-                    used_left.add(i)
-                    used_right.add(j)
-                    break
+        _pair_up(left, right, used_left, used_right, strong_first)
+        _pair_up(right, left, used_right, used_left, strong_first)
     return ([q for i, q in enumerate(left) if i not in used_left],
             [r for j, r in enumerate(right) if j not in used_right])
 

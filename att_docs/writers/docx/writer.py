@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -205,20 +205,9 @@ class _DocxWriter:
     # ------------------------------------------------------------------ blocks
 
     def _block(self, block: Block) -> None:
-        dispatch(self.rules, block, "the DOCX writer")
+        dispatch(self.RULES, block, "the DOCX writer", self)
 
-    @property
-    def rules(self) -> dict[type, Callable[[Any], None]]:
-        """How each block type is laid out (one rule per type of the model)."""
-        return {
-            PageBreak: self._page_break,
-            FrameBlock: self._frame,
-            Heading: self._heading,
-            Paragraph: self._paragraph,
-            BlockQuote: self._quote,
-            Table: self._table,
-            DecisionList: self._decisions,
-        }
+    RULES: ClassVar[dict[type, Callable[..., None]]] = {}  # filled in below the class
 
     def _page_break(self, block: PageBreak) -> None:
         self.page_break_pending = True
@@ -326,6 +315,18 @@ class _DocxWriter:
             elif block.list_kind == "bullet":
                 _number(paragraph._p, self.cell_bullet_num, 0)
             add_inlines(paragraph._p, block.inlines, fonts, self.notes)
+
+
+_DocxWriter.RULES.update({
+    # how each block type is laid out: one rule per type of the model, f(block, writer)
+    PageBreak: lambda block, w: w._page_break(block),
+    FrameBlock: lambda block, w: w._frame(block),
+    Heading: lambda block, w: w._heading(block),
+    Paragraph: lambda block, w: w._paragraph(block),
+    BlockQuote: lambda block, w: w._quote(block),
+    Table: lambda block, w: w._table(block),
+    DecisionList: lambda block, w: w._decisions(block),
+})
 
 
 def _number(p: CT_P, num_id: int, ilvl: int) -> None:

@@ -1,0 +1,35 @@
+"""Options that several commands share, declared once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+__all__ = ["output_options", "templates_option"]
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def output_options(command: F) -> F:
+    """CONFERENCE_DIR, -o/--out, -f/--format and -l/--lang of build and watch."""
+    for option in reversed((
+        click.argument("conference_dir", required=False, type=click.Path(path_type=Path)),
+        click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
+                     help="Output folder (default: build/<conference>)."),
+        click.option("-f", "--format", "formats", multiple=True,
+                     type=click.Choice(["docx", "pdf"]),
+                     help="Only this format; repeat for several (default: docx and pdf)."),
+        click.option("-l", "--lang", "languages", multiple=True,
+                     help="Only this language of the conference; repeat for several "
+                          "(default: all of them)."),
+    )):
+        command = option(command)
+    return command
+
+
+templates_option = click.option(
+    "--templates", type=click.Path(path_type=Path, file_okay=False),
+    help="Templates folder (default: templates/).")
