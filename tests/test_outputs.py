@@ -41,7 +41,7 @@ KEY_TERMS = {
                   "提交人：普遍加入条约工作组", "2023年7月21日"]},
     # pdftotext gives the narrow no-break spaces of French typography as plain spaces
     "fr": {MC: ["Traité sur le commerce des armes", "Neuvième Conférence des États Parties",
-                "Genève, 21–25 août 2023", "Original : anglais",
+                "Genève, 21-25 août 2023", "Original : anglais",
                 "Groupe de travail sur l’application efficace du Traité", "Comité de gestion",
                 "Forum d’échange d’informations sur le détournement", "Secrétariat du TCA"],
            WGTU: ["Groupe de travail sur l’universalisation du Traité",

@@ -68,7 +68,7 @@ def test_frame_comes_from_templates_and_catalogue(example):
                       f"Présenté par{nnbsp}: Coprésidents du Groupe de travail sur "
                       "l’universalisation du Traité", f"Original{nnbsp}: anglais",
                       "Traité sur le commerce des armes",
-                      "Neuvième Conférence des États Parties", "Genève, 21–25 août 2023"]
+                      "Neuvième Conférence des États Parties", "Genève, 21-25 août 2023"]
     assert "Annexe A au rapport du WGTU à la CEP9" in fr and fr[-1] == "***"
 
 
