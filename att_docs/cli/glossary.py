@@ -189,16 +189,12 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
 
 def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None,
          targets: tuple[str, ...]) -> tuple[bytes, str]:
+    from att_docs.cli.options import the_conference
     from att_docs.conference.memory import conference_tmx
-    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.conference.paths import Project
 
     project = Project.default(templates)
-    if conference_dir is None:
-        found = find_conferences(project.content)
-        if len(found) > 1:
-            raise click.UsageError("several conferences in content/: name one with "
-                                   "--conference")
-        conference_dir = found[0]
+    conference_dir = the_conference(project.content, conference_dir)
     data, count = conference_tmx(conference_dir, project.templates, source, targets or None)
     return data, f"{count} aligned units of {conference_dir.name}"
 

@@ -42,16 +42,12 @@ def new(doc_type: str, conference_dir: Path | None, titles: tuple[str, ...],
     distribution deadline as its date, a paper.yaml and one Markdown file per language
     with a first heading and paragraph. It builds as it is: replace the placeholders.
     """
-    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.cli.options import the_conference
+    from att_docs.conference.paths import Project
     from att_docs.conference.scaffold import new_paper
 
     project = Project.default(templates)
-    if conference_dir is None:
-        found = find_conferences(project.content)
-        if len(found) > 1:
-            raise click.UsageError("several conferences in content/: choose one with "
-                                   "--conference")
-        conference_dir = found[0]
+    conference_dir = the_conference(project.content, conference_dir)
     by_language: dict[str, str] = {}
     for given in titles:
         lang, sep, text = given.partition("=")

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import click
 
-__all__ = ["output_options", "templates_option"]
+__all__ = ["output_options", "templates_option", "the_conference"]
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -28,6 +28,18 @@ def output_options(command: F) -> F:
     )):
         command = option(command)
     return command
+
+
+def the_conference(content: Path, given: Path | None) -> Path:
+    """The conference folder given, or the only one under ``content``."""
+    if given is not None:
+        return given
+    from att_docs.conference.paths import find_conferences
+
+    found = find_conferences(content)
+    if len(found) > 1:
+        raise click.UsageError("several conferences in content/: name one with --conference")
+    return found[0]
 
 
 templates_option = click.option(
