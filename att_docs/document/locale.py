@@ -37,6 +37,13 @@ class LocaleData:
     babel: Locale
     spec: LocaleFile
     translations: gettext.NullTranslations
+    word_count: str = "words"  # how translators bill: "words" or "characters"
+
+    def count_words(self, text: str) -> int:
+        """Billable words of ``text``: words, or characters for scripts without spaces."""
+        from att_docs.document.wordcount import count_words
+
+        return count_words(text, self.word_count)
 
     @property
     def soft_break(self) -> str:
@@ -107,7 +114,17 @@ def load_locale(templates: Path, lang: str) -> LocaleData:
         babel=Locale.parse(spec.babel),
         spec=spec,
         translations=_catalogue(locale_dir(templates) / f"{lang}.po", lang),
+        word_count=_word_count(spec, spec_path),
     )
+
+
+def _word_count(spec: dict[str, Any], path: Path) -> str:
+    from att_docs.document.wordcount import RULES
+
+    rule = str(spec.get("word_count", "words"))
+    if rule not in RULES:
+        raise ContentError(f"word_count must be one of {', '.join(RULES)}, not {rule!r}", path)
+    return rule
 
 
 def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
