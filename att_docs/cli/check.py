@@ -22,6 +22,7 @@ Checks (each has a stable id, usable in --check and in ignore markers):
   reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
   structure     a segment missing, empty, untranslated, or shaped differently
   typography    Chinese punctuation, spacing, repetitions, 《武器贸易条约》 in book-title marks
+  stale         a translation made from an older original text, with the word diff
 
 \b
 Silence a check for one paragraph with a line before it (Markdown, text):

@@ -45,7 +45,8 @@ from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 
 __all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
-           "read_record", "record_path", "record_placeholders", "record_translations",
+           "placeholder_record", "read_record", "record_path", "record_placeholders",
+           "record_text", "record_translations",
            "records_sha256", "text_hash", "unit_states"]
 
 RECORD_DIR = ".translations"
@@ -104,15 +105,28 @@ def read_record(paper_dir: Path, lang: str) -> Record:
     return Record(units, placeholders)
 
 
-def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
+def record_text(lang: str, record: Record) -> str:
+    """The file's text: units sorted by id, then placeholders."""
     data: dict[str, Any] = {"language": lang}
     if record.units:
         data["units"] = {uid: {"hash": h, "source": src}
                          for uid, (h, src) in sorted(record.units.items())}
     if record.placeholders:
         data["placeholders"] = dict(sorted(record.placeholders.items()))
-    text = _HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+    return _HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                width=100, default_flow_style=False)
+
+
+def placeholder_record(lang: str, texts: Mapping[str, str],
+                       sources: Mapping[str, str] | None = None) -> str:
+    """A new record's text marking ``texts`` (id → text in ``lang``) as placeholders,
+    and the units of ``sources`` (id → original text) as translated from them."""
+    units = {uid: (text_hash(src), _normal(src)) for uid, src in (sources or {}).items()}
+    return record_text(lang, Record(units, {uid: text_hash(t) for uid, t in texts.items()}))
+
+
+def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
+    text = record_text(lang, record)
     with atomic_output(record_path(paper_dir, lang)) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
