@@ -60,12 +60,14 @@ def status(conference_dir: Path | None, today: dt.datetime | None, output: str, 
     percentage instead of stopping the report.
     """
     from att_docs.conference.paths import Project, find_conferences
-    from att_docs.conference.status import conference_status
+    from att_docs.conference.status import conference_status, status_cache_path
 
     project = Project.default(templates)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     day = today.date() if today else dt.date.today()
-    reports = [conference_status(folder, project.templates, day) for folder in folders]
+    reports = [conference_status(folder, project.templates, day,
+                                 status_cache_path(project.build, folder))
+               for folder in folders]
     if output == "json":
         click.echo(json.dumps({"today": day.isoformat(),
                                "conferences": [r.to_dict() for r in reports]},

@@ -34,8 +34,8 @@ from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
 from att_docs.errors import ContentError
 
-__all__ = ["ConferenceStatus", "LanguageStatus", "PaperStatus", "check_summary",
-           "conference_status", "language_status"]
+__all__ = ["STATUS_CACHE", "ConferenceStatus", "LanguageStatus", "PaperStatus",
+           "check_summary", "conference_status", "language_status", "status_cache_path"]
 
 
 @dataclass(frozen=True)
@@ -251,37 +251,123 @@ class ConferenceStatus:
         }
 
 
-def conference_status(folder: Path, templates: Path, today: dt.date) -> ConferenceStatus:
-    """Read every paper of ``folder`` leniently and report where each stands."""
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
+def conference_status(folder: Path, templates: Path, today: dt.date,
+                      cache_file: Path | None = None) -> ConferenceStatus:
+    """Read every paper of ``folder`` leniently and report where each stands.
+
+    With ``cache_file``, a paper whose inputs (its folder, translation records,
+    templates, ``conference.yaml``, glossary and att-docs itself, by content hash) are
+    those of an earlier report is not read again: its row comes from the cache. Changed
+    papers are read and checked together, as the incremental build checks them.
+    """
+    from att_docs.conference.provenance import records_sha256
+    from att_docs.readers.content import read_conference
 
     conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
+    keys: dict[str, str] = {}
+    cached: dict[str, Any] = {}
+    if cache_file is not None:
+        from att_docs.build.cache import Fingerprint, combine
+        from att_docs.glossary import default_path
+
+        fingerprint = Fingerprint.of(folder, templates, default_path().parent)
+        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d))
+                for d in find_paper_dirs(folder)}
+        cached = _load_cache(cache_file)
     rows: list[PaperStatus] = []
     documents: list[Document] = []
+    fresh: dict[str, Any] = {}
     for paper_dir in find_paper_dirs(folder):
-        presence = _presence(paper_dir, conference.languages)
-        try:
-            doc = assemble(read_paper(paper_dir, conference, templates, types,
-                                      strict=False), renderer)
-        except ContentError as exc:
-            rows.append(_unreadable(paper_dir, conference, presence, str(exc), today))
+        key = keys.get(paper_dir.name)
+        if key is not None and key in cached:
+            rows.append(_row_from_cache(cached[key], today))
+            fresh[key] = cached[key]
             continue
-        documents.append(doc)
-        rows.append(_readable(doc, presence, today, templates))
+        row, doc = _read_row(paper_dir, conference, templates, today)
+        rows.append(row)
+        if doc is not None:
+            documents.append(doc)
     summary = check_summary(documents)
-    if summary is not None:
-        for row in rows:
-            if row.error is None:
-                row.checks = summary.get(row.id, {"errors": 0, "warnings": 0, "info": 0})
-    newer = superseded_by([(d.id, str(d.masthead.symbol)) for d in documents])
+    read = {d.id for d in documents}
+    for row in rows:
+        if row.error is None and row.id in read:
+            row.checks = None if summary is None else summary.get(
+                row.id, {"errors": 0, "warnings": 0, "info": 0})
+            if key_of := keys.get(row.id):
+                fresh[key_of] = _row_to_cache(row)
+    newer = superseded_by([(r.id, r.symbol) for r in rows if r.error is None])
     for row in rows:
         row.superseded_by = newer.get(row.id)
     rows.sort(key=_order)
+    if cache_file is not None and fresh != cached:
+        _save_cache(cache_file, fresh)
     return ConferenceStatus(conference, today, rows)
+
+
+def _read_row(paper_dir: Path, conference: Conference, templates: Path, today: dt.date
+              ) -> tuple[PaperStatus, Document | None]:
+    from att_docs.document.assemble import assemble
+    from att_docs.document.frame import FrameRenderer, known_types
+    from att_docs.readers.content import read_paper
+
+    presence = _presence(paper_dir, conference.languages)
+    try:
+        doc = assemble(read_paper(paper_dir, conference, templates, known_types(templates),
+                                  strict=False), FrameRenderer(templates))
+    except ContentError as exc:
+        return _unreadable(paper_dir, conference, presence, str(exc), today), None
+    return _readable(doc, presence, today, templates), doc
+
+
+_CACHE_VERSION = 1
+STATUS_CACHE = ".att-docs-status-cache.json"
+
+
+def status_cache_path(build: Path, folder: Path) -> Path | None:
+    """Where ``status`` keeps its rows for the conference ``folder``: beside the build
+    cache, in ``build/<conference>/``."""
+    return build / folder.name / STATUS_CACHE
+
+
+def _load_cache(path: Path) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and data.get("version") == _CACHE_VERSION
+    return data.get("papers", {}) if ok else {}
+
+
+def _save_cache(path: Path, papers: dict[str, Any]) -> None:
+    import json
+
+    from att_docs.atomic import atomic_output
+
+    try:
+        with atomic_output(path) as tmp:
+            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "papers": papers},
+                                      ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _row_to_cache(row: PaperStatus) -> dict[str, Any]:
+    return {"id": row.id, "symbol": row.symbol, "title": row.title, "type": row.type,
+            "date": row.date.isoformat() if row.date else None,
+            "deadline": row.deadline.isoformat(), "checks": row.checks,
+            "problems": row.problems,
+            "languages": {code: lang.to_dict() for code, lang in row.languages.items()}}
+
+
+def _row_from_cache(data: dict[str, Any], today: dt.date) -> PaperStatus:
+    return PaperStatus(
+        id=data["id"], symbol=data["symbol"], title=data["title"], type=data["type"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        deadline=dt.date.fromisoformat(data["deadline"]), today=today,
+        languages={code: LanguageStatus.from_dict(v) for code, v in data["languages"].items()},
+        checks=data["checks"], problems=list(data["problems"]))
 
 
 def _order(row: PaperStatus) -> tuple[int, int, str]:
