@@ -37,7 +37,11 @@ class LocaleData:
     babel: Locale
     spec: LocaleFile
     translations: gettext.NullTranslations
-    word_count: str = "words"  # how translators bill: "words" or "characters"
+
+    @property
+    def word_count(self) -> str:
+        """How translators bill this language: ``words``, or ``characters``."""
+        return self.spec.word_count
 
     def count_words(self, text: str) -> int:
         """Billable words of ``text``: words, or characters for scripts without spaces."""
@@ -114,17 +118,7 @@ def load_locale(templates: Path, lang: str) -> LocaleData:
         babel=Locale.parse(spec.babel),
         spec=spec,
         translations=_catalogue(locale_dir(templates) / f"{lang}.po", lang),
-        word_count=_word_count(spec, spec_path),
     )
-
-
-def _word_count(spec: dict[str, Any], path: Path) -> str:
-    from att_docs.document.wordcount import RULES
-
-    rule = str(spec.get("word_count", "words"))
-    if rule not in RULES:
-        raise ContentError(f"word_count must be one of {', '.join(RULES)}, not {rule!r}", path)
-    return rule
 
 
 def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:

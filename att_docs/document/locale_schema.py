@@ -89,3 +89,5 @@ class LocaleFile(_Strict):
     soft_break: str = " "       # what a line break inside a paragraph becomes
     quotes: Annotated[str, AfterValidator(_quotes)] = ""  # "“”‘’": smart quotes
     language_names: dict[str, str] = Field(default_factory=dict)  # en: English, in this language
+    # how translators bill texts in this language: by word, or by character (CJK scripts)
+    word_count: Literal["words", "characters"] = "words"
