@@ -8,7 +8,6 @@ and status, check and the review copy all say so until ``att-docs translated``.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -248,38 +247,43 @@ def test_review_comments_survive_a_libreoffice_round_trip(conference_copy, tmp_p
     assert any(t.startswith("[stale]") and "formal" in t for t in texts)
 
 
-def test_index_page_renders_in_headless_chromium(conference_copy, tmp_path):
+def chromium(page: Path, shot: Path, profile: Path) -> str:
+    """Render ``page`` headless at 1280×900 into ``shot``; Chromium's log (stderr)."""
+    proc = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
+         "--window-size=1280,900", f"--screenshot={shot}", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc.stderr
+
+
+def test_index_page_renders_in_headless_chromium(conference_copy, tmp_path, monkeypatch):
     require_tools("chromium")
     from PIL import Image
 
     edit(conference_copy / "wgtu-report" / "en.md", OLD, NEW)
     out = tmp_path / "out"
-    env_today = os.environ.get("ATT_DOCS_TODAY")
-    os.environ["ATT_DOCS_TODAY"] = "2023-07-01"
-    try:
-        build(conference_copy, out, "-f", "docx")
-    finally:
-        if env_today is None:
-            os.environ.pop("ATT_DOCS_TODAY")
+    monkeypatch.setenv("ATT_DOCS_TODAY", "2023-07-01")  # the build's subprocess counts from it
+    build(conference_copy, out, "-f", "docx")
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "20 days left" in html and PARAGRAPH in html and 'data-state="stale"' in html
 
     shot = tmp_path / "index.png"
-    proc = subprocess.run(
-        ["chromium", "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         "--enable-logging=stderr", "--v=0", "--window-size=1280,900",
-         f"--screenshot={shot}", (out / "index.html").as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    console = [line for line in proc.stderr.splitlines() if "CONSOLE" in line]
+    stderr = chromium(out / "index.html", shot, tmp_path / "profile")
+    console = [line for line in stderr.splitlines() if ":CONSOLE" in line]
     assert console == []
-    assert not re.search(r"ERR_FILE_NOT_FOUND|Uncaught", proc.stderr)
+    assert not re.search(r"ERR_FILE_NOT_FOUND|Uncaught", stderr)
+    # the same capture does see a page's console errors
+    bad = tmp_path / "bad.html"
+    bad.write_text('<p>x</p><script>console.error("seen-by-the-test")</script>',
+                   encoding="utf-8")
+    assert "seen-by-the-test" in chromium(bad, tmp_path / "bad.png", tmp_path / "profile2")
     with Image.open(shot) as image:
         assert image.format == "PNG" and image.size == (1280, 900)
         colours = image.convert("RGB").getcolors(maxcolors=1 << 16)
         assert colours is None or len(colours) > 20  # text and the state bars, not blank
-        purple = image.convert("RGB").getcolors(maxcolors=1 << 20)
-        assert any(rgb == (0x82, 0x50, 0xdf) for _, rgb in purple)  # the stale bar drawn
+        drawn = image.convert("RGB").getcolors(maxcolors=1 << 20)
+        assert any(rgb == (0x82, 0x50, 0xdf) for _, rgb in drawn)  # stale: legend and bar
 
