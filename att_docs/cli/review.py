@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 
 REVIEW_EPILOG = """\b
@@ -23,12 +24,15 @@ Examples:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="The DOCX to write (default: build/<conference>/review/"
                    "<symbol>.<lang>.review.docx).")
+@click.option("--severity", "min_severity", type=click.Choice(SEVERITIES), default="warning",
+              show_default=True, help="Comment on findings of this severity and higher, as "
+                                      "att-docs check reports them.")
 @click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Term base for the checks (default: glossary/att.yaml).")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
               help="Templates folder (default: templates/).")
 @reports_errors
-def review(paper_dir: Path, lang: str | None, output: Path | None,
+def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity: str,
            glossary_path: Path | None, templates: Path | None) -> None:
     """Write a bilingual review copy of a paper for revisers.
 
@@ -57,7 +61,7 @@ def review(paper_dir: Path, lang: str | None, output: Path | None,
         raise click.UsageError(f"--lang must be a translation of this paper: "
                                f"{', '.join(others) or 'none'}")
     findings = [f for f in check_documents([doc], load(glossary_path or default_path()))
-                if f.at_least("warning")]
+                if f.at_least(min_severity)]  # type: ignore[arg-type]
     english = load_locale(project.templates, original)
     names = {code: english.language_name(code) for code in doc.languages}
     target = output or (project.build / doc.conference.id / "review" /
