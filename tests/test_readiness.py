@@ -138,12 +138,24 @@ def test_a_record_is_sorted_merged_and_diff_friendly(conference_copy):
     assert not list(record_path(paper, "zh").parent.glob(".*.tmp"))
 
 
+REPLACEMENTS = {  # title, heading, first paragraph
+    "en": ("Outreach to States not yet party", "Outreach",
+           "The co-chairs wrote to every signatory State in March."),
+    "zh": ("对尚未加入条约国家的外联", "外联", "联席主席于三月致函所有签署国。"),
+    "fr": ("Sensibilisation des États non parties", "Sensibilisation",
+           "Les coprésidents ont écrit à chaque État signataire en mars."),
+}
+
+
 def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conference_copy):
     proc = att_docs("new", "chair-report", "--conference", conference_copy, "--body", "WGTU",
                     "--id", "fresh")
     assert proc.returncode == 0, proc.stderr
     folder = conference_copy / "fresh"
     symbol = "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
+    conference = yaml.safe_load((conference_copy / "conference.yaml").read_text("utf-8"))
+    languages = conference["languages"]
+    assert set(languages) <= set(REPLACEMENTS)
 
     def fresh() -> tuple[int, dict]:
         code, papers = status_json(conference_copy, "--strict")
@@ -151,34 +163,39 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
 
     code, row = fresh()
     assert code == 1 and not row["ready"]
-    for lang in ("en", "zh"):
+    for lang in languages:
         assert row["languages"][lang]["placeholders"] == 3
         assert {"title", "introduction", "purpose"} <= set(row["languages"][lang]["untranslated"])
 
-    texts = {"en": ("Outreach to States not yet party", "Outreach",
-                    "The co-chairs wrote to every signatory State in March."),
-             "zh": ("对尚未加入条约国家的外联", "外联", "联席主席于三月致函所有签署国。")}
-    for lang, (title, heading, first) in texts.items():
+    paper_yaml = folder / "paper.yaml"
+    for done, lang in enumerate(languages, 1):
+        title, heading, first = REPLACEMENTS[lang]
         text = (folder / f"{lang}.md").read_text(encoding="utf-8").splitlines()
         text[0] = f"# {heading} {{#introduction}}"
         text[2] = f"{{#purpose}} {first}"
         (folder / f"{lang}.md").write_text("\n".join(text) + "\n", encoding="utf-8")
-        paper_yaml = folder / "paper.yaml"
         data = yaml.safe_load(paper_yaml.read_text(encoding="utf-8"))
         data["title"][lang] = title
+        if lang != data["original_language"]:  # new may leave it in the original's words
+            data["submitted_by"][lang] = f"{data['submitted_by'][lang]} ({lang})"
         paper_yaml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         code, row = fresh()
-        assert code == 1 and not row["ready"]  # one language still holds placeholders
-        if lang == "en":
-            assert row["languages"]["en"]["placeholders"] == 0
-            assert row["languages"]["zh"]["placeholders"] == 3
+        assert code == 1 and not row["ready"]  # stale or placeholders elsewhere
+        for other in languages:
+            left = row["languages"][other]["placeholders"]
+            assert left == (0 if other in languages[:done] else 3), (other, left)
 
-    assert set(row["languages"]["zh"]["stale"]) == {"title", "introduction", "purpose"}
-    proc = att_docs("translated", folder, "--lang", "zh")
-    assert proc.returncode == 0, proc.stderr
+    original = data["original_language"]
+    for lang in languages:
+        if lang != original:
+            assert {"title", "introduction", "purpose"} <= set(row["languages"][lang]["stale"])
+            proc = att_docs("translated", folder, "--lang", lang)
+            assert proc.returncode == 0, proc.stderr
     code, row = fresh()
-    assert row["languages"]["zh"]["units"]["translated"] == row["languages"]["zh"]["total"]
-    assert row["state"] in ("ready", "failing")  # the checks may still find something
+    for lang in languages:
+        status = row["languages"][lang]
+        assert status["units"]["translated"] == status["total"], (lang, status)
+    assert row["complete"]
 
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("locale/*.yaml")), ids=lambda p: p.stem)
