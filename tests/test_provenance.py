@@ -97,3 +97,15 @@ def test_a_bad_word_count_rule_names_the_locale_file(conference_copy, tmp_path):
     proc = att_docs("check", conference_copy, "--templates", templates)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1
     assert f"{locale}:" in proc.stderr
+
+
+def test_a_text_without_english_counterpart_is_extra(conference_copy):
+    prose = conference_copy / "mc-programme-of-work" / "zh.md"
+    with prose.open("a", encoding="utf-8") as fh:
+        fh.write("\n{#only-here} 这一段没有英文原文。\n")
+    report = conference_status(conference_copy, TEMPLATES, TODAY)
+    (row,) = [r for r in report.papers if r.id == "mc-programme-of-work"]
+    zh = row.languages["zh"]
+    assert zh.units["extra"] == 1 and zh.words["extra"] == len("这一段没有英文原文")
+    assert zh.translated == zh.total  # the others stay translated
+    assert not row.complete and row.state == "incomplete"
