@@ -54,10 +54,12 @@ def test_status_rows_come_from_the_cache_until_a_paper_or_record_changes(confere
     (row,) = [r for r in changed.papers if r.id == "wgtu-report"]
     assert row.languages["zh"].stale == ["first-meeting"]
 
-    proc = att_docs("translated", paper, "--lang", "zh")  # only the record changes
-    assert proc.returncode == 0, proc.stderr
+    before = len(reads)
+    for lang in list(row.languages)[1:]:  # the translations (the original comes first)
+        proc = att_docs("translated", paper, "--lang", lang)  # only the record changes
+        assert proc.returncode == 0, proc.stderr
     after = conference_status(conference_copy, TEMPLATES, TODAY, cache)
-    assert reads == ["wgtu-report", "wgtu-report"]
+    assert reads[before:] == ["wgtu-report"]
     (row,) = [r for r in after.papers if r.id == "wgtu-report"]
     assert row.languages["zh"].stale == [] and row.ready
 

@@ -48,7 +48,7 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     from att_docs.document.locale import load_locale
     from att_docs.errors import ContentError
     from att_docs.glossary import default_path, load
-    from att_docs.writers.review import write_review
+    from att_docs.writers.review import checks_for, write_review
 
     project = Project.default(templates)
     if not (paper_dir / PAPER_FILE).is_file():
@@ -60,7 +60,8 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     if lang not in others:
         raise click.UsageError(f"--lang must be a translation of this paper: "
                                f"{', '.join(others) or 'none'}")
-    findings = [f for f in check_documents([doc], load(glossary_path or default_path()))
+    checked = check_documents([checks_for(doc, lang)], load(glossary_path or default_path()))
+    findings = [f for f in checked
                 if f.at_least(min_severity)]  # type: ignore[arg-type]
     english = load_locale(project.templates, original)
     names = {code: english.language_name(code) for code in doc.languages}

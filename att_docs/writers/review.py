@@ -19,11 +19,12 @@ from typing import Any
 
 from att_docs.atomic import atomic_output
 from att_docs.checks.findings import Finding
+from att_docs.checks.rules.stale import message as stale_message
 from att_docs.conference.provenance import UnitState, unit_states
 from att_docs.conference.worddiff import word_diff
 from att_docs.document.model import Document, Paragraph
 
-__all__ = ["AUTHOR", "write_review"]
+__all__ = ["AUTHOR", "checks_for", "write_review"]
 
 AUTHOR = "att-docs"
 _INITIALS = "AD"
@@ -126,7 +127,11 @@ def _diff_cell(document: Any, cell: Any, unit: UnitState, findings: list[Finding
 
 def write_review(doc: Document, lang: str, findings: list[Finding], target: Path,
                  language_names: dict[str, str]) -> int:
-    """Write the review copy of ``doc`` in ``lang`` to ``target``; returns the comments."""
+    """Write the review copy of ``doc`` in ``lang`` to ``target``; returns the comments.
+
+    ``findings`` are those of the checks with ``lang`` as the target language (see
+    :func:`checks_for`); stale units are commented from their state in ``lang``.
+    """
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt, RGBColor
@@ -164,9 +169,15 @@ def write_review(doc: Document, lang: str, findings: list[Finding], target: Path
         row[1].paragraphs[0].add_run(unit.state).font.size = Pt(8)
         row[1].add_paragraph()
         source_cell, target_cell = _LastParagraph(row[0]), _LastParagraph(row[1])
-        found = by_unit.pop(unit.id, [])
-        stale = [f for f in found if f.check == "stale"]
-        others = [f for f in found if f.check != "stale"]
+        # stale findings come from the states of this language (the check reports
+        # every translation's); the other findings are about this language already
+        found = [f for f in by_unit.pop(unit.id, []) if f.check != "stale"]
+        stale = [Finding("stale", "warning", stale_message(unit, original, lang),
+                         unit.where.path if unit.where else unit.file,
+                         unit.where.line if unit.where else None, unit.id, doc.id)
+                 ] if unit.state == "stale" else []
+        others = found
+        found = stale + found
         on_source = [f for f in others if _anchor(f, unit.target) is None
                      and _anchor(f, unit.source) is not None]
         on_target = [f for f in others if f not in on_source]
@@ -182,7 +193,7 @@ def write_review(doc: Document, lang: str, findings: list[Finding], target: Path
             on_target = stale + on_target
         _text_cell(document, target_cell, unit.target, on_target)
         comments += len(found)
-    leftover = [f for fs in by_unit.values() for f in fs]
+    leftover = [f for fs in by_unit.values() for f in fs if f.check != "stale"]
     if leftover:  # findings on frame lines: on the heading
         heading_runs = document.paragraphs[0].runs
         for finding in leftover:
@@ -191,6 +202,15 @@ def write_review(doc: Document, lang: str, findings: list[Finding], target: Path
     with atomic_output(target) as tmp:
         document.save(str(tmp))
     return comments
+
+
+def checks_for(doc: Document, lang: str) -> Document:
+    """``doc`` with ``lang`` as the language the checks compare with the original."""
+    from dataclasses import replace
+
+    original = doc.masthead.original_language
+    rest = [code for code in doc.languages if code not in (original, lang)]
+    return replace(doc, languages=[original, lang, *rest])
 
 
 class _LastParagraph:
