@@ -29,10 +29,9 @@ from typing import Any
 import yaml
 
 from att_docs.conference.deadline import days_left, deadline_for
-from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
-from att_docs.errors import ContentError
 
 __all__ = ["STATUS_CACHE", "ConferenceStatus", "LanguageStatus", "PaperStatus",
            "check_summary", "conference_status", "language_status", "status_cache_path"]
@@ -252,42 +251,49 @@ class ConferenceStatus:
 
 
 def conference_status(folder: Path, templates: Path, today: dt.date,
-                      cache_file: Path | None = None) -> ConferenceStatus:
+                      glossary: Path | None = None, cache_file: Path | None = None
+                      ) -> ConferenceStatus:
     """Read every paper of ``folder`` leniently and report where each stands.
 
     With ``cache_file``, a paper whose inputs (its folder, translation records,
-    templates, ``conference.yaml``, glossary and att-docs itself, by content hash) are
+    templates, ``conference.yaml``, term base and att-docs itself, by content hash) are
     those of an earlier report is not read again: its row comes from the cache. Changed
     papers are read and checked together, as the incremental build checks them.
     """
+    from att_docs.conference.load import load_papers
     from att_docs.conference.provenance import records_sha256
-    from att_docs.readers.content import read_conference
 
-    conference = read_conference(folder)
+    dirs = find_paper_dirs(folder)
     keys: dict[str, str] = {}
     cached: dict[str, Any] = {}
     if cache_file is not None:
         from att_docs.build.cache import Fingerprint, combine
-        from att_docs.glossary import default_path
 
-        fingerprint = Fingerprint.of(folder, templates, default_path().parent)
-        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d))
-                for d in find_paper_dirs(folder)}
+        term_base = glossary or Project.default(templates).glossary
+        fingerprint = Fingerprint.of(folder, templates, term_base)
+        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d)) for d in dirs}
         cached = _load_cache(cache_file)
+    unread = [d for d in dirs if keys.get(d.name) not in cached]
+    papers = load_papers(folder, templates, strict=False, keep_going=True, dirs=unread)
+    conference = papers.conference
     rows: list[PaperStatus] = []
     documents: list[Document] = []
     fresh: dict[str, Any] = {}
     for paper_dir in find_paper_dirs(folder):
         key = keys.get(paper_dir.name)
-        if key is not None and key in cached:
+        if paper_dir not in unread:
             rows.append(_row_from_cache(cached[key], today))
             fresh[key] = cached[key]
             continue
-        row, doc = _read_row(paper_dir, conference, templates, today)
-        rows.append(row)
-        if doc is not None:
-            documents.append(doc)
-    summary = check_summary(documents)
+        presence = _presence(paper_dir, conference.languages)
+        if paper_dir in papers.failed:
+            rows.append(_unreadable(paper_dir, conference, presence,
+                                    str(papers.failed[paper_dir]), today))
+            continue
+        doc = papers.documents[paper_dir.name]
+        documents.append(doc)
+        rows.append(_readable(doc, presence, today, templates))
+    summary = check_summary(documents, glossary, templates)
     read = {d.id for d in documents}
     for row in rows:
         if row.error is None and row.id in read:
@@ -302,21 +308,6 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
     if cache_file is not None and fresh != cached:
         _save_cache(cache_file, fresh)
     return ConferenceStatus(conference, today, rows)
-
-
-def _read_row(paper_dir: Path, conference: Conference, templates: Path, today: dt.date
-              ) -> tuple[PaperStatus, Document | None]:
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_paper
-
-    presence = _presence(paper_dir, conference.languages)
-    try:
-        doc = assemble(read_paper(paper_dir, conference, templates, known_types(templates),
-                                  strict=False), FrameRenderer(templates))
-    except ContentError as exc:
-        return _unreadable(paper_dir, conference, presence, str(exc), today), None
-    return _readable(doc, presence, today, templates), doc
 
 
 _CACHE_VERSION = 1
@@ -381,21 +372,25 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
     return (sym.serial, sym.revision or 0, row.id)
 
 
-def check_summary(documents: list[Document]) -> dict[str, CheckCounts] | None:
+def check_summary(documents: list[Document], glossary: Path | None = None,
+                  templates: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks.
 
-    The one place that calls the checks (``att_docs.checks.engine.check_documents``
-    with the default glossary). A finding without a paper id counts for the only paper
-    when there is one.
+    The one place that calls the checks (``att_docs.checks.engine.check_documents``)
+    for the build and status, with the project's term base and templates unless given
+    (:class:`~att_docs.conference.paths.Project` resolves both). A finding without a
+    paper id counts for the only paper when there is one.
     """
     try:
         from att_docs.checks.engine import check_documents
-        from att_docs.glossary import default_path, load
+        from att_docs.glossary import load
     except ImportError:
         return None
     if not documents:
         return {}
-    findings = check_documents(documents, load(default_path()))
+    project = Project.default(templates)
+    findings = check_documents(documents, load(glossary or project.glossary),
+                               project.templates)
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
@@ -438,7 +433,7 @@ def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, boo
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", "en")
+    original = raw.get("original_language", conference.languages[0])
     date = raw.get("date")
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),

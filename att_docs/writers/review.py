@@ -205,12 +205,11 @@ def write_review(doc: Document, lang: str, findings: list[Finding], target: Path
 
 
 def checks_for(doc: Document, lang: str) -> Document:
-    """``doc`` with ``lang`` as the language the checks compare with the original."""
+    """``doc`` as the original and ``lang`` alone: the checks then find only what
+    concerns the reviewed language."""
     from dataclasses import replace
 
-    original = doc.masthead.original_language
-    rest = [code for code in doc.languages if code not in (original, lang)]
-    return replace(doc, languages=[original, lang, *rest])
+    return replace(doc, languages=[doc.masthead.original_language, lang])
 
 
 class _LastParagraph:
