@@ -53,18 +53,18 @@ def main() -> None:
         today = dt.date(2023, 7, 1)
         cache = Path(tmp) / "build" / "csp9" / STATUS_CACHE
         started = time.perf_counter()
-        conference_status(folder, templates, today, cache)  # every paper read and checked
+        conference_status(folder, templates, today, cache_file=cache)  # every paper read
         cold = time.perf_counter() - started
         times = []
         for _ in range(args.runs):
             started = time.perf_counter()
-            report = conference_status(folder, templates, today, cache)
+            report = conference_status(folder, templates, today, cache_file=cache)
             times.append(time.perf_counter() - started)
         stale = sum(len(lang.stale) for p in report.papers for lang in p.languages.values())
         text = first.read_text(encoding="utf-8")
         first.write_text(text.replace(" the ", " the most ", 1), encoding="utf-8")
         started = time.perf_counter()
-        conference_status(folder, templates, today, cache)
+        conference_status(folder, templates, today, cache_file=cache)
         one = time.perf_counter() - started
         print(f"status, {len(report.papers)} papers, {stale} stale unit(s):\n"
               f"  first report (every paper read and checked): {cold:.2f} s\n"

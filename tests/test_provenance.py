@@ -34,14 +34,19 @@ def test_status_rows_come_from_the_cache_until_a_paper_or_record_changes(confere
                                                                          tmp_path,
                                                                          monkeypatch):
     cache = tmp_path / "build" / "csp9" / ".status.json"
-    first = conference_status(conference_copy, TEMPLATES, TODAY, cache)
+    first = conference_status(conference_copy, TEMPLATES, TODAY, cache_file=cache)
     assert cache.is_file()
     reads = []
-    import att_docs.conference.status as status
+    import att_docs.conference.load as load
 
-    real = status._read_row
-    monkeypatch.setattr(status, "_read_row", lambda d, *a: reads.append(d.name) or real(d, *a))
-    again = conference_status(conference_copy, TEMPLATES, TODAY, cache)
+    real = load.load_papers
+
+    def counting(*args, dirs, **kwargs):
+        reads.extend(d.name for d in dirs)
+        return real(*args, dirs=dirs, **kwargs)
+
+    monkeypatch.setattr(load, "load_papers", counting)
+    again = conference_status(conference_copy, TEMPLATES, TODAY, cache_file=cache)
     assert reads == []
     assert [r.__dict__ | {"languages": None} for r in again.papers] == \
            [r.__dict__ | {"languages": None} for r in first.papers]
@@ -49,7 +54,7 @@ def test_status_rows_come_from_the_cache_until_a_paper_or_record_changes(confere
 
     paper = conference_copy / "wgtu-report"
     edit(paper / "en.md", "held its first meeting", "held its first formal meeting")
-    changed = conference_status(conference_copy, TEMPLATES, TODAY, cache)
+    changed = conference_status(conference_copy, TEMPLATES, TODAY, cache_file=cache)
     assert reads == ["wgtu-report"]
     (row,) = [r for r in changed.papers if r.id == "wgtu-report"]
     assert row.languages["zh"].stale == ["first-meeting"]
@@ -58,7 +63,7 @@ def test_status_rows_come_from_the_cache_until_a_paper_or_record_changes(confere
     for lang in list(row.languages)[1:]:  # the translations (the original comes first)
         proc = att_docs("translated", paper, "--lang", lang)  # only the record changes
         assert proc.returncode == 0, proc.stderr
-    after = conference_status(conference_copy, TEMPLATES, TODAY, cache)
+    after = conference_status(conference_copy, TEMPLATES, TODAY, cache_file=cache)
     assert reads[before:] == ["wgtu-report"]
     (row,) = [r for r in after.papers if r.id == "wgtu-report"]
     assert row.languages["zh"].stale == [] and row.ready
