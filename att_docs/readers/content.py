@@ -65,7 +65,7 @@ def read_conference(folder: Path) -> Conference:
         raise loaded.error("closing date is before the opening date", "closing")
     _require_languages(loaded, spec.venue, spec.languages, "venue")
     return Conference(
-        id=folder.name,
+        id=folder.resolve().name,
         number=spec.number,
         venue=dict(spec.venue),
         opening=spec.opening,
