@@ -22,6 +22,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -44,6 +45,8 @@ __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "build_conference", "load_co
            "output_path"]
 
 FORMATS = ("docx", "pdf")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 PDF_ENGINES = ("typst", "libreoffice")
 STAGING = ".att-docs-staging"
 LOCK_FILE = ".att-docs.lock"
@@ -327,7 +330,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     dirs = find_paper_dirs(folder)
     conf = cache.conference
     documents: dict[str, Document] = {}
-    if not conf or conf.get("key") != fingerprint.conference_key:
+    if not _conference_ok(conf) or conf.get("key") != fingerprint.conference_key:
         from att_docs.readers.content import read_conference
 
         conf = _conference_info(read_conference(folder), fingerprint.conference_key)
@@ -338,9 +341,9 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     keys = {d.name: fingerprint.paper_key(d) for d in dirs}
     metas: dict[str, PaperMeta] = {}
     for pid, key in keys.items():
-        cached = cache.paper_meta(pid, key)
-        if cached is not None:
-            metas[pid] = PaperMeta.from_dict(cached)
+        meta = _cached_meta(cache, pid, key)
+        if meta is not None:
+            metas[pid] = meta
     changed = [d for d in dirs if d.name not in metas]
     if changed:  # read now, checked later (see _run_checks)
         documents.update(_read_documents(folder, changed, templates)[1])
@@ -375,6 +378,26 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     return _Plan(conf, metas, keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
                  templates_key=fingerprint.templates, every=list(every))
+
+
+def _conference_ok(conf: Any) -> bool:
+    """A cached conference entry of the expected shape, with plain language codes."""
+    return (isinstance(conf, dict) and isinstance(conf.get("languages"), list)
+            and all(isinstance(x, str) and _LANG.match(x) for x in conf["languages"])
+            and all(key in conf for key in ("key", "number", "opening", "deadline")))
+
+
+def _cached_meta(cache: BuildCache, pid: str, key: str) -> PaperMeta | None:
+    """A paper's cached metadata, if read from the same inputs and well-formed."""
+    cached = cache.paper_meta(pid, key)
+    if cached is None:
+        return None
+    try:
+        meta = PaperMeta.from_dict(cached)
+        stem = meta.file_stem
+    except Exception:  # a cache edited by hand: read the paper again
+        return None
+    return meta if _STEM.match(stem) else None
 
 
 def conference_id(folder: Path) -> str:

@@ -52,8 +52,25 @@ def find_conferences(content: Path) -> list[Path]:
 
 
 def find_paper_dirs(conference_dir: Path) -> list[Path]:
-    """The paper folders of a conference: sub-folders holding a ``paper.yaml``."""
-    return sorted(p.parent for p in conference_dir.glob(f"*/{PAPER_FILE}"))
+    """The paper folders of a conference: sub-folders holding a ``paper.yaml``.
+
+    Hidden folders and editor backups (``.name``, ``name~``) are not papers. A
+    ``paper.yaml`` that is a broken link is an error, not a paper silently left out.
+    """
+    found = []
+    for path in sorted(conference_dir.glob(f"*/{PAPER_FILE}")):
+        if not path.parent.name.startswith(".") and not path.parent.name.endswith("~"):
+            found.append(path.parent)
+    try:
+        entries = sorted(os.scandir(conference_dir), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        paper = Path(entry.path) / PAPER_FILE
+        if entry.is_dir() and paper.is_symlink() and not paper.exists():
+            raise ContentError(f"is a link to {os.readlink(paper)}, which does not exist; "
+                               "the paper would be left out of the set", paper)
+    return found
 
 
 def inside(path: Path, folder: Path) -> bool:
