@@ -19,6 +19,7 @@ verifies checksums and redoes what is missing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import os
@@ -196,10 +197,16 @@ def staged_conference(
     leaves the previous one exactly as it was.
     """
     output = OutputFolder(out_dir)
-    live = output.live()
+    try:
+        live = output.live()
+        unusable = None
+    except OutputError as exc:  # bad content is reported first; this right after
+        live, unusable = None, exc
     prepare = functools.partial(_prepare, folder, templates, formats, languages, pdf_engine,
                                 glossary, strict, out_dir)
     plan, cache, report = prepare(live)
+    if unusable is not None:
+        raise unusable
     if live and not plan.jobs and not plan.obsolete and _extras_fresh(
             live, templates, cache, plan, archive):
         yield StagedSet(report)
@@ -216,11 +223,13 @@ def staged_conference(
             raise _output_error(exc, out_dir) from None
         staged = StagedSet(report, output, version, live)
         try:
-            _stage(plan, version, live, templates, pdf_engine, workers, cache, report,
-                   archive, on_start, on_paper, writer)
-        except OSError as exc:
-            raise _output_error(exc, out_dir) from None
-        try:
+            try:
+                _stage(plan, version, live, templates, pdf_engine, workers, cache, report,
+                       archive, on_start, on_paper, writer)
+            except OSError as exc:
+                if exc.errno not in OUTPUT_ERRNOS:
+                    raise
+                raise _output_error(exc, out_dir) from None
             yield staged
         finally:
             if staged.version is not None:  # not switched: the new set goes
@@ -241,6 +250,10 @@ def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
     if strict:
         _refuse_check_errors(plan.metas)
     return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected))
+
+
+OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
+                 errno.EMLINK, errno.EEXIST, errno.ENOTDIR, errno.EISDIR}
 
 
 def _output_error(exc: OSError, out_dir: Path) -> OutputError:

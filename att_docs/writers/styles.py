@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, read_text
 
 __all__ = ["DocxFonts", "Styles", "load_styles"]
 
@@ -40,7 +40,7 @@ class Styles:
 def load_styles(path: Path) -> Styles:
     """Read a styles file; a missing key is a :class:`ContentError` naming the file."""
     try:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = yaml.safe_load(read_text(path))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(f"malformed YAML: {getattr(exc, 'problem', exc)}", path,
@@ -61,5 +61,5 @@ def load_styles(path: Path) -> Styles:
             pdf_fonts={k: list(v) for k, v in data["pdf_fonts"].items()},
             language_tags=dict(data["language_tags"]),
         )
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ContentError(f"styles file is missing or has a bad key: {exc}", path) from None
