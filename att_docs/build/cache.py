@@ -42,7 +42,8 @@ _PACKAGE = Path(att_docs.__file__).resolve().parent
 def _ignored(rel: Path) -> bool:
     """Editor droppings and caches never count as content."""
     return any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or (
-        rel.name.endswith(("~", ".pyc", ".swp")))
+        rel.name.endswith(("~", ".pyc", ".swp"))) or (
+        rel.name.startswith("#") and rel.name.endswith("#"))  # Emacs auto-save
 
 
 def file_sha256(path: Path) -> str:
@@ -55,7 +56,8 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
     """One hash over every file under ``root``: relative paths and contents.
 
     A missing ``root`` hashes like an empty folder. Names in ``exclude`` (relative
-    POSIX paths) are left out.
+    POSIX paths) are left out. A link counts by its target's name as well as its
+    content, so that a file replaced by a link (or a link retargeted) is read again.
     """
     digest = hashlib.sha256()
     if root.is_dir():
@@ -64,8 +66,10 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
             rel = path.relative_to(root)
             if _ignored(rel) or rel.as_posix() in exclude:
                 continue
-            digest.update(rel.as_posix().encode() + b"\0" + file_sha256(path).encode()
-                          + b"\0")
+            link = os.readlink(path).encode("utf-8", "surrogateescape") if (
+                path.is_symlink()) else b""
+            digest.update(rel.as_posix().encode("utf-8", "surrogateescape") + b"\0" + link
+                          + b"\0" + file_sha256(path).encode() + b"\0")
     elif root.is_file():
         digest.update(file_sha256(root).encode())
     return digest.hexdigest()

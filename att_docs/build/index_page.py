@@ -59,8 +59,13 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     if not path.is_file():
         raise ContentError(f"the templates folder has no {INDEX_TEMPLATE} (the index page)",
                            templates)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from att_docs.document.frame import template_line
+
+    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(templates)),
+                               autoescape=True, undefined=jinja2.StrictUndefined,
+                               keep_trailing_newline=True)
     files = {f["file"]: f for f in manifest["files"]}
     papers = []
     for paper in manifest["papers"]:
@@ -73,7 +78,8 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
             conference=_conference(templates, conf),
             papers=papers, languages=conf["languages"], file_count=len(files),
             manifest=manifest_name, archive=archive)
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ContentError(f"template error: {exc}", path, line) from None
+    except Exception as exc:  # syntax, an undefined name, a sandbox refusal, a bad filter
+        where, line = template_line(exc, path)
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise ContentError(f"template error: {first}", where, line) from None
     return html.encode("utf-8")

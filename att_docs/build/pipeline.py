@@ -329,7 +329,7 @@ def _link_or_copy(source: str, target: str | Path) -> None:
 def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> list[str]:
     for lang in wanted or ():
         if lang not in conference["languages"]:
-            raise ContentError(f"{lang!r} is not a language of this conference "
+            raise ContentError(f"-l/--lang {lang!r}: not a language of this conference "
                                f"({', '.join(conference['languages'])})")
     return [lang for lang in conference["languages"] if not wanted or lang in wanted]
 

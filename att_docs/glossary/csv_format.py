@@ -26,6 +26,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
+from att_docs.readers.text import check_characters
 
 __all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary"]
 
@@ -43,6 +44,7 @@ _FALSE = {"false", "no", "0", "n", ""}
 def load_csv_glossary(path: Path) -> Glossary:
     """Read a long- or wide-form CSV term base."""
     text = read_text(path, encoding="utf-8-sig")
+    check_characters(text, path)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
     # strict: an unbalanced quote is an error, not a field that runs to the end of the file

@@ -84,7 +84,8 @@ def _parse(path: Path) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ContentError(f"malformed XML: {exc.msg}", path, exc.lineno or None) from None
+        raise ContentError(f"malformed XML: {exc.msg.splitlines()[0]}", path,
+                           exc.lineno or None) from None
     if root is None:
         raise ContentError("malformed XML: no root element", path, 1)
     refuse_entities(root, path)
