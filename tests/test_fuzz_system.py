@@ -496,3 +496,34 @@ def test_a_failed_second_conference_switches_neither(ws: Workspace) -> None:
                  cwd=ws.root)
     assert_located_error(result, "en.md")
     assert tree(ws.root / "build") == before
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sigkill_leaves_the_old_set_or_the_new(seed: int, ws: Workspace) -> None:
+    """A real process killed at a random point: the set seen through the link is the old
+    one or the new one, whole (bench/kill_build.py does this 100 times on 60 papers)."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rng = random.Random(seed)
+    _edit(ws.conference / "mc-programme-of-work" / "en.md", "tasked", f"asked{seed}")
+    _edit(ws.conference / "mc-programme-of-work" / "zh.md", "{#mandate}", "{#mandate} 新")
+    old = tree(ws.out)
+    cmd = [sys.executable, "-m", "att_docs", "build", str(ws.conference), "-o", str(ws.out),
+           "--templates", str(ws.templates), "-f", "docx", "-j", "1", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(rng.uniform(0.3, 2.5))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    seen = tree(ws.out)
+    assert subprocess.run(cmd, check=False).returncode == 0
+    new = tree(ws.out)
+    assert seen in (old, new)
+    manifest = json.loads((ws.out / "manifest.json").read_text("utf-8"))
+    assert {f["file"] for f in manifest["files"]} == {n for n in new if n.endswith(".docx")}
+    leftovers = [p for p in ws.out.parent.iterdir()
+                 if p.name.startswith(".csp9.att-docs-") and p.name != os.readlink(ws.out)]
+    assert not leftovers
