@@ -30,7 +30,7 @@ def parse_untrusted(data: bytes, path: Path) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ContentError(f"malformed XML: {exc.msg.splitlines()[0]}", path,
+        raise ContentError(f"not well-formed XML ({exc.msg.splitlines()[0]})", path,
                            exc.lineno or None) from None
     if root is None:
         raise ContentError("malformed XML: no root element", path, 1)
