@@ -5,15 +5,17 @@
    unchanged paper is not even read. Nothing heavy is imported when nothing changed.
 2. **Read** every changed paper strictly, assemble it and run the checks, before the
    first file is written. Serials are checked across the whole conference.
-3. **Render** the stale files in parallel (:mod:`att_docs.build.workers`) into a staging
-   folder inside the output folder.
-4. **Commit**: move each staged file over its target (one rename each), remove files of
-   papers that left the set, then write the cache, ``manifest.json``, ``index.html`` and
-   the archive, each atomically.
+3. **Render** the stale files in parallel (:mod:`att_docs.build.workers`) into a new,
+   hidden version folder beside the output folder (:mod:`att_docs.build.versions`).
+4. **Complete** that folder into the whole new set: hard links to the current set's
+   unchanged files, then the cache, ``manifest.json``, ``index.html`` and the archive,
+   which always describe every file of the set, whatever part of it this build wrote.
+5. **Switch**: ``build/<conference>`` is a link to the set's folder; one rename of a new
+   link shows the new set, and the old folder is removed.
 
-A build killed before the commit leaves every previous output as it was; one killed
-during it leaves each file either old or new, never partial, and the next build
-verifies checksums and redoes what is missing.
+A build that fails or is killed at any point leaves the previous set exactly as it was,
+or (killed after the rename) the new set whole; the next build removes what it left.
+With several conferences, every set is written before any is switched.
 """
 
 from __future__ import annotations
