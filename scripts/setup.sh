@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what att-docs needs, only what is missing, then return quickly on later runs.
 #   scripts/setup.sh runtime   Python venv + packages, the PDF fonts
-#   scripts/setup.sh test      the above, plus test packages, LibreOffice and poppler
+#   scripts/setup.sh test      the above, plus test packages, LibreOffice, poppler and OmegaT
+#   scripts/setup.sh uv        the venv and the pinned uv only (for scripts/upgrade-lock.sh)
 # Works on a fresh Debian machine with Python 3.11+; system packages come from apt
 # (as root, or through sudo).
 set -euo pipefail
@@ -20,6 +21,7 @@ command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
 fi
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
   || missing+=(python3-venv)
@@ -49,20 +51,42 @@ if [ ! -x "$venv/bin/python" ]; then
   say "creating the virtual environment in .venv"
   python3 -m venv "$venv"
 fi
-extras=""
-[ "$mode" = test ] && extras="[test]"
-hash="$(sha256sum "$root/pyproject.toml" | cut -c1-16)"
+
+# Exactly the packages of uv.lock (versions and hashes), installed by uv. uv itself is
+# pinned with its hashes in scripts/uv-requirements.txt and lives in .venv/uv, outside the
+# environment it manages. The stamp is keyed on both files, so later runs return at once.
+lock="$root/uv.lock"
+uv_pins="$root/scripts/uv-requirements.txt"
+uv="$venv/uv/bin/uv"
+log="$venv/install.log"
+fail() { tail -n 20 "$log" >&2; say "$1; the full log is in $log"; exit 3; }
+
+ensure_uv() {
+  local want
+  want="$(sed -n 's/^uv==\([^ ]*\).*/\1/p' "$uv_pins")"
+  [ "$("$uv" --version 2>/dev/null | cut -d' ' -f2)" = "$want" ] && return 0
+  say "installing uv $want (once)"
+  { "$venv/bin/python" -m pip --version || "$venv/bin/python" -m ensurepip --default-pip; } \
+    >>"$log" 2>&1 || fail "pip is missing from .venv"
+  rm -rf "$venv/uv"
+  "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --require-hashes \
+    --target "$venv/uv" -r "$uv_pins" >>"$log" 2>&1 || fail "installing uv failed"
+}
+
+if [ "$mode" = uv ]; then  # only the pinned uv (scripts/upgrade-lock.sh)
+  ensure_uv
+  exit 0
+fi
+hash="$(cat "$lock" "$uv_pins" "$root/pyproject.toml" | sha256sum | cut -c1-16)"
 stamp="$venv/.installed-$hash-$mode"
 if [ ! -f "$stamp" ]; then
-  say "installing Python packages${extras:+ with $extras} (once)"
-  log="$venv/pip-install.log"
-  if ! { "$venv/bin/python" -m pip install --disable-pip-version-check --upgrade pip &&
-         "$venv/bin/python" -m pip install --disable-pip-version-check -e "$root$extras"; } \
-       >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    say "pip install failed; the full log is in $log"
-    exit 3
-  fi
+  : >"$log"
+  ensure_uv
+  extras=()
+  [ "$mode" = test ] && extras=(--extra test)
+  say "installing the locked Python packages${extras:+ with the test extras} (once)"
+  UV_PROJECT_ENVIRONMENT="$venv" "$uv" sync --locked --project "$root" "${extras[@]}" \
+    >>"$log" 2>&1 || fail "uv sync failed (after editing pyproject.toml run scripts/upgrade-lock.sh)"
   rm -f "$venv"/.installed-*
   touch "$stamp"
   # the test set includes everything the runtime needs

@@ -575,3 +575,26 @@ def test_libreoffice_renders_chinese(pdf_text: dict[str, str]) -> None:
         assert phrase in text
     assert re.search(r"^\s*1\.\s*本份报告草案提交给第九届缔约国会议", text, re.M)
     assert re.search(r"^\s*1\.\s*支持普遍加入条约一直是一项长期任务", text, re.M)
+
+
+# --------------------------------------------------------------------------- package parts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_package_has_att_docs_properties_and_no_template_leftovers(written, lang) -> None:
+    xml = parts(written[lang])
+    assert not [name for name in xml if name.startswith("customXml/")]
+    ep = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+    app = xml["docProps/app.xml"]
+    assert app.findtext(f"{ep}Application").startswith("att-docs ")
+    for leftover in ("Template", "Pages", "TotalTime", "Company", "Manager"):
+        assert app.find(f"{ep}{leftover}") is None, leftover
+    body = "".join(t.text or "" for t in xml["word/document.xml"].iter(w("t")))
+    words = int(app.findtext(f"{ep}Words"))
+    assert 0 < words <= len(body)
+    assert int(app.findtext(f"{ep}Characters")) == sum(not c.isspace() for c in body)
+    core = xml["docProps/core.xml"]
+    assert core.find("{http://schemas.openxmlformats.org/package/2006/metadata/"
+                     "core-properties}lastPrinted") is None
+    zoom = xml["word/settings.xml"].find("w:zoom", NS)
+    assert zoom is None or zoom.get(w("percent")) == "100"

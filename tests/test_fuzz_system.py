@@ -16,14 +16,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from fuzzlib import Workspace, assert_located_error, cli, make_base, prepared, tree
+from fuzzlib import Workspace, assert_located_error, cli, prepared, tree
 
 ANNEX = "csp9/wgtu-report/annex-a"
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory) -> Path:
-    return make_base(tmp_path_factory.mktemp("fuzz-base")).root
+@pytest.fixture
+def base(fuzz_base: Path) -> Path:
+    return fuzz_base
 
 
 @pytest.fixture
@@ -213,7 +213,7 @@ def _cli_cases(ws: Workspace) -> dict[str, tuple[list[str | Path], str, int]]:
     c, t = ws.conference, ws.templates
     common = ["--templates", t, "-j", "1", "-q"]
     return {
-        "lang-unknown": (["build", c, "-o", ws.out, "-l", "fr", *common], "fr", 1),
+        "lang-unknown": (["build", c, "-o", ws.out, "-l", "ru", *common], "ru", 1),
         "lang-path": (["build", c, "-o", ws.out, "-l", "../x", *common], "../x", 1),
         "conference-missing": (["build", ws.root / "nope", "-o", ws.out, *common], "nope", 1),
         "conference-is-file": (["build", c / "conference.yaml", "-o", ws.out, *common],
@@ -323,17 +323,16 @@ def test_paths(case: str, ws: Workspace) -> None:
 
 
 TAMPERED = {
-    "output-dotdot": lambda c: c["outputs"].update({"../../escape.docx": _entry(c)}),
-    "output-absolute": lambda c: c["outputs"].update({"/tmp/att-escape.docx": _entry(c)}),
-    "output-nested": lambda c: c["outputs"].update({"sub/escape.docx": _entry(c)}),
-    "extra-dotdot": lambda c: c["extras"].update({"../index.html": _entry(c)}),
+    "names-leading-out": lambda c: (
+        c["outputs"].update({"../../escape.docx": _entry(c), "/tmp/att-escape.docx": _entry(c),
+                             "sub/escape.docx": _entry(c)}),
+        c["extras"].update({"../index.html": _entry(c)})),
     "language-dotdot": lambda c: c["conference"].update({"languages": ["../../x"]}),
     "meta-symbol": lambda c: [p["meta"].update({"symbol": "../../x"})
                               for p in c["papers"].values()],
     "meta-junk": lambda c: [p.update({"meta": {"x": 1}}) for p in c["papers"].values()],
     "outputs-list": lambda c: c.update({"outputs": ["a"]}),
     "not-json": None,
-    "json-list": lambda c: c.clear(),
 }
 
 
@@ -402,7 +401,7 @@ def test_renamed_paper_folder_keeps_the_set(ws: Workspace) -> None:
     manifest = json.loads((ws.out / "manifest.json").read_text("utf-8"))
     assert {p["id"] for p in manifest["papers"]} == {"wgtu-report-2023",
                                                      "mc-programme-of-work"}
-    assert len(manifest["files"]) == 4
+    assert len(manifest["files"]) == len([n for n in names if n.endswith(".docx")])
 
 
 def test_hidden_and_backup_folders_are_not_papers(ws: Workspace) -> None:
@@ -419,12 +418,13 @@ def test_hidden_and_backup_folders_are_not_papers(ws: Workspace) -> None:
 def test_partial_build_keeps_the_whole_set_listed(ws: Workspace) -> None:
     """-l en rebuilds the English files of a changed paper; the manifest, index and
     archive still describe every file on disk."""
+    before = {p.name for p in ws.out.iterdir() if p.suffix == ".docx"}
     _edit(ws.conference / "mc-programme-of-work" / "en.md", "tasked", "asked")
     result = ws.build("-l", "en", "--zip")
     assert result.exit_code == 0, result.stderr
-    on_disk = {p.name for p in ws.out.iterdir() if p.suffix in (".docx",)}
+    on_disk = {p.name for p in ws.out.iterdir() if p.suffix == ".docx"}
     manifest = json.loads((ws.out / "manifest.json").read_text("utf-8"))
-    assert {f["file"] for f in manifest["files"]} == on_disk and len(on_disk) == 4
+    assert {f["file"] for f in manifest["files"]} == on_disk == before
     index = (ws.out / "index.html").read_text("utf-8")
     assert all(name in index for name in on_disk)
     with zipfile.ZipFile(ws.out / "csp9.zip") as archive:
@@ -498,7 +498,7 @@ def test_a_failed_second_conference_switches_neither(ws: Workspace) -> None:
     assert tree(ws.root / "build") == before
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2])
 def test_sigkill_leaves_the_old_set_or_the_new(seed: int, ws: Workspace) -> None:
     """A real process killed at a random point: the set seen through the link is the old
     one or the new one, whole (bench/kill_build.py does this 100 times on 60 papers)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ __all__ = [
     "add_header_footer",
     "drop_template_extras",
     "save_reproducibly",
+    "set_app_properties",
     "set_core_properties",
     "set_language_settings",
     "setup_page",
@@ -36,6 +38,19 @@ __all__ = [
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "LETTER": (215.9, 279.4)}
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_DROPPED_RELATIONSHIPS = (_STYLES_WITH_EFFECTS, RT.CUSTOM_XML)
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<Application>att-docs {version}</Application><DocSecurity>0</DocSecurity>\
+<Words>{words}</Words><Characters>{characters}</Characters>\
+<CharactersWithSpaces>{characters_with_spaces}</CharactersWithSpaces>\
+<Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>\
+<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+# Word counts each ideograph, kana and hangul syllable as a word, other text by spaces.
+_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
+                    r"|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                    r"\uac00-\ud7af\uff00-\uffef]+")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -109,13 +124,17 @@ def set_language_settings(document: DocxDocument, language: Language) -> None:
     preview = settings.find(qn("w:savePreviewPicture"))
     if preview is not None:
         settings.remove(preview)
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")  # required by the schema; the template omits it
 
 
 def drop_template_extras(document: DocxDocument) -> None:
-    """Drop the template's thumbnail and its Word 2010 ``stylesWithEffects`` copy,
-    which would show the blank template and keep the theme fonts."""
+    """Drop what python-docx's template carries and a paper has no use for: the
+    thumbnail, the Word 2010 ``stylesWithEffects`` copy (which would keep the theme fonts)
+    and the bibliography's custom XML part."""
     part_rels = document.part.rels
-    for rid in [r for r, rel in part_rels.items() if rel.reltype == _STYLES_WITH_EFFECTS]:
+    for rid in [r for r, rel in part_rels.items() if rel.reltype in _DROPPED_RELATIONSHIPS]:
         del part_rels[rid]
     package_rels = document.part.package.rels
     for rid in [r for r, rel in package_rels.items() if rel.reltype == RT.THUMBNAIL]:
@@ -142,8 +161,44 @@ def set_core_properties(document: DocxDocument, info: CoreInfo) -> None:
     props.author, props.last_modified_by = info.author, info.author
     props.language, props.category = info.language, info.category
     props.comments, props.keywords = "", ""
-    props.created, props.modified, props.last_printed = stamp, stamp, stamp
+    props.created, props.modified = stamp, stamp
     props.revision = 1
+    printed = props._element.find(qn("cp:lastPrinted"))
+    if printed is not None:  # the template's; att-docs never printed the paper
+        props._element.remove(printed)
+
+
+@dataclass(frozen=True)
+class TextCounts:
+    """Counts for ``docProps/app.xml``, as Word would count the body text."""
+
+    words: int
+    characters: int
+    characters_with_spaces: int
+    paragraphs: int
+
+    @classmethod
+    def of(cls, document: DocxDocument) -> TextCounts:
+        """The counts of the main text (footnotes, headers and footers aside)."""
+        paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t")))
+                      for p in document.element.body.iter(qn("w:p"))]
+        text = "\n".join(paragraphs)
+        return cls(words=len(_WORDS.findall(text)),
+                   characters=sum(not c.isspace() for c in text),
+                   characters_with_spaces=len(text) - text.count("\n"),
+                   paragraphs=sum(1 for p in paragraphs if p.strip()))
+
+
+def set_app_properties(document: DocxDocument, version: str) -> None:
+    """``docProps/app.xml`` naming att-docs, with the text counts; pages are left to Word,
+    which lays the document out, and no template is named."""
+    counts = TextCounts.of(document)
+    app = next(rel.target_part for rel in document.part.package.rels.values()
+               if rel.reltype == RT.EXTENDED_PROPERTIES)
+    app._blob = _APP_XML.format(  # a plain part: python-docx keeps its bytes
+        version=version, words=counts.words, characters=counts.characters,
+        characters_with_spaces=counts.characters_with_spaces,
+        paragraphs=counts.paragraphs).encode("utf-8")
 
 
 def save_reproducibly(document: DocxDocument, out: Path) -> None:

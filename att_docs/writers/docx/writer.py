@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from att_docs import __version__
 from att_docs.document.model import (
     Block,
     BlockQuote,
@@ -48,6 +49,7 @@ from att_docs.writers.docx.package import (
     add_header_footer,
     drop_template_extras,
     save_reproducibly,
+    set_app_properties,
     set_core_properties,
     set_language_settings,
     setup_page,
@@ -192,6 +194,7 @@ class _DocxWriter:
             author=self.source.masthead.submitted_by.get(self.lang, ""),
             language=self.language.tag, date=self.source.masthead.date,
             category=self.source.type))
+        set_app_properties(self.doc, __version__)
         save_reproducibly(self.doc, out)
 
     def _title(self) -> str:
