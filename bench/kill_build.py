@@ -77,6 +77,19 @@ def change_papers(conference: Path, rng: random.Random, count: int, round_no: in
                              encoding="utf-8")
 
 
+def wait_for_commit(out: Path, old_target: str, proc: subprocess.Popen[bytes]) -> float:
+    """Seconds until a new set's cache file appears beside ``out`` (its last file)."""
+    started = time.perf_counter()
+    prefix = f".{out.name}.att-docs-"
+    while proc.poll() is None:
+        for entry in os.scandir(out.parent):
+            if (entry.name.startswith(prefix) and entry.name != old_target
+                    and os.path.exists(os.path.join(entry.path, CACHE))):
+                return time.perf_counter() - started
+        time.sleep(0.0005)
+    return time.perf_counter() - started
+
+
 def classify(parent: Path, out: Path, old_target: str) -> str:
     """Where the kill landed, from what it left beside the link."""
     target = os.readlink(out)
@@ -98,6 +111,10 @@ def main() -> int:
     parser.add_argument("--changed", type=int, default=1, help="papers changed per round")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--at-commit", action="store_true",
+                        help="aim every kill at the commit: kill within 0-40 ms of the new "
+                             "set's cache file appearing (the set is complete; the switch "
+                             "and the removal of the old set follow)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -129,7 +146,12 @@ def main() -> int:
                 delay = rng.uniform(expected * 0.75, expected * 1.1)
             proc = subprocess.Popen(build_cmd(conference, out, args.jobs), cwd=ROOT,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(delay)
+            if args.at_commit:
+                extra = rng.uniform(0.0, 0.04)
+                delay = wait_for_commit(out, old_target, proc) + extra
+                time.sleep(extra)
+            else:
+                time.sleep(delay)
             proc.send_signal(signal.SIGKILL)
             code = proc.wait()
             place = classify(out.parent, out, old_target)
