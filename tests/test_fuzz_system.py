@@ -527,3 +527,38 @@ def test_sigkill_leaves_the_old_set_or_the_new(seed: int, ws: Workspace) -> None
     leftovers = [p for p in ws.out.parent.iterdir()
                  if p.name.startswith(".csp9.att-docs-") and p.name != os.readlink(ws.out)]
     assert not leftovers
+
+
+def test_a_folder_in_place_of_an_output_file(ws: Workspace) -> None:
+    """Someone made a folder where a file of the set goes: the build writes the file in
+    the new set; the old set was never altered on the way."""
+    import docx
+
+    victim = next(p for p in ws.out.iterdir() if p.suffix == ".docx")
+    names = sorted(p.name for p in ws.out.iterdir())
+    victim.unlink()
+    victim.mkdir()
+    (victim / "note.txt").write_text("in the way", encoding="utf-8")
+    result = ws.build()
+    assert result.exit_code == 0, result.stderr
+    assert victim.is_file() and docx.Document(str(victim)).paragraphs
+    assert sorted(p.name for p in ws.out.iterdir()) == names
+
+
+def test_a_linked_paper_folder_is_hashed_where_it_is(ws: Workspace) -> None:
+    """A paper folder that is a link to a folder elsewhere: an edit there rebuilds it."""
+    import shutil
+
+    real = ws.root / "elsewhere" / "mc-programme-of-work"
+    real.parent.mkdir()
+    shutil.move(ws.conference / "mc-programme-of-work", real)
+    (ws.conference / "mc-programme-of-work").symlink_to(real)
+    assert ws.build().exit_code == 0
+    before = tree(ws.out)
+    _edit(real / "en.md", "tasked", "asked")
+    assert ws.build().exit_code == 0
+    after = tree(ws.out)
+    changed = {k for k in after if after[k] != before.get(k) and k.endswith(".docx")}
+    assert changed and all("761" in k for k in changed)
+    _edit(ws.conference / "wgtu-report" / "annex-a" / "en.md", "{#", "{#")  # no change
+    assert tree(ws.out) == after
