@@ -81,9 +81,10 @@ def wait_for_commit(out: Path, old_target: str, proc: subprocess.Popen[bytes]) -
     """Seconds until a new set's cache file appears beside ``out`` (its last file)."""
     started = time.perf_counter()
     prefix = f".{out.name}.att-docs-"
+    there = {e.name for e in os.scandir(out.parent)}
     while proc.poll() is None:
         for entry in os.scandir(out.parent):
-            if (entry.name.startswith(prefix) and entry.name != old_target
+            if (entry.name.startswith(prefix) and entry.name not in there
                     and os.path.exists(os.path.join(entry.path, CACHE))):
                 return time.perf_counter() - started
         time.sleep(0.0005)

@@ -212,6 +212,7 @@ def staged_conference(
         raise unusable
     if live and not plan.jobs and not plan.obsolete and _extras_fresh(
             live, templates, cache, plan, archive):
+        output.tidy(keep=live)  # what a killed build left, if no build is running
         yield StagedSet(report)
         return
     with output.locked():

@@ -88,6 +88,26 @@ class OutputFolder:
             if keep is None or folder != keep:
                 _remove(folder)
 
+    def tidy(self, keep: Path) -> None:
+        """Remove leftovers of a killed build unless another build holds the lock (a
+        build with nothing to write does not wait for one)."""
+        if not any(v != keep for v in self.versions()):
+            return
+        import fcntl
+
+        try:
+            fd = os.open(self.lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+        except OSError:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if self.live() == keep:
+                self.remove_leftovers(keep=keep)
+        except OSError:
+            pass  # busy, or a read-only folder: the next writing build tidies up
+        finally:
+            os.close(fd)
+
     def new_version(self) -> Path:
         """A new, empty version folder beside ``out_dir``."""
         self.parent.mkdir(parents=True, exist_ok=True)
