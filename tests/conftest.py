@@ -49,3 +49,12 @@ def example():
 
     conference, documents = load_conference(CONTENT, TEMPLATES)
     return conference, {d.id: d for d in documents}
+
+
+@pytest.fixture(scope="session")
+def fuzz_base(tmp_path_factory) -> Path:
+    """The fuzz tests' workspace: copies of content/csp9, templates and glossary, and
+    their DOCX set built once per test process (see tests/fuzzlib.py)."""
+    from fuzzlib import make_base
+
+    return make_base(tmp_path_factory.mktemp("fuzz-base")).root

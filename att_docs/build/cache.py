@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -41,7 +42,8 @@ _PACKAGE = Path(att_docs.__file__).resolve().parent
 def _ignored(rel: Path) -> bool:
     """Editor droppings and caches never count as content."""
     return any(part.startswith(".") or part == "__pycache__" for part in rel.parts) or (
-        rel.name.endswith(("~", ".pyc", ".swp")))
+        rel.name.endswith(("~", ".pyc", ".swp"))) or (
+        rel.name.startswith("#") and rel.name.endswith("#"))  # Emacs auto-save
 
 
 def file_sha256(path: Path) -> str:
@@ -54,7 +56,8 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
     """One hash over every file under ``root``: relative paths and contents.
 
     A missing ``root`` hashes like an empty folder. Names in ``exclude`` (relative
-    POSIX paths) are left out.
+    POSIX paths) are left out. A link counts by its target's name as well as its
+    content, so that a file replaced by a link (or a link retargeted) is read again.
     """
     digest = hashlib.sha256()
     if root.is_dir():
@@ -63,8 +66,10 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
             rel = path.relative_to(root)
             if _ignored(rel) or rel.as_posix() in exclude:
                 continue
-            digest.update(rel.as_posix().encode() + b"\0" + file_sha256(path).encode()
-                          + b"\0")
+            link = os.readlink(path).encode("utf-8", "surrogateescape") if (
+                path.is_symlink()) else b""
+            digest.update(rel.as_posix().encode("utf-8", "surrogateescape") + b"\0" + link
+                          + b"\0" + file_sha256(path).encode() + b"\0")
     elif root.is_file():
         digest.update(file_sha256(root).encode())
     return digest.hexdigest()
@@ -140,10 +145,9 @@ class BuildCache:
             data = json.loads((out_dir / CACHE_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
-        if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-            return cls()
-        return cls(data.get("conference"), data.get("papers", {}), data.get("outputs", {}),
-                   data.get("extras", {}))
+        if not _valid(data):
+            return cls()  # outdated or tampered with: everything is rebuilt
+        return cls(data["conference"], data["papers"], data["outputs"], data["extras"])
 
     def save(self, out_dir: Path) -> None:
         data = {"version": CACHE_VERSION, "conference": self.conference,
@@ -169,6 +173,32 @@ class BuildCache:
         if not entry or entry.get("key") != key:
             return False
         return file_matches(out_dir / name, None, entry.get("sha256"))
+
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # a plain file name, nothing to climb
+
+
+def _valid(data: Any) -> bool:
+    """The cache has the shape this version writes, and names only plain file names.
+
+    A cache is input like any other: one edited by hand must never make a build read,
+    link or write outside the output folder, so anything unexpected discards it whole.
+    """
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return False
+    if not (isinstance(data.get("conference"), dict | None)
+            and all(isinstance(data.get(k), dict) for k in ("papers", "outputs", "extras"))):
+        return False
+    for pid, entry in data["papers"].items():
+        if not (isinstance(pid, str) and isinstance(entry, dict)
+                and isinstance(entry.get("key"), str) and isinstance(entry.get("meta"), dict)):
+            return False
+    for name, entry in (*data["outputs"].items(), *data["extras"].items()):
+        if not (_NAME.match(name) and ".." not in name and isinstance(entry, dict)
+                and isinstance(entry.get("key"), str)
+                and isinstance(entry.get("sha256"), str)):
+            return False
+    return True
 
 
 def file_matches(path: Path, size: int | None, sha256: str | None) -> bool:

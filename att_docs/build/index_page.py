@@ -81,9 +81,13 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     conf = manifest["conference"]
     lang = conf["languages"][0]
     loc = load_locale(templates, lang)
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-                             extensions=["jinja2.ext.i18n"])
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from att_docs.document.frame import template_line
+
+    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(templates)),
+                               autoescape=True, undefined=jinja2.StrictUndefined,
+                               keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(long_date=loc.long_date, ordinal=loc.ordinal_word)
     env.globals.update(date_range=loc.date_range, lang=lang)
@@ -101,7 +105,8 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
             papers=papers, languages=conf["languages"], file_count=len(files),
             today=today.isoformat(),
             manifest=manifest_name, archive=archive)
-    except jinja2.TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ContentError(f"template error: {exc}", path, line) from None
+    except Exception as exc:  # syntax, an undefined name, a sandbox refusal, a bad filter
+        where, line = template_line(exc, path)
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise ContentError(f"template error: {first}", where, line) from None
     return html.encode("utf-8")

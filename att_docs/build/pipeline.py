@@ -5,35 +5,41 @@
    unchanged paper is not even read. Nothing heavy is imported when nothing changed.
 2. **Read** every changed paper strictly, assemble it and run the checks, before the
    first file is written. Serials are checked across the whole conference.
-3. **Render** the stale files in parallel (:mod:`att_docs.build.workers`) into a staging
-   folder inside the output folder.
-4. **Commit**: move each staged file over its target (one rename each), remove files of
-   papers that left the set, then write the cache, ``manifest.json``, ``index.html`` and
-   the archive, each atomically.
+3. **Render** the stale files in parallel (:mod:`att_docs.build.workers`) into a new,
+   hidden version folder beside the output folder (:mod:`att_docs.build.versions`).
+4. **Complete** that folder into the whole new set: hard links to the current set's
+   unchanged files, then the cache, ``manifest.json``, ``index.html`` and the archive,
+   which always describe every file of the set, whatever part of it this build wrote.
+5. **Switch**: ``build/<conference>`` is a link to the set's folder; one rename of a new
+   link shows the new set, and the old folder is removed.
 
-A build killed before the commit leaves every previous output as it was; one killed
-during it leaves each file either old or new, never partial, and the next build
-verifies checksums and redoes what is missing.
+A build that fails or is killed at any point leaves the previous set exactly as it was,
+or (killed after the rename) the new set whole; the next build removes what it left.
+With several conferences, every set is written before any is switched.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import functools
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from att_docs.build.cache import BuildCache, Fingerprint, combine, file_sha256
+from att_docs.build.cache import CACHE_FILE, BuildCache, Fingerprint, combine, file_sha256
 from att_docs.build.index_page import INDEX_FILE, INDEX_TEMPLATE
 from att_docs.build.manifest import MANIFEST_FILE, manifest_bytes, manifest_data
+from att_docs.build.versions import OutputFolder
 from att_docs.conference.paths import find_paper_dirs
 from att_docs.conference.setinfo import CheckCounts, PaperMeta, check_serials, superseded_by
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, OutputError
 
 if TYPE_CHECKING:
     from att_docs.build.workers import FileJob, PaperDone
@@ -43,6 +49,8 @@ __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "build_conference", "load_co
            "output_path"]
 
 FORMATS = ("docx", "pdf")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 PDF_ENGINES = ("typst", "libreoffice")
 STAGING = ".att-docs-staging"
 LOCK_FILE = ".att-docs.lock"
@@ -113,6 +121,7 @@ class _Plan:
     obsolete: list[str]
     unchecked: list[Document]  # changed papers: their checks have yet to run
     templates_key: str = ""  # the index page uses the locale data too
+    every: list[str] = field(default_factory=list)  # the set's possible files, in order
     glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
     templates: Path | None = None
 
@@ -138,8 +147,104 @@ def build_conference(
     the first file is written; ``on_paper`` as each paper's files are written.
     ``strict`` refuses to write anything when the checks report errors.
     """
-    cache = BuildCache.load(out_dir)
-    plan = _plan(folder, out_dir, templates, formats, languages, pdf_engine, glossary, cache)
+    with staged_conference(folder, out_dir, templates, formats, languages, pdf_engine,
+                           strict=strict, archive=archive, workers=workers,
+                           glossary=glossary, on_start=on_start, on_paper=on_paper) as staged:
+        staged.switch()
+    return staged.report
+
+
+@dataclass
+class StagedSet:
+    """A conference's new set, complete in its own folder, not yet shown."""
+
+    report: BuildReport
+    output: OutputFolder | None = None
+    version: Path | None = None
+    live: Path | None = None
+
+    def switch(self) -> None:
+        """Show the new set in ``out_dir``: one rename (nothing to do when up to date)."""
+        if self.output is None or self.version is None:
+            return
+        try:
+            self.output.switch(self.version, self.live)
+        except OSError as exc:
+            raise _output_error(exc, self.output.path) from None
+        self.version = None
+
+
+@contextlib.contextmanager
+def staged_conference(
+    folder: Path,
+    out_dir: Path,
+    templates: Path,
+    formats: tuple[str, ...] = FORMATS,
+    languages: tuple[str, ...] | None = None,
+    pdf_engine: str = "typst",
+    *,
+    strict: bool = False,
+    archive: bool = False,
+    workers: int | None = None,
+    glossary: Path | None = None,
+    on_start: Callable[[int, int], None] | None = None,
+    on_paper: Callable[[PaperDone], None] | None = None,
+) -> Iterator[StagedSet]:
+    """Read, check and write the conference's whole new set beside the current one.
+
+    Yields a :class:`StagedSet` whose ``switch()`` shows it; the output folder stays
+    locked until the ``with`` block ends. Leaving the block without switching (an
+    error, or another conference of the same run failing) discards the new set and
+    leaves the previous one exactly as it was.
+    """
+    output = OutputFolder(out_dir)
+    try:
+        live = output.live()
+        unusable = None
+    except OutputError as exc:  # bad content is reported first; this right after
+        live, unusable = None, exc
+    prepare = functools.partial(_prepare, folder, templates, formats, languages, pdf_engine,
+                                glossary, strict, out_dir)
+    plan, cache, report = prepare(live)
+    if unusable is not None:
+        raise unusable
+    if live and not plan.jobs and not plan.obsolete and _extras_fresh(
+            live, templates, cache, plan, archive):
+        output.tidy(keep=live)  # what a killed build left, if no build is running
+        yield StagedSet(report)
+        return
+    with output.locked():
+        if output.live() != live:  # another build showed its set meanwhile: plan again
+            live = output.live()
+            plan, cache, report = prepare(live)
+        writer = _preflight(plan, templates, pdf_engine)
+        try:
+            output.remove_leftovers(keep=live)
+            version = output.new_version()
+        except OSError as exc:
+            raise _output_error(exc, out_dir) from None
+        staged = StagedSet(report, output, version, live)
+        try:
+            try:
+                _stage(plan, version, live, templates, pdf_engine, workers, cache, report,
+                       archive, on_start, on_paper, writer)
+            except OSError as exc:
+                if exc.errno not in OUTPUT_ERRNOS:
+                    raise
+                raise _output_error(exc, out_dir) from None
+            yield staged
+        finally:
+            if staged.version is not None:  # not switched: the new set goes
+                shutil.rmtree(staged.version, ignore_errors=True)
+
+
+def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
+             languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
+             strict: bool, out_dir: Path,
+             live: Path | None) -> tuple[_Plan, BuildCache, BuildReport]:
+    """Plan against the set in ``live``; with ``strict``, refuse on check errors."""
+    cache = BuildCache.load(live) if live else BuildCache()
+    plan = _plan(folder, live, templates, formats, languages, pdf_engine, glossary, cache)
     # The changed papers' checks run here with --strict (to refuse before writing) or
     # when there is nothing to render; otherwise in a worker, beside the rendering.
     if strict or not plan.jobs:
@@ -147,42 +252,92 @@ def build_conference(
                       if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
-    settings = {"formats": list(formats), "languages": _languages(plan.conference, languages),
-                "pdf_engine": pdf_engine}
-    report = BuildReport(plan.conference["id"], out_dir, list(plan.expected))
-    if not plan.jobs and not plan.obsolete and _extras_fresh(out_dir, templates, cache, plan,
-                                                             settings, archive):
-        return report
-    writer = _preflight(plan, templates, pdf_engine)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with _locked(out_dir):
-        staging = out_dir / STAGING
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        try:
-            _render(plan, staging, templates, pdf_engine, workers, cache, report,
-                    on_start, on_paper, writer)
-            _commit(plan, staging, out_dir, cache, report)
-            cache.conference = plan.conference
-            cache.papers = {pid: {"key": plan.meta_keys[pid], "meta": meta.to_dict()}
-                            for pid, meta in plan.metas.items()}
-            cache.save(out_dir)
-            _write_extras(out_dir, templates, cache, plan, settings, archive, report)
-            cache.save(out_dir)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    return report
+    return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected))
+
+
+OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
+                 errno.EMLINK, errno.EEXIST, errno.ENOTDIR, errno.EISDIR}
+
+
+def _output_error(exc: OSError, out_dir: Path) -> OutputError:
+    """A plain message for a folder that cannot be written (read-only, full, ...)."""
+    where = exc.filename or out_dir
+    return OutputError(f"cannot write the output folder ({exc.strerror or exc})", where)
+
+
+def _stage(plan: _Plan, version: Path, live: Path | None, templates: Path, pdf_engine: str,
+           workers: int | None, cache: BuildCache, report: BuildReport, archive: bool,
+           on_start: Callable[[int, int], None] | None,
+           on_paper: Callable[[PaperDone], None] | None, writer: Any) -> None:
+    """Fill ``version`` with the whole new set: new files, kept files, extras, cache."""
+    staging = version / STAGING
+    staging.mkdir()
+    _render(plan, staging, templates, pdf_engine, workers, cache, report, on_start,
+            on_paper, writer)
+    for name in report.built:
+        os.replace(staging / name, version / name)
+    shutil.rmtree(staging)
+    for name in plan.obsolete:
+        cache.outputs.pop(name, None)
+        report.removed.append(name)
+    for name in list(cache.outputs):
+        if name in report.built:
+            continue
+        if live is None or not _carry(live / name, version / name):
+            del cache.outputs[name]  # a file of the set gone from disk: not listed
+    if live is not None:
+        _carry_foreign(live, version, {*cache.outputs, *plan.obsolete, *cache.extras})
+    cache.conference = plan.conference
+    cache.papers = {pid: {"key": plan.meta_keys[pid], "meta": meta.to_dict()}
+                    for pid, meta in plan.metas.items()}
+    _write_extras(version, live, templates, cache, plan, archive, report)
+    cache.save(version)
+
+
+def _carry(source: Path, target: Path) -> bool:
+    """The current set's file into the new one: a hard link (a copy where links fail)."""
+    if not source.is_file() or source.is_symlink():
+        return False
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+    return True
+
+
+def _carry_foreign(live: Path, version: Path, known: set[str]) -> None:
+    """Files someone else put in the output folder stay there, as they are."""
+    ours = {CACHE_FILE, STAGING, LOCK_FILE, MANIFEST_FILE, INDEX_FILE, *known}
+    for entry in os.scandir(live):
+        if entry.name in ours or entry.name.startswith(".") or entry.name.endswith(".zip"):
+            continue
+        target = version / entry.name
+        if os.path.lexists(target):
+            continue
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry.path), target)
+        elif entry.is_dir():
+            shutil.copytree(entry.path, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry.path, target)
+
+
+def _link_or_copy(source: str, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> list[str]:
     for lang in wanted or ():
         if lang not in conference["languages"]:
-            raise ContentError(f"{lang!r} is not a language of this conference "
+            raise ContentError(f"-l/--lang {lang!r}: not a language of this conference "
                                f"({', '.join(conference['languages'])})")
     return [lang for lang in conference["languages"] if not wanted or lang in wanted]
 
 
-def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...],
+def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, ...],
           languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
           cache: BuildCache) -> _Plan:
     from att_docs.build.workers import FileJob
@@ -191,10 +346,11 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
     dirs = find_paper_dirs(folder)
     conf = cache.conference
     documents: dict[str, Document] = {}
-    if not conf or conf.get("key") != fingerprint.conference_key:
+    if not _conference_ok(conf) or conf.get("key") != fingerprint.conference_key:
         from att_docs.readers.content import read_conference
 
         conf = _conference_info(read_conference(folder), fingerprint.conference_key)
+    conf = {**conf, "id": conference_id(folder)}
     if not dirs:
         raise ContentError("the conference has no papers (no */paper.yaml)", folder)
     langs = _languages(conf, languages)
@@ -205,9 +361,9 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
     meta_keys = {d.name: combine(keys[d.name], records_sha256(d)) for d in dirs}
     metas: dict[str, PaperMeta] = {}
     for pid, key in meta_keys.items():
-        cached = cache.paper_meta(pid, key)
-        if cached is not None:
-            metas[pid] = PaperMeta.from_dict(cached)
+        meta = _cached_meta(cache, pid, key)
+        if meta is not None:
+            metas[pid] = meta
     changed = [d for d in dirs if d.name not in metas]
     if changed:  # read now, checked later (see _run_checks)
         documents.update(_read_documents(folder, changed, templates)[1])
@@ -217,24 +373,61 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
 
     order = sorted(metas, key=lambda pid: _symbol_order(metas[pid].symbol))
     expected: dict[str, dict[str, Any]] = {}
+    every: dict[str, dict[str, Any]] = {}  # every file the set may hold, in set order
     jobs: dict[str, list[FileJob]] = {}
     for pid in order:
-        for lang in langs:
-            for fmt in formats:
+        for lang in conf["languages"]:
+            for fmt in FORMATS:
                 name = f"{metas[pid].file_stem}.{lang}.{fmt}"
+                every[name] = {"paper": pid, "lang": lang, "format": fmt}
+                if lang not in langs or fmt not in formats:
+                    continue
                 key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine)
-                expected[name] = {"key": key, "paper": pid, "lang": lang, "format": fmt}
-                if not cache.output_fresh(out_dir, name, key):
+                expected[name] = {"key": key, "paper": pid, "lang": lang, "format": fmt,
+                                  **({"engine": pdf_engine} if fmt == "pdf" else {})}
+                if live is None or not cache.output_fresh(live, name, key):
                     jobs.setdefault(pid, []).append(FileJob(lang, fmt, name))
+    for name, where in every.items():  # a renamed paper folder keeps its files
+        if name in cache.outputs:
+            cache.outputs[name].update(where)
     unread = [d for d in dirs if d.name in jobs and d.name not in documents]
     if unread:  # unchanged papers whose files went missing or were altered
         documents.update(_read_documents(folder, unread, templates)[1])
-    obsolete = [name for name, entry in cache.outputs.items() if name not in expected and (
-        entry.get("paper") not in metas
-        or (entry.get("lang") in langs and entry.get("format") in formats))]
+    obsolete = [name for name in cache.outputs if name not in every]
+    cache.outputs = {name: cache.outputs[name] for name in every if name in cache.outputs}
     return _Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
-                 templates_key=fingerprint.templates, glossary=glossary, templates=templates)
+                 templates_key=fingerprint.templates, every=list(every), glossary=glossary,
+                 templates=templates)
+
+
+def _conference_ok(conf: Any) -> bool:
+    """A cached conference entry of the expected shape, with plain language codes."""
+    return (isinstance(conf, dict) and isinstance(conf.get("languages"), list)
+            and all(isinstance(x, str) and _LANG.match(x) for x in conf["languages"])
+            and all(key in conf for key in ("key", "number", "opening", "deadline")))
+
+
+def _cached_meta(cache: BuildCache, pid: str, key: str) -> PaperMeta | None:
+    """A paper's cached metadata, if read from the same inputs and well-formed."""
+    cached = cache.paper_meta(pid, key)
+    if cached is None:
+        return None
+    try:
+        meta = PaperMeta.from_dict(cached)
+        stem = meta.file_stem
+    except Exception:  # a cache edited by hand: read the paper again
+        return None
+    return meta if _STEM.match(stem) else None
+
+
+def conference_id(folder: Path) -> str:
+    """The conference's name: its folder's, even when given as ``.``."""
+    name = folder.resolve().name
+    if not name:
+        raise ContentError("a conference folder needs a name (not the file system root)",
+                           folder)
+    return name
 
 
 @dataclass(frozen=True)
@@ -274,23 +467,6 @@ def _refuse_check_errors(metas: dict[str, PaperMeta]) -> None:
         listed = ", ".join(f"{symbol} ({count})" for symbol, count in sorted(bad))
         raise ContentError(f"--strict: check errors in {len(bad)} paper(s): {listed}; "
                            "nothing was written (see att-docs status)")
-
-
-@contextlib.contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
-    """One build at a time writes into a folder."""
-    import fcntl
-
-    fd = os.open(out_dir / LOCK_FILE, os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ContentError("another att-docs build is writing to this folder; wait for "
-                               "it to finish", out_dir) from None
-        yield
-    finally:
-        os.close(fd)
 
 
 def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
@@ -348,31 +524,24 @@ def _weight(doc: Document) -> int:
     return sum(p.stat().st_size for p in source.rglob("*.*")) if source else 0
 
 
-def _commit(plan: _Plan, staging: Path, out_dir: Path, cache: BuildCache,
-            report: BuildReport) -> None:
-    """Staged files over their targets, one rename each; then drop files that left."""
-    for name in report.built:
-        os.replace(staging / name, out_dir / name)
-    for name in plan.obsolete:
-        (out_dir / name).unlink(missing_ok=True)
-        cache.outputs.pop(name, None)
-        report.removed.append(name)
-
-
 def _today() -> dt.date:
     """Today, or ``ATT_DOCS_TODAY`` (YYYY-MM-DD) for reproducible index pages and tests."""
     pinned = os.environ.get("ATT_DOCS_TODAY")
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
-def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
-            settings: dict[str, Any], archive: bool) -> dict[str, Any]:
-    """The manifest's bytes and the keys of the index page and the archive."""
-    files = [{"file": name, **cache.outputs[name]} for name in plan.expected
+def _extras(templates: Path, cache: BuildCache, plan: _Plan,
+            archive: bool) -> dict[str, Any]:
+    """The manifest's bytes and the keys of the index page and the archive.
+
+    They describe the whole set the folder will hold, whatever part of it this build
+    wrote: files of formats or languages not asked for stay listed.
+    """
+    files = [{"file": name, **cache.outputs[name]} for name in plan.every
              if name in cache.outputs]
     papers = sorted(plan.metas.values(), key=lambda m: _symbol_order(m.symbol))
     newer = superseded_by([(m.id, m.symbol) for m in papers])
-    data = manifest_data(plan.conference, papers, files, newer, settings)
+    data = manifest_data(plan.conference, papers, files, newer, _settings(plan, files))
     content = manifest_bytes(data)
     manifest_key = hashlib.sha256(content).hexdigest()
     index_template = templates / INDEX_TEMPLATE
@@ -381,53 +550,71 @@ def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
                         if index_template.is_file() else None, plan.templates_key,
                         str(archive), today.isoformat())  # it counts the days left
     return {"data": data, "manifest": content, "manifest_key": manifest_key,
-            "index_key": index_key, "today": today, "zip_key": combine(manifest_key, index_key),
+            "index_key": index_key, "today": today,
+            "zip_key": combine(manifest_key, index_key),
             "zip": f"{plan.conference['id']}.zip"}
 
 
-def _extras_fresh(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
-                  settings: dict[str, Any], archive: bool) -> bool:
+def _settings(plan: _Plan, files: list[dict[str, Any]]) -> dict[str, Any]:
+    """The formats, languages and PDF engine of the files in the set."""
+    engines = sorted({f.get("engine", "typst") for f in files if f["format"] == "pdf"})
+    return {"formats": [fmt for fmt in FORMATS if any(f["format"] == fmt for f in files)],
+            "languages": [lang for lang in plan.conference["languages"]
+                          if any(f["lang"] == lang for f in files)],
+            "pdf_engine": engines[0] if len(engines) == 1 else (engines or None)}
+
+
+def _extras_fresh(live: Path, templates: Path, cache: BuildCache, plan: _Plan,
+                  archive: bool) -> bool:
     if any(name not in cache.outputs for name in plan.expected):
         return False
-    extras = _extras(out_dir, templates, cache, plan, settings, archive)
-    fresh = (cache.extra_fresh(out_dir, MANIFEST_FILE, extras["manifest_key"])
-             and cache.extra_fresh(out_dir, INDEX_FILE, extras["index_key"]))
+    extras = _extras(templates, cache, plan, archive)
+    fresh = (cache.extra_fresh(live, MANIFEST_FILE, extras["manifest_key"])
+             and cache.extra_fresh(live, INDEX_FILE, extras["index_key"]))
     if archive:
-        return fresh and cache.extra_fresh(out_dir, extras["zip"], extras["zip_key"])
+        return fresh and cache.extra_fresh(live, extras["zip"], extras["zip_key"])
     return fresh and extras["zip"] not in cache.extras
 
 
-def _write_extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
-                  settings: dict[str, Any], archive: bool, report: BuildReport) -> None:
-    """manifest.json, index.html and (with ``archive``) the zip, each when stale."""
-    from att_docs.atomic import atomic_output
-    from att_docs.build.index_page import render_index
+def _write_extras(version: Path, live: Path | None, templates: Path, cache: BuildCache,
+                  plan: _Plan, archive: bool, report: BuildReport) -> None:
+    """manifest.json, index.html and (with ``archive``) the zip into the new set: carried
+    over from the current set when still true, else written."""
     from att_docs.build.manifest import write_zip
 
-    extras = _extras(out_dir, templates, cache, plan, settings, archive)
-    if not cache.extra_fresh(out_dir, MANIFEST_FILE, extras["manifest_key"]):
-        with atomic_output(out_dir / MANIFEST_FILE) as tmp:
-            tmp.write_bytes(extras["manifest"])
+    extras = _extras(templates, cache, plan, archive)
+    old = dict(cache.extras)
+    cache.extras = {}
+
+    def keep(name: str, key: str) -> bool:
+        cache.extras.pop(name, None)
+        if live is None or old.get(name, {}).get("key") != key:
+            return False
+        cache.extras[name] = old[name]
+        return (BuildCache(extras=old).extra_fresh(live, name, key)
+                and _carry(live / name, version / name))
+
+    if not keep(MANIFEST_FILE, extras["manifest_key"]):
+        (version / MANIFEST_FILE).write_bytes(extras["manifest"])
         cache.extras[MANIFEST_FILE] = {"key": extras["manifest_key"],
                                        "sha256": extras["manifest_key"]}
         report.extras.append(MANIFEST_FILE)
-    if not cache.extra_fresh(out_dir, INDEX_FILE, extras["index_key"]):
+    if not keep(INDEX_FILE, extras["index_key"]):
+        from att_docs.build.index_page import render_index
+
         html = render_index(templates, extras["data"], MANIFEST_FILE,
                             extras["zip"] if archive else None, extras["today"])
-        with atomic_output(out_dir / INDEX_FILE) as tmp:
-            tmp.write_bytes(html)
+        (version / INDEX_FILE).write_bytes(html)
         cache.extras[INDEX_FILE] = {"key": extras["index_key"],
                                     "sha256": hashlib.sha256(html).hexdigest()}
         report.extras.append(INDEX_FILE)
     zip_name = extras["zip"]
-    if archive and not cache.extra_fresh(out_dir, zip_name, extras["zip_key"]):
-        write_zip(out_dir, [*plan.expected, MANIFEST_FILE, INDEX_FILE], out_dir / zip_name,
-                  plan.conference["id"])
+    if archive and not keep(zip_name, extras["zip_key"]):
+        write_zip(version, [*(f["file"] for f in extras["data"]["files"]), MANIFEST_FILE,
+                            INDEX_FILE], version / zip_name, plan.conference["id"])
         cache.extras[zip_name] = {"key": extras["zip_key"],
-                                  "sha256": file_sha256(out_dir / zip_name)}
+                                  "sha256": file_sha256(version / zip_name)}
         report.extras.append(zip_name)
-    elif not archive and zip_name in cache.extras:
+    elif not archive and zip_name in old:
         # the archive is the set of the last --zip build: never leave it to go stale
-        (out_dir / zip_name).unlink(missing_ok=True)
-        del cache.extras[zip_name]
         report.removed.append(zip_name)

@@ -18,6 +18,7 @@ from att_docs.checks.suppress import marker_ids, parse_marker
 from att_docs.document.language import primary_subtag
 from att_docs.document.model import SourceLocation
 from att_docs.errors import ContentError
+from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
 
@@ -49,6 +50,7 @@ def read_xliff(path: Path) -> Corpus:
     """Read an XLIFF 1.2 or 2.x file with translate-toolkit into a bilingual corpus."""
     version = xliff_version(path)
     data = path.read_bytes()
+    parse_untrusted(data, path)  # before translate-toolkit, which resolves entities
     try:
         if version.startswith("2"):
             from translate.storage.xliff2 import Xliff2File

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -47,26 +48,42 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     core. All changed content is read and checked before anything is written; files are
     written to a staging folder and renamed into place, so an error or a killed build
     never leaves a half-written file and never touches the content.
+
+    \b
+    The set is switched in whole: build/<conference> is a link to a hidden folder
+    holding one complete set (files, manifest.json, index.html, archive), and a build
+    fills a new one and replaces the link in one rename. A build that fails or is
+    killed leaves the previous set exactly as it was. With several conferences, all
+    are written before any is shown; a failure in one shows none.
     """
-    from att_docs.build.pipeline import FORMATS, build_conference
+    from att_docs.build.pipeline import FORMATS, staged_conference
     from att_docs.build.progress import BuildProgress
-    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.conference.paths import Project, check_output_folder, find_conferences
 
     project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")
-    for folder in folders:
-        target = out_dir or project.build / folder.resolve().name
-        started = time.perf_counter()
-        with BuildProgress(enabled=not quiet, title=f"{folder} → {target}") as progress:
-            report = build_conference(
-                folder, target, project.templates, formats or FORMATS, languages or None,
-                pdf_engine, strict=strict, archive=archive, workers=workers,
-                glossary=project.glossary, on_start=progress.start, on_paper=progress.paper)
-        if quiet:
-            continue
-        seconds = time.perf_counter() - started
+    targets = [out_dir or project.build / folder.resolve().name for folder in folders]
+    for target in targets:
+        check_output_folder(target, folders, project, "-o/--out" if out_dir else None)
+    with contextlib.ExitStack() as stack:
+        staged = []
+        for folder, target in zip(folders, targets, strict=True):
+            started = time.perf_counter()
+            with BuildProgress(enabled=not quiet, title=f"{folder} → {target}") as progress:
+                staged.append((stack.enter_context(staged_conference(
+                    folder, target, project.templates, formats or FORMATS,
+                    languages or None, pdf_engine, strict=strict, archive=archive,
+                    workers=workers, glossary=project.glossary, on_start=progress.start,
+                    on_paper=progress.paper)), target, time.perf_counter() - started))
+        # every conference is read, checked and written before any is shown
+        for stage, _target, _seconds in staged:
+            stage.switch()
+    if quiet:
+        return
+    for stage, target, seconds in staged:
+        report = stage.report
         if report.up_to_date:
             click.echo(f"{report.conference}: nothing to rebuild, all {len(report.files)} "
                        f"files are up to date ({seconds:.2f} s) → {target}")

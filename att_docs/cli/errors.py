@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import sys
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from att_docs.errors import ContentError, ToolError
+from att_docs.errors import ContentError, OutputError, ToolError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,7 +19,12 @@ EXIT_OK = 0
 EXIT_INPUT = 1  # bad content, template, glossary or settings
 EXIT_USAGE = 2  # bad command line (click's own code)
 EXIT_ENVIRONMENT = 3  # a missing font or tool
+EXIT_OUTPUT = 4  # the output folder cannot be written (read-only, full, locked, a file)
 EXIT_INTERNAL = 70
+
+# a full, read-only or forbidden disk, a quota: not the content's fault
+_ENVIRONMENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
+                       errno.EMFILE, errno.ENAMETOOLONG}
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -26,6 +32,8 @@ Exit codes:
   1  bad input (content, template, settings); the message names file and line
   2  bad command line
   3  missing font or tool (LibreOffice, a PDF font)
+  4  the output folder cannot take the build (read-only, full, a file,
+     not made by att-docs, another build writing it); the message names it
   70 internal error (run with --debug for the traceback)
 """
 
@@ -46,14 +54,25 @@ def reports_errors(func: F) -> F:
             _fail(str(exc), EXIT_INPUT)
         except ToolError as exc:
             _fail(str(exc), EXIT_ENVIRONMENT)
+        except OutputError as exc:
+            _fail(str(exc), EXIT_OUTPUT)
+        except OSError as exc:
+            if exc.errno not in _ENVIRONMENT_ERRNOS:
+                _internal(exc)
+            _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc),
+                  EXIT_OUTPUT)
         except KeyboardInterrupt:
             _fail("interrupted; outputs written so far are complete, the rest unchanged", 130)
         except click.exceptions.ClickException:
             raise
         except Exception as exc:
-            if os.environ.get("ATT_DOCS_DEBUG"):
-                raise
-            _fail(f"internal error ({type(exc).__name__}: {exc}); set ATT_DOCS_DEBUG=1 for "
-                  "the traceback", EXIT_INTERNAL)
+            _internal(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _internal(exc: Exception) -> None:
+    if os.environ.get("ATT_DOCS_DEBUG"):
+        raise exc
+    _fail(f"internal error ({type(exc).__name__}: {exc}); set ATT_DOCS_DEBUG=1 for "
+          "the traceback", EXIT_INTERNAL)

@@ -5,13 +5,15 @@ Kept free of heavy imports: the no-op build path goes through here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, OutputError
 
-__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "default_glossary",
-           "default_templates", "find_conferences", "find_paper_dirs"]
+__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "check_output_folder",
+           "default_glossary", "default_templates", "find_conferences", "find_paper_dirs",
+           "inside"]
 
 CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
 PAPER_FILE = "paper.yaml"
@@ -85,5 +87,53 @@ def find_conferences(content: Path) -> list[Path]:
 
 
 def find_paper_dirs(conference_dir: Path) -> list[Path]:
-    """The paper folders of a conference: sub-folders holding a ``paper.yaml``."""
-    return sorted(p.parent for p in conference_dir.glob(f"*/{PAPER_FILE}"))
+    """The paper folders of a conference: sub-folders holding a ``paper.yaml``.
+
+    Hidden folders and editor backups (``.name``, ``name~``) are not papers. A
+    ``paper.yaml`` that is a broken link is an error, not a paper silently left out.
+    """
+    found = []
+    for path in sorted(conference_dir.glob(f"*/{PAPER_FILE}")):
+        if not path.parent.name.startswith(".") and not path.parent.name.endswith("~"):
+            found.append(path.parent)
+    try:
+        entries = sorted(os.scandir(conference_dir), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        paper = Path(entry.path) / PAPER_FILE
+        if entry.is_dir() and paper.is_symlink() and not paper.exists():
+            raise ContentError(f"is a link to {os.readlink(paper)}, which does not exist; "
+                               "the paper would be left out of the set", paper)
+    return found
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """``path`` is ``folder`` or lies under it (both as given; resolve them first)."""
+    return path == folder or folder in path.parents
+
+
+def _real(path: Path) -> Path:
+    """``path`` with its parents' links resolved, its own last name kept (it may be the
+    build's own link)."""
+    path = Path(os.path.abspath(path))
+    return Path(os.path.realpath(path.parent)) / path.name
+
+
+def check_output_folder(out: Path, conferences: list[Path], project: Project,
+                        option: str | None) -> None:
+    """Refuse an output folder that would write over the input: the file system root, a
+    folder in or around a conference, the content, templates or glossary folder."""
+    real = _real(out)
+    where = option or str(out)
+    if real.parent == real or not real.name:
+        raise OutputError("the file system root cannot be an output folder", where)
+    inputs = [*(c.resolve() for c in conferences), project.content.resolve(),
+              project.templates.resolve(), project.glossary.resolve()]
+    for folder in inputs:
+        if inside(real, folder) or inside(folder, real):
+            raise OutputError(f"{out} would write into the input folder {folder}; choose "
+                              "an output folder outside the content, templates and glossary",
+                              where)
+    if real.exists() and not real.is_dir():
+        raise OutputError(f"{out} is a file, not a folder", where)

@@ -96,6 +96,9 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     from att_docs.document.frame import known_types
     from att_docs.readers.content import read_conference
 
+    if folder_name is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder_name):
+        raise ContentError(f"--id {folder_name!r}: a paper id is a plain folder name of "
+                           "lower-case letters, digits and hyphens (no /, .., or spaces)")
     conference = read_conference(conference_dir)
     types = known_types(templates)
     if doc_type not in types:

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
 from att_docs.document.locale import LocaleData, load_locale
 from att_docs.document.model import Document, Part, Run, Text, TextBlock
 from att_docs.errors import ContentError
+from att_docs.readers.text import check_characters
 
 __all__ = ["FrameItem", "FrameRenderer", "known_types"]
 
@@ -57,13 +59,24 @@ def _escape_markdown(value: Any) -> Any:
     return _MD_SPECIAL.sub(r"\\\1", str(value))
 
 
+class _CheckedLoader(jinja2.FileSystemLoader):
+    """Templates are held to the characters a paper may carry, like content files."""
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str | None, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        check_characters(source, Path(filename or template))
+        return source, filename, uptodate
+
+
 class FrameRenderer:
     """Jinja environment over ``templates/`` with the locale filters and i18n installed."""
 
     def __init__(self, templates: Path):
         self.templates = templates
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(templates)),
+        # Sandboxed: a template reaches its data, not Python's internals.
+        self.env = SandboxedEnvironment(
+            loader=_CheckedLoader(str(templates)),
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,
             finalize=_escape_markdown,
@@ -105,9 +118,14 @@ class FrameRenderer:
             raise ContentError(f"template error: {exc.message}", exc.filename or
                                self.templates / name, exc.lineno) from None
         except jinja2.TemplateNotFound as exc:
-            raise ContentError(f"template {exc.name!r} not found", self.templates) from None
+            path, line = template_line(exc, self.templates / name)
+            if exc.name == name:
+                path, line = self.templates, None
+            raise ContentError(f"template {exc.name!r} not found", path, line) from None
+        except ContentError:
+            raise
         except Exception as exc:  # an undefined variable, a bad filter argument, ...
-            path, line = _template_frame(exc, self.templates / name)
+            path, line = template_line(exc, self.templates / name)
             raise ContentError(f"template error: {exc}", path, line) from None
         return self._parse(source, loc, self.templates / name)
 
@@ -151,8 +169,10 @@ def _frame_parser(quotes: str) -> MarkdownIt:
     return md
 
 
-def _template_frame(exc: BaseException, default: Path) -> tuple[Path, int | None]:
+def template_line(exc: BaseException, default: Path) -> tuple[Path, int | None]:
     """The template file and line where a rendering error happened (Jinja maps it)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Path(exc.filename) if exc.filename else default, exc.lineno
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return Path(frame.filename), frame.lineno

@@ -27,6 +27,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
+from att_docs.readers.text import check_characters
 
 __all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary"]
 
@@ -44,9 +45,11 @@ _FALSE = {"false", "no", "0", "n", ""}
 def load_csv_glossary(path: Path) -> Glossary:
     """Read a long- or wide-form CSV term base."""
     text = read_text(path, encoding="utf-8-sig")
+    check_characters(text, path)
     first = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unbalanced quote is an error, not a field that runs to the end of the file
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [h.strip() for h in reader.fieldnames or []]
     except csv.Error as exc:

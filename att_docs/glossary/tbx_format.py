@@ -40,6 +40,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
+from att_docs.readers.xmlsafe import refuse_entities
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
            "load_tbx_glossary", "write_entry"]
@@ -97,9 +98,11 @@ def _parse(path: Path) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ContentError(f"malformed XML: {exc.msg}", path, exc.lineno or None) from None
+        raise ContentError(f"malformed XML: {exc.msg.splitlines()[0]}", path,
+                           exc.lineno or None) from None
     if root is None:
         raise ContentError("malformed XML: no root element", path, 1)
+    refuse_entities(root, path)
     return root
 
 

@@ -6,10 +6,11 @@ same ids in the same order. Anything that does not align is reported by file and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE
+from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, inside
 from att_docs.document.locale import load_locale
 from att_docs.document.model import (
     Block,
@@ -64,7 +65,7 @@ def read_conference(folder: Path) -> Conference:
         raise loaded.error("closing date is before the opening date", "closing")
     _require_languages(loaded, spec.venue, spec.languages, "venue")
     return Conference(
-        id=folder.name,
+        id=folder.resolve().name,
         number=spec.number,
         venue=dict(spec.venue),
         opening=spec.opening,
@@ -84,6 +85,10 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
     missing texts are simply absent from the blocks' ``Localized`` values.
     """
     path = folder / PAPER_FILE
+    root = folder.resolve()
+    for file_name in (PAPER_FILE, TABLES_FILE, DECISIONS_FILE,
+                      *(f"{lang}.md" for lang in conference.languages)):
+        _stay_inside(folder / file_name, root, folder / file_name, None)
     loaded = load_yaml(path)
     spec = validate(loaded, PaperFile, PAPER_FILE)
     langs = conference.languages
@@ -102,8 +107,16 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
 
     reader = _PartReader(templates, langs, spec.original_language, strict)
     parts = [reader.read("main", spec.type, folder, dict(spec.title), dict(spec.subtitle))]
+    root = folder.resolve()
     for i, name in enumerate(spec.annexes):
         annex_dir = folder / name
+        if not inside(annex_dir.resolve(), root) or annex_dir.resolve() == root:
+            raise ContentError(f"annex {name!r} leads out of the paper folder (a link to "
+                               f"{annex_dir.resolve()}); an annex is a folder inside it",
+                               path, loaded.line("annexes", i))
+        for file_name in (ANNEX_FILE, TABLES_FILE, DECISIONS_FILE,
+                          *(f"{lang}.md" for lang in langs)):
+            _stay_inside(annex_dir / file_name, root, path, loaded.line("annexes", i))
         if not (annex_dir / ANNEX_FILE).exists():
             raise ContentError(f"annex folder {name!r} has no {ANNEX_FILE}", path,
                                loaded.line("annexes", i))
@@ -131,6 +144,17 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         extras=reader.extras,
         deadline_days=spec.deadline.days_before_opening if spec.deadline else None,
     )
+
+
+def _stay_inside(path: Path, root: Path, where: Path, line: int | None) -> None:
+    """A paper's files are its own: a link out of its folder, or a dangling one, stops."""
+    if path.is_symlink() and not path.exists():
+        raise ContentError(f"{path.name} is a link to {os.readlink(path)}, which does not "
+                           "exist", where, line)
+    if path.exists() and not inside(path.resolve(), root):
+        raise ContentError(f"{path.name} is a link out of the paper folder (to "
+                           f"{path.resolve()}); a paper's files must be inside it", where,
+                           line)
 
 
 def _check_type(loaded: Loaded, doc_type: str, known: set[str]) -> None:
@@ -186,6 +210,13 @@ class _PartReader:
         decisions = (_Structured(folder / DECISIONS_FILE)
                      if (folder / DECISIONS_FILE).exists() else None)
         blocks = self._blocks(prose, order, tables, decisions)
+        placed = {b.id for b in prose[order[0]].blocks if b.kind == "include"}
+        for kind, source in (("tables", tables), ("decisions", decisions)):
+            for name in (source.loaded.data if source else {}):
+                if f"{kind}:{name}" not in placed:
+                    raise source.loaded.error(  # type: ignore[union-attr]
+                        f"{name!r} is not placed in {prose[order[0]].path.name} (write "
+                        f"```{{{kind}}} {name} where it goes, or remove it)", name)
         return Part(part_id, part_type, title, subtitle, blocks, source=folder)
 
     def _collect_extras(self, prose: dict[str, ProseFile], order: list[str]) -> None:

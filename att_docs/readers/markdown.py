@@ -20,7 +20,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from att_docs.document.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
+from att_docs.readers.text import MAX_MARKDOWN_BYTES, describe, forbidden_character, read_input
 
 __all__ = ["ProseBlock", "ProseFile", "parse_rich_text", "read_prose"]
 
@@ -70,15 +71,16 @@ class ProseFile:
 @cache
 def _parser(quotes: str = "") -> MarkdownIt:
     """The prose parser; ``quotes`` (four characters, e.g. “”‘’) turns on smart quotes."""
-    options: dict[str, Any] = {"html": False}
+    options: dict[str, Any] = {"html": True}  # parsed, so that it can be refused
     if quotes:
         options.update(typographer=True, quotes=quotes)
     md = MarkdownIt("commonmark", options).use(footnote_plugin)
     if quotes:
         md.enable("smartquotes")
     # Footnote definitions stay where they stand (no tail): a definition used only by a
-    # table cell of tables.yaml must survive the parse of its prose file.
-    md.disable(["html_block", "html_inline", "image", "footnote_tail"])
+    # table cell of tables.yaml must survive the parse of its prose file. Raw HTML and
+    # images are parsed (not left as text) so that the walker refuses them by line.
+    md.disable(["footnote_tail"])
     md.core.ruler.after("block", "att_ids", _lift_id_markers)
     return md
 
@@ -107,7 +109,9 @@ def _lift_id_markers(state: StateCore) -> None:
 
 def read_prose(path: Path, lang: str, soft_break: str = " ", quotes: str = "") -> ProseFile:
     """Parse ``path`` (Markdown in ``lang``); any structural error names its line."""
-    source = read_text(path, missing=f"missing prose file for language {lang!r}")
+    if not path.exists() and not path.is_symlink():
+        raise ContentError(f"missing prose file for language {lang!r}", path)
+    source = read_input(path, MAX_MARKDOWN_BYTES)
     env: dict[str, Any] = {}
     tokens = _parser(quotes).parse(source, env)
     walker = _Walker(path, soft_break)
@@ -207,6 +211,9 @@ class _Walker:
             elif tok.type == "code_block":
                 raise self.error("indented code is not allowed in a paper; remove the "
                                  "leading spaces", tok)
+            elif tok.type == "html_block":
+                raise self.error("raw HTML is not allowed in a paper (comments are written "
+                                 "`[//]: # (text)`)", tok)
             else:
                 raise self.error(f"unsupported Markdown element ({tok.type})", tok)
         return blocks, footnotes
@@ -231,13 +238,20 @@ class _Walker:
         level = int(opener.tag[1])
         if level > 3:
             raise self.error("headings go down to ### only", opener)
-        text = Text([TextBlock(self.inlines(inline))], self.where(opener))
+        inlines = self.inlines(inline)
+        if not any(isinstance(x, Run) and x.text.strip() for x in inlines):
+            raise self.error(f"heading {{#{block_id}}} has no text", opener)
+        text = Text([TextBlock(inlines)], self.where(opener))
         return ProseBlock("heading", block_id, text, self.where(opener), level=level)
 
     def _paragraph(self, opener: Token, inline: Token, kind: Kind,
                    parent: str | None = None) -> ProseBlock:
         block_id, classes = self._block_id(opener, kind)
-        text = Text([TextBlock(self.inlines(inline))], self.where(opener))
+        inlines = self.inlines(inline)
+        if not any((isinstance(x, Run) and x.text.strip()) or isinstance(x, FootnoteRef)
+                   for x in inlines):
+            raise self.error(f"{kind} {{#{block_id}}} has no text", opener)
+        text = Text([TextBlock(inlines)], self.where(opener))
         return ProseBlock(kind, block_id, text, self.where(opener),
                           numbered="unnumbered" not in classes, parent=parent)
 
@@ -281,6 +295,10 @@ class _Walker:
             raise self.error(
                 f"unknown block ```{tok.info.strip()}: use ```{{tables}} NAME or "
                 "```{decisions} NAME", tok)
+        if tok.content.strip():
+            raise self.error(f"```{tok.info.strip()} holds text; it places a "
+                             f"{m.group('kind')} set and must be closed by ``` on the next "
+                             "line", tok)
         block_id = f"{m.group('kind')}:{m.group('name')}"
         return ProseBlock("include", block_id, None, self.where(tok), numbered=False)
 
@@ -329,12 +347,22 @@ class _Walker:
                 out.append(FootnoteRef(str(child.meta["label"])))
             elif t in ("link_open", "link_close"):
                 continue
+            elif t == "image":
+                raise self.error("images are not supported in a paper; remove "
+                                 f"![{child.content}]", inline)
+            elif t == "html_inline":
+                raise self.error(f"raw HTML ({child.content[:40]}) is not allowed in a "
+                                 "paper", inline)
             else:
                 raise self.error(f"unsupported inline Markdown ({t})", inline)
         return out
 
     def _text(self, out: list[Inline], text: str, bold: bool, italic: bool,
               inline: Token) -> None:
+        bad = forbidden_character(text)
+        if bad:
+            raise self.error(f"character {describe(bad[0])} (from a character reference) "
+                             "is not allowed in a paper", inline)
         undefined = _UNDEFINED_NOTE.search(text)
         if undefined:
             raise self.error(f"footnote [^{undefined.group(1)}] is used but not defined "

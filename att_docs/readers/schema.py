@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 __all__ = [
     "AnnexFile",
@@ -21,6 +22,21 @@ PerLanguage = dict[str, str]
 """``{en: ..., zh: ...}``: one string per language code."""
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47-like: en, zh, zh-Hant
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+FolderName = Annotated[str, Field(pattern=ID_PATTERN)]
+EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2199, 12, 31)
+
+
+def _sane_date(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"a date between {EARLIEST} and {LATEST} is expected")
+    return value
+
+
+Date = Annotated[dt.date, Field(strict=False), AfterValidator(_sane_date)]
+"""A calendar date as YAML writes it (``2023-07-21``), within sane years."""
+"""A folder of the paper, by plain name: no ``/``, no ``..``, nothing absolute."""
 
 
 class _Strict(BaseModel):
@@ -36,11 +52,11 @@ class DeadlineRule(_Strict):
 class ConferenceFile(_Strict):
     """``conference.yaml``."""
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=999)
     venue: PerLanguage
-    opening: dt.date
-    closing: dt.date
-    languages: list[str] = Field(min_length=1)
+    opening: Date
+    closing: Date
+    languages: list[LanguageCode] = Field(min_length=1)
     deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
 
 
@@ -49,12 +65,12 @@ class PaperFile(_Strict):
 
     type: str
     symbol: str
-    date: dt.date
+    date: Date
     submitted_by: PerLanguage
     original_language: str
     title: PerLanguage
     subtitle: PerLanguage = Field(default_factory=dict)
-    annexes: list[str] = Field(default_factory=list)
+    annexes: list[FolderName] = Field(default_factory=list)
     deadline: DeadlineRule | None = None  # overrides the conference's rule
 
 
@@ -85,10 +101,11 @@ class DecisionItemSpec(BaseModel):
     """``{id: ..., en: ..., zh: ...}``: the language keys are checked by the reader."""
 
     model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str] = Field(init=False)  # each language's text: a string
     id: str = Field(pattern=ID_PATTERN)
 
     def texts(self) -> dict[str, str]:
-        return {k: str(v) for k, v in (self.model_extra or {}).items()}
+        return dict(self.model_extra or {})
 
 
 class DecisionGroupSpec(_Strict):

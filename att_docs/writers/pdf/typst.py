@@ -25,7 +25,7 @@ import typst
 
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
-from att_docs.errors import ToolError
+from att_docs.errors import ContentError, ToolError
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
 
@@ -48,8 +48,9 @@ class FontError(ToolError):
     """A configured font is not installed, lacks a Bold weight, or lacks a glyph."""
 
 
-class PdfError(Exception):
-    """Typst failed for a reason other than fonts (a template or PDF/UA problem)."""
+class PdfError(ContentError):
+    """Typst failed for a reason other than fonts (a template or PDF/UA problem): reported
+    as ``paper.typ:LINE: ...`` on one line, like any other bad input."""
 
 
 def _codepoints(text: str) -> str:
@@ -75,7 +76,8 @@ class PdfWriter:
         self.styles = styles
         self.template = Path(template)
         if not self.template.is_file():
-            raise FileNotFoundError(f"Typst template not found: {self.template}")
+            raise ContentError("Typst template not found (templates/paper.typ lays out the "
+                               "PDF)", self.template)
         self.fonts = typst.Fonts(font_paths=[str(p) for p in font_paths or []])
         self._weights: dict[str, set[int]] = {}
         for info in self.fonts.fonts():
@@ -171,8 +173,13 @@ class PdfWriter:
         glyph = self._glyph_error(message, who, lang)
         if glyph is not None:
             return glyph
-        diagnostic = getattr(exc, "diagnostic", "") or ""
-        return PdfError(f"{who}: Typst failed: {message}\n{diagnostic}".rstrip())
+        diagnostic = str(getattr(exc, "diagnostic", "") or "")
+        where = re.search(r"┌─ (?P<file>[^\n]*?):(?P<line>\d+):\d+", diagnostic)
+        first = message.strip().splitlines()[0] if message.strip() else "unknown error"
+        if where and Path(where["file"]).name == self.template.name:
+            return PdfError(f"Typst failed: {first} (for {who})", self.template,
+                            int(where["line"]))
+        return PdfError(f"{who}: Typst failed: {first}")
 
     def _check_warnings(self, notes: list[typst.TypstWarning], who: str) -> None:
         """Font warnings are errors; other warnings are passed on as Python warnings."""

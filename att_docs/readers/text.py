@@ -1,0 +1,68 @@
+"""What a content file may hold: a size limit, and characters a paper can carry.
+
+Control characters, lone surrogates, noncharacters and bidirectional overrides have no
+place in a paper: Word and PDF cannot hold some of them (XML 1.0 forbids them), and the
+others hide text from a reader (Trojan-source style reordering). They are refused where
+they are read, with the file and line, before any output is written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from att_docs.errors import ContentError, read_text
+
+__all__ = ["MAX_MARKDOWN_BYTES", "MAX_YAML_BYTES", "check_characters", "forbidden_character",
+           "read_input"]
+
+MAX_YAML_BYTES = 1_000_000
+MAX_MARKDOWN_BYTES = 1_000_000
+
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 (tab and line ends aside), DEL, C1
+    "\ud800-\udfff"  # lone surrogates
+    "\ufdd0-\ufdef\ufffe\uffff"  # noncharacters
+    "\ufffd"  # the replacement character: text that was decoded wrongly
+    "\u202a-\u202e\u2066-\u2069]"  # bidirectional embeddings, overrides and isolates
+)
+
+
+def forbidden_character(text: str) -> re.Match[str] | None:
+    """The first character of ``text`` a paper cannot carry, if any."""
+    return FORBIDDEN.search(text)
+
+
+def describe(char: str) -> str:
+    """``U+0007 (a control character)``."""
+    name = unicodedata.name(char, "")
+    kind = ("a lone surrogate" if 0xD800 <= ord(char) <= 0xDFFF
+            else "a bidirectional control" if name else "a control character or noncharacter")
+    return f"U+{ord(char):04X} ({name.lower() or kind})"
+
+
+def check_characters(text: str, path: Path, first_line: int = 1) -> None:
+    """Refuse ``text`` (from ``path``, starting at ``first_line``) if it holds a
+    character a paper cannot carry; the error names its line."""
+    match = FORBIDDEN.search(text)
+    if match:
+        line = first_line + text.count("\n", 0, match.start())
+        raise ContentError(f"character {describe(match[0])} is not allowed in a paper; "
+                           "delete it", path, line)
+
+
+def read_input(path: Path, limit: int) -> str:
+    """A content file's text: at most ``limit`` bytes of UTF-8, no forbidden character."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ContentError("file not found", path) from None
+    except OSError:
+        size = 0
+    if size > limit:
+        raise ContentError(f"is {size:,} bytes; content files are limited to {limit:,} "
+                           "(split the text, or check that this is the right file)", path)
+    text = read_text(path).removeprefix("\ufeff")  # a byte order mark is not text
+    check_characters(text, path)
+    return text
