@@ -122,7 +122,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     report = ImportReport(folder, draft.notices, missing, sorted(files))
     carried = None
     if previous is not None:
-        ids = _compare(report, previous, draft.parts, footnotes, lang)
+        ids = _compare(report, previous, draft.parts, footnotes, lang, info.submitted_by)
         carried = _translations(folder, conference_dir, templates, lang)
     else:
         ids = set()
@@ -132,13 +132,13 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
 
 
 def _compare(report: ImportReport, previous: Document, parts: list, footnotes: dict,
-             lang: str) -> set[str]:
+             lang: str, submitted_by: dict[str, str]) -> set[str]:
     """Fill the report's new, changed and gone units; the unit ids of the new paper."""
     from att_docs.document.model import Conference, Masthead
 
     old = {u.id: u.texts.get(lang) for u in document_units(previous)}
     doc = Document("new", previous.type, Masthead(previous.masthead.symbol, dt.date.today(),
-                                                  {}, lang),
+                                                  submitted_by, lang),
                    Conference("c", 1, {}, dt.date.today(), dt.date.today(), [lang]),
                    parts, footnotes, [lang])
     new = {u.id: u.texts.get(lang) for u in document_units(doc)}

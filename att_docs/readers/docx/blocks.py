@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from att_docs.document.model import Inline, TextBlock
+from att_docs.document.model import Inline, Run, TextBlock
 from att_docs.readers.docx.inlines import ReadContext, blocks_text, inlines_of, plain_of, tidy
 
 __all__ = ["Line", "RawCell", "flatten"]
@@ -41,8 +41,6 @@ class Line:
     index: int = 0  # the draft's paragraph number, for places
 
     def plain(self) -> str:
-        from att_docs.document.model import Run
-
         return "".join(i.text for i in self.inlines if isinstance(i, Run))
 
 

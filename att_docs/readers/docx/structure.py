@@ -74,8 +74,16 @@ def build_parts(lines: list[Line], lang: str, front: FrontMatter, paper_type: st
     return builder.finish()
 
 
+_SECOND_LEVEL = re.compile(r"^list (number|bullet|paragraph|continue) ?[2-9]$")
+
+
 def _role(line: Line) -> str:
-    return _ROLES.get(line.style.lower(), "")
+    """The role of a line's paragraph style; Word's second-level list styles
+    ("List Number 2") hold subparagraphs."""
+    style = line.style.lower()
+    if _SECOND_LEVEL.match(style):
+        return "subparagraph"
+    return _ROLES.get(style, "")
 
 
 def _strip_prefix(inlines: list[Inline], length: int) -> list[Inline]:
@@ -221,8 +229,7 @@ class _Builder:
                        and role not in ("subparagraph", "decision-item"))
         if role == "numbered" or word_number or typed:
             inlines = _strip_prefix(line.inlines, typed.end()) if typed else line.inlines
-            number = int(typed.group(1)) if typed else line.number
-            self.numbered(line, inlines, number)
+            self.numbered(line, inlines, int(typed.group(1)) if typed else None)
         elif state.last_numbered is not None and (role == "subparagraph" or line.depth >= 1
                                                   or letter):
             inlines = _strip_prefix(line.inlines, letter.end()) if letter else line.inlines
@@ -238,9 +245,9 @@ class _Builder:
 
     def numbered(self, line: Line, inlines: list[Inline], number: int | None) -> None:
         state = self.state
-        if number is not None and number != state.expected:
-            self.notice(line, f"numbered {number} where {state.expected} follows: att-docs "
-                              "numbers paragraphs itself, consecutively")
+        if number is not None and number != state.expected:  # typed numbers only
+            self.notice(line, f"typed number {number} where {state.expected} follows: "
+                              "att-docs numbers paragraphs itself, consecutively")
         para = Paragraph(self.provisional("paragraph"), self.text(inlines, line))
         self.add(para)
         state.last_numbered = para

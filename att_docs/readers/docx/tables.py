@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from att_docs.document.model import Block, Cell, Paragraph, Table, TableRow, Text, TextBlock
+from att_docs.document.model import (
+    Block,
+    Cell,
+    Inline,
+    Paragraph,
+    Run,
+    Table,
+    TableRow,
+    Text,
+    TextBlock,
+)
 from att_docs.readers.docx.blocks import Line, RawCell
 from att_docs.readers.docx.inlines import Notice
 
@@ -50,13 +60,11 @@ def _table(line: Line, lang: str, set_id: str, number: int) -> Table:
     return Table(f"{set_id}.t{number}", {lang: Text([TextBlock(_flat(title_row[0]))])}, rows)
 
 
-def _flat(cell: RawCell) -> list:
+def _flat(cell: RawCell) -> list[Inline]:
     """A one-paragraph text (titles and labels are single lines)."""
-    out: list = []
+    out: list[Inline] = []
     for index, block in enumerate(cell.blocks):
         if index:
-            from att_docs.document.model import Run
-
             out.append(Run(" "))
         out.extend(block.inlines)
     return out

@@ -1,0 +1,303 @@
+"""att-docs import: Word drafts and Word translations, read back with the content reader."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import require_tools
+from worddrafts import (
+    FOOTNOTE,
+    ITEMS,
+    LABELS,
+    LEAD,
+    PARAGRAPHS,
+    SUBS,
+    TABLES,
+    W,
+    libreoffice_docx,
+    odt_draft,
+    python_docx_draft,
+)
+from wordutil import read_back, unit_ids, units_in_order
+
+from att_docs.cli.main import main
+from att_docs.conference.paths import PACKAGE_ROOT
+from att_docs.document.model import DecisionList, Paragraph, Table
+
+CSP9 = PACKAGE_ROOT / "content" / "csp9"
+PAPERS = {"wgtu-report": "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep",
+          "mc-programme-of-work": "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The real command, in a process of its own (exit codes and stderr as users see them)."""
+    return subprocess.run([sys.executable, "-m", "att_docs", *args], capture_output=True,
+                          text=True, cwd=PACKAGE_ROOT, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    done = run("build", str(CSP9), "-o", str(out), "-f", "docx", "-q")
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture
+def conference(tmp_path: Path) -> Path:
+    folder = tmp_path / "csp9"
+    folder.mkdir()
+    shutil.copy(CSP9 / "conference.yaml", folder)
+    return folder
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def import_paper(built: Path, conference: Path, paper: str) -> Path:
+    doc_type = yaml.safe_load((CSP9 / paper / "paper.yaml").read_text())["type"]
+    stem = PAPERS[paper]
+    done = run("import", str(built / f"{stem}.en.docx"), "--conference", str(conference),
+               "--id", paper, "--type", doc_type)
+    assert done.returncode == 0, done.stderr
+    done = run("import", str(built / f"{stem}.zh.docx"), "--into", str(conference / paper),
+               "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    return conference / paper
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", sorted(PAPERS))
+def test_round_trip_of_the_csp9_papers(built: Path, conference: Path, paper: str) -> None:
+    imported = import_paper(built, conference, paper)
+    original, again = read_back(CSP9 / paper), read_back(imported)
+    for lang in ("en", "zh"):
+        expected, got = units_in_order(original, lang), units_in_order(again, lang)
+        assert len(got) == len(expected)
+        for index, (want, have) in enumerate(zip(expected, got, strict=True)):
+            assert have == want, f"{lang} unit {index}"
+    assert [p.label for p in again.parts] == [p.label for p in original.parts]
+    out = conference.parent / "out"
+    done = run("build", str(conference), "-o", str(out), "-f", "docx", "-q")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_reimport_keeps_ids_and_translations(built: Path, conference: Path) -> None:
+    paper = "wgtu-report"
+    imported = import_paper(built, conference, paper)
+    before = read_back(imported)
+    done = run("import", str(built / f"{PAPERS[paper]}.en.docx"), "--conference",
+               str(conference), "--id", paper, "--type", "chair-report")
+    assert done.returncode == 0, done.stderr
+    assert "units:" not in done.stdout  # nothing new, changed or gone
+    after = read_back(imported)
+    assert unit_ids(after) == unit_ids(before)
+    assert units_in_order(after, "zh") == units_in_order(before, "zh")
+
+
+def test_reimport_reports_new_changed_and_gone(conference: Path, tmp_path: Path) -> None:
+    first = python_docx_draft(tmp_path / "v1.docx", typed=True)
+    assert run("import", str(first), "--conference", str(conference), "--id", "p").returncode == 0
+    ids = unit_ids(read_back(conference / "p"))
+    import docx
+
+    revised = docx.Document(str(first))
+    target = next(p for p in revised.paragraphs if p.text.startswith("3. "))
+    target.runs[0].text = "3. A new third paragraph."
+    revised.save(str(tmp_path / "v2.docx"))
+    done = run("import", str(tmp_path / "v2.docx"), "--conference", str(conference), "--id", "p")
+    assert done.returncode == 0, done.stderr
+    assert "1 new, 0 changed, 1 gone" in done.stdout
+    again = unit_ids(read_back(conference / "p"))
+    assert len(set(ids) - set(again)) == 1 and len(set(again) - set(ids)) == 1
+
+
+def check_draft(paper: Path) -> None:
+    doc = read_back(paper)
+    meta = yaml.safe_load((paper / "paper.yaml").read_text())
+    assert meta["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/790/Conf.Rep"
+    assert str(meta["date"]) == "2023-07-21"
+    assert meta["submitted_by"]["en"] == "Chair of the Working Group"
+    assert meta["title"]["en"] == "Report of the Working Group"
+    numbered = [b for b in doc.main.blocks if isinstance(b, Paragraph) and b.numbered]
+    assert [p.text["en"].plain() for p in numbered] == PARAGRAPHS
+    assert [s.text["en"].plain() for s in numbered[1].subparagraphs] == SUBS
+    note = numbered[0].text["en"].inlines[-1]
+    assert doc.footnotes[note.id].text["en"].plain() == FOOTNOTE
+    tables = [b for b in doc.main.blocks if isinstance(b, Table)]
+    assert [t.title["en"].plain() for t in tables] == [t for t, _ in TABLES]
+    assert len({t.id.split(".")[0] for t in tables}) == 1  # one set: same row labels
+    for table, (_, cells) in zip(tables, TABLES, strict=True):
+        assert [r.label["en"].plain() for r in table.rows] == LABELS
+        assert [r.cells[0].text["en"].plain() for r in table.rows] == cells
+    decisions = [b for b in doc.main.blocks if isinstance(b, DecisionList)]
+    assert [g.lead["en"].plain() for g in decisions[0].groups] == [LEAD]
+    assert [i.text["en"].plain() for i in decisions[0].groups[0].items] == ITEMS
+
+
+@pytest.mark.parametrize("typed", [False, True], ids=["list-number-styles", "typed-numbers"])
+def test_python_docx_drafts(conference: Path, tmp_path: Path, typed: bool) -> None:
+    draft = python_docx_draft(tmp_path / "draft.docx", typed)
+    done = run("import", str(draft), "--conference", str(conference), "--id", "draft")
+    assert done.returncode == 0, done.stderr
+    check_draft(conference / "draft")
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_libreoffice_draft_from_odt(conference: Path, tmp_path: Path) -> None:
+    require_tools("soffice")
+    draft = libreoffice_docx(odt_draft(tmp_path / "draft.odt"), tmp_path)
+    done = run("import", str(draft), "--conference", str(conference), "--id", "draft")
+    assert done.returncode == 0, done.stderr
+    check_draft(conference / "draft")
+
+
+def test_dry_run_writes_nothing(conference: Path, tmp_path: Path) -> None:
+    draft = python_docx_draft(tmp_path / "draft.docx", typed=True)
+    before = tree_digest(conference)
+    done = run("import", str(draft), "--conference", str(conference), "--dry-run")
+    assert done.returncode == 0 and "would write" in done.stdout
+    assert tree_digest(conference) == before
+
+
+def test_missing_masthead_field_is_named(conference: Path, tmp_path: Path) -> None:
+    import docx
+
+    draft = docx.Document(str(python_docx_draft(tmp_path / "d.docx", typed=True)))
+    line = next(p for p in draft.paragraphs if p.text.startswith("Submitted by"))
+    line._p.getparent().remove(line._p)
+    draft.save(str(tmp_path / "d.docx"))
+    done = run("import", str(tmp_path / "d.docx"), "--conference", str(conference), "--id", "d")
+    assert done.returncode == 0, done.stderr
+    assert "warning: submitted_by not found in the draft" in done.stderr
+    read_back(conference / "d")  # still a readable paper
+
+
+# ----------------------------------------------------------------------------- refusals
+
+
+def encrypted(source: Path, target: Path) -> Path:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    with source.open("rb") as fh, target.open("wb") as out:
+        OOXMLFile(fh).encrypt("secret", out)
+    return target
+
+
+def corrupt(target: Path) -> Path:
+    target.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    return target
+
+
+def not_docx(target: Path) -> Path:
+    target.write_text("Just some text, not a Word file.\n")
+    return target
+
+
+def unnumbered(target: Path) -> Path:
+    import docx
+
+    doc = docx.Document()
+    doc.add_heading("Introduction", level=1)
+    doc.add_paragraph("A paragraph without a number.")
+    doc.save(str(target))
+    return target
+
+
+def pending_change(target: Path) -> Path:
+    python_docx_draft(target, typed=True)
+    with zipfile.ZipFile(target) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    xml = parts["word/document.xml"].decode()
+    insertion = ('<w:ins w:id="901" w:author="Editor" w:date="2023-07-01T00:00:00Z">'
+                 '<w:r><w:t xml:space="preserve"> Inserted.</w:t></w:r></w:ins>')
+    at = xml.index("The Working Group met twice.")
+    at = xml.index("</w:r>", at) + len("</w:r>")
+    parts["word/document.xml"] = (xml[:at] + insertion + xml[at:]).encode()
+    assert W in xml
+    with zipfile.ZipFile(target, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return target
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: encrypted(python_docx_draft(d / "plain.docx", True), d / "locked.docx"),
+     "password-protected"),
+    (lambda d: corrupt(d / "broken.docx"), "damaged DOCX"),
+    (lambda d: not_docx(d / "notes.docx"), "not a DOCX file"),
+    (lambda d: unnumbered(d / "plain.docx"), "no numbered paragraphs"),
+    (lambda d: pending_change(d / "changed.docx"), "tracked change(s) still pending"),
+], ids=["encrypted", "corrupt", "not-docx", "no-numbers", "pending-changes"])
+def test_bad_drafts_are_refused(conference: Path, tmp_path: Path, make, message: str) -> None:
+    draft = make(tmp_path)
+    before = tree_digest(conference)
+    done = run("import", str(draft), "--conference", str(conference))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"att-docs: error: {draft}")
+    assert message in lines[0] and "Traceback" not in done.stderr
+    assert tree_digest(conference) == before
+
+
+def test_accept_changes_applies_them(conference: Path, tmp_path: Path) -> None:
+    draft = pending_change(tmp_path / "changed.docx")
+    done = run("import", str(draft), "--conference", str(conference), "--id", "p",
+               "--accept-changes")
+    assert done.returncode == 0, done.stderr
+    first = next(b for b in read_back(conference / "p").main.blocks
+                 if isinstance(b, Paragraph) and b.numbered)
+    assert first.text["en"].plain() == "The Working Group met twice. Inserted."
+
+
+@pytest.mark.slow
+def test_mismatched_translation_is_refused(built: Path, conference: Path) -> None:
+    paper = import_paper(built, conference, "mc-programme-of-work")
+    before = tree_digest(conference)
+    wrong = built / f"{PAPERS['wgtu-report']}.zh.docx"
+    done = run("import", str(wrong), "--into", str(paper), "--lang", "zh")
+    assert done.returncode == 1
+    assert "structure differs" in done.stderr and "Traceback" not in done.stderr
+    places = [line for line in done.stderr.splitlines() if line.startswith("  paper: ")]
+    assert places and all(" | translation: " in line for line in places)
+    assert tree_digest(conference) == before
+
+
+def test_translation_missing_a_paragraph_lists_both_sides(conference: Path,
+                                                          tmp_path: Path) -> None:
+    import docx
+
+    draft = python_docx_draft(tmp_path / "d.docx", typed=True)
+    assert run("import", str(draft), "--conference", str(conference), "--id", "p").returncode == 0
+    short = docx.Document(str(draft))
+    gone = next(p for p in short.paragraphs if p.text.startswith("3. "))
+    gone._p.getparent().remove(gone._p)
+    short.save(str(tmp_path / "short.docx"))
+    before = tree_digest(conference)
+    done = run("import", str(tmp_path / "short.docx"), "--into", str(conference / "p"),
+               "--lang", "zh")
+    assert done.returncode == 1
+    assert "paragraph at en.md:" in done.stderr and "A third paragraph" in done.stderr
+    assert "translation: nothing" in done.stderr
+    assert tree_digest(conference) == before
+
+
+def test_usage_errors() -> None:
+    result = CliRunner().invoke(main, ["import", "x.docx", "--into", "somewhere"])
+    assert result.exit_code == 2 and "--lang" in result.output
