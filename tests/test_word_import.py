@@ -301,3 +301,76 @@ def test_translation_missing_a_paragraph_lists_both_sides(conference: Path,
 def test_usage_errors() -> None:
     result = CliRunner().invoke(main, ["import", "x.docx", "--into", "somewhere"])
     assert result.exit_code == 2 and "--lang" in result.output
+
+
+def test_what_cannot_be_kept_is_warned_with_its_place(conference: Path,
+                                                      tmp_path: Path) -> None:
+    from worddrafts import draft_with_extras
+
+    draft = draft_with_extras(tmp_path / "extras.docx")
+    before = tree_digest(conference)
+    done = run("import", str(draft), "--conference", str(conference), "--id", "x",
+               "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert tree_digest(conference) == before
+    warnings = [line for line in done.stderr.splitlines()
+                if line.startswith("att-docs: warning: ")]
+    expected = {
+        "an image cannot be imported": "paragraph",
+        "a comment by Reviewer is not kept": "paragraph",
+        "underline is not kept": "paragraph",
+        "a text box ('Boxed remark.')": "the paragraph '3. A third paragraph after the heading.'",
+        "not an element table": "table 3",
+    }
+    for message, place in expected.items():
+        hits = [w for w in warnings if message in w]
+        assert hits, f"no warning {message!r} in {warnings}"
+        assert place in hits[0]
+    done = run("import", str(draft), "--conference", str(conference), "--id", "x")
+    assert done.returncode == 0, done.stderr
+    doc = read_back(conference / "x")
+    texts = [b.text["en"].plain() for b in doc.main.blocks if isinstance(b, Paragraph)]
+    assert "cell 1.2" in texts  # the other table's cells are kept as paragraphs
+    assert "Check this figure." not in " ".join(texts)
+
+
+def test_english_only_copy_gets_its_translation_back(built: Path, tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    from att_docs.document.units import texts_by_id
+
+    conference = tmp_path / "csp9"
+    shutil.copytree(CSP9, conference)
+    paper = conference / "wgtu-report"
+    yaml_rt = YAML()
+    for path in paper.rglob("*"):
+        if path.name == "zh.md":
+            path.unlink()
+        elif path.suffix == ".yaml":
+            data = yaml_rt.load(path)
+
+            def strip(node: object) -> None:
+                if isinstance(node, dict):
+                    node.pop("zh", None)
+                    for value in node.values():
+                        strip(value)
+                elif isinstance(node, list):
+                    for value in node:
+                        strip(value)
+
+            strip(data)
+            yaml_rt.dump(data, path)
+    done = run("import", str(built / f"{PAPERS['wgtu-report']}.zh.docx"), "--into",
+               str(paper), "--lang", "zh")
+    assert done.returncode == 0, done.stderr
+    original, restored = read_back(CSP9 / "wgtu-report"), read_back(paper)
+    want, got = texts_by_id(original, "zh"), texts_by_id(restored, "zh")
+    assert sorted(got) == sorted(want)
+    notes_want = units_in_order(original, "zh")
+    assert units_in_order(restored, "zh") == notes_want
+    for unit_id, text in want.items():
+        assert got[unit_id].plain() == text.plain(), unit_id
+    comments = [line for line in (paper / "annex-a" / "tables.yaml").read_text().splitlines()
+                if line.startswith("#")]
+    assert comments == [line for line in (CSP9 / "wgtu-report" / "annex-a" / "tables.yaml")
+                        .read_text().splitlines() if line.startswith("#")]

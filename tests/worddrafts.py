@@ -175,3 +175,47 @@ def libreoffice_docx(odt: Path, out_dir: Path) -> Path:
                     "--convert-to", "docx", "--outdir", str(out_dir), str(odt)],
                    check=True, capture_output=True, timeout=180)
     return out_dir / (odt.stem + ".docx")
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 grey PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def draft_with_extras(path: Path) -> Path:
+    """A typed-number draft plus what the content model cannot hold: an image, a comment,
+    a text box, underline and a three-column table."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    python_docx_draft(path, typed=True)
+    doc = docx.Document(str(path))
+    first = next(p for p in doc.paragraphs if p.text.startswith("1. "))
+    doc.add_comment(first.runs[0], text="Check this figure.", author="Reviewer",
+                    initials="R")
+    second = next(p for p in doc.paragraphs if p.text.startswith("2. "))
+    second.add_run(" Underlined words.").underline = True
+    third = next(p for p in doc.paragraphs if p.text.startswith("3. "))
+    third.add_run().add_picture(io.BytesIO(tiny_png()))
+    third._p.append(parse_xml(
+        f'<w:r xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+        '<v:shape id="box1" style="width:100pt;height:50pt"><v:textbox><w:txbxContent><w:p>'
+        '<w:r><w:t>Boxed remark.</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape>'
+        '</w:pict></w:r>'))
+    table = doc.add_table(rows=2, cols=3)
+    for row in range(2):
+        for col in range(3):
+            table.cell(row, col).text = f"cell {row}.{col}"
+    doc.save(str(path))
+    return path

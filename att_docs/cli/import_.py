@@ -19,7 +19,8 @@ from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
                                           "existing folder is re-imported, keeping ids.")
 @click.option("--into", "paper_dir", type=click.Path(path_type=Path, file_okay=False),
               help="Import a translation into this existing paper folder.")
-@click.option("--lang", help="Language of the translation (with --into).")
+@click.option("--lang", help="Language of the file: the translation's (needed with --into), "
+                            "or the draft's (default: the conference's first language).")
 @click.option("--accept-changes", is_flag=True,
               help="Accept pending tracked changes instead of refusing the file.")
 @click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
@@ -32,11 +33,12 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
     """Import a Word (DOCX) draft as a new paper, or a translation with --into.
 
     \b
-    A draft in the paper's original language becomes a paper folder: the masthead
-    fields found (a missing one is named), numbered paragraphs and subparagraphs (Word
-    numbering or typed "1.", "(a)"), headings, footnotes, bold and italic, element
-    tables, decision lists, "Annex ..." parts. Each unit gets a readable id; other
-    languages start as copies of the original, to be translated.
+    A draft in its original language (--lang, default the conference's first)
+    becomes a paper folder: the masthead fields found (a missing one is named),
+    numbered paragraphs and subparagraphs (Word numbering or typed "1.", "(a)"),
+    headings, footnotes, bold and italic, element tables, decision lists, "Annex ..."
+    parts. Each unit gets a readable id; other languages start as copies of the
+    original, to be translated.
 
     \b
     Examples:
@@ -53,9 +55,6 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
         report = import_translation(docx, paper_dir, lang, project.templates,
                                     accept_changes=accept_changes, dry_run=dry_run)
     else:
-        if lang:
-            raise click.UsageError("--lang goes with --into; a draft is read in the "
-                                   "conference's first language")
         if conference_dir is None:
             found = find_conferences(project.content)
             if len(found) > 1:
@@ -63,7 +62,7 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
                                        "--conference")
             conference_dir = found[0]
         report = import_draft(docx, conference_dir, project.templates,
-                              paper_type=paper_type, folder_name=folder_name,
+                              paper_type=paper_type, folder_name=folder_name, lang=lang,
                               accept_changes=accept_changes, dry_run=dry_run)
     _print(report, paper_dir is not None, dry_run)
 

@@ -78,8 +78,12 @@ def _keep_map(draft_blocks: list, previous: Document, lang: str) -> dict[str, st
 
 def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
                  paper_type: str | None = None, folder_name: str | None = None,
-                 accept_changes: bool = False, dry_run: bool = False) -> ImportReport:
-    """Create (or re-import) a paper folder from a Word draft in the original language."""
+                 lang: str | None = None, accept_changes: bool = False,
+                 dry_run: bool = False) -> ImportReport:
+    """Create (or re-import) a paper folder from a Word draft in its original language.
+
+    ``lang`` is the draft's language (default: the conference's first language).
+    """
     from att_docs.conference.deadline import conference_deadline
     from att_docs.conference.scaffold import next_serial
     from att_docs.document.frame import known_types
@@ -87,7 +91,10 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     from att_docs.writers.content.paper import PaperInfo, paper_files
 
     conference = read_conference(conference_dir)
-    lang = conference.languages[0]
+    lang = lang or conference.languages[0]
+    if lang not in conference.languages:
+        raise ContentError(f"{lang!r} is not a language of this conference "
+                           f"({', '.join(conference.languages)})", conference_dir)
     types = known_types(templates)
     if paper_type is not None and paper_type not in types:
         raise ContentError(f"unknown document type {paper_type!r} (known: "

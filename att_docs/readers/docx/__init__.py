@@ -16,7 +16,7 @@ from lxml import etree
 from att_docs.document.locale import load_locale
 from att_docs.document.model import Footnote, Paragraph, Text
 from att_docs.errors import ContentError
-from att_docs.readers.docx.blocks import flatten
+from att_docs.readers.docx.blocks import Line, flatten
 from att_docs.readers.docx.draft import Draft
 from att_docs.readers.docx.inlines import Notice, ReadContext
 from att_docs.readers.docx.masthead import FrontMatter
@@ -52,7 +52,7 @@ def read_docx(path: Path, lang: str, templates: Path, paper_type: str,
                for part in structure.parts for b in part.blocks):
         raise ContentError("no numbered paragraphs found: number the paragraphs with Word "
                            "numbering or typed numbers (\"1.\", \"2.\")", path)
-    notices = ctx.notices + structure.notices + _package_notices(path)
+    notices = ctx.notices + structure.notices + _text_box_notices(path, lines)
     _restore_title_case(structure.parts[0].title, lang, path, notices)
     footnotes = {note_id: Footnote(note_id, {lang: Text(blocks)})
                  for note_id, blocks in ctx.notes.items()}
@@ -73,15 +73,25 @@ def _straighten_metadata(structure: Structure, lang: str, quotes: str) -> None:
         structure.masthead.submitted_by = structure.masthead.submitted_by.translate(table)
 
 
-def _package_notices(path: Path) -> list[Notice]:
-    """What pandoc reads without a trace: text boxes."""
+def _text_box_notices(path: Path, lines: list[Line]) -> list[Notice]:
+    """Text boxes, which pandoc reads in some forms and drops in others."""
     with zipfile.ZipFile(path) as zf:
         root = etree.fromstring(zf.read("word/document.xml"))
-    boxes = root.findall(f".//{{{_W}}}txbxContent")
-    if not boxes:
-        return []
-    return [Notice("the whole draft", f"{len(boxes)} text box(es): the content format has no "
-                   "text boxes; check that their text is where it belongs")]
+    flow = " ".join(line.plain() for line in lines)
+    notices: list[Notice] = []
+    for box in root.iter(f"{{{_W}}}txbxContent"):
+        boxed = " ".join("".join(t.text or "" for t in p.iter(f"{{{_W}}}t"))
+                         for p in box.iter(f"{{{_W}}}p")).strip()
+        holder = next((a for a in box.iterancestors(f"{{{_W}}}p")), None)
+        around = "".join(
+            t.text or "" for t in (holder.iter(f"{{{_W}}}t") if holder is not None else ())
+            if not any(a.tag == box.tag for a in t.iterancestors())).strip()[:40]
+        place = f"the paragraph {around!r}" if around else "a text box"
+        fate = ("its text was read into the running text" if boxed and boxed in flow
+                else "its text is not imported")
+        notices.append(Notice(place, f"a text box ({boxed[:40]!r}): the content format has "
+                                     f"no text boxes; {fate}"))
+    return notices
 
 
 def _restore_title_case(title: dict[str, str], lang: str, path: Path,
