@@ -122,6 +122,15 @@ def test_reimport_reports_new_changed_and_gone(conference: Path, tmp_path: Path)
     revised.save(str(tmp_path / "v2.docx"))
     done = run("import", str(tmp_path / "v2.docx"), "--conference", str(conference), "--id", "p")
     assert done.returncode == 0, done.stderr
+    assert "0 new, 1 changed, 0 gone" in done.stdout
+    assert unit_ids(read_back(conference / "p")) == ids  # the changed paragraph kept its id
+    removed = docx.Document(str(tmp_path / "v2.docx"))
+    gone = next(p for p in removed.paragraphs if p.text.startswith("3. "))
+    gone._p.getparent().remove(gone._p)
+    removed.add_paragraph("3. A paragraph at the end.")
+    removed.save(str(tmp_path / "v3.docx"))
+    done = run("import", str(tmp_path / "v3.docx"), "--conference", str(conference), "--id", "p")
+    assert done.returncode == 0, done.stderr
     assert "1 new, 0 changed, 1 gone" in done.stdout
     again = unit_ids(read_back(conference / "p"))
     assert len(set(ids) - set(again)) == 1 and len(set(again) - set(ids)) == 1

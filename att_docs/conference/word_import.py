@@ -11,6 +11,7 @@ texts by id through :mod:`att_docs.conference.content_writer`.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import shutil
 import tempfile
@@ -21,7 +22,7 @@ from att_docs.conference.content_writer import Change, write_translations
 from att_docs.document.model import Document, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
-from att_docs.readers.docx import Notice, read_docx
+from att_docs.readers.docx import Draft, Notice, read_docx
 from att_docs.readers.docx.ids import assign_ids, prose_blocks, slug
 
 __all__ = ["ImportReport", "import_draft", "import_translation"]
@@ -61,18 +62,31 @@ def _read_existing(folder: Path, conference_dir: Path, templates: Path) -> Docum
                       languages=[original] if original else None)
 
 
-def _keep_map(draft_blocks: list, previous: Document, lang: str) -> dict[str, str]:
-    """Provisional id → previous id for prose blocks and footnotes whose text is unchanged."""
-    old: dict[tuple[str, str], list[str]] = {}
-    for block in prose_blocks(previous.parts):
-        text = block.text.get(lang)
-        old.setdefault((type(block).__name__, text.plain() if text else ""), []).append(block.id)
+def _keep_map(draft: Draft, previous: Document, lang: str) -> dict[str, str]:
+    """Provisional id → previous id, for units that stand where they stood.
+
+    Prose blocks are matched as a sequence (difflib): equal runs keep their ids, and a
+    replaced run of as many blocks of the same kinds keeps them too (those units count as
+    changed). Footnotes keep their ids when their text is unchanged.
+    """
+    def key(block: object) -> tuple[str, str]:
+        text = block.text.get(lang)  # type: ignore[attr-defined]
+        return type(block).__name__, text.plain() if text else ""
+
+    old, new = list(prose_blocks(previous.parts)), list(prose_blocks(draft.parts))
+    old_keys, new_keys = [key(b) for b in old], [key(b) for b in new]
     keep: dict[str, str] = {}
-    for block in draft_blocks:
-        text = block.text.get(lang)
-        ids = old.get((type(block).__name__, text.plain() if text else ""))
-        if ids:
-            keep[block.id] = ids.pop(0)
+    matcher = difflib.SequenceMatcher(a=old_keys, b=new_keys, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        same_shape = [k[0] for k in old_keys[a1:a2]] == [k[0] for k in new_keys[b1:b2]]
+        if op == "equal" or (op == "replace" and same_shape):
+            for before, after in zip(old[a1:a2], new[b1:b2], strict=True):
+                keep[after.id] = before.id
+    old_notes = {_plain(n.text.get(lang)): n.id for n in previous.footnotes.values()}
+    for note in draft.footnotes.values():
+        found = old_notes.pop(_plain(note.text.get(lang)), None)
+        if found is not None:
+            keep[note.id] = found
     return keep
 
 
@@ -117,7 +131,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     draft.main.title[lang] = title
     folder = conference_dir / (folder_name or slug(title, docx.stem.lower()))
     previous = _read_existing(folder, conference_dir, templates)
-    keep = _keep_map(list(prose_blocks(draft.parts)), previous, lang) if previous else {}
+    keep = _keep_map(draft, previous, lang) if previous else {}
     footnotes = assign_ids(draft.parts, draft.footnotes, lang, keep)
     info = PaperInfo(
         type=paper_type, symbol=symbol, date=fields.date or conference_deadline(conference),

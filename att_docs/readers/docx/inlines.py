@@ -152,6 +152,8 @@ def plain_of(items: list[dict[str, Any]]) -> str:
         elif kind in ("Strong", "Emph", "Underline", "Strikeout", "SmallCaps", "Superscript",
                       "Subscript"):
             parts.append(plain_of(content))
+        elif kind == "Span" and {"comment-start", "deletion"} & set(content[0][1]):
+            continue
         elif kind in ("Span", "Link", "Cite"):
             parts.append(plain_of(content[1]))
     return "".join(parts)
