@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from att_docs.conference.content_writer import Change, write_translations
-from att_docs.document.model import Document, Text
+from att_docs.document.model import DecisionList, Document, Part, Table, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.readers.docx import Draft, Notice, read_docx
@@ -82,12 +82,56 @@ def _keep_map(draft: Draft, previous: Document, lang: str) -> dict[str, str]:
         if op == "equal" or (op == "replace" and same_shape):
             for before, after in zip(old[a1:a2], new[b1:b2], strict=True):
                 keep[after.id] = before.id
+    for new_part, old_part in zip(draft.parts, previous.parts, strict=False):
+        _keep_tables(new_part, old_part, lang, keep)
+        _keep_decisions(new_part, old_part, lang, keep)
     old_notes = {_plain(n.text.get(lang)): n.id for n in previous.footnotes.values()}
     for note in draft.footnotes.values():
         found = old_notes.pop(_plain(note.text.get(lang)), None)
         if found is not None:
             keep[note.id] = found
     return keep
+
+
+def _table_sets(part: Part) -> dict[str, list[Table]]:
+    sets: dict[str, list[Table]] = {}
+    for block in part.blocks:
+        if isinstance(block, Table):
+            sets.setdefault(block.id.split(".")[0], []).append(block)
+    return sets
+
+
+def _keep_tables(new: Part, old: Part, lang: str, keep: dict[str, str]) -> None:
+    """Table sets and tables keep their names by position, rows by their label."""
+    for (new_set, new_tables), (old_set, old_tables) in zip(
+            _table_sets(new).items(), _table_sets(old).items(), strict=False):
+        keep[new_set] = old_set
+        old_rows = {_plain(row.label.get(lang)): row.id.rsplit(".", 1)[-1]
+                    for table in old_tables for row in table.rows}
+        for new_table, old_table in zip(new_tables, old_tables, strict=False):
+            keep[f"{new_set}.{new_table.id.split('.')[1]}"] = old_table.id.split(".")[1]
+        for table in new_tables:
+            for index, row in enumerate(table.rows, start=1):
+                old_key = old_rows.get(_plain(row.label.get(lang)))
+                slot = f"{new_set}.row.r{index}"
+                if old_key is not None and slot not in keep:
+                    keep[slot] = old_key
+
+
+def _keep_decisions(new: Part, old: Part, lang: str, keep: dict[str, str]) -> None:
+    """Decision lists and groups keep their names by position, items by their text."""
+    new_lists = [b for b in new.blocks if isinstance(b, DecisionList)]
+    old_lists = [b for b in old.blocks if isinstance(b, DecisionList)]
+    for new_list, old_list in zip(new_lists, old_lists, strict=False):
+        keep[new_list.id] = old_list.id
+        for new_group, old_group in zip(new_list.groups, old_list.groups, strict=False):
+            keep[f"{new_list.id}.{new_group.id}"] = old_group.id.rsplit(".", 1)[-1]
+            old_items = {_plain(i.text.get(lang)): i.id.rsplit(".", 1)[-1]
+                         for i in old_group.items}
+            for item in new_group.items:
+                found = old_items.pop(_plain(item.text.get(lang)), None)
+                if found is not None:
+                    keep[f"{new_group.id}.{item.id}"] = found
 
 
 def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
@@ -122,6 +166,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     year = conference.opening.year
     symbol = fields.symbol or f"ATT/CSP{conference.number}/{year}/CHAIR/" \
                               f"{next_serial(conference_dir)}/Conf.Rep"
+    given_type = paper_type is not None
     if paper_type is None:
         paper_type = _types_by_code().get(symbol.split("/")[-1].split(".Rev")[0],
                                           "chair-report")
@@ -131,12 +176,18 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     draft.main.title[lang] = title
     folder = conference_dir / (folder_name or slug(title, docx.stem.lower()))
     previous = _read_existing(folder, conference_dir, templates)
+    if previous is not None:  # a re-import keeps the types it had
+        paper_type = paper_type if given_type else previous.type
+        old_types = {part.id: part.type for part in previous.parts}
+        for part in draft.parts:
+            part.type = old_types.get(part.id, paper_type)
     keep = _keep_map(draft, previous, lang) if previous else {}
     footnotes = assign_ids(draft.parts, draft.footnotes, lang, keep)
     info = PaperInfo(
         type=paper_type, symbol=symbol, date=fields.date or conference_deadline(conference),
         original_language=lang, languages=list(conference.languages),
         submitted_by={lang: fields.submitted_by or "(submitted by)"},
+        annex_types={part.id: part.type for part in draft.parts[1:]},
         comment=f"Imported from {docx.name} with att-docs import."
                 + (f"\nTo fill in: {', '.join(missing)}." if missing else ""))
     files = paper_files(info, draft.parts, footnotes)
