@@ -12,10 +12,10 @@ import re
 
 from att_docs.document.model import FootnoteRef, Inline, Run, Text, TextBlock
 
-__all__ = ["render_block_text", "render_inlines", "render_rich_text"]
+__all__ = ["escape_line_start", "render_block_text", "render_inlines", "render_rich_text"]
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>&{}\"'!~|$])")
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(?P<space>\s*)(?:(?P<mark>[#>+=-])|(?P<digits>\d+)(?P<delim>[.)]))")
 
 
 def _escape(text: str) -> str:
@@ -76,8 +76,18 @@ def render_inlines(inlines: list[Inline], indent: str = "") -> str:
     lines = text.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
-        out.append(indent + _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+        out.append(indent + escape_line_start(line))
     return "\\\n".join(out)
+
+
+def escape_line_start(line: str) -> str:
+    """Escape what would open a heading, quote, list or rule at the start of a line."""
+    def sub(m: re.Match[str]) -> str:
+        if m.group("mark"):
+            return f"{m.group('space')}\\{m.group('mark')}"
+        return f"{m.group('space')}{m.group('digits')}\\{m.group('delim')}"
+
+    return _LINE_START.sub(sub, line, count=1)
 
 
 def render_block_text(text: Text, indent: str = "") -> str:
@@ -99,5 +109,5 @@ def _rich_block(block: TextBlock) -> str:
     elif block.list_kind == "bullet":
         marker = "- "
     else:
-        return render_inlines(block.inlines)
-    return marker + render_inlines(block.inlines, " " * len(marker))
+        return escape_line_start(render_inlines(block.inlines))
+    return marker + escape_line_start(render_inlines(block.inlines, " " * len(marker)))
