@@ -276,6 +276,33 @@ def test_accept_changes_applies_them(conference: Path, tmp_path: Path) -> None:
     first = next(b for b in read_back(conference / "p").main.blocks
                  if isinstance(b, Paragraph) and b.numbered)
     assert first.text["en"].plain() == "The Working Group met twice. Inserted."
+    assert "1 pending tracked change(s) accepted" in done.stderr
+
+
+def test_bold_lines_are_headings_and_numbers_run_on(conference: Path, tmp_path: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("ATT/CSP9/2023/SEC/791/Conf.Rep")
+    doc.add_paragraph("A Title")
+    doc.add_paragraph().add_run("I. INTRODUCTION").bold = True
+    doc.add_paragraph("1. First.")
+    doc.add_paragraph().add_run("II. WORK DONE").bold = True
+    doc.add_paragraph("2. Second.")
+    doc.add_paragraph().add_run("Decides:").bold = True
+    doc.add_paragraph("To act.", style="List Bullet")
+    doc.save(str(tmp_path / "bold.docx"))
+    done = run("import", str(tmp_path / "bold.docx"), "--conference", str(conference),
+               "--id", "b")
+    assert done.returncode == 0, done.stderr
+    paper = read_back(conference / "b")
+    kinds = [(type(b).__name__, b.text["en"].plain() if hasattr(b, "text") else "")
+             for b in paper.main.blocks]
+    assert kinds[:4] == [("Heading", "I. INTRODUCTION"), ("Paragraph", "First."),
+                         ("Heading", "II. WORK DONE"), ("Paragraph", "Second.")]
+    assert isinstance(paper.main.blocks[4], DecisionList)
+    assert "warning: date not found" in done.stderr
+    assert "warning: submitted_by not found" in done.stderr
 
 
 @pytest.mark.slow

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+
+if TYPE_CHECKING:
+    from att_docs.conference.word_import import ImportReport
 
 
 @click.command("import", epilog=EXIT_CODES_HELP)
@@ -67,10 +71,7 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
     _print(report, paper_dir is not None, dry_run)
 
 
-def _print(report: object, translation: bool, dry_run: bool) -> None:
-    from att_docs.conference.word_import import ImportReport
-
-    assert isinstance(report, ImportReport)
+def _print(report: ImportReport, translation: bool, dry_run: bool) -> None:
     for notice in report.notices:
         click.echo(f"att-docs: warning: {notice}", err=True)
     for name in report.missing:

@@ -40,11 +40,11 @@ def read_docx(path: Path, lang: str, templates: Path, paper_type: str,
                 f"{len(ctx.pending_changes)} tracked change(s) still pending (first at "
                 f"{ctx.pending_changes[0].split(': tracked')[0]}): accept or reject them in "
                 "Word, or import with --accept-changes", path)
-        seen = ctx.notices
-        ctx = ReadContext(notices=list(seen))
+        count = len(ctx.pending_changes)
+        ctx = ReadContext(notices=list(ctx.notices))
         lines = flatten(read_ast(path, "accept"), ctx)
-        ctx.notices.append(Notice("the whole draft", f"{len(seen) and ''}pending tracked "
-                                  "changes were accepted (--accept-changes)"))
+        ctx.notices.append(Notice("the whole draft", f"{count} pending tracked change(s) "
+                                  "accepted (--accept-changes)"))
     locale = load_locale(templates, lang)
     structure = build_parts(lines, lang, FrontMatter(locale), paper_type, path)
     _straighten_metadata(structure, lang, locale.quotes)

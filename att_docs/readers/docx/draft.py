@@ -27,7 +27,6 @@ class Draft:
     parts: list[Part]
     footnotes: dict[str, Footnote]
     notices: list[Notice] = field(default_factory=list)
-    pending_changes: list[str] = field(default_factory=list)
 
     @property
     def main(self) -> Part:

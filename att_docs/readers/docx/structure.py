@@ -3,7 +3,8 @@
 Paragraph numbers come from Word numbering (a list at the first level) or from typed
 numbers ("1.", "2)"); subparagraphs from a nested list, a list straight after a numbered
 paragraph, or typed letters ("(a)", "a)", "a."). A list after an unnumbered paragraph is a
-decision list with that paragraph as its lead. Paragraph styles of the kind att-docs
+decision list with that paragraph as its lead. A short paragraph wholly in bold is a
+heading. Paragraph styles of the kind att-docs
 writes (``ATT Numbered Paragraph`` ...) and Word's ``Title``/``Subtitle`` decide where
 present. Numbers run on across headings; an "Annex …" line starts a new part.
 """
@@ -51,6 +52,7 @@ _TYPED_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+")
 _TYPED_LETTER = re.compile(r"^(?:\((?P<p>[a-z]{1,2}|[ivx]{1,4})\)|(?P<d>[a-z])[.)])\s+")
 _NUMBER_STYLES = {"Decimal", "DefaultStyle", "Example"}
 _END_MARK = "***"
+_HEADING_MAX = 150
 
 
 @dataclass
@@ -84,6 +86,13 @@ def _role(line: Line) -> str:
     if _SECOND_LEVEL.match(style):
         return "subparagraph"
     return _ROLES.get(style, "")
+
+
+def _looks_like_heading(line: Line, text: str) -> bool:
+    """A short paragraph set wholly in bold, not a lead-in or sentence ("I. INTRODUCTION")."""
+    runs = [i for i in line.inlines if isinstance(i, Run) and i.text.strip()]
+    return (bool(runs) and all(r.bold for r in runs) and len(text) <= _HEADING_MAX
+            and not text.endswith((":", "：", ".", "。", ";", "；")))
 
 
 def _strip_prefix(inlines: list[Inline], length: int) -> list[Inline]:
@@ -184,6 +193,10 @@ class _Builder:
                 rest.append(line)
             else:
                 self.notice(line, f"front line not kept: {text!r}")
+        trailing: list[Line] = []  # bold lines right before the body are its headings
+        while len(rest) > (0 if state.part.title else 1) and not _role(rest[-1]) \
+                and _looks_like_heading(rest[-1], rest[-1].plain().strip()):
+            trailing.insert(0, rest.pop())
         if not state.part.title and rest:
             if len(rest) >= 2 and not is_main and not state.part.subtitle:
                 state.part.subtitle[self.lang] = rest.pop(0).plain().strip()
@@ -193,6 +206,8 @@ class _Builder:
         for line in rest:
             self.add(Paragraph(self.provisional("paragraph"), self.text(line.inlines, line),
                                numbered=False))
+        for line in trailing:
+            self.body(line, "", line.plain().strip())
 
     # ---------------------------------------------------------------- body
 
@@ -239,6 +254,10 @@ class _Builder:
             self.decision_item(line)
         elif role == "quote" or line.quote:
             self.add(BlockQuote(self.provisional("quote"), self.text(line.inlines, line)))
+        elif not role and _looks_like_heading(line, text):
+            inlines: list[Inline] = [Run(i.text) if isinstance(i, Run) else i
+                                     for i in line.inlines]
+            self.add(Heading(self.provisional("heading"), 1, self.text(inlines, line)))
         else:
             self.add(Paragraph(self.provisional("paragraph"), self.text(line.inlines, line),
                                numbered=False))
