@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from att_docs.errors import ContentError
+from att_docs.errors import ContentError, ToolError
 
 __all__ = ["check_package", "read_ast"]
 
@@ -60,7 +60,10 @@ def read_ast(path: Path, track_changes: str = "all") -> dict[str, Any]:
     try:
         out = pypandoc.convert_file(str(path), "json", format="docx+styles",
                                     extra_args=[f"--track-changes={track_changes}"])
-    except (RuntimeError, OSError) as exc:
+    except OSError as exc:
+        raise ToolError(f"pandoc cannot be run ({exc}); it comes with pypandoc-binary: "
+                        "run scripts/setup.sh") from None
+    except RuntimeError as exc:
         first = str(exc).strip().splitlines()
         detail = first[-1] if first else type(exc).__name__
         raise ContentError(f"pandoc cannot read this Word file: {detail}", path) from None
