@@ -413,3 +413,18 @@ def test_english_only_copy_gets_its_translation_back(built: Path, tmp_path: Path
                 if line.startswith("#")]
     assert comments == [line for line in (CSP9 / "wgtu-report" / "annex-a" / "tables.yaml")
                         .read_text().splitlines() if line.startswith("#")]
+
+
+def test_a_title_clash_never_overwrites_another_paper(conference: Path, tmp_path: Path) -> None:
+    import docx
+
+    first = python_docx_draft(tmp_path / "one.docx", typed=True)
+    assert run("import", str(first), "--conference", str(conference)).returncode == 0
+    other = docx.Document(str(first))
+    other.paragraphs[0].runs[0].text = "ATT/CSP9.WGTU/2023/CHAIR/799/Conf.Rep"
+    other.save(str(tmp_path / "two.docx"))
+    before = tree_digest(conference)
+    done = run("import", str(tmp_path / "two.docx"), "--conference", str(conference))
+    assert done.returncode == 1
+    assert "already holds another paper (ATT/CSP9.WGTU/2023/CHAIR/790/Conf.Rep)" in done.stderr
+    assert tree_digest(conference) == before

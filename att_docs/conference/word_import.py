@@ -102,7 +102,15 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     title = draft.main.title.get(lang) or f"(title of {docx.name})"
     draft.main.title[lang] = title
     folder = conference_dir / (folder_name or slug(title, docx.stem.lower()))
+    if folder.exists() and not (folder / "paper.yaml").exists():
+        raise ContentError("already exists and is not a paper folder; choose another --id",
+                           folder)
     previous = _read_existing(folder, conference_dir, templates)
+    if previous is not None and folder_name is None \
+            and str(previous.masthead.symbol) != symbol:
+        raise ContentError(f"already holds another paper ({previous.masthead.symbol}); "
+                           "choose another --id, or name this one with --id to re-import "
+                           "over it", folder)
     if previous is not None:  # a re-import keeps the types it had
         paper_type = paper_type if given_type else previous.type
         old_types = {part.id: part.type for part in previous.parts}
