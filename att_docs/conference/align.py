@@ -12,7 +12,6 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from att_docs.document.assemble import localized_texts
 from att_docs.document.model import (
     BlockQuote,
     DecisionList,
@@ -25,6 +24,7 @@ from att_docs.document.model import (
     Table,
     Text,
 )
+from att_docs.document.walk import block_texts
 from att_docs.errors import ContentError
 from att_docs.readers.docx.draft import Draft
 
@@ -95,7 +95,7 @@ def _note_order(parts: list[Part], lang: str) -> list[str]:
     order: list[str] = []
     for part in parts:
         for block in part.blocks:
-            for localized in localized_texts(block):
+            for localized in (piece.text for piece in block_texts(block)):
                 text = localized.get(lang)
                 for tb in text.blocks if text else []:
                     for inline in tb.inlines:

@@ -146,12 +146,12 @@ def _scoped(keep: dict[str, str], prefix: str) -> dict[str, str]:
 
 def _rename_refs(parts: list[Part], footnotes: dict[str, Footnote],
                  renamed: dict[str, str]) -> None:
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import block_texts
 
     texts: list[Text] = []
     for part in parts:
         for block in part.blocks:
-            for localized in localized_texts(block):
+            for localized in (piece.text for piece in block_texts(block)):
                 texts.extend(localized.values())
     for note in footnotes.values():
         texts.extend(note.text.values())

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from att_docs.document.assemble import localized_texts
 from att_docs.document.model import (
     Block,
     DecisionList,
@@ -23,6 +22,7 @@ from att_docs.document.model import (
     Table,
     Text,
 )
+from att_docs.document.walk import block_texts
 from att_docs.writers.content.markdown import render_rich_text
 from att_docs.writers.content.prose import render_prose
 from att_docs.writers.content.yamlout import dump, scalar
@@ -105,7 +105,7 @@ def _footnotes_by_part(parts: list[Part], footnotes: dict[str, Footnote],
     for part in parts:
         out[part.id] = []
         for block in part.blocks:
-            for localized in localized_texts(block):
+            for localized in (piece.text for piece in block_texts(block)):
                 text = localized.get(lang)
                 for ref in _refs(text) if text else ():
                     if ref not in placed and ref in footnotes:
