@@ -108,6 +108,9 @@ def test_reimport_keeps_ids_and_translations(built: Path, tmp_path: Path, paper:
                str(conference), "--id", paper)
     assert done.returncode == 0, done.stderr
     assert "units:" not in done.stdout  # nothing new, changed or gone
+    records = sorted(p.name for p in (CSP9 / paper / ".translations").glob("*.yaml"))
+    assert sorted(p.name for p in (conference / paper / ".translations").glob("*.yaml")) \
+        == records
     before, after = read_back(CSP9 / paper), read_back(conference / paper)
     assert unit_ids(after) == unit_ids(before)
     assert [p.type for p in after.parts] == [p.type for p in before.parts]
@@ -411,6 +414,12 @@ def test_english_only_copy_gets_its_translation_back(built: Path, tmp_path: Path
     assert units_in_order(restored, "zh") == notes_want
     for unit_id, text in want.items():
         assert got[unit_id].plain() == text.plain(), unit_id
+    from att_docs.conference.provenance import read_record, text_hash
+
+    record = read_record(paper, "zh")  # what each translation was made from
+    english = texts_by_id(original, "en")
+    assert set(record.units) == set(want)
+    assert all(record.units[uid][0] == text_hash(english[uid].plain()) for uid in want)
     comments = [line for line in (paper / "annex-a" / "tables.yaml").read_text().splitlines()
                 if line.startswith("#")]
     assert comments == [line for line in (CSP9 / "wgtu-report" / "annex-a" / "tables.yaml")

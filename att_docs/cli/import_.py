@@ -80,9 +80,8 @@ def _print(report: ImportReport, translation: bool, dry_run: bool) -> None:
     verb = "would write" if dry_run else "wrote"
     if translation:
         click.echo(f"{verb} {len(report.written)} text(s) into {report.folder}")
-        if not dry_run and not report.recorded:
-            click.echo("  (no readiness record updated: att_docs.conference.provenance "
-                       "is not installed)", err=True)
+        if report.recorded:
+            click.echo("  recorded what each translation was made from")
         return
     click.echo(f"{verb} {report.folder}: {', '.join(report.files)}")
     if report.new or report.changed or report.gone:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from att_docs.conference.content_writer import Change, write_translations
+from att_docs.conference.provenance import RECORD_DIR
 from att_docs.conference.reimport import compare_units, keep_map
 from att_docs.document.model import Document, Text
 from att_docs.document.units import document_units
@@ -144,7 +145,7 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
     """Write into a scratch folder beside the conference, then swap it into place.
 
     ``carried`` translations of units whose ids are still in ``ids`` are written on top
-    of the placeholders, so a re-import keeps them.
+    of the placeholders, so a re-import keeps them, with the paper's translation records.
     """
     scratch = Path(tempfile.mkdtemp(prefix=f".att-docs-import-{folder.name}.",
                                     dir=folder.parent.parent))
@@ -153,6 +154,8 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
             path = scratch / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        if carried is not None and (folder / RECORD_DIR).is_dir():
+            shutil.copytree(folder / RECORD_DIR, scratch / RECORD_DIR)
         for other, texts in (carried or {}).items():
             kept = {unit_id: text for unit_id, text in texts.items() if unit_id in ids}
             write_translations(scratch, other, kept, lang)
@@ -213,12 +216,8 @@ def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, 
 
 
 def _record_provenance(paper_dir: Path, lang: str, sources: dict[str, str]) -> bool:
-    """Record what each translation was made from, where the readiness record exists."""
-    try:
-        from att_docs.conference.provenance import (  # type: ignore[import-not-found]
-            record_translations,
-        )
-    except ImportError:
-        return False
+    """Record what each translation was made from (the paper's readiness record)."""
+    from att_docs.conference.provenance import record_translations
+
     record_translations(paper_dir, lang, sources)
     return True
