@@ -35,6 +35,7 @@ def _register_commands() -> None:
     from att_docs.cli.build import build
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
+    from att_docs.cli.import_ import import_
     from att_docs.cli.new import new
     from att_docs.cli.review import review
     from att_docs.cli.status import status
@@ -49,6 +50,7 @@ def _register_commands() -> None:
     main.add_command(translated)
     main.add_command(review)
     main.add_command(watch)
+    main.add_command(import_)
 
 
 _register_commands()

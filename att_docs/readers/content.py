@@ -77,12 +77,15 @@ def read_conference(folder: Path) -> Conference:
 
 
 def read_paper(folder: Path, conference: Conference, templates: Path,
-               known_types: set[str], strict: bool = True) -> Document:
+               known_types: set[str], strict: bool = True,
+               languages: list[str] | None = None) -> Document:
     """Read one paper folder into a Document (not yet assembled: no frame, no numbers).
 
     With ``strict`` (the build), a block or footnote missing in one language raises.
     Without it (status reports), such problems are kept in ``Document.problems`` and the
     missing texts are simply absent from the blocks' ``Localized`` values.
+    ``languages`` reads only those conference languages (say, the original alone) and
+    ignores the texts of the others.
     """
     path = folder / PAPER_FILE
     root = folder.resolve()
@@ -91,7 +94,8 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         _stay_inside(folder / file_name, root, folder / file_name, None)
     loaded = load_yaml(path)
     spec = validate(loaded, PaperFile, PAPER_FILE)
-    langs = conference.languages
+    langs = languages or conference.languages
+    known = conference.languages
     _check_type(loaded, spec.type, known_types)
     try:
         symbol = parse_symbol(spec.symbol)
@@ -103,9 +107,9 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
                            "original_language")
     for key in ("submitted_by", "title", "subtitle"):
         if key != "subtitle" or getattr(spec, key):
-            _require_languages(loaded, getattr(spec, key), langs, key)
+            _require_languages(loaded, getattr(spec, key), langs, key, known=known)
 
-    reader = _PartReader(templates, langs, spec.original_language, strict)
+    reader = _PartReader(templates, langs, spec.original_language, strict, known)
     parts = [reader.read("main", spec.type, folder, dict(spec.title), dict(spec.subtitle))]
     root = folder.resolve()
     for i, name in enumerate(spec.annexes):
@@ -125,7 +129,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         _check_type(annex_loaded, annex.type, known_types)
         for key in ("title", "subtitle", "caption"):
             if key == "title" or getattr(annex, key):
-                _require_languages(annex_loaded, getattr(annex, key), langs, key)
+                _require_languages(annex_loaded, getattr(annex, key), langs, key, known=known)
         part = reader.read(name, annex.type, annex_dir, dict(annex.title), dict(annex.subtitle))
         part.label = annex.label
         part.caption = dict(annex.caption)
@@ -164,14 +168,14 @@ def _check_type(loaded: Loaded, doc_type: str, known: set[str]) -> None:
 
 
 def _require_languages(loaded: Loaded, values: dict[str, str], langs: list[str],
-                       *keys: str | int) -> None:
+                       *keys: str | int, known: list[str] | None = None) -> None:
     for lang in langs:
         if not str(values.get(lang, "")).strip():
             raise loaded.error(f"missing {lang!r} text for {'.'.join(map(str, keys))}", *keys)
     for lang in values:
-        if lang not in langs:
+        if lang not in (known or langs):
             raise loaded.error(f"{lang!r} is not a conference language "
-                               f"({', '.join(langs)})", *keys, lang)
+                               f"({', '.join(known or langs)})", *keys, lang)
 
 
 @dataclass
@@ -182,6 +186,7 @@ class _PartReader:
     langs: list[str]
     original: str
     strict: bool = True
+    known: list[str] | None = None
 
     def __post_init__(self) -> None:
         self.footnotes: dict[str, Footnote] = {}
@@ -206,8 +211,9 @@ class _PartReader:
             self._problem(problem)
         self._collect_extras(prose, order)
         self._collect_footnotes(prose, order)
-        tables = _Structured(folder / TABLES_FILE) if (folder / TABLES_FILE).exists() else None
-        decisions = (_Structured(folder / DECISIONS_FILE)
+        tables = (_Structured(folder / TABLES_FILE, self.known)
+                  if (folder / TABLES_FILE).exists() else None)
+        decisions = (_Structured(folder / DECISIONS_FILE, self.known)
                      if (folder / DECISIONS_FILE).exists() else None)
         blocks = self._blocks(prose, order, tables, decisions)
         placed = {b.id for b in prose[order[0]].blocks if b.kind == "include"}
@@ -293,7 +299,8 @@ class _PartReader:
 class _Structured:
     """A tables.yaml or decisions.yaml file, turned into model blocks on demand."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, known: list[str] | None = None):
+        self.known = known
         self.loaded = load_yaml(path)
         if not isinstance(self.loaded.data, dict):
             raise ContentError("must be a mapping of names to table sets or decision lists",
@@ -306,7 +313,7 @@ class _Structured:
 
     def _localized(self, values: dict[str, str], prose: dict[str, ProseFile],
                    order: list[str], *keys: str | int) -> Localized:
-        _require_languages(self.loaded, values, order, *keys)
+        _require_languages(self.loaded, values, order, *keys, known=self.known)
         return {lang: self._text(values[lang], prose[lang], *keys, lang) for lang in order}
 
     def tables(self, name: str, prose: dict[str, ProseFile], order: list[str]) -> list[Block]:

@@ -200,7 +200,9 @@ class _DocxWriter:
         save_reproducibly(self.doc, out)
 
     def _title(self) -> str:
-        return document_title(self.source, self.lang)
+        """The main part's title as written: Word's title property (the frame may print
+        the title in capitals, and an import takes the case back from here)."""
+        return self.source.main.title.get(self.lang) or document_title(self.source, self.lang)
 
     # ------------------------------------------------------------------ blocks
 

@@ -1,0 +1,175 @@
+"""Align a translation read from Word with an existing paper, by structure.
+
+Both sides become the same sequence of slots (part metadata, headings, paragraphs,
+subparagraphs, table titles, row labels, cells, decision leads and items, footnotes in
+order of first reference). Equal shapes give ``{unit id: translated text}``; any
+difference is refused with the mismatched places on both sides.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from att_docs.document.model import (
+    BlockQuote,
+    DecisionList,
+    Document,
+    FootnoteRef,
+    Heading,
+    Localized,
+    Paragraph,
+    Part,
+    Table,
+    Text,
+)
+from att_docs.document.walk import block_texts
+from att_docs.errors import ContentError
+from att_docs.readers.docx.draft import Draft
+
+__all__ = ["MismatchError", "align_translation"]
+
+
+@dataclass(frozen=True)
+class _Slot:
+    kind: str
+    key: str  # unit id on the paper's side, provisional id on the draft's
+    text: Text | None
+    place: str
+
+
+class MismatchError(ContentError):
+    """The translation's structure differs from the paper's."""
+
+
+def _where(text: Text | None, fallback: str) -> str:
+    if text is not None and text.where is not None:
+        return f"{text.where.path.name}:{text.where.line}"
+    return fallback
+
+
+def _part_slots(part: Part, lang: str, is_main: bool, label: str) -> Iterator[_Slot]:
+    prefix = "" if is_main else f"{part.id}."
+    for name in ("title", "subtitle", "caption"):
+        value = getattr(part, name).get(lang)
+        if value:
+            yield _Slot(f"{name}", f"{prefix}{name}", Text.of(value), f"{label} {name}")
+    seen_labels: set[str] = set()
+    for block in part.blocks:
+        yield from _block_slots(block, lang, seen_labels)
+
+
+def _block_slots(block: object, lang: str, seen_labels: set[str]) -> Iterator[_Slot]:
+    def slot(kind: str, key: str, text: Localized) -> _Slot:
+        value = text.get(lang)
+        return _Slot(kind, key, value, _where(value, key))
+
+    if isinstance(block, Heading):
+        yield slot(f"heading {block.level}", block.id, block.text)
+    elif isinstance(block, Paragraph):
+        yield slot("paragraph" if block.numbered else "unnumbered paragraph", block.id,
+                   block.text)
+        for sub in block.subparagraphs:
+            yield slot("subparagraph", sub.id, sub.text)
+    elif isinstance(block, BlockQuote):
+        yield slot("quotation", block.id, block.text)
+    elif isinstance(block, Table):
+        set_name = block.id.split(".")[0]
+        yield slot("table title", f"{block.id}.title", block.title)
+        for row in block.rows:
+            key = f"{set_name}.row_labels.{row.id.rsplit('.', 1)[-1]}"
+            if key not in seen_labels:
+                seen_labels.add(key)
+                yield slot("row label", key, row.label)
+            for cell in row.cells:
+                yield slot("table cell", cell.id, cell.text)
+    elif isinstance(block, DecisionList):
+        for group in block.groups:
+            yield slot("decision lead", f"{group.id}.lead", group.lead)
+            for item in group.items:
+                yield slot("decision", item.id, item.text)
+
+
+def _note_order(parts: list[Part], lang: str) -> list[str]:
+    order: list[str] = []
+    for part in parts:
+        for block in part.blocks:
+            for localized in (piece.text for piece in block_texts(block)):
+                text = localized.get(lang)
+                for tb in text.blocks if text else []:
+                    for inline in tb.inlines:
+                        if isinstance(inline, FootnoteRef) and inline.id not in order:
+                            order.append(inline.id)
+    return order
+
+
+def _paper_slots(doc: Document, lang: str) -> list[_Slot]:
+    slots: list[_Slot] = []
+    for part in doc.parts:
+        slots.extend(_part_slots(part, lang, part is doc.main, part.label or "paper"))
+        if part is doc.main and doc.masthead.submitted_by.get(lang):
+            slots.append(_Slot("submitted by", "submitted_by",
+                               Text.of(doc.masthead.submitted_by[lang]), "submitted_by"))
+    for note_id in _note_order(doc.parts, lang):
+        text = doc.footnotes[note_id].text.get(lang)
+        slots.append(_Slot("footnote", f"footnote.{note_id}", text, _where(text, note_id)))
+    return slots
+
+
+def _draft_slots(draft: Draft) -> list[_Slot]:
+    lang = draft.lang
+    slots: list[_Slot] = []
+    for part in draft.parts:
+        slots.extend(_part_slots(part, lang, part is draft.main, part.label or "masthead"))
+        if part is draft.main and draft.masthead.submitted_by:
+            slots.append(_Slot("submitted by", "submitted_by",
+                               Text.of(draft.masthead.submitted_by), "masthead submitted by"))
+    for note_id in _note_order(draft.parts, lang):
+        text = draft.footnotes[note_id].text.get(lang)
+        slots.append(_Slot("footnote", note_id, text, f"footnote {note_id.split('-')[-1]}"))
+    return slots
+
+
+def _describe(slot: _Slot, draft_side: bool) -> str:
+    if draft_side and slot.text is not None and slot.text.where is not None:
+        where = f"paragraph {slot.text.where.line}"
+    else:
+        where = slot.place
+    snippet = " ".join((slot.text.plain() if slot.text else "").split())[:40]
+    return f"{slot.kind} at {where} ({snippet!r})"
+
+
+def align_translation(doc: Document, original: str, draft: Draft) -> dict[str, Text]:
+    """``{unit id: text in draft.lang}`` when the draft has the paper's structure."""
+    ours, theirs = _paper_slots(doc, original), _draft_slots(draft)
+    kinds_a, kinds_b = [s.kind for s in ours], [s.kind for s in theirs]
+    if kinds_a != kinds_b:
+        problems = []
+        matcher = difflib.SequenceMatcher(a=kinds_a, b=kinds_b, autojunk=False)
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op == "equal":
+                continue
+            left = "; ".join(_describe(s, False) for s in ours[a1:a2]) or "nothing"
+            right = "; ".join(_describe(s, True) for s in theirs[b1:b2]) or "nothing"
+            problems.append(f"paper: {left} | translation: {right}")
+        shown = "\n  ".join(problems[:12])
+        more = f"\n  ... and {len(problems) - 12} more" if len(problems) > 12 else ""
+        raise MismatchError(f"the translation's structure differs from the paper's "
+                            f"({len(problems)} place(s)); nothing written:\n  {shown}{more}",
+                            draft.path)
+    notes = {b.key: a.key.split(".", 1)[1] for a, b in zip(ours, theirs, strict=True)
+             if a.kind == "footnote"}
+    out: dict[str, Text] = {}
+    for a, b in zip(ours, theirs, strict=True):
+        if b.text is not None:
+            out[a.key] = _renamed(b.text, notes)
+    return out
+
+
+def _renamed(text: Text, notes: dict[str, str]) -> Text:
+    for block in text.blocks:
+        for inline in block.inlines:
+            if isinstance(inline, FootnoteRef) and inline.id in notes:
+                inline.id = notes[inline.id]
+    return text
