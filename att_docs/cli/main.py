@@ -37,12 +37,14 @@ def _register_commands() -> None:
     from att_docs.cli.glossary import glossary
     from att_docs.cli.new import new
     from att_docs.cli.status import status
+    from att_docs.cli.xliff import xliff
 
     main.add_command(build)
     main.add_command(check)
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(xliff)
 
 
 _register_commands()

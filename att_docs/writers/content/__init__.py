@@ -1,0 +1,1 @@
+"""Writers of the content format itself: Markdown prose and YAML, from the model."""

@@ -1,0 +1,65 @@
+"""The papers XLIFF works on: named by folder for export, found by symbol for import.
+
+Papers are read leniently (a paragraph missing in a translation is simply untranslated),
+and not assembled: XLIFF needs the texts, not the frame or the numbering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
+from att_docs.document.model import Conference, Document
+from att_docs.errors import ContentError
+
+__all__ = ["find_paper", "paper_symbol", "read_one", "read_papers"]
+
+
+def read_one(paper_dir: Path, templates: Path, conference: Conference | None = None) -> Document:
+    """Read the paper in ``paper_dir`` (its conference is the parent folder)."""
+    from att_docs.document.frame import known_types
+    from att_docs.readers.content import read_conference, read_paper
+
+    if conference is None:
+        conference = read_conference(paper_dir.parent)
+    return read_paper(paper_dir, conference, templates, known_types(templates), strict=False)
+
+
+def read_papers(paths: Iterable[Path], templates: Path) -> list[Document]:
+    """The papers of ``paths``: each a paper folder, a conference folder or a folder of
+    conferences."""
+    from att_docs.readers.content import read_conference
+
+    docs: list[Document] = []
+    for path in paths:
+        if (path / PAPER_FILE).is_file():
+            docs.append(read_one(path, templates))
+            continue
+        if not path.is_dir():
+            raise ContentError("not a paper or conference folder", path)
+        for folder in find_conferences(path):
+            conference = read_conference(folder)
+            docs.extend(read_one(d, templates, conference) for d in find_paper_dirs(folder))
+    return docs
+
+
+def paper_symbol(paper_dir: Path) -> str:
+    """The ``symbol`` of a paper's ``paper.yaml``, read without validating the rest."""
+    from att_docs.readers.yamlfile import load_yaml
+
+    data = load_yaml(paper_dir / PAPER_FILE).data
+    return str(data.get("symbol", "")) if isinstance(data, dict) else ""
+
+
+def find_paper(symbol: str, content: Path) -> Path | None:
+    """The folder of the paper whose symbol is ``symbol`` under ``content`` (a conference
+    folder or a folder of conferences), or None."""
+    if (content / PAPER_FILE).is_file():
+        return content if paper_symbol(content) == symbol else None
+    folders = [content] if (content / CONFERENCE_FILE).is_file() else find_conferences(content)
+    for folder in folders:
+        for paper_dir in find_paper_dirs(folder):
+            if paper_symbol(paper_dir) == symbol:
+                return paper_dir
+    return None
