@@ -96,13 +96,28 @@ def init_worker(templates: Path, pdf_engine: str, parent: int | None = None) -> 
                   styles=load_styles(templates / "styles.yaml"), pdf=None)
 
 
+_WARM_WRITERS: dict[tuple[Path, str], Any] = {}
+
+
 def preflight_fonts(templates: Path, languages: list[str]) -> Any:
     """A PDF writer whose fonts are checked for ``languages``: a missing font stops the
-    build before anything is written (:class:`~att_docs.writers.pdf.typst.FontError`)."""
+    build before anything is written (:class:`~att_docs.writers.pdf.typst.FontError`).
+
+    A process that builds again (``att-docs watch``) gets the same writer back while the
+    style sheet and the Typst template are unchanged, fonts scanned and caches warm.
+    """
+    from att_docs.build.cache import file_sha256
     from att_docs.writers.pdf.typst import PdfWriter
     from att_docs.writers.styles import load_styles
 
-    writer = PdfWriter(load_styles(templates / "styles.yaml"), templates / "paper.typ")
+    styles_file, template = templates / "styles.yaml", templates / "paper.typ"
+    key = (templates.resolve(), "".join(
+        file_sha256(p) if p.is_file() else "-" for p in (styles_file, template)))
+    writer = _WARM_WRITERS.get(key)
+    if writer is None:
+        writer = PdfWriter(load_styles(styles_file), template)
+        _WARM_WRITERS.clear()
+        _WARM_WRITERS[key] = writer
     writer.check_fonts(languages)
     return writer
 

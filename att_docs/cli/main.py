@@ -37,6 +37,7 @@ def _register_commands() -> None:
     from att_docs.cli.glossary import glossary
     from att_docs.cli.new import new
     from att_docs.cli.status import status
+    from att_docs.cli.watch import watch
     from att_docs.cli.xliff import xliff
 
     main.add_command(build)
@@ -44,6 +45,7 @@ def _register_commands() -> None:
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(watch)
     main.add_command(xliff)
 
 

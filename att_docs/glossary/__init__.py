@@ -25,6 +25,7 @@ from att_docs.glossary.model import (
     Status,
     Term,
 )
+from att_docs.memo import by_content
 
 __all__ = [
     "ABBREVIATION_KINDS",
@@ -71,6 +72,7 @@ def format_of(path: Path) -> Format:
                            "expected .yaml, .yml, .csv, .tsv, .tbx or .xml", path) from None
 
 
+@by_content
 def load(path: Path) -> Glossary:
     """Read a term base, choosing the reader by suffix (.yaml/.yml, .csv, .tbx/.xml)."""
     path = Path(path)

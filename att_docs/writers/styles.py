@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from att_docs.errors import ContentError
+from att_docs.memo import by_content
 
 __all__ = ["DocxFonts", "Styles", "load_styles"]
 
@@ -37,6 +38,7 @@ class Styles:
         return self.language_tags.get(lang, lang)
 
 
+@by_content
 def load_styles(path: Path) -> Styles:
     """Read a styles file; a missing key is a :class:`ContentError` naming the file."""
     try:
