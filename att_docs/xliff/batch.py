@@ -39,14 +39,16 @@ def export_files(docs: list[Document], targets: tuple[str, ...], version: str, o
 def plan_files(files: list[Path], content: Path, templates: Path,
                force: bool = False) -> list[Plan]:
     """Read and check every file against its paper (found by symbol under ``content``)."""
-    from att_docs.xliff.papers import find_paper, read_one
+    from att_docs.xliff.papers import paper_index, read_one
     from att_docs.xliff.parse import read_units
 
     plans: list[Plan] = []
     docs: dict[Path, Document] = {}
+    papers: dict[str, Path] | None = None
     for path in files:
         xf = read_units(path)
-        paper_dir = find_paper(xf.original, content)
+        papers = paper_index(content) if papers is None else papers
+        paper_dir = papers.get(xf.original)
         if paper_dir is None:
             raise ContentError(f"no paper with the symbol {xf.original!r} under {content}",
                                path)

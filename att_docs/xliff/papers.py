@@ -13,7 +13,7 @@ from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferen
 from att_docs.document.model import Conference, Document
 from att_docs.errors import ContentError
 
-__all__ = ["find_paper", "paper_symbol", "read_one", "read_papers"]
+__all__ = ["paper_index", "paper_symbol", "read_one", "read_papers"]
 
 
 def read_one(paper_dir: Path, templates: Path, conference: Conference | None = None) -> Document:
@@ -52,14 +52,10 @@ def paper_symbol(paper_dir: Path) -> str:
     return str(data.get("symbol", "")) if isinstance(data, dict) else ""
 
 
-def find_paper(symbol: str, content: Path) -> Path | None:
-    """The folder of the paper whose symbol is ``symbol`` under ``content`` (a conference
-    folder or a folder of conferences), or None."""
+def paper_index(content: Path) -> dict[str, Path]:
+    """Paper folders by symbol under ``content`` (a paper folder, a conference folder or
+    a folder of conferences)."""
     if (content / PAPER_FILE).is_file():
-        return content if paper_symbol(content) == symbol else None
+        return {paper_symbol(content): content}
     folders = [content] if (content / CONFERENCE_FILE).is_file() else find_conferences(content)
-    for folder in folders:
-        for paper_dir in find_paper_dirs(folder):
-            if paper_symbol(paper_dir) == symbol:
-                return paper_dir
-    return None
+    return {paper_symbol(d): d for folder in folders for d in find_paper_dirs(folder)}
