@@ -323,18 +323,24 @@ def test_refuses_a_file_for_another_language(exported) -> None:
 
 def test_refuses_units_whose_original_changed_unless_forced(exported) -> None:
     conference, path, _ = exported
+    tree = etree.parse(str(path))
+    set_target(tree, "establishment", "按旧英文翻译的新译文")
+    etree.SubElement(tu(tree, "establishment").find("x:target", NS), f"{{{NS_12}}}x",
+                     id="1").tail = "。"
+    save(tree, path)
     en = conference / "wgtu-report" / "en.md"
     en.write_text(en.read_text(encoding="utf-8").replace("The WGTU was established",
                                                          "The Group was established"),
                   encoding="utf-8")
     before = snapshot(conference)
-    out = _refused(conference, before, path, says="establishment")
+    out = _refused(conference, before, path, says="establishment (changed since export)")
     assert "original text differs" in out and "--force" in out
     result = import_(conference, path, extra=("--force",))
     assert result.exit_code == 0, result.output
     zh = texts_by_id(read_one(conference / "wgtu-report", TEMPLATES), "zh")
     assert zh["purpose"].plain() == "一段新译文。"
-    assert zh["establishment"].plain().startswith("该工作组由")
+    assert zh["establishment"].plain() == "按旧英文翻译的新译文。"
+    assert zh["establishment"].inlines[1] == FootnoteRef("workplan")
 
 
 @pytest.mark.parametrize("edit", ["lost", "added", "repeated", "foreign"])

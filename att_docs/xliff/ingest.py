@@ -1,7 +1,8 @@
 """An XLIFF file back from a translator, checked against its paper and written into it.
 
 Each unit's source must still be the paper's current original text (else the paper
-changed after export: refused unless ``force``), its target must hold exactly the inline
+changed after export: refused unless ``force``, which imports such units too, recorded as
+made from the text they were), its target must hold exactly the inline
 codes of the source, and its id must be a unit of the paper. A target equal to its
 source, or missing, is untranslated and skipped. Only texts that differ from the
 paper's current translation are written, so importing an unchanged export changes
@@ -35,6 +36,7 @@ class Plan:
     sources: dict[str, str] = field(default_factory=dict)  # unit id: original text
     untranslated: list[str] = field(default_factory=list)
     unchanged: int = 0
+    forced: list[str] = field(default_factory=list)  # imported although the original changed
 
 
 @dataclass
@@ -106,17 +108,22 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, force: bool = Fal
     changed_source: list[tuple[XliffUnit, str]] = []
     bad_codes: list[tuple[XliffUnit, str]] = []
     blocks: dict[str, dict[int, list[Inline]]] = {}
+    old_sources: dict[str, dict[int, str]] = {}  # forced units: the text translated
     for unit in xf.units:
         slot = slots[unit.id]
         _, codes = encode(slot.source.inlines)
         try:
             source = decode(unit.source, codes, _version(xf))
+            why = "" if source == normalise(slot.source.inlines) else "changed since export"
         except CodeError as exc:
-            changed_source.append((unit, str(exc)))
-            continue
-        if source != normalise(slot.source.inlines):
-            changed_source.append((unit, "the original text changed since export"))
-            continue
+            source, why = [], str(exc)
+        if why:
+            changed_source.append((unit, why))
+            if not force:
+                continue
+            plan.forced.append(slot.unit_id)
+            old_sources.setdefault(slot.unit_id, {})[slot.index] = "".join(
+                unit.source.itertext())
         if unit.target is None:
             plan.untranslated.append(unit.id)
             continue
@@ -131,11 +138,11 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, force: bool = Fal
         blocks.setdefault(slot.unit_id, {})[slot.index] = target
     if changed_source and not force:
         raise _refuse(xf, changed_source, f"{len(changed_source)} unit(s) whose original "
-                                          "text differs from the paper's (use --force to "
-                                          "import the others)")
+                                          "text differs from the paper's (re-export, or "
+                                          "use --force to import them anyway)")
     if bad_codes:
         raise _refuse(xf, bad_codes, "inline codes lost or added")
-    _collect(plan, slots, counts, blocks)
+    _collect(plan, slots, counts, blocks, old_sources)
     return plan
 
 
@@ -144,7 +151,8 @@ def _version(xf: XliffFile) -> str:
 
 
 def _collect(plan: Plan, slots: dict[str, _Slot], counts: dict[str, int],
-             blocks: dict[str, dict[int, list[Inline]]]) -> None:
+             blocks: dict[str, dict[int, list[Inline]]],
+             old_sources: dict[str, dict[int, str]]) -> None:
     """Whole texts of the units whose translation differs from the paper's."""
     by_unit: dict[str, list[_Slot]] = {}
     for slot in slots.values():
@@ -170,3 +178,7 @@ def _collect(plan: Plan, slots: dict[str, _Slot], counts: dict[str, int],
             continue
         plan.texts[unit_id] = Text(new_blocks)
         plan.sources[unit_id] = Text([s.source for s in unit_slots]).plain()
+        if unit_id in old_sources:
+            lines = plan.sources[unit_id].split("\n")
+            plan.sources[unit_id] = "\n".join(old_sources[unit_id].get(n, line)
+                                              for n, line in enumerate(lines))
