@@ -49,20 +49,33 @@ if [ ! -x "$venv/bin/python" ]; then
   say "creating the virtual environment in .venv"
   python3 -m venv "$venv"
 fi
-extras=""
-[ "$mode" = test ] && extras="[test]"
-hash="$(sha256sum "$root/pyproject.toml" | cut -c1-16)"
+
+# Exactly the packages of uv.lock (versions and hashes), installed by uv. uv itself is
+# pinned with its hashes in scripts/uv-requirements.txt and lives in .venv/uv, outside the
+# environment it manages. The stamp is keyed on both files, so later runs return at once.
+lock="$root/uv.lock"
+uv_pins="$root/scripts/uv-requirements.txt"
+hash="$(cat "$lock" "$uv_pins" "$root/pyproject.toml" | sha256sum | cut -c1-16)"
 stamp="$venv/.installed-$hash-$mode"
 if [ ! -f "$stamp" ]; then
-  say "installing Python packages${extras:+ with $extras} (once)"
-  log="$venv/pip-install.log"
-  if ! { "$venv/bin/python" -m pip install --disable-pip-version-check --upgrade pip &&
-         "$venv/bin/python" -m pip install --disable-pip-version-check -e "$root$extras"; } \
-       >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    say "pip install failed; the full log is in $log"
-    exit 3
+  log="$venv/install.log"
+  : >"$log"
+  fail() { tail -n 20 "$log" >&2; say "$1; the full log is in $log"; exit 3; }
+  uv="$venv/uv/bin/uv"
+  want_uv="$(sed -n 's/^uv==\([^ ]*\).*/\1/p' "$uv_pins")"
+  if [ "$("$uv" --version 2>/dev/null | cut -d' ' -f2)" != "$want_uv" ]; then
+    say "installing uv $want_uv (once)"
+    { "$venv/bin/python" -m pip --version || "$venv/bin/python" -m ensurepip --default-pip; } \
+      >>"$log" 2>&1 || fail "pip is missing from .venv"
+    rm -rf "$venv/uv"
+    "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --require-hashes \
+      --target "$venv/uv" -r "$uv_pins" >>"$log" 2>&1 || fail "installing uv failed"
   fi
+  extras=()
+  [ "$mode" = test ] && extras=(--extra test)
+  say "installing the locked Python packages${extras:+ with the test extras} (once)"
+  UV_PROJECT_ENVIRONMENT="$venv" "$uv" sync --locked --project "$root" "${extras[@]}" \
+    >>"$log" 2>&1 || fail "uv sync failed (after editing pyproject.toml run scripts/upgrade-lock.sh)"
   rm -f "$venv"/.installed-*
   touch "$stamp"
   # the test set includes everything the runtime needs

@@ -117,10 +117,49 @@ def test_undefined_template_variable_is_reported(conference_copy, templates_copy
 
 
 def test_bad_catalogue_is_reported(conference_copy, templates_copy, tmp_path):
-    edit(templates_copy / "locale" / "zh.po", 'msgid "English"', 'msgid "English"\nstray text')
+    edit(templates_copy / "locale" / "zh.po", 'msgid "Arms Trade Treaty"',
+         'msgid "Arms Trade Treaty"\nstray text')
     out = tmp_path / "out"
     check_failure(run_build(conference_copy, out, templates_copy),
                   r"zh\.po:\d+: bad message catalogue", out)
+
+
+TEMPLATE_DATA_CASES = {
+    "misspelt key in a locale file": (
+        "locale/en.yaml", "soft_break:", "soft_brake:",
+        r"en\.yaml:(\d+): unknown key 'soft_brake' in locale data \(expected one of: .*"
+        r"soft_break"),
+    "misspelt nested key in a locale file": (
+        "locale/zh.yaml", "same_year: {start:", "same_yaer: {start:",
+        r"zh\.yaml:(\d+): unknown key 'same_yaer' in locale data"),
+    "bad date pattern in a locale file": (
+        "locale/en.yaml", "long: d MMMM y", "long: d MMMM y bbbbbb",
+        r"en\.yaml:(\d+): bad value for 'dates\.long' in locale data: .*LDML"),
+    "misspelt key in styles": (
+        "styles.yaml", "  footnote: 9", "  foonote: 9",
+        r"styles\.yaml:(\d+): unknown key 'foonote' in styles"),
+    "missing key in styles": (
+        "styles.yaml", "  margin_left_mm: 25\n", "",
+        r"styles\.yaml:(\d+): missing key 'page\.margin_left_mm' in styles"),
+}
+
+
+@pytest.mark.parametrize("case", TEMPLATE_DATA_CASES)
+def test_bad_locale_or_styles_data_is_reported_by_file_and_line(case, conference_copy,
+                                                                templates_copy, tmp_path):
+    rel, old, new, pattern = TEMPLATE_DATA_CASES[case]
+    target = templates_copy / rel
+    edit(target, old, new)
+    out = tmp_path / "out"
+    proc = run_build(conference_copy, out, templates_copy)
+    check_failure(proc, pattern, out)
+    line = int(re.search(pattern, proc.stderr).group(1))
+    wanted = new.splitlines()[0] if new else old.splitlines()[0].split(":")[0]
+    lines = target.read_text(encoding="utf-8").splitlines()
+    if new:  # the line named holds the misspelt text
+        assert wanted.strip() in lines[line - 1]
+    else:  # a missing key: the line of its parent mapping
+        assert lines[line - 1].startswith("page:")
 
 
 def test_missing_conference_folder(tmp_path):

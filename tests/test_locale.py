@@ -8,23 +8,73 @@ from att_docs.document.locale import load_locale
 OPENING, CLOSING = dt.date(2023, 8, 21), dt.date(2023, 8, 25)
 
 
-@pytest.mark.parametrize(("lang", "date", "dates", "ordinal"), [
-    ("en", "21 July 2023", "21–25 August 2023", "Ninth"),
-    ("zh", "2023年7月21日", "2023年8月21日至25日", "九"),
-])
-def test_dates_and_ordinals(lang, date, dates, ordinal):
-    loc = load_locale(TEMPLATES, lang)
-    assert loc.long_date(dt.date(2023, 7, 21)) == date
-    assert loc.date_range(OPENING, CLOSING) == dates
-    assert loc.ordinal_word(9) == ordinal
+JULY_21, AUGUST_4 = dt.date(2023, 7, 21), dt.date(2023, 8, 4)
+NEW_YEAR = dt.date(2023, 12, 28), dt.date(2024, 1, 3)
+
+# The strings ATT papers print, whatever babel release is installed.
+PAPER_DATES = {
+    "en": {"long": "21 July 2023", "same_month": "21–25 August 2023",
+           "same_year": "21 July – 4 August 2023",
+           "different_years": "28 December 2023 – 3 January 2024", "ordinal": "Ninth"},
+    "zh": {"long": "2023年7月21日", "same_month": "2023年8月21日至25日",
+           "same_year": "2023年7月21日至8月4日",
+           "different_years": "2023年12月28日至2024年1月3日", "ordinal": "九"},
+}
 
 
-def test_ranges_across_months_keep_full_month_names():
-    en = load_locale(TEMPLATES, "en")
-    end_of_august = dt.date(2023, 8, 28), dt.date(2023, 9, 1)
-    assert en.date_range(*end_of_august) == "28 August\u2009–\u20091 September 2023"
-    zh = load_locale(TEMPLATES, "zh")
-    assert zh.date_range(dt.date(2023, 8, 28), dt.date(2023, 9, 1)) == "2023年8月28日至9月1日"
+def formatted(lang: str, templates=TEMPLATES) -> dict[str, str]:
+    loc = load_locale(templates, lang)
+    return {"long": loc.long_date(JULY_21), "same_month": loc.date_range(OPENING, CLOSING),
+            "same_year": loc.date_range(JULY_21, AUGUST_4),
+            "different_years": loc.date_range(*NEW_YEAR), "ordinal": loc.ordinal_word(9)}
+
+
+@pytest.mark.parametrize("lang", sorted(PAPER_DATES))
+def test_dates_and_ordinals_follow_the_papers(lang):
+    assert formatted(lang) == PAPER_DATES[lang]
+
+
+def test_a_one_day_range_is_the_long_date():
+    for lang in PAPER_DATES:
+        loc = load_locale(TEMPLATES, lang)
+        assert loc.date_range(JULY_21, JULY_21) == loc.long_date(JULY_21)
+
+
+def test_the_installed_babel_is_the_locked_one():
+    """The lock pins babel; the formats above are checked against that release."""
+    import tomllib
+    from importlib.metadata import version
+
+    lock = tomllib.loads((TEMPLATES.parent / "uv.lock").read_text(encoding="utf-8"))
+    locked = {p["name"]: p["version"] for p in lock["package"] if "version" in p}
+    assert version("babel") == locked["babel"]
+
+
+@pytest.mark.parametrize("lang", sorted(PAPER_DATES))
+def test_dates_do_not_depend_on_cldr_interval_or_default_formats(lang, monkeypatch,
+                                                                  templates_copy):
+    """babel's interval and locale date formats (CLDR data that changes between
+    releases) are taken away: the dates come out the same, from the locale file only."""
+    import babel.dates
+    from babel import Locale
+
+    def gone(*args, **kwargs):
+        raise AssertionError("CLDR interval or default date formats were used")
+
+    monkeypatch.setattr(babel.dates, "format_interval", gone)
+    monkeypatch.setattr(Locale, "interval_formats", property(gone))
+    monkeypatch.setattr(Locale, "date_formats", property(gone))
+    monkeypatch.setattr(Locale, "datetime_skeletons", property(gone))
+    assert formatted(lang, templates_copy) == PAPER_DATES[lang]
+
+
+def test_the_patterns_come_from_the_locale_file(templates_copy):
+    path = templates_copy / "locale" / "en.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("same_month: {start: d, join: \"–\", end: d MMMM y}",
+                                 "same_month: {start: d, join: \" to \", end: d MMM y}"),
+                    encoding="utf-8")
+    assert load_locale(templates_copy, "en").date_range(OPENING, CLOSING) == "21 to 25 Aug 2023"
 
 
 def test_fixed_phrases_come_from_the_catalogue():
@@ -40,7 +90,13 @@ def test_fixed_phrases_come_from_the_catalogue():
 
 def test_a_third_language_is_data_not_code(templates_copy):
     (templates_copy / "locale" / "fr.yaml").write_text(
-        "babel: fr_FR\nwide_months_in_ranges: true\n"
+        "babel: fr_FR\n"
+        "dates:\n"
+        "  long: d MMMM y\n"
+        "  range:\n"
+        "    same_month: {start: d, join: '–', end: d MMMM y}\n"
+        "    same_year: {start: d MMMM, join: ' – ', end: d MMMM y}\n"
+        "    different_years: {start: d MMMM y, join: ' – ', end: d MMMM y}\n"
         "ordinal: {engine: num2words, lang: fr, to: ordinal, case: title}\n", encoding="utf-8")
     (templates_copy / "locale" / "fr.po").write_text(
         'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

@@ -288,7 +288,15 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 
 def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
-    """With Typst PDFs to write, a PDF writer whose fonts are all there (else FontError)."""
+    """With Typst PDFs to write, a PDF writer whose fonts are all there (else FontError).
+
+    With any file to write, ``styles.yaml`` is read here first, so a bad one stops the
+    build with its file and line before a worker starts.
+    """
+    if plan.jobs:
+        from att_docs.writers.styles import load_styles
+
+        load_styles(templates / "styles.yaml")
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs
                     if job.format == "pdf"})
     if not langs or pdf_engine != "typst":

@@ -1,7 +1,10 @@
 """Everything that depends on the language: dates, ordinals, language names, fixed phrases.
 
-Per-language data lives in ``templates/locale/<lang>.yaml`` (babel locale, ordinal
-speller) and ``templates/locale/<lang>.po`` (fixed phrases, through gettext). Adding a
+Per-language data lives in ``templates/locale/<lang>.yaml`` (babel locale, the date
+patterns the papers use, ordinal speller, language names; schema in
+:mod:`att_docs.document.locale_schema`) and ``templates/locale/<lang>.po`` (fixed phrases,
+through gettext). babel formats each date with the file's own LDML pattern, never with a
+CLDR default or interval format, so a new babel release cannot change a paper. Adding a
 language means adding those two files, not code.
 """
 
@@ -13,15 +16,15 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 from babel import Locale
-from babel.dates import format_date, format_interval
+from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from att_docs.document.locale_schema import LocaleFile, RangePattern
 from att_docs.errors import ContentError
+from att_docs.readers.yamlfile import load_yaml, validate
 
 __all__ = ["LocaleData", "load_locale"]
 
@@ -32,51 +35,57 @@ class LocaleData:
 
     lang: str
     babel: Locale
-    wide_months_in_ranges: bool
-    ordinal: dict[str, Any]
-    soft_break: str
-    quotes: str  # smart quotes for straight ones in prose ("“”‘’"), or "" to leave them
+    spec: LocaleFile
     translations: gettext.NullTranslations
+
+    @property
+    def soft_break(self) -> str:
+        return self.spec.soft_break
+
+    @property
+    def quotes(self) -> str:
+        """Smart quotes for straight ones in prose (``“”‘’``), or "" to leave them."""
+        return self.spec.quotes
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
     def long_date(self, date: dt.date) -> str:
-        """``21 July 2023`` / ``2023年7月21日``."""
-        return format_date(date, "long", locale=self.babel)
+        """``21 July 2023`` / ``2023年7月21日``: the ``dates.long`` pattern."""
+        return format_date(date, self.spec.dates.long, locale=self.babel)
 
     def date_range(self, start: dt.date, end: dt.date) -> str:
-        """``21–25 August 2023`` / ``2023年8月21日至25日``."""
-        text = format_interval(start, end, "yMMMd", locale=self.babel)
-        if self.wide_months_in_ranges:
-            abbreviated = self.babel.months["format"]["abbreviated"]
-            wide = self.babel.months["format"]["wide"]
-            for month in sorted({start.month, end.month}):
-                text = text.replace(abbreviated[month], wide[month], 1)
-        return text
+        """``21–25 August 2023`` / ``2023年8月21日至25日``: the ``dates.range`` patterns."""
+        if start == end:
+            return self.long_date(start)
+        ranges = self.spec.dates.range
+        kind: RangePattern = (
+            ranges.different_years if start.year != end.year
+            else ranges.same_year if start.month != end.month
+            else ranges.same_month)
+        return (format_date(start, kind.start, locale=self.babel) + kind.join
+                + format_date(end, kind.end, locale=self.babel))
 
     def ordinal_word(self, number: int) -> str:
         """``Ninth`` / ``九``: the spelled-out ordinal (its frame phrase is in the catalogue)."""
-        rule = self.ordinal
-        engine = rule.get("engine")
-        if engine == "num2words":
+        rule = self.spec.ordinal
+        if rule.engine == "num2words":
             from num2words import num2words
 
-            word = num2words(number, lang=rule.get("lang", self.lang), to=rule.get("to", "ordinal"))
-        elif engine == "cn2an":
+            word = num2words(number, lang=rule.lang or self.lang, to=rule.to)
+        else:
             import cn2an
 
             word = cn2an.an2cn(number)
-        else:
-            raise ContentError(f"unknown ordinal engine {engine!r} for {self.lang!r} "
-                               "(known: num2words, cn2an)")
-        return word[:1].upper() + word[1:] if rule.get("case") == "title" else word
+        return word[:1].upper() + word[1:] if rule.case == "title" else word
 
     def language_name(self, code: str) -> str:
-        """The name of language ``code`` in this language: catalogue first, then babel."""
+        """The name of language ``code`` in this language: ``language_names``, else babel."""
+        if code in self.spec.language_names:
+            return self.spec.language_names[code]
         english = Locale.parse(code).get_display_name("en") or code
         translated = self.gettext(english)
-        if translated != english or self.lang == "en":
+        if translated != english:
             return translated
         return Locale.parse(code).get_display_name(self.babel) or english
 
@@ -92,18 +101,11 @@ def load_locale(templates: Path, lang: str) -> LocaleData:
     if not spec_path.exists():
         raise ContentError(f"no locale data for language {lang!r}: add {spec_path.name} "
                            f"(and {lang}.po) to {spec_path.parent}")
-    try:
-        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8")) or {}
-        babel_locale = Locale.parse(spec["babel"])
-    except (yaml.YAMLError, KeyError, ValueError) as exc:
-        raise ContentError(f"bad locale data: {exc}", spec_path) from None
+    spec = validate(load_yaml(spec_path), LocaleFile, "locale data")
     return LocaleData(
         lang=lang,
-        babel=babel_locale,
-        wide_months_in_ranges=bool(spec.get("wide_months_in_ranges", False)),
-        ordinal=dict(spec.get("ordinal", {"engine": "num2words"})),
-        soft_break=str(spec.get("soft_break", " ")),
-        quotes=str(spec.get("quotes", "")),
+        babel=Locale.parse(spec.babel),
+        spec=spec,
         translations=_catalogue(locale_dir(templates) / f"{lang}.po", lang),
     )
 

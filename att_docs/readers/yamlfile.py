@@ -79,7 +79,8 @@ def validate(loaded: Loaded, schema: type[M], what: str, at: tuple[str | int, ..
     try:
         return schema.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # a misspelt key is both unknown and missing: name the unknown one, it is the typo
+        err = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         loc = [k for k in err["loc"] if isinstance(k, str | int)]
         raise ContentError(_describe(err, loc, schema, what), loaded.path,
                            loaded.line(*at, *loc)) from None

@@ -4,21 +4,62 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
-from att_docs.errors import ContentError
 from att_docs.memo import by_content
+from att_docs.readers.yamlfile import load_yaml, validate
 
-__all__ = ["DocxFonts", "Styles", "load_styles"]
+__all__ = ["DocxFonts", "Styles", "StylesFile", "load_styles"]
 
 
-@dataclass(frozen=True)
-class DocxFonts:
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PageSpec(_Strict):
+    size: str
+    margin_top_mm: float = Field(ge=0)
+    margin_bottom_mm: float = Field(ge=0)
+    margin_left_mm: float = Field(ge=0)
+    margin_right_mm: float = Field(ge=0)
+
+
+class SizesSpec(_Strict):
+    """Type sizes in points per role; a role without a size takes the body's."""
+
+    body: float = Field(gt=0)
+    footnote: float | None = Field(default=None, gt=0)
+    masthead: float | None = Field(default=None, gt=0)
+    conference: float | None = Field(default=None, gt=0)
+    title: float | None = Field(default=None, gt=0)
+    heading1: float | None = Field(default=None, gt=0)
+    heading2: float | None = Field(default=None, gt=0)
+    heading3: float | None = Field(default=None, gt=0)
+    table: float | None = Field(default=None, gt=0)
+
+
+class SpacingSpec(_Strict):
+    paragraph_after: float = Field(ge=0)
+    number_indent_mm: float = Field(ge=0)
+    subparagraph_indent_mm: float = Field(ge=0)
+
+
+class DocxFonts(_Strict):
     latin: str
     east_asian: str
     heading_east_asian: str
+
+
+class StylesFile(_Strict):
+    """``templates/styles.yaml``. Unknown keys are errors, so a typo never passes silently."""
+
+    page: PageSpec
+    sizes: SizesSpec
+    spacing: SpacingSpec
+    docx_fonts: dict[str, DocxFonts]
+    pdf_fonts: dict[str, list[str]]
+    language_tags: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -40,28 +81,16 @@ class Styles:
 
 @by_content
 def load_styles(path: Path) -> Styles:
-    """Read a styles file; a missing key is a :class:`ContentError` naming the file."""
-    try:
-        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(f"malformed YAML: {getattr(exc, 'problem', exc)}", path,
-                           mark.line + 1 if mark else None) from None
-    try:
-        page = data["page"]
-        return Styles(
-            page_size=page["size"],
-            margins_mm=(
-                float(page["margin_top_mm"]),
-                float(page["margin_bottom_mm"]),
-                float(page["margin_left_mm"]),
-                float(page["margin_right_mm"]),
-            ),
-            sizes={k: float(v) for k, v in data["sizes"].items()},
-            spacing={k: float(v) for k, v in data["spacing"].items()},
-            docx_fonts={k: DocxFonts(**v) for k, v in data["docx_fonts"].items()},
-            pdf_fonts={k: list(v) for k, v in data["pdf_fonts"].items()},
-            language_tags=dict(data["language_tags"]),
-        )
-    except (KeyError, TypeError) as exc:
-        raise ContentError(f"styles file is missing or has a bad key: {exc}", path) from None
+    """Read a styles file; a bad or unknown key is a :class:`ContentError` at its line."""
+    spec = validate(load_yaml(path), StylesFile, "styles")
+    page = spec.page
+    return Styles(
+        page_size=page.size,
+        margins_mm=(page.margin_top_mm, page.margin_bottom_mm, page.margin_left_mm,
+                    page.margin_right_mm),
+        sizes={k: v for k, v in spec.sizes.model_dump().items() if v is not None},
+        spacing=spec.spacing.model_dump(),
+        docx_fonts=dict(spec.docx_fonts),
+        pdf_fonts={k: list(v) for k, v in spec.pdf_fonts.items()},
+        language_tags=dict(spec.language_tags),
+    )
