@@ -424,3 +424,66 @@ def test_export_refuses_a_language_the_paper_is_not_translated_into(
 def test_help_names_both_commands() -> None:
     result = run("xliff", "--help")
     assert result.exit_code == 0 and "export" in result.output and "import" in result.output
+
+
+TRICKY = [
+    "星号 *不是斜体* 与 **不是粗体** 和 _下划线_",
+    "方括号 [脚注] 与 {#not-an-id} 和 <b>标签</b> & 符号 \\ 反斜杠",
+    "# 不是标题",
+    "- 不是列表",
+    "1. 不是编号",
+    "引号 \"直\" 与 'single' 和 `代码`",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_imported_text_reads_back_exactly_as_translated(conference_copy: Path,
+                                                        tmp_path: Path, text: str) -> None:
+    path = report_file(export(conference_copy, tmp_path / "out"))
+    tree = etree.parse(str(path))
+    units = ("purpose", "first-presidency", "csp9.endorses.multi-year",
+             "elements.medium-term-planning.status.text:1", "footnote.ratification", "title")
+    for unit_id in units:
+        set_target(tree, unit_id, text)
+    save(tree, path)
+    result = import_(conference_copy, path)
+    assert result.exit_code == 0, result.output
+    zh = texts_by_id(read_one(conference_copy / "wgtu-report", TEMPLATES), "zh")
+    for unit_id in units:
+        base, _, block = unit_id.partition(":")
+        got = zh[base].blocks[int(block) - 1 if block else 0].inlines
+        assert got == [Run(text)], unit_id
+
+
+def test_refuses_a_translation_that_would_not_read_back(exported) -> None:
+    conference, path, before = exported
+    tree = etree.parse(str(path))
+    set_target(tree, "background", "文字 [^workplan] 不是脚注")
+    save(tree, path)
+    out = _refused(conference, before, path, says="background (")
+    assert "cannot be written as they are" in out
+
+
+def test_xliff_21_targets_with_codes_are_imported(conference_copy: Path,
+                                                  tmp_path: Path) -> None:
+    path = report_file(export(conference_copy, tmp_path / "out", "--xliff", "2.1"))
+    tree = etree.parse(str(path))
+    target = tree.find(f".//{{{NS_2}}}unit[@id='establishment']//{{{NS_2}}}target")
+    ph = target.find(f"{{{NS_2}}}ph")
+    assert ph.get("disp") == "[^workplan]"
+    for child in list(target):
+        target.remove(child)
+    target.text = "新译文"
+    pc = etree.SubElement(target, f"{{{NS_2}}}pc", id="9")
+    pc.text = "粗体"
+    save(tree, path)
+    before = snapshot(conference_copy)
+    out = _refused(conference_copy, before, path, says="establishment")
+    assert "inline code id='9' is not in the source" in out
+    target.remove(pc)
+    target.append(ph)
+    ph.tail = "。"
+    save(tree, path)
+    assert import_(conference_copy, path).exit_code == 0
+    zh = texts_by_id(read_one(conference_copy / "wgtu-report", TEMPLATES), "zh")
+    assert zh["establishment"].inlines == [Run("新译文"), FootnoteRef("workplan"), Run("。")]

@@ -53,7 +53,7 @@ def plan_files(files: list[Path], content: Path, templates: Path,
             raise ContentError(f"no paper with the symbol {xf.original!r} under {content}",
                                path)
         doc = docs.get(paper_dir) or docs.setdefault(paper_dir, read_one(paper_dir, templates))
-        plan = plan_import(xf, paper_dir, doc, force)
+        plan = plan_import(xf, paper_dir, doc, templates, force)
         twin = next((p for p in plans if (p.paper_dir, p.lang) == (paper_dir, plan.lang)), None)
         if twin is not None:
             raise ContentError(f"{twin.path.name} is for the same paper and language; "

@@ -20,6 +20,7 @@ from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
 from att_docs.xliff.parse import XliffFile, XliffUnit
+from att_docs.xliff.readback import unreadable
 
 __all__ = ["Plan", "language_of", "plan_import"]
 
@@ -85,7 +86,8 @@ def _refuse(xf: XliffFile, problems: list[tuple[XliffUnit, str]], what: str) -> 
     return ContentError(f"{what}: {listed}{more}; nothing imported", xf.path, first.line)
 
 
-def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, force: bool = False) -> Plan:
+def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
+                force: bool = False) -> Plan:
     """Check ``xf`` against ``doc`` (read from ``paper_dir``) and work out what changes."""
     original = doc.masthead.original_language
     if str(doc.masthead.symbol) != xf.original:
@@ -143,6 +145,13 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, force: bool = Fal
     if bad_codes:
         raise _refuse(xf, bad_codes, "inline codes lost or added")
     _collect(plan, slots, counts, blocks, old_sources)
+    metadata = {u.id for u in document_units(doc) if u.file is not None}  # plain YAML strings
+    prose = {k: v for k, v in plan.texts.items() if k not in metadata}
+    bad = unreadable(prose, list(doc.footnotes), lang, templates)
+    if bad:
+        by_id = {slots[u.id].unit_id: u for u in xf.units}
+        raise _refuse(xf, [(by_id[unit_id], why) for unit_id, why in bad],
+                      "translations that cannot be written as they are")
     return plan
 
 

@@ -74,10 +74,22 @@ def render_inlines(inlines: list[Inline], indent: str = "") -> str:
         parts.append(_wrap(body, "**") if bold else body)
     text = "".join(parts)
     lines = text.split("\n")
-    out = [lines[0]]
+    out = [_escape_line_start(lines[0])]
     for line in lines[1:]:
-        out.append(indent + _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+        out.append(indent + _escape_line_start(line))
     return "\\\n".join(out)
+
+
+def _escape_line_start(line: str) -> str:
+    """A line that would open a heading, list, quote or rule reads as text: ``\\#``,
+    ``\\-``, ``1\\.``."""
+    def escape(m: re.Match[str]) -> str:
+        marker = m.group(2)
+        if marker[0].isdigit():
+            return m.group(1) + marker[:-1] + "\\" + marker[-1]
+        return m.group(1) + "\\" + marker
+
+    return _LINE_START.sub(escape, line)
 
 
 def render_block_text(text: Text, indent: str = "") -> str:
