@@ -487,3 +487,30 @@ def test_xliff_21_targets_with_codes_are_imported(conference_copy: Path,
     assert import_(conference_copy, path).exit_code == 0
     zh = texts_by_id(read_one(conference_copy / "wgtu-report", TEMPLATES), "zh")
     assert zh["establishment"].inlines == [Run("新译文"), FootnoteRef("workplan"), Run("。")]
+
+
+def test_translations_of_blocks_missing_in_the_language_are_inserted_in_place(
+        conference_copy: Path, tmp_path: Path) -> None:
+    """A paper whose Chinese lacks some blocks: they go out untranslated, and importing
+    their translations puts each back where the original has it, in the original's
+    layout (here: the file exactly as it was before the blocks were removed)."""
+    full = report_file(export(conference_copy, tmp_path / "full"))
+    before = snapshot(conference_copy)
+    zh = conference_copy / "wgtu-report" / "zh.md"
+    text = zh.read_text(encoding="utf-8")
+    removed = []
+    for unit_id, after in (("background", "\n\n"), ("establishment", "\n\n"),
+                           ("first-presidency", "\n"), ("first-states", "\n")):
+        line = re.search(r"^.*\{#" + unit_id + r"\}.*$", text, re.M).group(0)
+        text = text.replace(line + after, "", 1)
+        removed.append(unit_id)
+    zh.write_text(text, encoding="utf-8")
+    partial = report_file(export(conference_copy, tmp_path / "partial"))
+    tree = etree.parse(str(partial))
+    for unit_id in removed:
+        assert tu(tree, unit_id).find("x:target", NS).get("state") == "new", unit_id
+    result = import_(conference_copy, full)
+    assert result.exit_code == 0, result.output
+    for unit_id in removed:
+        assert f": {unit_id} added: " in result.stdout
+    assert snapshot(conference_copy) == before
