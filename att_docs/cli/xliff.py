@@ -87,8 +87,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
                 type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @click.option("--force", is_flag=True,
-              help="Import even when some units' original text changed since export "
-                   "(those units are still left out).")
+              help="Import units whose original text changed since export too.")
 @click.option("--content", type=click.Path(path_type=Path, file_okay=False),
               help="Where to look for the papers, by symbol (default: content/).")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
@@ -107,8 +106,9 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, content: Path |
     \b
     Refused, with nothing written: malformed XML or a DOCTYPE, a file for a paper
     or language that does not exist, unknown unit ids, inline codes (bold,
-    italic, footnote marks) lost or added, and units whose original text changed
-    since the export (listed; --force imports the rest).
+    italic, footnote marks) lost or added, a translation that would not read back
+    as written, and units whose original text changed since the export (listed;
+    --force imports them anyway).
     """
     from att_docs.conference.paths import Project
     from att_docs.xliff.batch import import_files
