@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 from att_docs.xliff.export import Terms, check_target, file_name, to_xliff
 from att_docs.xliff.ingest import Plan, plan_import
+
+if TYPE_CHECKING:
+    from att_docs.conference.content_writer import Change
 
 __all__ = ["Imported", "export_files", "import_files", "plan_files"]
 
@@ -67,7 +71,7 @@ class Imported:
     """What one file changed (or, in a dry run, would change)."""
 
     plan: Plan
-    changes: list  # of att_docs.conference.content_writer.Change
+    changes: list[Change]
 
 
 def import_files(files: list[Path], content: Path, templates: Path, dry_run: bool = False,

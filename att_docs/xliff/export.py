@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from att_docs import __version__
-from att_docs.document.model import Document, Text, TextBlock
+from att_docs.document.model import Document, FootnoteRef, Run, Text, TextBlock
 from att_docs.document.units import Unit, document_units
 from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP, NS_2, NS_12
@@ -93,11 +93,11 @@ def export_units(doc: Document, target: str, terms: Terms | None = None) -> list
 
 
 def _has_codes(text: Text) -> bool:
-    return any(not hasattr(i, "text") for b in text.blocks for i in b.inlines)
+    return any(isinstance(i, FootnoteRef) for b in text.blocks for i in b.inlines)
 
 
 def _plain(block: TextBlock) -> str:
-    return "".join(getattr(i, "text", "") for i in block.inlines)
+    return "".join(i.text for i in block.inlines if isinstance(i, Run))
 
 
 def _note(terms: tuple[tuple[str, str], ...]) -> str:

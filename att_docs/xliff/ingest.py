@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from att_docs.document.model import Document, Inline, Text, TextBlock
+from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP
@@ -134,7 +134,8 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
         except CodeError as exc:
             bad_codes.append((unit, str(exc)))
             continue
-        if target == source or not any(getattr(i, "text", "x").strip() for i in target):
+        if target == source or not any(not isinstance(i, Run) or i.text.strip()
+                                       for i in target):
             plan.untranslated.append(unit.id)
             continue
         blocks.setdefault(slot.unit_id, {})[slot.index] = target
