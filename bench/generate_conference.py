@@ -23,10 +23,14 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "csp9"
 BODIES = ["WGTU", "WGETI", "WGTR", "MC", None]
+LANGS = ("en", "zh")  # the synthetic papers' languages, whatever else the seed has
 SUBMITTERS = {"chair-report": "CHAIR", "draft-proposal": "MC", "decision-annex": "PRES"}
 CODES = {"chair-report": "Conf.Rep", "draft-proposal": "Conf.Prop",
          "decision-annex": "Conf.Dec"}
@@ -108,13 +112,42 @@ def _paper_yaml(doc_type: str, index: int, serial: int, body: str | None,
     return "\n".join(lines) + "\n"
 
 
+def _only_langs(data: Any, others: set[str]) -> Any:
+    """``data`` with the texts of the languages ``others`` left out."""
+    if isinstance(data, dict):
+        return {k: _only_langs(v, others) for k, v in data.items() if k not in others}
+    if isinstance(data, list):
+        return [_only_langs(v, others) for v in data]
+    return data
+
+
+def _copy_languages(src: Path, dst: Path) -> None:
+    """Copy a seed file or folder, keeping only the LANGS texts (prose files and YAML keys)."""
+    if src.is_dir():
+        dst.mkdir()
+        for child in sorted(src.iterdir()):
+            if child.suffix != ".md" or child.stem in LANGS:
+                _copy_languages(child, dst / child.name)
+        return
+    if src.suffix != ".yaml":
+        shutil.copy(src, dst)
+        return
+    seed = yaml.safe_load((SEED / "conference.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    if "languages" in data:
+        data["languages"] = list(LANGS)
+    others = set(seed["languages"]) - set(LANGS)
+    dst.write_text(yaml.safe_dump(_only_langs(data, others), allow_unicode=True,
+                                  sort_keys=False, width=1000), encoding="utf-8")
+
+
 def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
     """Write a conference of ``papers`` papers to ``out`` (replaced if it exists)."""
     rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    shutil.copy(SEED / "conference.yaml", out / "conference.yaml")
+    _copy_languages(SEED / "conference.yaml", out / "conference.yaml")
     mc, _ = _chunks(SEED / "mc-programme-of-work")
     wgtu, wgtu_notes = _chunks(SEED / "wgtu-report")
     decisions = Chunk("{#decide} The Conference decides as follows:\n\n```{decisions} csp9\n```",
@@ -131,7 +164,7 @@ def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
                 rng.shuffle(extra)
                 chunks += extra
             _write_prose(folder, chunks, wgtu_notes)
-            shutil.copytree(SEED / "wgtu-report" / "annex-a", folder / "annex-a")
+            _copy_languages(SEED / "wgtu-report" / "annex-a", folder / "annex-a")
             title = ("Working Group Co-chairs' Draft Report to CSP9",
                      "提交第九届缔约国会议的工作组联席主席报告草案")
         elif doc_type == "draft-proposal":
@@ -139,7 +172,8 @@ def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
             title = ("Review of the ATT Programme of Work", "审议《武器贸易条约》工作方案")
         else:
             _write_prose(folder, [*_body(mc, rng.randint(1, 2), rng), decisions], [])
-            shutil.copy(SEED / "wgtu-report" / "annex-a" / "decisions.yaml", folder)
+            _copy_languages(SEED / "wgtu-report" / "annex-a" / "decisions.yaml",
+                            folder / "decisions.yaml")
             title = ("Draft Decisions of the Conference", "缔约国会议决定草案")
         (folder / "paper.yaml").write_text(
             _paper_yaml(doc_type, i + 1, 801 + i, body, title, doc_type == "chair-report"),

@@ -109,8 +109,9 @@ def test_a_third_language_is_data_not_code(templates_copy):
         "ordinal": fr.ordinal_word(9)} == "Neuvième Conférence des États parties"
 
 
-def test_every_template_phrase_has_a_chinese_translation():
-    """Extract the gettext calls of the templates with babel and look each up in zh.po."""
+@pytest.mark.parametrize("lang", ["zh", "fr"])
+def test_every_template_phrase_has_a_translation(lang):
+    """Extract the gettext calls of the templates with babel and look each up in <lang>.po."""
     from babel.messages.extract import extract_from_dir
     from babel.messages.pofile import read_po
 
@@ -120,7 +121,7 @@ def test_every_template_phrase_has_a_chinese_translation():
             options_map={"*.j2": {"extensions": "jinja2.ext.i18n"}})
     }
     assert "Original: %(language)s" in found  # the extraction really reads the templates
-    with (TEMPLATES / "locale" / "zh.po").open("rb") as fh:
+    with (TEMPLATES / "locale" / f"{lang}.po").open("rb") as fh:
         catalog = read_po(fh)
     missing = [m for m in found if not (catalog.get(m) and catalog.get(m).string)]
     assert missing == []

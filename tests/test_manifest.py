@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from buildutil import att_docs, build, checksums, edit
 from conftest import CONTENT
 from pypdf import PdfReader
@@ -18,6 +19,7 @@ from att_docs.errors import ContentError
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
+LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def test_manifest_checksums_and_sizes_match_the_files(built):
     data = manifest(built)
     files = {f["file"]: f for f in data["files"]}
     on_disk = {p.name for p in built.iterdir() if p.suffix in (".docx", ".pdf")}
-    assert set(files) == on_disk and len(files) == 8
+    assert set(files) == on_disk and len(files) == 2 * len(LANGS) * 2
     for name, entry in files.items():
         content = (built / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest()
@@ -45,7 +47,7 @@ def test_manifest_checksums_and_sizes_match_the_files(built):
 def test_manifest_describes_each_file(built):
     data = manifest(built)
     assert data["conference"]["id"] == "csp9" and data["conference"]["deadline"] == "2023-07-21"
-    assert data["settings"] == {"formats": ["docx", "pdf"], "languages": ["en", "zh"],
+    assert data["settings"] == {"formats": ["docx", "pdf"], "languages": LANGS,
                                 "pdf_engine": "typst"}
     for entry in data["files"]:
         stem, lang, fmt = entry["file"].rsplit(".", 2)
@@ -60,8 +62,9 @@ def test_manifest_describes_each_file(built):
     papers = {p["symbol"]: p for p in data["papers"]}
     assert set(papers) == {MC, WGTU}
     assert papers[MC]["title"]["zh"] == "审议《武器贸易条约》工作方案"
+    assert papers[MC]["title"]["fr"] == "Examen du programme de travail du TCA"
     assert papers[WGTU]["deadline"] == "2023-07-21"
-    assert len(papers[WGTU]["files"]) == 4 and papers[WGTU]["superseded_by"] is None
+    assert len(papers[WGTU]["files"]) == len(LANGS) * 2 and papers[WGTU]["superseded_by"] is None
 
 
 class _Links(HTMLParser):

@@ -27,13 +27,15 @@ def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
                "--title", "Draft Report of the WGTU", "--title-zh", "普遍加入条约工作组报告草案")
     assert proc.returncode == 0, proc.stderr
     folder = conference_copy / "draft-report-of-the-wgtu"
-    assert sorted(p.name for p in folder.iterdir()) == ["en.md", "paper.yaml", "zh.md"]
+    assert sorted(p.name for p in folder.iterdir()) == ["en.md", "fr.md", "paper.yaml", "zh.md"]
     paper = yaml.safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
     assert paper["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
     assert parse_symbol(paper["symbol"]).serial == 764
     assert paper["date"] == dt.date(2023, 7, 21)  # the deadline: 31 days before 21 August
     assert paper["type"] == "chair-report"
-    assert paper["title"] == {"en": "Draft Report of the WGTU", "zh": "普遍加入条约工作组报告草案"}
+    assert {lang: paper["title"][lang] for lang in ("en", "zh")} == {
+        "en": "Draft Report of the WGTU", "zh": "普遍加入条约工作组报告草案"}
+    assert set(paper["title"]) == {"en", "zh", "fr"}  # every language of the conference
     for lang in ("en", "zh"):
         assert "{#purpose}" in (folder / f"{lang}.md").read_text(encoding="utf-8")
 

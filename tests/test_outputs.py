@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from conftest import CONTENT, require_tools
 from lxml import etree
 from pypdf import PdfReader
@@ -25,6 +26,7 @@ SYMBOLS = {MC: "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork",
            WGTU: "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"}
 # numbered paragraphs per part, footnotes, element tables
 EXPECTED = {MC: ([24], 0, 0), WGTU: ([8, 8], 5, 6)}
+LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 
 KEY_TERMS = {
     "en": {MC: ["Arms Trade Treaty", "Ninth Conference of States Parties",
@@ -37,7 +39,19 @@ KEY_TERMS = {
                 "有效执行条约工作组", "管理委员会", "转用信息交流论坛", "原文：英文"],
            WGTU: ["普遍加入条约工作组", "自愿信托基金", "赞助方案", "附件A",
                   "提交人：普遍加入条约工作组", "2023年7月21日"]},
+    # pdftotext gives the narrow no-break spaces of French typography as plain spaces
+    "fr": {MC: ["Traité sur le commerce des armes", "Neuvième Conférence des États Parties",
+                "Genève, 21-25 août 2023", "Original : anglais",
+                "Groupe de travail sur l’application efficace du Traité", "Comité de gestion",
+                "Forum d’échange d’informations sur le détournement", "Secrétariat du TCA"],
+           WGTU: ["Groupe de travail sur l’universalisation du Traité",
+                  "Fonds d’affectation spéciale de contributions volontaires",
+                  "Programme de parrainage du TCA", "Annexe A", "21 juillet 2023",
+                  "Présenté par : Coprésidents du Groupe de travail",
+                  "ATT/CSP3.WGTU/2017/CHAIR/160/Conf.Rep"]},
 }
+CONFERENCE_LINE = {"en": "Ninth Conference of States Parties", "zh": "第九届缔约国会议",
+                   "fr": "Neuvième Conférence des États Parties"}
 
 
 @pytest.fixture(scope="module")
@@ -51,13 +65,13 @@ def built(tmp_path_factory) -> Path:
 
 def outputs(built: Path, fmt: str) -> list[tuple[str, str, Path]]:
     return [(stem, lang, built / f"{stem}.{lang}.{fmt}") for stem in EXPECTED
-            for lang in ("en", "zh")]
+            for lang in LANGS]
 
 
 def test_every_paper_language_and_format_is_built(built):
     names = sorted(p.name for p in built.iterdir() if not p.name.startswith("."))
     assert names == sorted([f"{stem}.{lang}.{fmt}" for stem in EXPECTED
-                            for lang in ("en", "zh") for fmt in ("docx", "pdf")]
+                            for lang in LANGS for fmt in ("docx", "pdf")]
                            + ["index.html", "manifest.json"])
     assert not list(built.glob(".*.tmp"))
 
@@ -71,7 +85,7 @@ def part_xml(path: Path, name: str) -> etree._Element:
 
 
 @pytest.mark.parametrize("stem", EXPECTED)
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_docx_structure(built, stem, lang):
     path = built / f"{stem}.{lang}.docx"
     numbered, footnotes, tables = EXPECTED[stem]
@@ -108,10 +122,10 @@ def test_docx_east_asian_fonts_and_language_tags(built, stem):
         assert not any(k.endswith("Theme") for k in fonts.attrib)
         lang = run.find("w:rPr/w:lang", NS)
         assert lang is not None and lang.get(f"{{{W}}}eastAsia") == "zh-CN"
-    en = part_xml(built / f"{stem}.en.docx", "word/document.xml")
-    tags = {el.get(f"{{{W}}}val") for el in en.iter(f"{{{W}}}lang")}
-    assert tags == {"en-GB"}
-    for path in (built / f"{stem}.zh.docx", built / f"{stem}.en.docx"):
+    for lang, tag in (("en", "en-GB"), ("fr", "fr-FR")):
+        xml = part_xml(built / f"{stem}.{lang}.docx", "word/document.xml")
+        assert {el.get(f"{{{W}}}val") for el in xml.iter(f"{{{W}}}lang")} == {tag}
+    for path in (built / f"{stem}.{lang}.docx" for lang in LANGS):
         with zipfile.ZipFile(path) as zf:
             for name in ("word/document.xml", "word/styles.xml"):
                 assert b"Theme=" not in zf.read(name).replace(b"themeFontLang", b""), name
@@ -126,7 +140,7 @@ def pdftotext(path: Path) -> str:
 
 
 @pytest.mark.parametrize("stem", EXPECTED)
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_pdf_fonts_text_and_numbers(built, stem, lang):
     path = built / f"{stem}.{lang}.pdf"
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
@@ -148,6 +162,13 @@ def test_pdf_fonts_text_and_numbers(built, stem, lang):
     assert PdfReader(str(path)).pages[0].mediabox.width == pytest.approx(595.3, abs=1)
 
 
+def test_french_typography_in_docx(built):
+    text = "".join(part_xml(built / f"{WGTU}.fr.docx", "word/document.xml").itertext())
+    assert "Original\u202f: anglais" in text
+    assert "«\u202fRenforcer les travaux" in text
+    assert "Traité\u202f»" in text and "'" not in text and "’" in text
+
+
 def test_chinese_pdf_text_is_exact(built):
     text = re.sub(r"\s+", "", pdftotext(built / f"{WGTU}.zh.pdf"))
     sentence = "普遍加入条约工作组于2023年2月15日举行了第一次会议，并进行了直播。"
@@ -164,14 +185,15 @@ def test_libreoffice_converts_every_built_docx(built, tmp_path):
     require_tools("soffice")
     files = sorted(built.glob("*.docx"))
     pdfs = convert_to_pdf(files, tmp_path)
-    assert len(pdfs) == 4
+    assert len(pdfs) == len(EXPECTED) * len(LANGS)
     for pdf, source in zip(pdfs, files, strict=True):
         text = pdftotext(pdf)
         assert len(PdfReader(str(pdf)).pages) >= 2
-        if ".zh." in source.name:
-            assert "第九届缔约国会议" in re.sub(r"\s+", "", text)
+        lang = source.name.split(".")[-2]
+        if lang == "zh":
+            assert CONFERENCE_LINE[lang] in re.sub(r"\s+", "", text)
         else:
-            assert "Ninth Conference of States Parties" in re.sub(r"\s+", " ", text)
+            assert CONFERENCE_LINE[lang] in re.sub(r"\s+", " ", text)
         assert re.search(r"(?m)^\s*1\.", text)
 
 
@@ -185,5 +207,5 @@ def test_pdf_engine_libreoffice(tmp_path):
     assert proc.returncode == 0, proc.stderr
     pdfs = sorted(out.glob("*.pdf"))
     assert [p.name for p in pdfs] == sorted(f"{s}.{lang}.pdf" for s in EXPECTED
-                                            for lang in ("en", "zh"))
+                                            for lang in LANGS)
     assert "第九届缔约国会议" in re.sub(r"\s+", "", pdftotext(out / f"{WGTU}.zh.pdf"))

@@ -367,8 +367,8 @@ def test_missing_font_is_a_font_error(styles: Styles, tmp_path: Path):
 
 def test_language_without_fonts_is_a_font_error(writer: PdfWriter, tmp_path: Path):
     doc = sample_document()
-    with pytest.raises(FontError, match="no pdf_fonts entry for 'fr'"):
-        writer.write(doc, "fr", tmp_path / "fr.pdf")
+    with pytest.raises(FontError, match="no pdf_fonts entry for 'es'"):
+        writer.write(doc, "es", tmp_path / "es.pdf")
 
 
 def test_character_without_glyph_is_a_font_error(writer: PdfWriter, tmp_path: Path):

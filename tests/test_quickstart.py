@@ -40,8 +40,9 @@ def test_build_command_works_in_a_fresh_clone(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     outputs = sorted(p.name for p in (clone / "build" / "csp9").iterdir()
                      if not p.name.startswith("."))
-    assert len([n for n in outputs if n.endswith(".docx")]) == 4
-    assert len([n for n in outputs if n.endswith(".pdf")]) == 4
+    papers, languages = 2, 3  # content/csp9: two papers in English, Chinese and French
+    assert len([n for n in outputs if n.endswith(".docx")]) == papers * languages
+    assert len([n for n in outputs if n.endswith(".pdf")]) == papers * languages
     assert not list((clone / "content").rglob("*.tmp"))
     status = subprocess.run(["git", "status", "--porcelain", "content"], cwd=clone,
                             capture_output=True, text=True, check=True)

@@ -31,15 +31,17 @@ def test_seed_001_parts_tables_footnotes_decisions(example):
     assert sorted(f.number for f in doc.footnotes.values()) == [1, 2, 3, 4, 5]
 
 
-def test_every_block_is_aligned_in_both_languages(example):
+def test_every_block_is_aligned_in_every_language(example):
     from att_docs.document.assemble import localized_texts
 
-    _, docs = example
+    conference, docs = example
+    assert conference.languages == ["en", "zh", "fr"]
     for doc in docs.values():
         for block in doc.body:
             for texts in localized_texts(block):
-                assert set(texts) == {"en", "zh"}, block.id
-                assert texts["zh"].plain().strip(), block.id
+                assert set(texts) == set(conference.languages), block.id
+                for lang in conference.languages:
+                    assert texts[lang].plain().strip(), (block.id, lang)
 
 
 def test_subparagraphs_are_lettered_under_their_paragraph(example):
@@ -60,6 +62,14 @@ def test_frame_comes_from_templates_and_catalogue(example):
     assert en[4:7] == ["Arms Trade Treaty", "Ninth Conference of States Parties",
                        "Geneva, 21–25 August 2023"]
     assert "附件A" in "".join(zh) and en[-1] == zh[-1] == "***"
+    fr = [b.text["fr"].plain() for b in frame]
+    nnbsp = "\u202f"  # narrow no-break space before a French colon
+    assert fr[:7] == ["ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep", "21 juillet 2023",
+                      f"Présenté par{nnbsp}: Coprésidents du Groupe de travail sur "
+                      "l’universalisation du Traité", f"Original{nnbsp}: anglais",
+                      "Traité sur le commerce des armes",
+                      "Neuvième Conférence des États Parties", "Genève, 21-25 août 2023"]
+    assert "Annexe A au rapport du WGTU à la CEP9" in fr and fr[-1] == "***"
 
 
 def test_chinese_content_is_free_of_the_seed_slips(example):
