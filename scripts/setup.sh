@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what att-docs needs, only what is missing, then return quickly on later runs.
 #   scripts/setup.sh runtime   Python venv + packages, the PDF fonts
-#   scripts/setup.sh test      the above, plus test packages, LibreOffice and poppler
+#   scripts/setup.sh test      the above, plus test packages, LibreOffice, poppler and OmegaT
 # Works on a fresh Debian machine with Python 3.11+; system packages come from apt
 # (as root, or through sudo).
 set -euo pipefail
@@ -20,6 +20,7 @@ command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
 fi
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
   || missing+=(python3-venv)

@@ -1,9 +1,10 @@
-"""The bilingual term base: model, YAML/CSV/TBX readers and writers.
+"""The term base: model, YAML/CSV/TBX readers and writers, TBX 2008 and OmegaT writers.
 
     >>> glossary = load(default_path())          # glossary/att.yaml
     >>> glossary.by_id()["wgtu"].preferred("zh").text
     '普遍加入条约工作组'
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
+    >>> dumps(glossary, "omegat-tsv", ["en", "zh"])  # source and target language
 
 Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 """
@@ -11,6 +12,7 @@ Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Literal
 
@@ -43,10 +45,12 @@ __all__ = [
     "dumps",
     "format_of",
     "load",
+    "select",
 ]
 
-Format = Literal["yaml", "csv", "tbx"]
-FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx")
+Format = Literal["yaml", "csv", "tbx", "tbx2008", "omegat-tsv"]
+FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx", "tbx2008", "omegat-tsv")
+"""What :func:`dumps` writes; :func:`load` reads the first three (and TBX 2008 as tbx)."""
 SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "csv",
                                ".tbx": "tbx", ".xml": "tbx"}
 
@@ -92,8 +96,34 @@ def load(path: Path) -> Glossary:
     return load_tbx_glossary(path)
 
 
-def dumps(glossary: Glossary, format: Format = "yaml") -> str:
-    """The glossary as text in ``format``."""
+def dumps(glossary: Glossary, format: Format = "yaml",
+          languages: Sequence[str] | None = None, allowed_only: bool = False) -> str:
+    """The glossary as text in ``format``.
+
+    ``languages`` limits and orders the languages written (default: all of the
+    glossary's). ``omegat-tsv`` needs exactly two, source then target;
+    :class:`ValueError` otherwise. ``allowed_only`` leaves out deprecated and superseded
+    terms, for tools that ignore a term's status.
+    """
+    if languages is not None:
+        unknown = [lang for lang in languages if lang not in glossary.languages]
+        if unknown:
+            raise ValueError(f"the glossary has no {', '.join(unknown)} terms (its languages: "
+                             f"{', '.join(glossary.languages)})")
+    if languages is not None or allowed_only:
+        glossary = select(glossary, languages, allowed_only)
+    if format == "omegat-tsv":
+        from att_docs.glossary.omegat_format import dumps_omegat
+
+        pair = list(languages or glossary.languages)
+        if len(pair) != 2:
+            raise ValueError("omegat-tsv needs a source and a target language (the glossary "
+                             f"has {', '.join(glossary.languages)})")
+        return dumps_omegat(glossary, *pair)
+    if format == "tbx2008":
+        from att_docs.glossary.martif_format import dumps_martif
+
+        return dumps_martif(glossary, languages)
     if format == "yaml":
         from att_docs.glossary.yaml_format import dumps_yaml
 
@@ -105,24 +135,43 @@ def dumps(glossary: Glossary, format: Format = "yaml") -> str:
     if format == "tbx":
         from att_docs.glossary.tbx_format import dumps_tbx
 
-        return dumps_tbx(glossary)
+        return dumps_tbx(glossary, languages)
     raise ValueError(f"unknown glossary format {format!r} (expected one of {FORMATS})")
 
 
 def dump(glossary: Glossary, target: Path | str | IO[str] | IO[bytes],
-         format: Format | None = None) -> None:
+         format: Format | None = None, languages: Sequence[str] | None = None,
+         allowed_only: bool = False) -> None:
     """Write the glossary to a file (replaced atomically) or an open stream.
 
-    ``format`` defaults to the file's suffix, or YAML for a stream.
+    ``format`` defaults to the file's suffix, or YAML for a stream; ``languages`` and
+    ``allowed_only`` as for :func:`dumps`.
     """
     if isinstance(target, str | Path):
         path = Path(target)
-        text = dumps(glossary, format or format_of(path))
+        text = dumps(glossary, format or format_of(path), languages, allowed_only)
         with atomic_output(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
         return
-    text = dumps(glossary, format or "yaml")
+    text = dumps(glossary, format or "yaml", languages, allowed_only)
     if isinstance(target, io.RawIOBase | io.BufferedIOBase) or "b" in getattr(target, "mode", ""):
         target.write(text.encode("utf-8"))  # type: ignore[arg-type]
     else:
         target.write(text)  # type: ignore[arg-type]
+
+
+def select(glossary: Glossary, languages: Sequence[str] | None = None,
+           allowed_only: bool = False) -> Glossary:
+    """A copy with only the terms of ``languages`` (in that order; default all) and, with
+    ``allowed_only``, only preferred and admitted terms. Concepts left empty are dropped."""
+    concepts = []
+    for concept in glossary.concepts:
+        terms = {}
+        for lang in languages or concept.terms:
+            kept = [t for t in concept.terms.get(lang, []) if t.allowed or not allowed_only]
+            if kept:
+                terms[lang] = kept
+        if terms:
+            concepts.append(Concept(concept.id, terms, concept.note, concept.subject,
+                                    concept.line, concept.definition))
+    return Glossary(concepts, source=glossary.source)

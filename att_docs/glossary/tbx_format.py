@@ -1,6 +1,8 @@
 """TBX term bases: write TBX-Basic v3 (ISO 30042:2019, DCA style); read v3 and TBX 2008.
 
-Written::
+The export validates against the official TBX-Basic schemas of LTAC Global: the core
+RelaxNG (``TBXcoreStructV03.rng``) and the DCA Schematron (``TBX-Basic_DCA.sch``), both
+in the namespace ``urn:iso:std:iso:30042:ed-2``. Written::
 
     tbx[@type="TBX-Basic" @style="dca" @xml:lang]
       tbxHeader/fileDesc/sourceDesc/p
@@ -12,16 +14,19 @@ Written::
 A case-sensitive term carries the note ``case-sensitive``: TBX-Basic has no data category
 for it, and a note keeps the file valid and tells a person the same thing.
 
-Read: the same in the v3 namespace or none, TBX 2008 ``martif`` files
+Read: the same in the v3 namespace (or the draft ``urn:iso:std:iso:30042:ed:3.0`` that
+earlier exports used, or none), TBX 2008 ``martif`` files
 (termEntry/langSet/tig|ntig/term), and TBX-Basic DCT elements (``basic:termType``).
 Elements that carry nothing the model holds (transacGrp, xref, admin, partOfSpeech ...)
-are skipped. A language section whose terms have no status gets its first term as the
-preferred one and the rest as admitted.
+are skipped. A language section without a preferred term gets its first term that has
+no status, else its first admitted term, as the preferred one; terms without a status
+are admitted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -36,9 +41,13 @@ from att_docs.glossary.integrity import (
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
 
-__all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NS", "dumps_tbx", "load_tbx_glossary"]
+__all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
+           "load_tbx_glossary"]
 
-TBX_NS = "urn:iso:std:iso:30042:ed:3.0"
+TBX_NS = "urn:iso:std:iso:30042:ed-2"
+"""The namespace of TBX v3 (ISO 30042:2019) in the published TBX-Basic schemas."""
+TBX_NAMESPACES = (TBX_NS, "urn:iso:std:iso:30042:ed:3.0", None)
+"""Namespaces the reader accepts on <tbx>: the official one, the draft one, none."""
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 CASE_SENSITIVE_NOTE = "case-sensitive"
@@ -48,13 +57,14 @@ STATUS_VALUES: dict[Status, str] = {
     "deprecated": "deprecatedTerm-admn-sts",
     "superseded": "supersededTerm-admn-sts",
 }
-_SCHEMA = "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
-_SCHEMA_PIS = (
-    f'href="{_SCHEMA}TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+_SCHEMA = "https://raw.githubusercontent.com/LTAC-Global/"
+_SCHEMA_PIS = (  # as in the official TBX-Basic DCA sample file
+    f'href="{_SCHEMA}TBX_Core_RNG/master/TBXcoreStructV03.rng" type="application/xml" '
     'schematypens="http://relaxng.org/ns/structure/1.0"',
-    f'href="{_SCHEMA}TBX-Basic_DCA.sch" type="application/xml" '
+    f'href="{_SCHEMA}TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" type="application/xml" '
     'schematypens="http://purl.oclc.org/dsdl/schematron"',
 )
+_WRAPPED = re.compile(r"[ \t]*\n[ \t]+")
 _STATUS_TYPES = {"administrativeStatus", "normativeAuthorization"}
 
 
@@ -68,6 +78,10 @@ def load_tbx_glossary(path: Path) -> Glossary:
     if kind not in ("tbx", "martif"):
         raise ContentError(f"not a TBX file: the root element is <{kind}>, expected <tbx> "
                            "(TBX v3) or <martif> (TBX 2008)", path, root.sourceline)
+    namespace = etree.QName(root).namespace
+    if kind == "tbx" and namespace not in TBX_NAMESPACES:
+        raise ContentError(f"unknown TBX namespace {namespace!r} (expected {TBX_NS!r})", path,
+                           root.sourceline)
     entries = [e for e in root.iter() if _local(e) in ("conceptEntry", "termEntry")]
     concepts = [_concept(entry, n, path) for n, entry in enumerate(entries, start=1)]
     return finish(Glossary(concepts, source=path), path)
@@ -99,7 +113,9 @@ def _children(element: etree._Element, *names: str) -> Iterator[etree._Element]:
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(element.itertext())
+    """The element's text; a line break followed by indentation (a wrapped line in a
+    pretty-printed file) becomes one space."""
+    return _WRAPPED.sub(" ", "".join(element.itertext()))
 
 
 def _concept(entry: etree._Element, n: int, path: Path) -> Concept:
@@ -133,15 +149,16 @@ def _language(concept: Concept, section: etree._Element, path: Path) -> None:
         raise ContentError(f"<{_local(section)}> without xml:lang", path, section.sourceline)
     terms = concept.terms.setdefault(normalize_lang(tag), [])
     unmarked = []
-    marked_preferred = False
     for holder in _children(section, "termSec", "tig", "ntig"):
         term, status = _term(holder, path)
         terms.append(term)
         if status is None:
             unmarked.append(term)
-        marked_preferred |= status == "preferred"
-    if unmarked and not marked_preferred:
-        unmarked[0].status = "preferred"  # no status given: the first term is preferred
+    if not any(t.status == "preferred" for t in terms):
+        # TBX allows a language without a preferred term; the glossary needs one
+        first = next(iter(unmarked), None) or next((t for t in terms if t.allowed), None)
+        if first is not None:
+            first.status = "preferred"
 
 
 def _term(holder: etree._Element, path: Path) -> tuple[Term, Status | None]:
@@ -185,17 +202,24 @@ def _term_items(holder: etree._Element) -> Iterator[etree._Element]:
 # --------------------------------------------------------------------------- writing
 
 
-def dumps_tbx(glossary: Glossary, source_lang: str = "en") -> str:
-    """TBX-Basic v3, DCA style, as a UTF-8 XML document string."""
+def dumps_tbx(glossary: Glossary, languages: Sequence[str] | None = None) -> str:
+    """TBX-Basic v3, DCA style, as a UTF-8 XML document string.
+
+    ``languages`` limits and orders the language sections (default: every language of
+    the glossary); the first is the file's ``xml:lang``.
+    """
+    chosen = list(languages or glossary.languages)
     root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap={None: TBX_NS})
     root.set("type", "TBX-Basic")
     root.set("style", "dca")
-    root.set(XML_LANG, source_lang)
+    if chosen:
+        root.set(XML_LANG, chosen[0])
     desc = _sub(_sub(_sub(root, "tbxHeader"), "fileDesc"), "sourceDesc")
-    _sub(desc, "p", f"Term base in {', '.join(glossary.languages)}, exported by att-docs.")
+    _sub(desc, "p", f"Term base exported by att-docs; languages: {', '.join(chosen) or 'none'}.")
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
-        _write_concept(body, concept)
+        if any(concept.terms.get(lang) for lang in chosen):
+            _write_concept(body, concept, chosen)
     tree = etree.ElementTree(root)
     for pi in _SCHEMA_PIS:
         root.addprevious(etree.ProcessingInstruction("xml-model", pi))
@@ -210,7 +234,7 @@ def _sub(parent: etree._Element, name: str, text: str | None = None,
     return element
 
 
-def _write_concept(body: etree._Element, concept: Concept) -> None:
+def _write_concept(body: etree._Element, concept: Concept, languages: list[str]) -> None:
     entry = _sub(body, "conceptEntry", id=concept.id)
     if concept.subject:
         _sub(entry, "descrip", concept.subject, type="subjectField")
@@ -218,7 +242,8 @@ def _write_concept(body: etree._Element, concept: Concept) -> None:
         _sub(_sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
     if concept.note:
         _sub(entry, "note", concept.note)
-    for lang, terms in concept.terms.items():
+    for lang in languages:
+        terms = concept.terms.get(lang)
         if not terms:
             continue
         section = _sub(entry, "langSec")

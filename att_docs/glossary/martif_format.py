@@ -1,0 +1,86 @@
+"""TBX 2008 (ISO 30042:2008, TBX-Default) term bases, as OmegaT 3.6 and translate-toolkit read.
+
+Written::
+
+    martif[@type="TBX" @xml:lang]
+      martifHeader/fileDesc/sourceDesc/p, encodingDesc/p[@type="XCSURI"]
+      text/body/termEntry[@id]
+        descrip[@type="subjectField"], descripGrp/descrip[@type="definition"], note
+        langSet[@xml:lang]/tig
+          term, termNote[@type="termType"], termNote[@type="administrativeStatus"], note
+
+The data categories and their values are those of the TBX-Default XCS (``TBXXCSV02.xcs``):
+``administrativeStatus`` (preferredTerm-admn-sts ...) and ``termType`` (fullForm,
+acronym, abbreviation ...). No DOCTYPE is written, so no reader goes looking for the DTD.
+Reading is :mod:`att_docs.glossary.tbx_format`'s, which takes both TBX versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from att_docs.glossary.model import Concept, Glossary
+from att_docs.glossary.tbx_format import CASE_SENSITIVE_NOTE, STATUS_VALUES, XML_LANG
+
+__all__ = ["dumps_martif"]
+
+XCS = "TBXXCSV02.xcs"
+
+
+def dumps_martif(glossary: Glossary, languages: Sequence[str] | None = None) -> str:
+    """TBX 2008 ``martif`` as a UTF-8 XML document string.
+
+    ``languages`` limits and orders the language sets (default: every language of the
+    glossary); the first is the file's ``xml:lang``. Concepts without a term in any of
+    them are left out.
+    """
+    chosen = list(languages or glossary.languages)
+    root = etree.Element("martif", type="TBX")
+    if chosen:
+        root.set(XML_LANG, chosen[0])
+    header = _sub(root, "martifHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "sourceDesc"), "p",
+         f"Term base exported by att-docs; languages: {', '.join(chosen) or 'none'}.")
+    _sub(_sub(header, "encodingDesc"), "p", XCS, type="XCSURI")
+    body = _sub(_sub(root, "text"), "body")
+    for concept in glossary.concepts:
+        if any(concept.terms.get(lang) for lang in chosen):
+            _write_entry(body, concept, chosen)
+    return etree.tostring(root, pretty_print=True, xml_declaration=True,
+                          encoding="UTF-8").decode("utf-8")
+
+
+def _sub(parent: etree._Element, name: str, text: str | None = None,
+         **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, name, attrs)
+    element.text = text
+    return element
+
+
+def _write_entry(body: etree._Element, concept: Concept, languages: list[str]) -> None:
+    entry = _sub(body, "termEntry", id=concept.id)
+    if concept.subject:
+        _sub(entry, "descrip", concept.subject, type="subjectField")
+    if concept.definition:
+        _sub(_sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
+    if concept.note:
+        _sub(entry, "note", concept.note)
+    for lang in languages:
+        terms = concept.terms.get(lang)
+        if not terms:
+            continue
+        lang_set = _sub(entry, "langSet")
+        lang_set.set(XML_LANG, lang)
+        for term in terms:
+            tig = _sub(lang_set, "tig")
+            _sub(tig, "term", term.text)
+            if term.kind:
+                _sub(tig, "termNote", term.kind, type="termType")
+            _sub(tig, "termNote", STATUS_VALUES[term.status], type="administrativeStatus")
+            if term.case_sensitive:
+                _sub(tig, "note", CASE_SENSITIVE_NOTE)
+            if term.note:
+                _sub(tig, "note", term.note)

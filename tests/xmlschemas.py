@@ -1,0 +1,120 @@
+"""Validate files against the official schemas vendored in tests/fixtures/schemas.
+
+    >>> xliff_errors(path)          # XLIFF 1.2 (transitional XSD) or 2.x (core XSD), by namespace
+    []
+    >>> tbx_basic_errors(path)      # TBX-Basic v3: core RelaxNG, then the DCA Schematron
+    []
+
+Each function returns a list of messages, ``path:line: message``, empty when the file is
+valid. Nothing is fetched from the network: the XLIFF 1.2 schema's import of
+``http://www.w3.org/2001/xml.xsd`` is answered with the vendored copy. The Schematron uses
+XPath 2, so its asserts are evaluated with SaxonC-HE (``saxonche``); see
+tests/fixtures/schemas/README.md for where each file comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+SCHEMAS = Path(__file__).resolve().parent / "fixtures" / "schemas"
+XLIFF = SCHEMAS / "xliff"
+XML_XSD = XLIFF / "informativeCopiesOf3rdPartySchemas" / "w3c" / "xml.xsd"
+XSD = {
+    "urn:oasis:names:tc:xliff:document:1.2": XLIFF / "xliff-core-1.2-transitional.xsd",
+    "urn:oasis:names:tc:xliff:document:2.0": XLIFF / "xliff_core_2.0.xsd",
+}
+TBX_RNG = SCHEMAS / "tbx" / "TBXcoreStructV03.rng"
+TBX_BASIC_SCH = SCHEMAS / "tbx" / "TBX-Basic_DCA.sch"
+SCH_NS = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+_NAMESPACE = re.compile(r"Q\{[^}]*\}")  # XPath path() writes Q{uri}name
+_LOCAL_COPIES = {"http://www.w3.org/2001/xml.xsd": XML_XSD}
+
+
+class _LocalCopies(etree.Resolver):
+    """Answer the schemas' imports of W3C URLs with the vendored files."""
+
+    def resolve(self, system_url, public_id, context):  # type: ignore[no-untyped-def]
+        local = _LOCAL_COPIES.get(system_url)
+        return self.resolve_filename(str(local), context) if local else None
+
+
+def _parser() -> etree.XMLParser:
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    parser.resolvers.add(_LocalCopies())
+    return parser
+
+
+@cache
+def xml_schema(xsd: Path) -> etree.XMLSchema:
+    """The compiled XSD (cached: the XLIFF 1.2 schema takes a moment)."""
+    return etree.XMLSchema(etree.parse(str(xsd), _parser()))
+
+
+def _messages(path: Path, log: etree._ListErrorLog) -> list[str]:
+    return [f"{path}:{e.line}: {e.message}" for e in log]
+
+
+def xsd_errors(path: Path, xsd: Path) -> list[str]:
+    """Errors of ``path`` against the XML Schema ``xsd``."""
+    schema = xml_schema(xsd)
+    document = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+    return [] if schema.validate(document) else _messages(path, schema.error_log)
+
+
+def xliff_errors(path: Path) -> list[str]:
+    """Errors of an XLIFF file against the OASIS schema for its namespace (1.2 or 2.x)."""
+    root = etree.parse(str(path), etree.XMLParser(no_network=True)).getroot()
+    namespace = etree.QName(root).namespace
+    if namespace not in XSD:
+        return [f"{path}:{root.sourceline}: not XLIFF 1.2 or 2.x: namespace {namespace!r}"]
+    return xsd_errors(path, XSD[namespace])
+
+
+def relaxng_errors(path: Path, rng: Path) -> list[str]:
+    """Errors of ``path`` against the RelaxNG grammar ``rng``."""
+    grammar = etree.RelaxNG(etree.parse(str(rng), _parser()))
+    document = etree.parse(str(path), etree.XMLParser(no_network=True, resolve_entities=False))
+    return [] if grammar.validate(document) else _messages(path, grammar.error_log)
+
+
+def schematron_errors(path: Path, sch: Path) -> list[str]:
+    """Failed asserts of an ISO Schematron (XPath 2 query binding) on ``path``.
+
+    Rules fire as the standard says: within a pattern, a node is handled by the first
+    rule whose context matches it. Contexts are evaluated as ``//context`` from the
+    document node, which is what the match patterns of these schemas select.
+    """
+    from saxonche import PySaxonProcessor
+
+    schema = etree.parse(str(sch))
+    errors = []
+    with PySaxonProcessor(license=False) as processor:
+        xpath = processor.new_xpath_processor()
+        for ns in schema.iterfind("sch:ns", SCH_NS):
+            xpath.declare_namespace(ns.get("prefix"), ns.get("uri"))
+        document = processor.parse_xml(xml_file_name=str(path.resolve()))
+        for pattern in schema.iterfind("sch:pattern", SCH_NS):
+            handled: set[str] = set()
+            for rule in pattern.iterfind("sch:rule", SCH_NS):
+                xpath.set_context(xdm_item=document)
+                nodes = xpath.evaluate(f"//({rule.get('context')})")
+                for node in nodes or []:
+                    xpath.set_context(xdm_item=node)
+                    where = _NAMESPACE.sub("", str(xpath.evaluate_single("path(.)")))
+                    if where in handled:
+                        continue
+                    handled.add(where)
+                    for check in rule.iterfind("sch:assert", SCH_NS):
+                        if not xpath.effective_boolean_value(check.get("test")):
+                            message = " ".join("".join(check.itertext()).split())
+                            errors.append(f"{path}: {pattern.get('id')}: {where}: {message}")
+    return errors
+
+
+def tbx_basic_errors(path: Path) -> list[str]:
+    """Errors of a TBX v3 file against TBX-Basic: the core RelaxNG, then the DCA Schematron."""
+    return relaxng_errors(path, TBX_RNG) or schematron_errors(path, TBX_BASIC_SCH)
