@@ -521,3 +521,23 @@ def test_translations_of_blocks_missing_in_the_language_are_inserted_in_place(
     for unit_id in removed:
         assert f": {unit_id} added: " in result.stdout
     assert snapshot(conference_copy) == before
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_exported_files_are_valid_against_the_oasis_schemas(conference_copy: Path,
+                                                            tmp_path: Path,
+                                                            version: str) -> None:
+    """1.2 against the OASIS 1.2 transitional XSD, 2.1 against the XLIFF 2 core XSD, with
+    bold, italic and footnote codes in the texts."""
+    from xmlschemas import xliff_errors
+
+    annex = conference_copy / "wgtu-report" / "annex-a"
+    for lang in languages(conference_copy):
+        md = annex / f"{lang}.md"
+        text = md.read_text(encoding="utf-8")
+        md.write_text(text.replace("{#national-processes} ", "{#national-processes} "
+                                   "**A *b*** c[^ratification] ", 1), encoding="utf-8")
+    files = export(conference_copy, tmp_path / "out", "--xliff", version)
+    assert b"<pc " in report_file(files).read_bytes() or version == "1.2"
+    for path in files:
+        assert xliff_errors(path) == []
