@@ -302,6 +302,15 @@ def test_refuses_unknown_ids(exported) -> None:
     assert path.name in out and "not in ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep" in out
 
 
+def test_refuses_a_unit_given_twice(exported) -> None:
+    conference, path, before = exported
+    tree = etree.parse(str(path))
+    copy = etree.fromstring(etree.tostring(tu(tree, "purpose")))
+    tu(tree, "background").addnext(copy)
+    save(tree, path)
+    _refused(conference, before, path, says="appear twice: purpose")
+
+
 def test_refuses_a_file_for_another_or_no_paper(exported) -> None:
     conference, path, before = exported
     tree = etree.parse(str(path))

@@ -11,6 +11,7 @@ nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,10 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
     if unknown:
         raise _refuse(xf, unknown, f"{len(unknown)} unit id(s) are not in "
                                    f"{doc.masthead.symbol}")
+    counts_in_file = Counter(u.id for u in xf.units)
+    twice = [(u, "") for u in xf.units if counts_in_file[u.id] > 1]
+    if twice:
+        raise _refuse(xf, twice, f"{len(twice)} unit id(s) appear twice")
     plan = Plan(xf.path, paper_dir, lang, original)
     changed_source: list[tuple[XliffUnit, str]] = []
     bad_codes: list[tuple[XliffUnit, str]] = []
