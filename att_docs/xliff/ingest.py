@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
@@ -139,8 +141,8 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
         except CodeError as exc:
             bad_codes.append((unit, str(exc)))
             continue
-        if target == source or not any(not isinstance(i, Run) or i.text.strip()
-                                       for i in target):
+        if target == source or _words(unit.target) == _words(unit.source) or not any(
+                not isinstance(i, Run) or i.text.strip() for i in target):
             plan.untranslated.append(unit.id)
             continue
         blocks.setdefault(slot.unit_id, {})[slot.index] = target
@@ -159,6 +161,11 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
         raise _refuse(xf, [(by_id[unit_id], why) for unit_id, why in bad],
                       "translations that cannot be written as they are")
     return plan
+
+
+def _words(element: etree._Element) -> str:
+    """The text of a source or target, codes left out: equal means untranslated."""
+    return "".join(element.itertext()).strip()
 
 
 def _version(xf: XliffFile) -> str:
