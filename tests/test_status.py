@@ -27,7 +27,8 @@ WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
 
 @pytest.fixture
 def no_checks(monkeypatch):
-    monkeypatch.setattr("att_docs.conference.status.check_summary", lambda documents: None)
+    monkeypatch.setattr("att_docs.conference.status.check_summary",
+                        lambda documents, glossary=None: None)
 
 
 def status(folder: Path, *args: str) -> tuple[int, str]:

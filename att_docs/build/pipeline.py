@@ -116,6 +116,7 @@ class _Plan:
     obsolete: list[str]
     unchecked: list[Document]  # changed papers: their checks have yet to run
     templates_key: str = ""  # the index page uses the locale data too
+    glossary: Path | None = None  # the term base the checks use (None: the default)
 
 
 def build_conference(
@@ -144,7 +145,8 @@ def build_conference(
     # The changed papers' checks run here with --strict (to refuse before writing) or
     # when there is nothing to render; otherwise in a worker, beside the rendering.
     if strict or not plan.jobs:
-        _apply_checks(plan, _Checks(plan.unchecked)() if plan.unchecked else None)
+        _apply_checks(plan, _Checks(plan.unchecked, plan.glossary)() if plan.unchecked
+                      else None)
     if strict:
         _refuse_check_errors(plan.metas)
     settings = {"formats": list(formats), "languages": _languages(plan.conference, languages),
@@ -230,7 +232,7 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
         or (entry.get("lang") in langs and entry.get("format") in formats))]
     return _Plan(conf, metas, keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
-                 templates_key=fingerprint.templates)
+                 templates_key=fingerprint.templates, glossary=glossary)
 
 
 @dataclass(frozen=True)
@@ -238,11 +240,12 @@ class _Checks:
     """The checks of the changed papers, as a picklable call for a worker process."""
 
     documents: list[Document]
+    glossary: Path | None = None
 
     def __call__(self) -> dict[str, CheckCounts] | None:
         from att_docs.conference.status import check_summary
 
-        return check_summary(self.documents)
+        return check_summary(self.documents, self.glossary)
 
 
 def _apply_checks(plan: _Plan, summary: dict[str, CheckCounts] | None) -> None:
@@ -291,12 +294,14 @@ def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
     """With Typst PDFs to write, a PDF writer whose fonts are all there (else FontError).
 
     With any file to write, ``styles.yaml`` is read here first, so a bad one stops the
-    build with its file and line before a worker starts.
+    build with its file and line before a worker starts; so does a missing glossary.
     """
     if plan.jobs:
         from att_docs.writers.styles import load_styles
 
         load_styles(templates / "styles.yaml")
+        if plan.glossary is not None and not plan.glossary.is_file():
+            raise ContentError("glossary file not found", plan.glossary)
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs
                     if job.format == "pdf"})
     if not langs or pdf_engine != "typst":
@@ -320,7 +325,7 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
     # the biggest papers first, so the last one to finish is a short one
     tasks = sorted(((plan.documents[pid], jobs) for pid, jobs in plan.jobs.items()),
                    key=lambda task: -_weight(task[0]))
-    checks = _Checks(plan.unchecked) if plan.unchecked else None
+    checks = _Checks(plan.unchecked, plan.glossary) if plan.unchecked else None
     done, summary = render_papers(tasks, staging, templates, pdf_engine,
                                   workers or default_workers(), on_paper or (lambda p: None),
                                   side_job=checks, pdf_writer=writer)

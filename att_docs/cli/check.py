@@ -9,6 +9,7 @@ import click
 
 from att_docs.checks.findings import CHECKS, SEVERITIES
 from att_docs.cli.errors import reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
@@ -48,9 +49,7 @@ Exit codes:
 
 @click.command(epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Term base to check against: .yaml, .csv or .tbx "
-                   "(default: glossary/att.yaml).")
+@glossary_option
 @click.option("--lang", type=click.Choice(["en", "zh"]),
               help="Language of monolingual .md/.txt files (default: detected).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -63,8 +62,7 @@ Exit codes:
                    "variants that are often fine).")
 @click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
               help="Run only this check; repeat for several.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
           fail_on: str, min_severity: str, only: tuple[str, ...],
@@ -84,10 +82,10 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.inputs import read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
-    from att_docs.glossary import default_path, load
+    from att_docs.glossary import load
 
-    project = Project.default(templates)
-    glossary = load(glossary_path or default_path())
+    project = Project.default(templates, glossary_path)
+    glossary = load(project.glossary)
     corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
     findings = check_corpora(corpora, glossary, only or None)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 if TYPE_CHECKING:
     from att_docs.conference.status import ConferenceStatus, PaperStatus
@@ -32,11 +33,11 @@ STATUS_EPILOG = EXIT_CODES_HELP + """\b
               show_default=True, help="A table, or the same as JSON data.")
 @click.option("--strict", is_flag=True,
               help="Exit 1 if any paper is late, incomplete or failing.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
+@glossary_option
 @reports_errors
 def status(conference_dir: Path | None, today: dt.datetime | None, output: str, strict: bool,
-           templates: Path | None) -> None:
+           templates: Path | None, glossary_path: Path | None) -> None:
     """Where each paper stands: translation, checks, deadline.
 
     One row per paper: symbol, title, each language present and the share of its
@@ -50,10 +51,11 @@ def status(conference_dir: Path | None, today: dt.datetime | None, output: str, 
     from att_docs.conference.paths import Project, find_conferences
     from att_docs.conference.status import conference_status
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     day = today.date() if today else dt.date.today()
-    reports = [conference_status(folder, project.templates, day) for folder in folders]
+    reports = [conference_status(folder, project.templates, day, project.glossary)
+               for folder in folders]
     if output == "json":
         click.echo(json.dumps({"today": day.isoformat(),
                                "conferences": [r.to_dict() for r in reports]},

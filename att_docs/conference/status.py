@@ -171,8 +171,12 @@ class ConferenceStatus:
         }
 
 
-def conference_status(folder: Path, templates: Path, today: dt.date) -> ConferenceStatus:
-    """Read every paper of ``folder`` leniently and report where each stands."""
+def conference_status(folder: Path, templates: Path, today: dt.date,
+                      glossary: Path | None = None) -> ConferenceStatus:
+    """Read every paper of ``folder`` leniently and report where each stands.
+
+    ``glossary`` is the term base of the checks (default: the project's).
+    """
     from att_docs.document.assemble import assemble
     from att_docs.document.frame import FrameRenderer, known_types
     from att_docs.readers.content import read_conference, read_paper
@@ -192,7 +196,7 @@ def conference_status(folder: Path, templates: Path, today: dt.date) -> Conferen
             continue
         documents.append(doc)
         rows.append(_readable(doc, presence, today))
-    summary = check_summary(documents)
+    summary = check_summary(documents, glossary)
     if summary is not None:
         for row in rows:
             if row.error is None:
@@ -227,12 +231,13 @@ def translation_coverage(doc: Document) -> dict[str, tuple[int, int]]:
             for lang in doc.languages}
 
 
-def check_summary(documents: list[Document]) -> dict[str, CheckCounts] | None:
+def check_summary(documents: list[Document],
+                  glossary: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks.
 
     The one place that calls the checks (``att_docs.checks.engine.check_documents``
-    with the default glossary). A finding without a paper id counts for the only paper
-    when there is one.
+    with ``glossary``, by default the project's). A finding without a paper id counts
+    for the only paper when there is one.
     """
     try:
         from att_docs.checks.engine import check_documents
@@ -241,7 +246,7 @@ def check_summary(documents: list[Document]) -> dict[str, CheckCounts] | None:
         return None
     if not documents:
         return {}
-    findings = check_documents(documents, load(default_path()))
+    findings = check_documents(documents, load(glossary or default_path()))
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
