@@ -3,7 +3,8 @@
 One row per paper: symbol, titles in each language, date, deadline, links to each
 language and format (with page counts) and a status: ready, check warnings or errors,
 checks not run, or superseded by a later revision. Made from the manifest's data, so the
-page and the manifest always agree.
+page and the manifest always agree. The heading is in the conference's first language,
+its words from the template and that language's message catalogue.
 """
 
 from __future__ import annotations
@@ -33,20 +34,16 @@ def _status(paper: dict[str, Any]) -> tuple[str, str]:
     return "ready", "ready"
 
 
-def _conference(templates: Path, conf: dict[str, Any]) -> dict[str, str]:
-    """The heading's words, in English, as the papers' masthead writes them."""
+def _conference(conf: dict[str, Any], lang: str) -> dict[str, Any]:
+    """What the heading shows, in the page's language (the conference's first)."""
     import datetime as dt
 
-    from att_docs.document.locale import load_locale
-
-    english = load_locale(templates, "en")
-    opening, closing = (dt.date.fromisoformat(conf[k]) for k in ("opening", "closing"))
     return {
-        "title": f"Arms Trade Treaty: {english.ordinal_word(conf['number'])} Conference of "
-                 f"States Parties (CSP{conf['number']})",
-        "venue": conf.get("venue", {}).get("en", ""),
-        "dates": english.date_range(opening, closing),
-        "deadline": english.long_date(dt.date.fromisoformat(conf["deadline"])),
+        "number": conf["number"],
+        "venue": conf.get("venue", {}).get(lang, ""),
+        "opening": dt.date.fromisoformat(conf["opening"]),
+        "closing": dt.date.fromisoformat(conf["closing"]),
+        "deadline": dt.date.fromisoformat(conf["deadline"]),
     }
 
 
@@ -59,18 +56,26 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     if not path.is_file():
         raise ContentError(f"the templates folder has no {INDEX_TEMPLATE} (the index page)",
                            templates)
+    from att_docs.document.locale import load_locale
+
+    conf = manifest["conference"]
+    lang = conf["languages"][0]
+    loc = load_locale(templates, lang)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(long_date=loc.long_date, ordinal=loc.ordinal_word)
+    env.globals.update(date_range=loc.date_range, lang=lang)
     files = {f["file"]: f for f in manifest["files"]}
     papers = []
     for paper in manifest["papers"]:
         status, css = _status(paper)
         papers.append({**paper, "status": status, "status_class": css,
                        "files": [files[name] for name in paper["files"]]})
-    conf = manifest["conference"]
     try:
         html = env.get_template(INDEX_TEMPLATE).render(
-            conference=_conference(templates, conf),
+            conference=_conference(conf, lang),
             papers=papers, languages=conf["languages"], file_count=len(files),
             manifest=manifest_name, archive=archive)
     except jinja2.TemplateError as exc:

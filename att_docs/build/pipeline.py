@@ -82,15 +82,10 @@ def load_conference(folder: Path, templates: Path) -> tuple[Conference, list[Doc
 
 def _read_documents(folder: Path, dirs: list[Path],
                     templates: Path) -> tuple[Conference, dict[str, Document]]:
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
+    from att_docs.conference.load import load_papers
 
-    conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
-    return conference, {d.name: assemble(read_paper(d, conference, templates, types), renderer)
-                        for d in dirs}
+    papers = load_papers(folder, templates, dirs=dirs)
+    return papers.conference, papers.documents
 
 
 def _conference_info(conference: Conference, key: str) -> dict[str, Any]:
@@ -116,7 +111,8 @@ class _Plan:
     obsolete: list[str]
     unchecked: list[Document]  # changed papers: their checks have yet to run
     templates_key: str = ""  # the index page uses the locale data too
-    glossary: Path | None = None  # the term base the checks use (None: the default)
+    glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
+    templates: Path | None = None
 
 
 def build_conference(
@@ -145,8 +141,8 @@ def build_conference(
     # The changed papers' checks run here with --strict (to refuse before writing) or
     # when there is nothing to render; otherwise in a worker, beside the rendering.
     if strict or not plan.jobs:
-        _apply_checks(plan, _Checks(plan.unchecked, plan.glossary)() if plan.unchecked
-                      else None)
+        _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
+                      if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
     settings = {"formats": list(formats), "languages": _languages(plan.conference, languages),
@@ -232,7 +228,7 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
         or (entry.get("lang") in langs and entry.get("format") in formats))]
     return _Plan(conf, metas, keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
-                 templates_key=fingerprint.templates, glossary=glossary)
+                 templates_key=fingerprint.templates, glossary=glossary, templates=templates)
 
 
 @dataclass(frozen=True)
@@ -241,11 +237,12 @@ class _Checks:
 
     documents: list[Document]
     glossary: Path | None = None
+    templates: Path | None = None
 
     def __call__(self) -> dict[str, CheckCounts] | None:
         from att_docs.conference.status import check_summary
 
-        return check_summary(self.documents, self.glossary)
+        return check_summary(self.documents, self.glossary, self.templates)
 
 
 def _apply_checks(plan: _Plan, summary: dict[str, CheckCounts] | None) -> None:
@@ -325,7 +322,8 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
     # the biggest papers first, so the last one to finish is a short one
     tasks = sorted(((plan.documents[pid], jobs) for pid, jobs in plan.jobs.items()),
                    key=lambda task: -_weight(task[0]))
-    checks = _Checks(plan.unchecked, plan.glossary) if plan.unchecked else None
+    checks = (_Checks(plan.unchecked, plan.glossary, plan.templates)
+              if plan.unchecked else None)
     done, summary = render_papers(tasks, staging, templates, pdf_engine,
                                   workers or default_workers(), on_paper or (lambda p: None),
                                   side_job=checks, pdf_writer=writer)

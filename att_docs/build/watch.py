@@ -77,7 +77,8 @@ class Watcher:
         if not dirs:
             return []
         corpora = read_inputs(dirs, self.templates)
-        return at_least(check_corpora(corpora, load(self.glossary)), "warning")
+        return at_least(check_corpora(corpora, load(self.glossary), templates=self.templates),
+                        "warning")
 
     def run(self, on_rebuild: Callable[[Rebuild], None],
             on_error: Callable[[Exception], None],

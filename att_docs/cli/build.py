@@ -8,17 +8,11 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
-from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.options import glossary_option, output_options, templates_option
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder (default: build/<conference>).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format; repeat for several (default: docx and pdf).")
-@click.option("-l", "--lang", "languages", multiple=True,
-              help="Only this language code (en, zh); repeat for several.")
+@output_options
 @click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
               show_default=True,
               help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "

@@ -22,7 +22,8 @@ Checks (each has a stable id, usable in --check and in ignore markers):
   date          dates by value, and document symbols letter for letter
   reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
   structure     a segment missing, empty, untranslated, or shaped differently
-  typography    Chinese punctuation, spacing, repetitions, 《武器贸易条约》 in book-title marks
+  typography    punctuation and spacing by the language's rule sets (Chinese full-width
+                punctuation, 《武器贸易条约》 in book-title marks, French no-break spaces)
 
 \b
 Silence a check for one paragraph with a line before it (Markdown, text):
@@ -33,7 +34,7 @@ in XLIFF with a unit note:               <note>att-check ignore term</note>
 \b
 Examples:
   att-docs check                              the example conference
-  att-docs check content/csp9/wgtu-report     one paper, English against Chinese
+  att-docs check content/csp9/wgtu-report     one paper, its original against each translation
   att-docs check back-from-trados.xlf         an XLIFF 1.2 or 2.x file, by segment
   att-docs check draft.zh.md --lang zh        monolingual checks of one Chinese file
   att-docs check --format json --fail-on warning   for CI: JSON, exit 1 on any warning
@@ -50,8 +51,8 @@ Exit codes:
 @click.command(epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @glossary_option
-@click.option("--lang", type=click.Choice(["en", "zh"]),
-              help="Language of monolingual .md/.txt files (default: detected).")
+@click.option("--lang", help="Language of monolingual .md/.txt files: any language of "
+                             "templates/locale (default: detected).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Readable report grouped by document, or JSON.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
@@ -71,7 +72,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
 
     PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
     or text files (.md, .txt); with none, the example conference in content/. Papers and
-    XLIFF files are checked English against Chinese, aligned by paragraph or segment id;
+    XLIFF files are checked source against each translation, aligned by paragraph or
+    segment id;
     a Markdown or text file gets the checks of its one language. Each finding names its
     check, severity, file:line and segment, says what was expected and, where it can,
     suggests the fix.
@@ -82,12 +84,18 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.inputs import read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
+    from att_docs.document.language import available_languages
     from att_docs.glossary import load
 
     project = Project.default(templates, glossary_path)
+    known = available_languages(project.templates)
+    if lang is not None and lang not in known:
+        raise click.BadParameter(f"{lang!r} is not one of the languages of "
+                                 f"{project.templates / 'locale'}: {', '.join(known)}",
+                                 param_hint="--lang")
     glossary = load(project.glossary)
     corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
-    findings = check_corpora(corpora, glossary, only or None)
+    findings = check_corpora(corpora, glossary, only or None, project.templates)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)
     shown = at_least(findings, shown_from)  # type: ignore[arg-type]
     if fmt == "json":

@@ -14,7 +14,7 @@ from att_docs.cli.errors import EXIT_CODES_HELP
 @click.version_option(__version__, prog_name="att-docs")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def main(debug: bool) -> None:
-    """Bilingual (English/Chinese) ATT conference papers from structured content.
+    """Multilingual ATT conference papers from structured content: every language is data.
 
     \b
     A conference is a folder of papers (YAML metadata and tables, Markdown prose in

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
-from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.options import glossary_option, output_options, templates_option
 
 WATCH_EPILOG = """\b
 Examples:
@@ -19,13 +19,7 @@ Examples:
 
 
 @click.command(epilog=WATCH_EPILOG)
-@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder (default: build/<conference>).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format; repeat for several (default: docx and pdf).")
-@click.option("-l", "--lang", "languages", multiple=True,
-              help="Only this language; repeat for several (default: all of the conference).")
+@output_options
 @templates_option
 @glossary_option
 @click.option("--open", "open_pdf", is_flag=True,

@@ -28,10 +28,9 @@ from typing import Any
 import yaml
 
 from att_docs.conference.deadline import days_left, deadline_for
-from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
-from att_docs.errors import ContentError
 
 __all__ = ["ConferenceStatus", "LanguageStatus", "PaperStatus", "check_summary",
            "conference_status", "translation_coverage"]
@@ -173,30 +172,23 @@ class ConferenceStatus:
 
 def conference_status(folder: Path, templates: Path, today: dt.date,
                       glossary: Path | None = None) -> ConferenceStatus:
-    """Read every paper of ``folder`` leniently and report where each stands.
+    """Read every paper of ``folder`` leniently and report where each stands."""
+    from att_docs.conference.load import load_papers
 
-    ``glossary`` is the term base of the checks (default: the project's).
-    """
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
-
-    conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
+    papers = load_papers(folder, templates, strict=False, keep_going=True)
+    conference = papers.conference
     rows: list[PaperStatus] = []
     documents: list[Document] = []
     for paper_dir in find_paper_dirs(folder):
         presence = _presence(paper_dir, conference.languages)
-        try:
-            doc = assemble(read_paper(paper_dir, conference, templates, types,
-                                      strict=False), renderer)
-        except ContentError as exc:
-            rows.append(_unreadable(paper_dir, conference, presence, str(exc), today))
+        if paper_dir in papers.failed:
+            rows.append(_unreadable(paper_dir, conference, presence,
+                                    str(papers.failed[paper_dir]), today))
             continue
+        doc = papers.documents[paper_dir.name]
         documents.append(doc)
         rows.append(_readable(doc, presence, today))
-    summary = check_summary(documents, glossary)
+    summary = check_summary(documents, glossary, templates)
     if summary is not None:
         for row in rows:
             if row.error is None:
@@ -221,32 +213,35 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
 
 def translation_coverage(doc: Document) -> dict[str, tuple[int, int]]:
     """Language → (texts present, texts of the original language), over the whole paper."""
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import walk
 
     original = doc.masthead.original_language
-    texts = [t for part in doc.parts for block in part.blocks for t in localized_texts(block)]
+    texts = [piece.text for part in doc.parts for piece in walk(part.blocks)]
     texts += [note.text for note in doc.footnotes.values()]
     counted = [t for t in texts if original in t]
     return {lang: (sum(1 for t in counted if lang in t), len(counted))
             for lang in doc.languages}
 
 
-def check_summary(documents: list[Document],
-                  glossary: Path | None = None) -> dict[str, CheckCounts] | None:
+def check_summary(documents: list[Document], glossary: Path | None = None,
+                  templates: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks.
 
-    The one place that calls the checks (``att_docs.checks.engine.check_documents``
-    with ``glossary``, by default the project's). A finding without a paper id counts
-    for the only paper when there is one.
+    The one place that calls the checks (``att_docs.checks.engine.check_documents``)
+    for the build and status, with the project's term base and templates unless given
+    (:class:`~att_docs.conference.paths.Project` resolves both). A finding without a
+    paper id counts for the only paper when there is one.
     """
     try:
         from att_docs.checks.engine import check_documents
-        from att_docs.glossary import default_path, load
+        from att_docs.glossary import load
     except ImportError:
         return None
     if not documents:
         return {}
-    findings = check_documents(documents, load(glossary or default_path()))
+    project = Project.default(templates)
+    findings = check_documents(documents, load(glossary or project.glossary),
+                               project.templates)
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
@@ -289,7 +284,7 @@ def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, boo
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", "en")
+    original = raw.get("original_language", conference.languages[0])
     date = raw.get("date")
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),

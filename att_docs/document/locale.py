@@ -80,14 +80,15 @@ class LocaleData:
         return word[:1].upper() + word[1:] if rule.case == "title" else word
 
     def language_name(self, code: str) -> str:
-        """The name of language ``code`` in this language: ``language_names``, else babel."""
+        """The name of language ``code`` in this language: ``language_names``, else the
+        catalogue, else babel."""
         if code in self.spec.language_names:
             return self.spec.language_names[code]
-        english = Locale.parse(code).get_display_name("en") or code
-        translated = self.gettext(english)
-        if translated != english:
+        msgid = Locale.parse(code).english_name or code  # the catalogues' msgids
+        translated = self.gettext(msgid)
+        if translated != msgid:
             return translated
-        return Locale.parse(code).get_display_name(self.babel) or english
+        return Locale.parse(code).get_display_name(self.babel) or msgid
 
 
 def locale_dir(templates: Path) -> Path:

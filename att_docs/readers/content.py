@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE
 from att_docs.document.locale import load_locale
 from att_docs.document.model import (
     Block,
@@ -43,10 +44,8 @@ from att_docs.readers.schema import (
 )
 from att_docs.readers.yamlfile import Loaded, load_yaml, validate
 
-__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "find_papers", "read_conference", "read_paper"]
+__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "read_conference", "read_paper"]
 
-CONFERENCE_FILE = "conference.yaml"
-PAPER_FILE = "paper.yaml"
 ANNEX_FILE = "annex.yaml"
 TABLES_FILE = "tables.yaml"
 DECISIONS_FILE = "decisions.yaml"
@@ -74,11 +73,6 @@ def read_conference(folder: Path) -> Conference:
         source=path,
         **({"deadline_days": spec.deadline.days_before_opening} if spec.deadline else {}),
     )
-
-
-def find_papers(folder: Path) -> list[Path]:
-    """The paper folders of a conference: sub-folders holding a ``paper.yaml``."""
-    return sorted(p.parent for p in folder.glob(f"*/{PAPER_FILE}"))
 
 
 def read_paper(folder: Path, conference: Conference, templates: Path,

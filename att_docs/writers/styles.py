@@ -71,12 +71,21 @@ class Styles:
     docx_fonts: dict[str, DocxFonts]
     pdf_fonts: dict[str, list[str]]
     language_tags: dict[str, str]
+    east_asian: frozenset[str] = frozenset()  # languages with cjk: true in templates/locale
 
     def size(self, role: str) -> float:
         return float(self.sizes.get(role, self.sizes["body"]))
 
     def language_tag(self, lang: str) -> str:
         return self.language_tags.get(lang, lang)
+
+
+def _east_asian(templates: Path) -> frozenset[str]:
+    """The languages the locale data marks as written without spaces (``cjk: true``)."""
+    from att_docs.document.language import available_languages, load_language
+
+    return frozenset(code for code in available_languages(templates)
+                     if load_language(templates, code).cjk)
 
 
 @by_content
@@ -93,4 +102,5 @@ def load_styles(path: Path) -> Styles:
         docx_fonts=dict(spec.docx_fonts),
         pdf_fonts={k: list(v) for k, v in spec.pdf_fonts.items()},
         language_tags=dict(spec.language_tags),
+        east_asian=_east_asian(path.parent),
     )

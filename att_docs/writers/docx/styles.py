@@ -73,7 +73,6 @@ FRAME_STYLES = {
 
 # Styles whose Chinese text is set in the heading (black) face.
 HEADING_FACE = {"Heading 1", "Heading 2", "ATT Title", "ATT Annex Heading", TABLE_HEADING}
-_EAST_ASIAN_LANGS = {"zh", "ja", "ko"}
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -95,9 +94,9 @@ def language_of(lang: str, languages: list[str], styles: Styles) -> Language:
     """Tags for ``lang``; East Asian text in a Latin document is tagged with the
     document set's East Asian language, if it has one."""
     tag = styles.language_tag(lang)
-    if lang in _EAST_ASIAN_LANGS:
+    if lang in styles.east_asian:
         return Language(tag, tag, True)
-    cjk = next((code for code in languages if code in _EAST_ASIAN_LANGS), None)
+    cjk = next((code for code in languages if code in styles.east_asian), None)
     return Language(tag, styles.language_tag(cjk) if cjk else tag, False)
 
 
