@@ -52,7 +52,7 @@ def export_all(conference: Path, out: Path, version: str) -> list[Path]:
 
     def terms_for(source: str, target: str) -> Terms:
         if (source, target) not in finders:
-            finders[source, target] = term_finder(default_path(), source, target)
+            finders[source, target] = term_finder(default_path(), source, target, TEMPLATES)
         return finders[source, target]
 
     return export_files(read_papers([conference], TEMPLATES), (), version, out, terms_for)

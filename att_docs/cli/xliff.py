@@ -72,7 +72,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
             return None
         key = (source, target)
         if key not in finders:
-            finders[key] = term_finder(glossary_path, source, target)
+            finders[key] = term_finder(glossary_path, source, target, project.templates)
         return finders[key]
 
     written = export_files(docs, targets, version, output or project.build / "xliff",

@@ -1,7 +1,7 @@
 """The papers XLIFF works on: named by folder for export, found by symbol for import.
 
-Papers are read leniently (a paragraph missing in a translation is simply untranslated),
-and not assembled: XLIFF needs the texts, not the frame or the numbering.
+Papers are read leniently (a paragraph missing in a translation is simply untranslated)
+through :func:`att_docs.conference.load.load_papers`, like every command.
 """
 
 from __future__ import annotations
@@ -10,26 +10,23 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
-from att_docs.document.model import Conference, Document
+from att_docs.document.model import Document
 from att_docs.errors import ContentError, read_text
 
 __all__ = ["paper_index", "paper_symbol", "read_one", "read_papers"]
 
 
-def read_one(paper_dir: Path, templates: Path, conference: Conference | None = None) -> Document:
+def read_one(paper_dir: Path, templates: Path) -> Document:
     """Read the paper in ``paper_dir`` (its conference is the parent folder)."""
-    from att_docs.document.frame import known_types
-    from att_docs.readers.content import read_conference, read_paper
+    from att_docs.conference.load import load_papers
 
-    if conference is None:
-        conference = read_conference(paper_dir.parent)
-    return read_paper(paper_dir, conference, templates, known_types(templates), strict=False)
+    return load_papers(paper_dir, templates, strict=False).documents[paper_dir.name]
 
 
 def read_papers(paths: Iterable[Path], templates: Path) -> list[Document]:
     """The papers of ``paths``: each a paper folder, a conference folder or a folder of
     conferences."""
-    from att_docs.readers.content import read_conference
+    from att_docs.conference.load import load_papers
 
     docs: list[Document] = []
     for path in paths:
@@ -39,8 +36,7 @@ def read_papers(paths: Iterable[Path], templates: Path) -> list[Document]:
         if not path.is_dir():
             raise ContentError("not a paper or conference folder", path)
         for folder in find_conferences(path):
-            conference = read_conference(folder)
-            docs.extend(read_one(d, templates, conference) for d in find_paper_dirs(folder))
+            docs.extend(load_papers(folder, templates, strict=False))
     return docs
 
 

@@ -9,18 +9,21 @@ from att_docs.xliff.export import Terms
 __all__ = ["term_finder"]
 
 
-def term_finder(glossary_path: Path, source: str, target: str) -> Terms:
+def term_finder(glossary_path: Path, source: str, target: str, templates: Path) -> Terms:
     """A function giving ``(source term, preferred target term)`` for each glossary concept
-    found in a text, in order of appearance; deprecated variants are left out."""
+    found in a text, in order of appearance; deprecated variants are left out. How terms
+    are matched in ``source`` is its language data in ``templates``."""
     from att_docs.checks.matcher import index_for
+    from att_docs.document.language import load_language
     from att_docs.glossary import load
 
     index = index_for(load(glossary_path))
+    language = load_language(templates, source)
 
     def find(text: str) -> list[tuple[str, str]]:
         seen: set[str] = set()
         out: list[tuple[str, str]] = []
-        for match in index.find(text, source):
+        for match in index.find(text, language):
             if match.deprecated_only:
                 continue
             for concept in sorted(match.concepts):
