@@ -54,7 +54,7 @@ class _Slot:
 
 
 def language_of(tag: str, languages: list[str]) -> str | None:
-    """The paper language a file's language tag names (``zh-CN`` → ``zh``), or None."""
+    """The paper language a file's language tag names (``xx-YY`` → ``xx``), or None."""
     wanted = tag.replace("_", "-").lower()
     for lang in languages:
         if lang.lower() == wanted:
