@@ -22,6 +22,7 @@ if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # index page test
 fi
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
   || missing+=(python3-venv)

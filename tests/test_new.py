@@ -27,7 +27,8 @@ def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
                "--title", "en=Draft Report of the WGTU", "--title", "zh=普遍加入条约工作组报告草案")
     assert proc.returncode == 0, proc.stderr
     folder = conference_copy / "draft-report-of-the-wgtu"
-    assert sorted(p.name for p in folder.iterdir()) == ["en.md", "fr.md", "paper.yaml", "zh.md"]
+    assert sorted(p.name for p in folder.iterdir()) == [".translations", "en.md", "fr.md",
+                                                        "paper.yaml", "zh.md"]
     paper = yaml.safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
     assert paper["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
     assert parse_symbol(paper["symbol"]).serial == 764

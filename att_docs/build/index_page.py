@@ -1,14 +1,17 @@
 """``index.html``: the built set for a person, from ``templates/index.html.j2``.
 
-One row per paper: symbol, titles in each language, date, deadline, links to each
-language and format (with page counts) and a status: ready, check warnings or errors,
-checks not run, or superseded by a later revision. Made from the manifest's data, so the
-page and the manifest always agree. The heading is in the conference's first language,
-its words from the template and that language's message catalogue.
+One row per paper: symbol, titles in each language, date, deadline and days left,
+links to each language and format (with page counts), each language's translation
+(share of the words translated, stale and untranslated units) and a status: ready,
+incomplete, stale, check warnings or errors, checks not run, or superseded by a later
+revision. Made from the manifest's data, so the page and the manifest always agree. The
+heading is in the conference's first language, its words from the template and that
+language's message catalogue.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,14 @@ def _status(paper: dict[str, Any]) -> tuple[str, str]:
     """The status text and its CSS class."""
     if paper["superseded_by"]:
         return f"superseded by {paper['superseded_by']}", "superseded"
+    langs = (paper.get("translation") or {}).values()
+    untranslated = sum(lang["units"].get("untranslated", 0) + lang["units"].get("extra", 0)
+                       for lang in langs)
+    stale = sum(lang["units"].get("stale", 0) for lang in langs)
+    if untranslated:
+        return f"incomplete: {untranslated} unit(s) untranslated", "errors"
+    if stale:
+        return f"stale: {stale} unit(s) to revise", "stale"
     checks = paper["checks"]
     if checks is None:
         return "built (checks not run)", "ready"
@@ -47,11 +58,20 @@ def _conference(conf: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+def _days_left(deadline: str, today: dt.date) -> str:
+    days = (dt.date.fromisoformat(deadline) - today).days
+    if days == 0:
+        return "due today"
+    return (f"{days} day{'s' if days != 1 else ''} left" if days > 0
+            else f"{-days} day{'s' if days != -1 else ''} past")
+
+
 def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
-                 archive: str | None) -> bytes:
-    """The page's bytes (UTF-8)."""
+                 archive: str | None, today: dt.date | None = None) -> bytes:
+    """The page's bytes (UTF-8); days left are counted from ``today``."""
     import jinja2
 
+    today = today or dt.date.today()
     path = templates / INDEX_TEMPLATE
     if not path.is_file():
         raise ContentError(f"the templates folder has no {INDEX_TEMPLATE} (the index page)",
@@ -72,11 +92,14 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     for paper in manifest["papers"]:
         status, css = _status(paper)
         papers.append({**paper, "status": status, "status_class": css,
+                       "days_left": _days_left(paper["deadline"], today),
+                       "translation": paper.get("translation") or {},
                        "files": [files[name] for name in paper["files"]]})
     try:
         html = env.get_template(INDEX_TEMPLATE).render(
             conference=_conference(conf, lang),
             papers=papers, languages=conf["languages"], file_count=len(files),
+            today=today.isoformat(),
             manifest=manifest_name, archive=archive)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None)

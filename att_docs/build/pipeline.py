@@ -19,6 +19,7 @@ verifies checksums and redoes what is missing.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -104,7 +105,8 @@ class _Plan:
 
     conference: dict[str, Any]
     metas: dict[str, PaperMeta]
-    keys: dict[str, str]
+    keys: dict[str, str]  # what the outputs depend on
+    meta_keys: dict[str, str]  # what the metadata depends on: the above and the records
     expected: dict[str, dict[str, Any]]  # file name → cache entry without checksums
     jobs: dict[str, list[FileJob]]
     documents: dict[str, Document]
@@ -162,7 +164,7 @@ def build_conference(
                     on_start, on_paper, writer)
             _commit(plan, staging, out_dir, cache, report)
             cache.conference = plan.conference
-            cache.papers = {pid: {"key": plan.keys[pid], "meta": meta.to_dict()}
+            cache.papers = {pid: {"key": plan.meta_keys[pid], "meta": meta.to_dict()}
                             for pid, meta in plan.metas.items()}
             cache.save(out_dir)
             _write_extras(out_dir, templates, cache, plan, settings, archive, report)
@@ -197,15 +199,19 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
         raise ContentError("the conference has no papers (no */paper.yaml)", folder)
     langs = _languages(conf, languages)
     keys = {d.name: fingerprint.paper_key(d) for d in dirs}
+    from att_docs.conference.provenance import records_sha256
+
+    # translation records change no output, only the states the set reports
+    meta_keys = {d.name: combine(keys[d.name], records_sha256(d)) for d in dirs}
     metas: dict[str, PaperMeta] = {}
-    for pid, key in keys.items():
+    for pid, key in meta_keys.items():
         cached = cache.paper_meta(pid, key)
         if cached is not None:
             metas[pid] = PaperMeta.from_dict(cached)
     changed = [d for d in dirs if d.name not in metas]
     if changed:  # read now, checked later (see _run_checks)
         documents.update(_read_documents(folder, changed, templates)[1])
-        metas.update({pid: PaperMeta.from_document(doc, None)
+        metas.update({pid: PaperMeta.from_document(doc, None, templates)
                       for pid, doc in documents.items()})
     check_serials(folder, list(metas.values()))
 
@@ -226,7 +232,7 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
     obsolete = [name for name, entry in cache.outputs.items() if name not in expected and (
         entry.get("paper") not in metas
         or (entry.get("lang") in langs and entry.get("format") in formats))]
-    return _Plan(conf, metas, keys, expected, jobs, documents, obsolete,
+    return _Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
                  templates_key=fingerprint.templates, glossary=glossary, templates=templates)
 
@@ -353,6 +359,12 @@ def _commit(plan: _Plan, staging: Path, out_dir: Path, cache: BuildCache,
         report.removed.append(name)
 
 
+def _today() -> dt.date:
+    """Today, or ``ATT_DOCS_TODAY`` (YYYY-MM-DD) for reproducible index pages and tests."""
+    pinned = os.environ.get("ATT_DOCS_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
 def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
             settings: dict[str, Any], archive: bool) -> dict[str, Any]:
     """The manifest's bytes and the keys of the index page and the archive."""
@@ -364,11 +376,12 @@ def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
     content = manifest_bytes(data)
     manifest_key = hashlib.sha256(content).hexdigest()
     index_template = templates / INDEX_TEMPLATE
+    today = _today()
     index_key = combine(manifest_key, file_sha256(index_template)
                         if index_template.is_file() else None, plan.templates_key,
-                        str(archive))
+                        str(archive), today.isoformat())  # it counts the days left
     return {"data": data, "manifest": content, "manifest_key": manifest_key,
-            "index_key": index_key, "zip_key": combine(manifest_key, index_key),
+            "index_key": index_key, "today": today, "zip_key": combine(manifest_key, index_key),
             "zip": f"{plan.conference['id']}.zip"}
 
 
@@ -400,7 +413,7 @@ def _write_extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan
         report.extras.append(MANIFEST_FILE)
     if not cache.extra_fresh(out_dir, INDEX_FILE, extras["index_key"]):
         html = render_index(templates, extras["data"], MANIFEST_FILE,
-                            extras["zip"] if archive else None)
+                            extras["zip"] if archive else None, extras["today"])
         with atomic_output(out_dir / INDEX_FILE) as tmp:
             tmp.write_bytes(html)
         cache.extras[INDEX_FILE] = {"key": extras["index_key"],

@@ -76,6 +76,7 @@ class Corpus:
     source: str | None = None
     path: Path | None = None
     problems: list[tuple[str, Path | None, int | None]] = field(default_factory=list)
+    document: Document | None = field(default=None, repr=False)  # a paper's corpus only
 
     @property
     def bilingual(self) -> bool:
@@ -178,4 +179,4 @@ def corpus_from_document(doc: Document) -> Corpus:
     problems = [(str(p.message if hasattr(p, "message") else p), getattr(p, "path", None),
                  getattr(p, "line", None)) for p in doc.problems]
     return Corpus(doc.id, list(doc.languages), segments, doc.masthead.original_language,
-                  doc.source, problems)
+                  doc.source, problems, doc)

@@ -24,6 +24,7 @@ Checks (each has a stable id, usable in --check and in ignore markers):
   structure     a segment missing, empty, untranslated, or shaped differently
   typography    punctuation and spacing by the language's rule sets (Chinese full-width
                 punctuation, 《武器贸易条约》 in book-title marks, French no-break spaces)
+  stale         a translation made from an older original text, with the word diff
 
 \b
 Silence a check for one paragraph with a line before it (Markdown, text):

@@ -36,7 +36,9 @@ def _register_commands() -> None:
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
     from att_docs.cli.new import new
+    from att_docs.cli.review import review
     from att_docs.cli.status import status
+    from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
     from att_docs.cli.xliff import xliff
 
@@ -45,6 +47,8 @@ def _register_commands() -> None:
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(translated)
+    main.add_command(review)
     main.add_command(watch)
     main.add_command(xliff)
 

@@ -4,7 +4,10 @@ The symbol takes the conference's meeting (``CSP9``) and opening year, the next 
 serial of the conference (one more than the highest in use), and a document code
 from the type (:data:`SYMBOL_TYPES`). The date defaults to the paper's distribution
 deadline. The new folder builds as it is; its texts are placeholders to replace, taken
-from each language's data (the ``scaffold`` texts of ``templates/locale/<lang>.yaml``).
+from each language's data (the ``scaffold`` texts of ``templates/locale/<lang>.yaml``),
+and each language's translation record (:mod:`att_docs.conference.provenance`) marks
+them as such, so that they count as untranslated, in the original language too, until
+they are replaced.
 """
 
 from __future__ import annotations
@@ -89,6 +92,7 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
               folder_name: str | None = None) -> NewPaper:
     """Create ``conference_dir/<folder>/`` with paper.yaml and one .md per language."""
     from att_docs.conference.deadline import conference_deadline
+    from att_docs.conference.provenance import placeholder_record, record_path
     from att_docs.document.frame import known_types
     from att_docs.readers.content import read_conference
 
@@ -134,10 +138,21 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     }
     files = {PAPER_FILE: "# Started with `att-docs new`: replace the placeholder texts.\n"
                          + yaml.safe_dump(paper, allow_unicode=True, sort_keys=False)}
+    original = paper["original_language"]
     for lang in conference.languages:
         heading = languages[lang].placeholder("heading", "Introduction")
         first = languages[lang].placeholder("paragraph", "…")
         files[f"{lang}.md"] = f"# {heading} {{#introduction}}\n\n{{#purpose}} {first}\n"
+        placeholders = {"introduction": heading, "purpose": first}
+        made = {}  # texts att-docs or the command line gave in every language
+        if lang != original:
+            made["submitted_by"] = paper["submitted_by"][original]
+        if (title or {}).get(lang) and (title or {}).get(original):
+            made["title"] = titles[original]
+        elif not (title or {}).get(lang):
+            placeholders["title"] = titles[lang]
+        files[record_path(Path(), lang).as_posix()] = placeholder_record(
+            lang, placeholders, made if lang != original else None)
     _write_folder(target, files)
     return NewPaper(target, symbol, paper_date, [target / name for name in files])
 
@@ -152,6 +167,7 @@ def _write_folder(target: Path, files: dict[str, str]) -> None:
                                     dir=target.parent.parent))
     try:
         for name, text in files.items():
+            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
             (scratch / name).write_text(text, encoding="utf-8")
         os.chmod(scratch, 0o777 & ~_umask())
         os.rename(scratch, target)

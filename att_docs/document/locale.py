@@ -39,6 +39,17 @@ class LocaleData:
     translations: gettext.NullTranslations
 
     @property
+    def word_count(self) -> str:
+        """How translators bill this language: ``words``, or ``characters``."""
+        return self.spec.word_count
+
+    def count_words(self, text: str) -> int:
+        """Billable words of ``text``: words, or characters for scripts without spaces."""
+        from att_docs.document.wordcount import count_words
+
+        return count_words(text, self.word_count)
+
+    @property
     def soft_break(self) -> str:
         return self.spec.soft_break
 

@@ -160,3 +160,5 @@ class LocaleFile(_Strict):
     typography: list[str] = Field(default_factory=list)  # rule sets of the typography check
     homophones: Literal["pinyin"] | None = None
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
+    # how translators bill texts in this language: by word, or by character (CJK scripts)
+    word_count: Literal["words", "characters"] = "words"

@@ -317,6 +317,9 @@ class Document:
     source: Path | None = None
     body: list[Block] = field(default_factory=list)
     problems: list[Exception] = field(default_factory=list)  # lenient reads only
+    # lenient reads only: language → {id: text} of blocks and footnotes that language has
+    # and the original lacks (they are in ``problems`` too)
+    extras: dict[str, dict[str, Text]] = field(default_factory=dict)
     deadline_days: int | None = None  # overrides Conference.deadline_days
 
     @property

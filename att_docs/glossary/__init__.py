@@ -1,10 +1,12 @@
-"""The term base: model, YAML/CSV/TBX readers and writers, TBX 2008 and OmegaT writers.
+"""The term base, in any number of languages: model, YAML/CSV/TBX readers and writers,
+TBX 2008 and OmegaT writers.
 
     >>> glossary = load(default_path())          # glossary/att.yaml
-    >>> glossary.by_id()["wgtu"].preferred("zh").text
-    '普遍加入条约工作组'
+    >>> glossary.languages                       # its language columns, in order
+    >>> glossary.by_id()["wgtu"].preferred(glossary.languages[0]).text
+    'Working Group on Treaty Universalization'
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
-    >>> dumps(glossary, "omegat-tsv", ["en", "zh"])  # source and target language
+    >>> dumps(glossary, "omegat-tsv", glossary.languages[:2])  # source and target
 
 Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 """

@@ -128,6 +128,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         languages=list(langs),
         source=folder,
         problems=reader.problems,
+        extras=reader.extras,
         deadline_days=spec.deadline.days_before_opening if spec.deadline else None,
     )
 
@@ -161,6 +162,7 @@ class _PartReader:
     def __post_init__(self) -> None:
         self.footnotes: dict[str, Footnote] = {}
         self.problems: list[ContentError] = []
+        self.extras: dict[str, dict[str, Text]] = {}
 
     def _problem(self, error: ContentError) -> None:
         if self.strict:
@@ -178,12 +180,26 @@ class _PartReader:
         }
         for problem in _alignment_problems(prose, order):
             self._problem(problem)
+        self._collect_extras(prose, order)
         self._collect_footnotes(prose, order)
         tables = _Structured(folder / TABLES_FILE) if (folder / TABLES_FILE).exists() else None
         decisions = (_Structured(folder / DECISIONS_FILE)
                      if (folder / DECISIONS_FILE).exists() else None)
         blocks = self._blocks(prose, order, tables, decisions)
         return Part(part_id, part_type, title, subtitle, blocks, source=folder)
+
+    def _collect_extras(self, prose: dict[str, ProseFile], order: list[str]) -> None:
+        """Texts a language has and the original lacks (reported as problems too)."""
+        first = prose[order[0]]
+        ids = set(first.block_ids())
+        for lang in order[1:]:
+            found = {b.id: b.text for b in prose[lang].blocks
+                     if b.id not in ids and b.text is not None}
+            found.update({f"footnote.{label}": text
+                          for label, text in prose[lang].footnotes.items()
+                          if label not in first.footnotes})
+            if found:
+                self.extras.setdefault(lang, {}).update(found)
 
     def _collect_footnotes(self, prose: dict[str, ProseFile], order: list[str]) -> None:
         first = prose[order[0]]
