@@ -550,3 +550,28 @@ def test_exported_files_are_valid_against_the_oasis_schemas(conference_copy: Pat
     assert b"<pc " in report_file(files).read_bytes() or version == "1.2"
     for path in files:
         assert xliff_errors(path) == []
+
+
+def test_stale_translations_go_out_for_review_and_forced_ones_stay_stale(
+        conference_copy: Path, tmp_path: Path) -> None:
+    from att_docs.conference.provenance import unit_states
+
+    path = report_file(export(conference_copy, tmp_path / "before"))
+    en = conference_copy / "wgtu-report" / "en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("The WGTU was established",
+                                                         "The Group was established"),
+                  encoding="utf-8")
+    tree = etree.parse(str(report_file(export(conference_copy, tmp_path / "after"))))
+    assert tu(tree, "establishment").find("x:target", NS).get("state") == \
+        "needs-review-translation"
+    assert tu(tree, "background").find("x:target", NS).get("state") == "translated"
+
+    old = etree.parse(str(path))  # translated from the English before the change
+    set_target(old, "establishment", "旧英文的新译文")
+    etree.SubElement(tu(old, "establishment").find("x:target", NS), f"{{{NS_12}}}x", id="1")
+    set_target(old, "background", "新的背景")
+    save(old, path)
+    assert import_(conference_copy, path, extra=("--force",)).exit_code == 0
+    states = unit_states(read_one(conference_copy / "wgtu-report", TEMPLATES), "zh")
+    assert states["establishment"].state == "stale"  # recorded as made from the old text
+    assert states["background"].state == "translated"

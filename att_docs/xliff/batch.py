@@ -90,8 +90,8 @@ def import_files(files: list[Path], content: Path, templates: Path, dry_run: boo
 
 
 def record_import(plan: Plan) -> None:
-    """Remember which original texts the imported translations were made from.
+    """Record which original texts the imported translations were made from (the paper's
+    translation record: a unit imported with --force stays stale)."""
+    from att_docs.conference.provenance import record_translations
 
-    The conference's readiness record (stale-translation tracking) is not kept yet; this
-    is where an import will update it.
-    """
+    record_translations(plan.paper_dir, plan.lang, plan.sources)

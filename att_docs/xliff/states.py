@@ -1,27 +1,22 @@
 """Where each unit's translation stands, as the XLIFF export reports it.
 
-``translated`` (the paper has the text in the language), ``stale`` (it has, but the
-original changed since the translation was made), ``untranslated`` (missing, empty, or
-still the original text, as a new paper's copy of the original starts). The readiness
-record of the conference knows about stale translations; until it is kept, every other
-translation counts as translated.
+The conference's translation record (:mod:`att_docs.conference.provenance`) knows it:
+``translated`` (made from the current original), ``stale`` (the original changed since,
+or the translation was never recorded), ``untranslated`` (missing, empty, still the
+original text or a placeholder). Texts with no counterpart in the original (``extra``)
+are not exported.
 """
 
 from __future__ import annotations
 
 from att_docs.document.model import Document
-from att_docs.document.units import document_units
 
 __all__ = ["unit_states"]
 
 
 def unit_states(doc: Document, lang: str) -> dict[str, str]:
     """``{unit id: state}`` of ``doc``'s units in ``lang``."""
-    original = doc.masthead.original_language
-    states: dict[str, str] = {}
-    for unit in document_units(doc):
-        text, source = unit.text(lang), unit.text(original)
-        plain = text.plain().strip() if text is not None else ""
-        untranslated = not plain or (source is not None and plain == source.plain().strip())
-        states[unit.id] = "untranslated" if untranslated else "translated"
-    return states
+    from att_docs.conference.provenance import unit_states as recorded_states
+
+    return {unit_id: unit.state for unit_id, unit in recorded_states(doc, lang).items()
+            if unit.state != "extra"}
