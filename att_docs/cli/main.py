@@ -41,6 +41,7 @@ def _register_commands() -> None:
     from att_docs.cli.status import status
     from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
+    from att_docs.cli.xliff import xliff
 
     main.add_command(build)
     main.add_command(check)
@@ -51,6 +52,7 @@ def _register_commands() -> None:
     main.add_command(review)
     main.add_command(watch)
     main.add_command(import_)
+    main.add_command(xliff)
 
 
 _register_commands()

@@ -172,8 +172,43 @@ class _Plan:
                     changed = True
                 out.extend(new_lines)
             i = end
+        if existed:
+            changed = self._insert_missing(part_dir, out, remaining, target) or changed
         if changed or not existed:
             self.outputs[target] = "\n".join(out) + "\n"
+
+    def _insert_missing(self, part_dir: Path, out: list[str], remaining: dict[str, Text],
+                        target: Path) -> bool:
+        """Blocks of the original language that ``out`` lacks and ``remaining`` translates,
+        each put after the block it follows in the original, in the original's layout."""
+        original = part_dir / f"{self.original}.md"
+        if original == target or not original.exists():
+            return False
+        lines = original.read_text(encoding="utf-8").splitlines()
+        inserted, previous, i = False, None, 0
+        while i < len(lines):
+            end = _block_end(lines, i)
+            block_id = _line_id(lines[i])
+            if block_id is not None and block_id in remaining:
+                unit_id, rendered = self._render(lines[i], remaining)
+                new = rendered.split("\n")
+                span = _block_span(out, previous) if previous else None
+                item = lines[i].startswith("- ")
+                if span is None:
+                    out[0:0] = [*new, ""]
+                elif item and out[span[0]].startswith("- "):
+                    out[span[1]:span[1]] = new  # the next item of the same list
+                elif item and out[span[1] + 1:span[1] + 2] and \
+                        out[span[1] + 1].startswith("- "):
+                    out[span[1] + 1:span[1] + 1] = new  # the first item of the list
+                else:
+                    out[span[1]:span[1]] = ["", *new]
+                self.changes.append(Change(unit_id or block_id, target, "added"))
+                inserted = True
+            if block_id is not None and _block_span(out, block_id) is not None:
+                previous = block_id
+            i = end
+        return inserted
 
     def _render(self, line: str, remaining: dict[str, Text]) -> tuple[str | None, str]:
         note = _NOTE_START.match(line)
@@ -200,6 +235,26 @@ class _Plan:
         indent = "  " if prefix == "- " else prefix
         body = render_block_text(remaining.pop(unit_id), indent)
         return unit_id, line[: m.end()].rstrip() + " " + body
+
+
+def _line_id(line: str) -> str | None:
+    """The unit id of the block starting on ``line`` (``footnote.<id>`` for a note)."""
+    note = _NOTE_START.match(line)
+    if note:
+        return f"footnote.{note.group('id')}"
+    m = _BLOCK_START.match(line)
+    return (m.group("hid") or m.group("pid")) if m else None
+
+
+def _block_span(lines: list[str], block_id: str) -> tuple[int, int] | None:
+    """First and after-last line of the block ``block_id`` in ``lines``, if there."""
+    i = 0
+    while i < len(lines):
+        end = _block_end(lines, i)
+        if _line_id(lines[i]) == block_id:
+            return i, end
+        i = end
+    return None
 
 
 def _block_end(lines: list[str], i: int) -> int:

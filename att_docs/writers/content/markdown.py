@@ -12,10 +12,10 @@ import re
 
 from att_docs.document.model import FootnoteRef, Inline, Run, Text, TextBlock
 
-__all__ = ["escape_line_start", "render_block_text", "render_inlines", "render_rich_text"]
+__all__ = ["render_block_text", "render_inlines", "render_rich_text"]
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>&{}\"'!~|$])")
-_LINE_START = re.compile(r"^(?P<space>\s*)(?:(?P<mark>[#>+=-])|(?P<digits>\d+)(?P<delim>[.)]))")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
 def _escape(text: str) -> str:
@@ -74,20 +74,22 @@ def render_inlines(inlines: list[Inline], indent: str = "") -> str:
         parts.append(_wrap(body, "**") if bold else body)
     text = "".join(parts)
     lines = text.split("\n")
-    out = [lines[0]]
+    out = [_escape_line_start(lines[0])]
     for line in lines[1:]:
-        out.append(indent + escape_line_start(line))
+        out.append(indent + _escape_line_start(line))
     return "\\\n".join(out)
 
 
-def escape_line_start(line: str) -> str:
-    """Escape what would open a heading, quote, list or rule at the start of a line."""
-    def sub(m: re.Match[str]) -> str:
-        if m.group("mark"):
-            return f"{m.group('space')}\\{m.group('mark')}"
-        return f"{m.group('space')}{m.group('digits')}\\{m.group('delim')}"
+def _escape_line_start(line: str) -> str:
+    """A line that would open a heading, list, quote or rule reads as text: ``\\#``,
+    ``\\-``, ``1\\.``."""
+    def escape(m: re.Match[str]) -> str:
+        marker = m.group(2)
+        if marker[0].isdigit():
+            return m.group(1) + marker[:-1] + "\\" + marker[-1]
+        return m.group(1) + "\\" + marker
 
-    return _LINE_START.sub(sub, line, count=1)
+    return _LINE_START.sub(escape, line)
 
 
 def render_block_text(text: Text, indent: str = "") -> str:
@@ -109,5 +111,5 @@ def _rich_block(block: TextBlock) -> str:
     elif block.list_kind == "bullet":
         marker = "- "
     else:
-        return escape_line_start(render_inlines(block.inlines))
-    return marker + escape_line_start(render_inlines(block.inlines, " " * len(marker)))
+        return render_inlines(block.inlines)
+    return marker + render_inlines(block.inlines, " " * len(marker))
