@@ -8,6 +8,7 @@ import click
 
 from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 REVIEW_EPILOG = """\b
 Examples:
@@ -27,10 +28,8 @@ Examples:
 @click.option("--severity", "min_severity", type=click.Choice(SEVERITIES), default="warning",
               show_default=True, help="Comment on findings of this severity and higher, as "
                                       "att-docs check reports them.")
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Term base for the checks (default: glossary/att.yaml).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@glossary_option
+@templates_option
 @reports_errors
 def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity: str,
            glossary_path: Path | None, templates: Path | None) -> None:
@@ -47,10 +46,10 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     from att_docs.conference.paths import PAPER_FILE, Project
     from att_docs.document.locale import load_locale
     from att_docs.errors import ContentError
-    from att_docs.glossary import default_path, load
+    from att_docs.glossary import load
     from att_docs.writers.review import checks_for, write_review
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     if not (paper_dir / PAPER_FILE).is_file():
         raise ContentError(f"not a paper folder: it has no {PAPER_FILE}", paper_dir)
     (doc,) = load_documents(paper_dir, project.templates)
@@ -60,11 +59,12 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     if lang not in others:
         raise click.UsageError(f"--lang must be a translation of this paper: "
                                f"{', '.join(others) or 'none'}")
-    checked = check_documents([checks_for(doc, lang)], load(glossary_path or default_path()))
+    checked = check_documents([checks_for(doc, lang)], load(project.glossary),
+                              project.templates)
     findings = [f for f in checked
                 if f.at_least(min_severity)]  # type: ignore[arg-type]
-    english = load_locale(project.templates, original)
-    names = {code: english.language_name(code) for code in doc.languages}
+    source_locale = load_locale(project.templates, original)
+    names = {code: source_locale.language_name(code) for code in doc.languages}
     target = output or (project.build / doc.conference.id / "review" /
                         f"{doc.masthead.symbol.file_stem}.{lang}.review.docx")
     comments = write_review(doc, lang, findings, target, names)

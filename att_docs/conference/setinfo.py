@@ -71,7 +71,7 @@ class PaperMeta:
 
 
 def _translation(doc: Document, templates: Path) -> dict[str, dict[str, Any]]:
-    from att_docs.conference.status import language_status
+    from att_docs.conference.readiness import language_status
 
     return {lang: language_status(doc, lang, templates).to_dict() for lang in doc.languages}
 

@@ -22,7 +22,7 @@ PerLanguage = dict[str, str]
 """``{en: ..., zh: ...}``: one string per language code."""
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47-like: en, zh, zh-Hant
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"  # BCP 47-like language tags
 LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 FolderName = Annotated[str, Field(pattern=ID_PATTERN)]
 EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2199, 12, 31)
