@@ -417,7 +417,7 @@ TBX_ENTRY = """<conceptEntry id="a">
 
 BAD_TBX = {
     "malformed XML": (TBX_HEAD + "<conceptEntry id='a'>\n<langSec>\n</conceptEntry>\n" + TBX_TAIL,
-                      6, r"malformed XML: .*mismatch"),
+                      6, r"not well-formed XML .*mismatch"),
     "wrong root": ('<?xml version="1.0"?>\n\n<xliff version="1.2"></xliff>\n', 3,
                    r"not a TBX file: the root element is <xliff>"),
     "unknown status": (TBX_HEAD + TBX_ENTRY.format(status="approvedTerm-admn-sts") + TBX_TAIL,

@@ -126,30 +126,16 @@ class _Plan:
     templates: Path | None = None
 
 
-def build_conference(
-    folder: Path,
-    out_dir: Path,
-    templates: Path,
-    formats: tuple[str, ...] = FORMATS,
-    languages: tuple[str, ...] | None = None,
-    pdf_engine: str = "typst",
-    *,
-    strict: bool = False,
-    archive: bool = False,
-    workers: int | None = None,
-    glossary: Path | None = None,
-    on_start: Callable[[int, int], None] | None = None,
-    on_paper: Callable[[PaperDone], None] | None = None,
-) -> BuildReport:
+def build_conference(folder: Path, out_dir: Path, templates: Path,
+                     *args: Any, **kwargs: Any) -> BuildReport:
     """Bring ``out_dir`` up to date with the conference in ``folder``.
 
+    Takes the arguments of :func:`staged_conference`, and shows the new set at once.
     ``on_start(papers, files)`` is called once the content is read and checked, before
     the first file is written; ``on_paper`` as each paper's files are written.
     ``strict`` refuses to write anything when the checks report errors.
     """
-    with staged_conference(folder, out_dir, templates, formats, languages, pdf_engine,
-                           strict=strict, archive=archive, workers=workers,
-                           glossary=glossary, on_start=on_start, on_paper=on_paper) as staged:
+    with staged_conference(folder, out_dir, templates, *args, **kwargs) as staged:
         staged.switch()
     return staged.report
 

@@ -226,9 +226,12 @@ STATUS_CACHE = ".att-docs-status-cache.json"
 
 
 def status_cache_path(build: Path, folder: Path) -> Path | None:
-    """Where ``status`` keeps its rows for the conference ``folder``: beside the build
-    cache, in ``build/<conference>/``."""
-    return build / folder.name / STATUS_CACHE
+    """Where ``status`` keeps its rows for the conference ``folder``: in the build folder,
+    beside (never inside) the conference's built set, whose folder a build replaces
+    whole. None where there is no build folder: ``status`` creates none."""
+    if not build.is_dir():
+        return None
+    return build / f".{folder.resolve().name}{STATUS_CACHE}"
 
 
 def _load_cache(path: Path) -> dict[str, Any]:

@@ -40,7 +40,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
-from att_docs.readers.xmlsafe import refuse_entities
+from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
            "load_tbx_glossary", "write_entry"]
@@ -93,17 +93,7 @@ def _parse(path: Path) -> etree._Element:
         data = path.read_bytes()
     except FileNotFoundError:
         raise ContentError("file not found", path) from None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True,
-                             remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise ContentError(f"malformed XML: {exc.msg.splitlines()[0]}", path,
-                           exc.lineno or None) from None
-    if root is None:
-        raise ContentError("malformed XML: no root element", path, 1)
-    refuse_entities(root, path)
-    return root
+    return parse_untrusted(data, path, remove_comments=True, remove_pis=True)
 
 
 def _local(element: etree._Element) -> str:

@@ -23,10 +23,13 @@ def refuse_entities(root: etree._Element, path: Path) -> None:
                            "text itself", path, node.sourceline)
 
 
-def parse_untrusted(data: bytes, path: Path) -> etree._Element:
-    """Parse ``data`` without resolving entities or touching the network; refuse entities."""
+def parse_untrusted(data: bytes, path: Path, **options: bool) -> etree._Element:
+    """Parse ``data`` without resolving entities or touching the network; refuse entities.
+
+    ``options`` are further lxml parser options (``remove_comments=True``, ...).
+    """
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
+                             huge_tree=False, **options)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
