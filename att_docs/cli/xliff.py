@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -36,13 +37,11 @@ def xliff() -> None:
               show_default=True, help="XLIFF version.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the files (default: build/xliff/).")
-@click.option("--glossary", type=click.Path(path_type=Path, dir_okay=False),
-              help="Term base whose terms go into notes (default: glossary/att.yaml).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@glossary_option
+@templates_option
 @reports_errors
 def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
-           output: Path | None, glossary: Path | None, templates: Path | None) -> None:
+           output: Path | None, glossary_path: Path | None, templates: Path | None) -> None:
     """Write XLIFF files of papers for translation.
 
     \b
@@ -56,23 +55,22 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     Glossary terms of each unit are in a note with their required translation.
     """
     from att_docs.conference.paths import Project
-    from att_docs.glossary import default_path
     from att_docs.xliff.batch import export_files
     from att_docs.xliff.export import Terms
     from att_docs.xliff.papers import read_papers
     from att_docs.xliff.terms import term_finder
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     docs = read_papers(paths or (project.content,), project.templates)
-    glossary_path = glossary or default_path()
+    glossary = project.glossary
     finders: dict[tuple[str, str], Terms | None] = {}
 
     def terms_for(source: str, target: str) -> Terms | None:
-        if not glossary_path.is_file():
+        if not glossary.is_file():
             return None
         key = (source, target)
         if key not in finders:
-            finders[key] = term_finder(glossary_path, source, target, project.templates)
+            finders[key] = term_finder(glossary, source, target, project.templates)
         return finders[key]
 
     written = export_files(docs, targets, version, output or project.build / "xliff",
@@ -90,8 +88,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
               help="Import units whose original text changed since export too.")
 @click.option("--content", type=click.Path(path_type=Path, file_okay=False),
               help="Where to look for the papers, by symbol (default: content/).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def import_(files: tuple[Path, ...], dry_run: bool, force: bool, content: Path | None,
             templates: Path | None) -> None:
