@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -335,25 +336,31 @@ class LemmaMatcher(TermMatcher):
         self.automaton, self.empty = _automaton(
             (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
             for key, group in table.items())
+        self._lemmas: dict[str, str] = {}  # word -> its key part, once per matcher
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one matcher per language and glossary
     def _lemma(self, word: str) -> str:
         import simplemma
 
         return simplemma.lemmatize(word.lower(), lang=self.lang).lower()
 
+    def _keyed(self, word: str) -> str:
+        """``word``'s lemma between the marks, computed once per word."""
+        found = self._lemmas.get(word)
+        if found is None:
+            if len(self._lemmas) >= 65536:
+                self._lemmas.clear()
+            found = self._lemmas[word] = f"{_OPEN}{self._lemma(word)}{_CLOSE}"
+        return found
+
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        ends: list[int] = []  # where each token's closing mark is in ``keyed``
-        parts: list[str] = []
-        length = 0
-        for start, end in tokens:
-            lemma = self._lemma(text[start:end])
-            parts.append(f"{_OPEN}{lemma}{_CLOSE}")
-            length += len(lemma) + 2
-            ends.append(length - 1)
+        found_tokens = list(_TOKEN.finditer(text))
+        lemmas = self._lemmas
+        keyed_word = self._keyed
+        parts = [lemmas.get(w) or keyed_word(w) for w in map(re.Match.group, found_tokens)]
+        tokens = [m.span() for m in found_tokens]
+        ends = [end - 1 for end in itertools.accumulate(map(len, parts))]
         keyed = "".join(parts)
         out = []
         for end, (words, entries, concepts, deprecated, verbatim) in \
