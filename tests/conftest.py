@@ -49,3 +49,10 @@ def example():
 
     conference, documents = load_conference(CONTENT, TEMPLATES)
     return conference, {d.id: d for d in documents}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Caches that outlive a process (the term variants) go to a folder of this run, for
+    the tests and the commands they start, never to the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))

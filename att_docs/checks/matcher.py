@@ -36,6 +36,7 @@ from typing import Any
 
 import ahocorasick
 
+from att_docs.checks.variant_cache import Row, cached_rows
 from att_docs.document.language import Language
 from att_docs.errors import ContentError
 from att_docs.glossary.model import Concept, Glossary, Status, Term
@@ -258,15 +259,33 @@ class SpacedMatcher(TermMatcher):
     """Word-bounded, case- and inflection-aware matching of terms."""
 
     def __init__(self, entries: Iterable[Entry], forms: Inflector = inflect_forms,
-                 function_words: frozenset[str] = frozenset()):
+                 function_words: frozenset[str] = frozenset(), engine: str | None = None):
+        """``engine`` names ``forms`` (``terms.inflection``); given, the variants are kept
+        on disk between processes (:mod:`att_docs.checks.variant_cache`)."""
+        entries = list(entries)
+
+        def rows() -> list[Row]:
+            return [(e.concept, e.term, e.status, e.case_sensitive, variant)
+                    for e in entries
+                    for variant in term_variants(e.term, forms, function_words)]
+
+        if engine is None:
+            found = rows()
+        else:
+            found = cached_rows(
+                [engine, sorted(function_words),
+                 [[e.concept, e.term, e.status, e.case_sensitive] for e in entries]], rows)
         table: dict[str, list[tuple[Entry, str]]] = {}
-        for entry in entries:
-            sensitive = entry.case_sensitive or _is_acronym(entry.term)
-            entry = Entry(entry.concept, entry.term, entry.status, sensitive)
-            for variant in term_variants(entry.term, forms, function_words):
-                key = " " + normalise(variant).strip()
-                if key.strip():
-                    table.setdefault(key, []).append((entry, variant))
+        made: dict[tuple[str, str, str, bool], Entry] = {}
+        for concept, term, status, case_sensitive, variant in found:
+            entry = made.get((concept, term, status, case_sensitive))
+            if entry is None:
+                sensitive = case_sensitive or _is_acronym(term)
+                entry = made[(concept, term, status, case_sensitive)] = Entry(
+                    concept, term, status, sensitive)  # type: ignore[arg-type]
+            key = " " + normalise(variant).strip()
+            if key.strip():
+                table.setdefault(key, []).append((entry, variant))
         self.automaton, self.empty = _automaton(_spaced_values(table))
 
     def find(self, text: str) -> list[Match]:
@@ -417,7 +436,7 @@ class GlossaryIndex:
                                        f"{', '.join([*INFLECTORS, 'simplemma'])})",
                                        language.source)
                 found = SpacedMatcher(entries, forms, frozenset(
-                    w.lower() for w in language.terms.get("function_words", ())))
+                    w.lower() for w in language.terms.get("function_words", ())), engine)
             self._matchers[lang] = found
         return found
 
