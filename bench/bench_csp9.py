@@ -56,8 +56,10 @@ def watch_saves(conference: Path, out: Path, repeat: int) -> list[float]:
     source = next(iter(sorted(paper.glob("*.md"))))
     times = []
     for i in range(repeat):
-        source.write_text(source.read_text(encoding="utf-8") + f"\nSaved {i}.\n",
-                          encoding="utf-8")
+        lines = source.read_text(encoding="utf-8").splitlines()
+        first = next(n for n, line in enumerate(lines) if line.startswith("{#"))
+        lines[first] += f" Saved {i}."
+        source.write_text("\n".join(lines) + "\n", encoding="utf-8")
         done = watcher.rebuild()
         if not done.report.papers_built:
             raise SystemExit("the save rebuilt nothing")
