@@ -32,8 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from att_docs.build.pipeline import load_conference  # noqa: E402
 from att_docs.checks.engine import check_corpora  # noqa: E402
+from att_docs.checks.findings import Finding  # noqa: E402
 from att_docs.checks.matcher import GlossaryIndex  # noqa: E402
 from att_docs.checks.segments import Corpus, Segment, corpus_from_document  # noqa: E402
+from att_docs.document.language import load_language  # noqa: E402
 from att_docs.glossary import default_path, load  # noqa: E402
 from att_docs.glossary.model import Glossary  # noqa: E402
 
@@ -96,8 +98,16 @@ def regex_loop(corpora: list[Corpus], glossary: Glossary) -> int:
 
 def automaton_only(corpora: list[Corpus], glossary: Glossary) -> int:
     index = GlossaryIndex(glossary)
-    return sum(len(index.find(seg.texts.get(lang, ""), lang))
-               for corpus in corpora for seg in corpus.segments for lang in ("en", "zh"))
+    languages = [load_language(ROOT / "templates", lang) for lang in ("en", "zh")]
+    return sum(len(index.find(seg.texts.get(language.code, ""), language))
+               for corpus in corpora for seg in corpus.segments for language in languages)
+
+
+def finding_line(finding: Finding) -> str:
+    """One finding as a tab-separated line: everything a report shows."""
+    return "\t".join(str(v) for v in (finding.document, finding.path, finding.line,
+                                       finding.segment, finding.check, finding.severity,
+                                       finding.message, finding.suggestion))
 
 
 def main() -> None:
@@ -105,6 +115,8 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=1_000_000,
                         help="characters per language (default 1,000,000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--findings", type=Path,
+                        help="write every finding, one a line, to this file (to diff runs)")
     args = parser.parse_args()
 
     glossary = load(default_path())
@@ -122,6 +134,9 @@ def main() -> None:
     cold, _ = median_time(lambda: check_corpora(corpora, Glossary(glossary.concepts)), 1)
     full, findings = median_time(lambda: check_corpora(corpora, Glossary(glossary.concepts)),
                                  args.repeat)
+    if args.findings:
+        args.findings.write_text("".join(f"{finding_line(f)}\n" for f in findings),  # type: ignore[union-attr]
+                                 encoding="utf-8")
     matching, matches = median_time(lambda: automaton_only(corpora, glossary), args.repeat)
     plain, plain_matches = median_time(lambda: regex_loop(corpora, glossary), args.repeat)
     by_check: dict[str, int] = {}

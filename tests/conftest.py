@@ -58,3 +58,10 @@ def fuzz_base(tmp_path_factory) -> Path:
     from fuzzlib import make_base
 
     return make_base(tmp_path_factory.mktemp("fuzz-base")).root
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Caches that outlive a process (the term variants) go to a folder of this run, for
+    the tests and the commands they start, never to the user's ~/.cache."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))

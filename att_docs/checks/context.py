@@ -27,6 +27,7 @@ class Context:
     _matches: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
     _memo: dict[tuple[str, int, str], Any] = field(default_factory=dict)
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
+    _languages: dict[str, Language] = field(default_factory=dict)
 
     def memo(self, name: str, seg: Segment, lang: str,
              compute: Callable[[str, Language], Any]) -> Any:
@@ -38,8 +39,12 @@ class Context:
         return value
 
     def language(self, lang: str) -> Language:
-        """What the data says about ``lang`` (templates/locale/<lang>.yaml)."""
-        return load_language(self.templates, lang)
+        """What the data says about ``lang`` (templates/locale/<lang>.yaml), looked up once
+        per run: ``load_language`` resolves the templates path on every call."""
+        found = self._languages.get(lang)
+        if found is None:
+            found = self._languages[lang] = load_language(self.templates, lang)
+        return found
 
     def pairs(self, corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
         """``bilingual_pairs(corpora, check)``, the pairs listed once per run."""

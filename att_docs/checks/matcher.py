@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +36,7 @@ from typing import Any
 
 import ahocorasick
 
+from att_docs.checks.variant_cache import Row, cached_rows
 from att_docs.document.language import Language
 from att_docs.errors import ContentError
 from att_docs.glossary.model import Concept, Glossary, Status, Term
@@ -257,15 +259,33 @@ class SpacedMatcher(TermMatcher):
     """Word-bounded, case- and inflection-aware matching of terms."""
 
     def __init__(self, entries: Iterable[Entry], forms: Inflector = inflect_forms,
-                 function_words: frozenset[str] = frozenset()):
+                 function_words: frozenset[str] = frozenset(), engine: str | None = None):
+        """``engine`` names ``forms`` (``terms.inflection``); given, the variants are kept
+        on disk between processes (:mod:`att_docs.checks.variant_cache`)."""
+        entries = list(entries)
+
+        def rows() -> list[Row]:
+            return [(e.concept, e.term, e.status, e.case_sensitive, variant)
+                    for e in entries
+                    for variant in term_variants(e.term, forms, function_words)]
+
+        if engine is None:
+            found = rows()
+        else:
+            found = cached_rows(
+                [engine, sorted(function_words),
+                 [[e.concept, e.term, e.status, e.case_sensitive] for e in entries]], rows)
         table: dict[str, list[tuple[Entry, str]]] = {}
-        for entry in entries:
-            sensitive = entry.case_sensitive or _is_acronym(entry.term)
-            entry = Entry(entry.concept, entry.term, entry.status, sensitive)
-            for variant in term_variants(entry.term, forms, function_words):
-                key = " " + normalise(variant).strip()
-                if key.strip():
-                    table.setdefault(key, []).append((entry, variant))
+        made: dict[tuple[str, str, str, bool], Entry] = {}
+        for concept, term, status, case_sensitive, variant in found:
+            entry = made.get((concept, term, status, case_sensitive))
+            if entry is None:
+                sensitive = case_sensitive or _is_acronym(term)
+                entry = made[(concept, term, status, case_sensitive)] = Entry(
+                    concept, term, status, sensitive)  # type: ignore[arg-type]
+            key = " " + normalise(variant).strip()
+            if key.strip():
+                table.setdefault(key, []).append((entry, variant))
         self.automaton, self.empty = _automaton(_spaced_values(table))
 
     def find(self, text: str) -> list[Match]:
@@ -335,25 +355,31 @@ class LemmaMatcher(TermMatcher):
         self.automaton, self.empty = _automaton(
             (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
             for key, group in table.items())
+        self._lemmas: dict[str, str] = {}  # word -> its key part, once per matcher
 
-    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one matcher per language and glossary
     def _lemma(self, word: str) -> str:
         import simplemma
 
         return simplemma.lemmatize(word.lower(), lang=self.lang).lower()
 
+    def _keyed(self, word: str) -> str:
+        """``word``'s lemma between the marks, computed once per word."""
+        found = self._lemmas.get(word)
+        if found is None:
+            if len(self._lemmas) >= 65536:
+                self._lemmas.clear()
+            found = self._lemmas[word] = f"{_OPEN}{self._lemma(word)}{_CLOSE}"
+        return found
+
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        ends: list[int] = []  # where each token's closing mark is in ``keyed``
-        parts: list[str] = []
-        length = 0
-        for start, end in tokens:
-            lemma = self._lemma(text[start:end])
-            parts.append(f"{_OPEN}{lemma}{_CLOSE}")
-            length += len(lemma) + 2
-            ends.append(length - 1)
+        found_tokens = list(_TOKEN.finditer(text))
+        lemmas = self._lemmas
+        keyed_word = self._keyed
+        parts = [lemmas.get(w) or keyed_word(w) for w in map(re.Match.group, found_tokens)]
+        tokens = [m.span() for m in found_tokens]
+        ends = [end - 1 for end in itertools.accumulate(map(len, parts))]
         keyed = "".join(parts)
         out = []
         for end, (words, entries, concepts, deprecated, verbatim) in \
@@ -410,7 +436,7 @@ class GlossaryIndex:
                                        f"{', '.join([*INFLECTORS, 'simplemma'])})",
                                        language.source)
                 found = SpacedMatcher(entries, forms, frozenset(
-                    w.lower() for w in language.terms.get("function_words", ())))
+                    w.lower() for w in language.terms.get("function_words", ())), engine)
             self._matchers[lang] = found
         return found
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
@@ -80,7 +80,14 @@ def _stems(text: str, language: Language) -> set[str]:
     name = language.terms.get("stemmer")
     if not name:
         return set()
-    return set(_stemmer(str(name)).stemWords(_WORD.findall(text.lower())))
+    stem = _stem_of(str(name))
+    return {stem(word) for word in set(_WORD.findall(text.lower()))}
+
+
+@functools.lru_cache(maxsize=16)
+def _stem_of(name: str) -> Callable[[str], str]:
+    """A word to its stem with the ``name`` stemmer, each word stemmed once per process."""
+    return functools.lru_cache(maxsize=65536)(_stemmer(name).stemWord)
 
 
 def _inflected(terms: list[str], source_stems: set[str], language: Language) -> bool:
