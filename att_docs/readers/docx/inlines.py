@@ -8,7 +8,7 @@ silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from att_docs.document.model import FootnoteRef, Inline, Run, TextBlock
 
@@ -21,8 +21,7 @@ _DROPPED_FORMAT = {
 _CHANGE_CLASSES = {"insertion", "deletion", "paragraph-insertion", "paragraph-deletion"}
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(NamedTuple):
     """Something in the draft that the content model cannot express, and where it is."""
 
     place: str
