@@ -16,17 +16,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_build import median_time  # noqa: E402
 from generate_conference import generate  # noqa: E402
 
 from att_docs.glossary import default_path  # noqa: E402
@@ -36,15 +35,6 @@ from att_docs.xliff.papers import read_papers  # noqa: E402
 from att_docs.xliff.terms import term_finder  # noqa: E402
 
 TEMPLATES = ROOT / "templates"
-
-
-def median_time(func: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def export_all(conference: Path, out: Path, version: str) -> list[Path]:
