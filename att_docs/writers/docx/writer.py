@@ -233,7 +233,7 @@ class _DocxWriter:
         return text_in(value, self.lang, f"block {block_id!r}")
 
     def _fonts_for(self, style_name: str) -> st.RunFonts:
-        return self.heading_fonts if style_name in st.HEADING_FACE else self.fonts
+        return self.heading_fonts if st.uses_heading_face(self.styles, style_name) else self.fonts
 
     def _para(self, style_name: str, text: Text | None,
               numbering: tuple[int, int] | None = None) -> CT_P:
@@ -284,6 +284,9 @@ class _DocxWriter:
         title.width = Twips(sum(widths))
         _repeat_as_header(table)
         self._cell_text(title, self._text(block.title, block.id), st.TABLE_HEADING)
+        fill = self.styles.look("table-heading").shading
+        if fill:
+            st.shade_cell(title._tc.get_or_add_tcPr(), fill)
         for index, row in enumerate(block.rows, start=1):
             for cell in table.rows[index].cells:  # short rows: empty cells in table text
                 self._set_style(cell.paragraphs[0], st.TABLE_TEXT)
