@@ -115,3 +115,21 @@ def test_chinese_headings_use_the_heading_face_in_both(example, styles: Styles) 
         (meta["heading_fonts"][-1] != meta["fonts"][-1])
     assert {n for n, s in meta["styles"].items() if s["face"] == "heading"} >= \
         {"heading1", "heading2", "title", "annex-heading", "table-heading"}
+
+
+def test_hyphenation_widows_and_hanging_punctuation_in_both(example, styles: Styles,
+                                                            tmp_path: Path) -> None:
+    """The style sheet's switches reach Word's Normal style and the template's input."""
+    _conference, documents = example
+    document = next(iter(documents.values()))
+    out = tmp_path / "paper.en.docx"
+    write_docx(document, "en", out, styles)
+    normal = docx.Document(str(out)).styles["Normal"]
+    ppr = normal.element.pPr
+    meta = document_data(document, "en", styles)["meta"]
+    hyphens = ppr.find(qn("w:suppressAutoHyphens"))
+    assert (hyphens is not None and hyphens.get(qn("w:val")) == "1") == (not meta["hyphenate"])
+    overflow = ppr.find(qn("w:overflowPunct"))
+    assert overflow is not None
+    assert (overflow.get(qn("w:val")) == "1") == meta["hanging_punctuation"]
+    assert normal.paragraph_format.widow_control == (meta["widow_lines"] >= 2)

@@ -107,6 +107,7 @@ class StylesFile(_Strict):
     language_tags: dict[str, str]
     widow_lines: int = Field(default=2, ge=1)
     hyphenate: bool = False
+    hanging_punctuation: bool = False
     styles: dict[str, StyleSpec]
 
 
@@ -122,6 +123,7 @@ class Styles:
     looks: dict[str, ParagraphLook] = dataclasses.field(default_factory=dict)
     pdf_heading_fonts: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     hyphenate: bool = False
+    hanging_punctuation: bool = False
     widow_lines: int = 2
 
     def look(self, name: str) -> ParagraphLook:
@@ -156,6 +158,7 @@ def load_styles(path: Path) -> Styles:
         looks={name: _resolve(look, spec) for name, look in spec.styles.items()},
         pdf_heading_fonts={k: list(v) for k, v in spec.pdf_heading_fonts.items()},
         hyphenate=spec.hyphenate,
+        hanging_punctuation=spec.hanging_punctuation,
         widow_lines=spec.widow_lines,
     )
 

@@ -286,6 +286,21 @@ def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec) -
         _link_numbering(ppr, *spec.numbering)
 
 
+# w:pPr children in schema order, from w:suppressAutoHyphens on.
+_PPR_ORDER = ("w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _ppr_switch(ppr: BaseOxmlElement, tag: str, on: bool) -> None:
+    """An on/off paragraph property, written explicitly either way."""
+    successors = _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
+    _child(ppr, tag, *successors).set(qn("w:val"), "1" if on else "0")
+
+
 def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:
     num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = ilvl
@@ -364,7 +379,10 @@ def define_styles(document: DocxDocument, styles: Styles, fonts: RunFonts,
     normal = document.styles["Normal"]
     normal.font.size = Pt(styles.size("body"))
     normal.paragraph_format.space_after = Pt(styles.spacing["paragraph_after"])
-    normal.paragraph_format.widow_control = True
+    normal.paragraph_format.widow_control = styles.widow_lines >= 2
+    ppr = normal.element.get_or_add_pPr()
+    _ppr_switch(ppr, "w:suppressAutoHyphens", not styles.hyphenate)
+    _ppr_switch(ppr, "w:overflowPunct", styles.hanging_punctuation)
     _restyle_headings(document)
     _header_footer_styles(document, styles, text_width)
     for spec in _specs(styles, nums):

@@ -201,6 +201,7 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "spacing": dict(styles.spacing),
         "styles": {name: look.as_dict() for name, look in styles.looks.items()},
         "hyphenate": styles.hyphenate,
+        "hanging_punctuation": styles.hanging_punctuation,
         "widow_lines": styles.widow_lines,
     }
 
