@@ -1,6 +1,6 @@
 """Typesetting rules, checked on the built CSP9 papers through poppler's word boxes:
-no hyphenation, symbols never split, Chinese line-breaking rules, footnote marks, and the
-DOCX's page count in LibreOffice against the PDF's."""
+no hyphenation, symbols never split, Chinese line-breaking rules, footnote marks; the DOCX's
+page count in LibreOffice against the PDF's; PDF bookmarks, PDF/A-2b with PDF/UA-1."""
 
 from __future__ import annotations
 
@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, TEMPLATES, require_tools
 from pdflines import Line, Word, pdf_lines, pdf_words
 from pypdf import PdfReader
+
+from att_docs.writers.pdf.typst_data import document_data
+from att_docs.writers.styles import load_styles
 
 LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 CJK = {"zh", "ja", "ko"}
@@ -142,3 +145,57 @@ def test_docx_in_libreoffice_has_the_pdf_page_count(built: Path, tmp_path: Path)
         typst = len(PdfReader(docx_file.with_suffix(".pdf")).pages)
         assert abs(word - typst) <= 1, f"{docx_file.name}: {word} pages in LibreOffice, " \
             f"{typst} in the PDF"
+
+
+def outline_titles(pdf: Path) -> list[str]:
+    titles: list[str] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+    walk(PdfReader(pdf).outline)
+    return titles
+
+
+def plain(inlines: list[dict]) -> str:
+    return "".join(i.get("text", "") for i in inlines)
+
+
+def test_bookmarks_for_every_heading_annex_and_table(built: Path, example) -> None:
+    styles = load_styles(TEMPLATES / "styles.yaml")
+    _conference, documents = example
+    checked = 0
+    for document in documents.values():
+        symbol = str(document.masthead.symbol).replace("/", "_")
+        for lang in LANGS:
+            blocks = document_data(document, lang, styles)["blocks"]
+            want = [plain(b["text"]) for b in blocks if b["kind"] == "heading"]
+            want += [plain(b["text"][0]["text"]) for b in blocks
+                     if b["kind"] == "frame" and b["style"] == "annex-heading"]
+            want += [plain(b["title"]) for b in blocks if b["kind"] == "table"]
+            have = outline_titles(built / f"{symbol}.{lang}.pdf")
+            missing = [t for t in want if t not in have]
+            assert not missing, f"{symbol} {lang}: no bookmark for {missing}"
+            checked += sum(1 for b in blocks if b["kind"] == "table")
+    assert checked, "no table was checked"
+
+
+def test_pdf_a2b_and_ua1_with_title_language_fonts_and_output_intent(built: Path) -> None:
+    require_tools("pdffonts")
+    for pdf in pdfs(built):
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "<pdfaid:part>2</pdfaid:part>" in xmp, pdf.name
+        assert "<pdfaid:conformance>B</pdfaid:conformance>" in xmp, pdf.name
+        assert "<pdfuaid:part>1</pdfuaid:part>" in xmp, pdf.name
+        intents = root["/OutputIntents"]
+        assert intents and intents[0].get_object()["/S"] == "/GTS_PDFA1", pdf.name
+        assert reader.metadata.title and root["/Lang"], pdf.name
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert fonts and all(row.split()[-5] == "yes" for row in fonts), \
+            f"{pdf.name}: a font is not embedded:\n" + "\n".join(fonts)
