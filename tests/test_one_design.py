@@ -96,7 +96,8 @@ def test_table_heading_shading_in_both(example, styles: Styles, tmp_path: Path) 
     write_docx(document, "en", out, styles)
     fill = document_data(document, "en", styles)["meta"]["styles"]["table-heading"]["shading"]
     assert fill, "the style sheet shades table headings"
-    tables = docx.Document(str(out)).tables
+    tables = [t for t in docx.Document(str(out)).tables
+              if t._tbl.tblPr.find(qn("w:tblStyle")) is not None]  # not the page-one block
     assert tables
     for table in tables:
         shd = table.rows[0].cells[0]._tc.tcPr.find(qn("w:shd"))
@@ -133,3 +134,31 @@ def test_hyphenation_widows_and_hanging_punctuation_in_both(example, styles: Sty
     assert overflow is not None
     assert (overflow.get(qn("w:val")) == "1") == meta["hanging_punctuation"]
     assert normal.paragraph_format.widow_control == (meta["widow_lines"] >= 2)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_first_page_conference_block_beside_the_masthead(example, styles: Styles, lang: str,
+                                                         tmp_path: Path) -> None:
+    """DOCX: the body opens with a two-cell table, the conference lines left and the symbol
+    and masthead lines right, ruled below as the style sheet says; the header of page one
+    is its own (empty), later pages carry the symbol."""
+    _conference, documents = example
+    document = next(iter(documents.values()))
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(document, lang, out, styles)
+    word = docx.Document(str(out))
+    first = styles.first_page
+    assert first is not None
+    body = word.element.body
+    assert body[0].tag == qn("w:tbl"), "page one does not open with the side-by-side block"
+    table = word.tables[0]
+    left, right = (cell.paragraphs for cell in table.rows[0].cells)
+    assert {p.style.name for p in left} == {DOCX_NAMES[s] for s in first.left}
+    assert {p.style.name for p in right} == {DOCX_NAMES[s] for s in first.right}
+    assert right[0].text == str(document.masthead.symbol)
+    bottom = table._tbl.tblPr.find(qn("w:tblBorders")).find(qn("w:bottom"))
+    assert int(bottom.get(qn("w:sz"))) / 8 == first.rule_below_pt
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs)
+    assert "".join(p.text for p in section.header.paragraphs) == str(document.masthead.symbol)

@@ -25,6 +25,8 @@ LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8")
 CJK = {"zh", "ja", "ko"}
 # A document symbol: an upper-case series, then at least two more parts after slashes.
 SYMBOL = re.compile(r"[A-Z][A-Z0-9]*(?:/[\w.\-]+){2,}")
+SYMBOL_START = re.compile(r"(?:^|[\s(])[A-Z][A-Z0-9]*/\S*$")  # "ATT/CSP8." at a line end
+SYMBOL_CONTINUED = re.compile(r"[\w.\-]*/")  # "WGTU/2022/..." at the next line's start
 # Marks that may not start a line in Chinese (GB/T 15834, clreq).
 NO_LINE_START = "，。、；：？！）》」』】〕〉”’…"
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -64,17 +66,15 @@ def test_no_line_ends_with_a_hyphen(built: Path) -> None:
 
 
 def test_no_symbol_is_split(built: Path) -> None:
+    """No line ends in the start of a symbol (``ATT/CSP8.``) continued on the next line,
+    nor in a slash."""
     for pdf in pdfs(built):
         texts = [line.text for line in pdf_lines(pdf) if line.text.strip()]
-        whole = {s for text in texts for s in SYMBOL.findall(text)}
-        assert whole, f"{pdf.name}: no document symbol found"
-        split = []
-        for this, after in itertools.pairwise(texts):
-            tail, head = this.split()[-1], after.split()[0]
-            joined = tail + head
-            if tail.endswith("/") or head.startswith("/") or any(
-                    s in joined and s not in tail and s not in head for s in whole):
-                split.append(f"{tail} | {head}")
+        assert any(SYMBOL.search(t) for t in texts), f"{pdf.name}: no document symbol found"
+        split = [f"{this.split()[-1]} | {after.split()[0]}"
+                 for this, after in itertools.pairwise(texts)
+                 if this.endswith("/") or after.startswith("/")
+                 or (SYMBOL_START.search(this) and SYMBOL_CONTINUED.match(after))]
         assert not split, f"{pdf.name}: symbols broken across lines: {split}"
 
 
@@ -199,3 +199,25 @@ def test_pdf_a2b_and_ua1_with_title_language_fonts_and_output_intent(built: Path
                                check=True).stdout.splitlines()[2:]
         assert fonts and all(row.split()[-5] == "yes" for row in fonts), \
             f"{pdf.name}: a font is not embedded:\n" + "\n".join(fonts)
+
+
+def test_pdf_first_page_conference_block_beside_the_symbol(built: Path, example) -> None:
+    """On page one the symbol (top right) and the first conference line (top left) share
+    a band of the page, the conference block to the left."""
+    _conference, documents = example
+    for document in documents.values():
+        stem = str(document.masthead.symbol).replace("/", "_")
+        for lang in LANGS:
+            blocks = document_data(document, lang, load_styles(TEMPLATES / "styles.yaml"))
+            conference = next(b for b in blocks["blocks"]
+                              if b["kind"] == "frame" and b["style"] == "conference")
+            first_words = plain(conference["text"][0]["text"]).split()[:1]
+            lines = [line for line in pdf_lines(built / f"{stem}.{lang}.pdf")
+                     if line.page == 1]
+            symbol = next(w for line in lines for w in line.words
+                          if w.text == str(document.masthead.symbol))
+            conf = next(line.words[0] for line in lines
+                        if line.words[0].text == first_words[0])
+            assert conf.x_max < symbol.x_min, f"{stem} {lang}: conference not left of symbol"
+            assert abs(conf.y_min - symbol.y_min) < 6, \
+                f"{stem} {lang}: conference block and symbol are not side by side"

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from att_docs.memo import by_content
 from att_docs.readers.yamlfile import load_yaml, validate
 
-__all__ = ["DocxFonts", "ParagraphLook", "Styles", "StylesFile", "load_styles"]
+__all__ = ["DocxFonts", "FirstPage", "ParagraphLook", "Styles", "StylesFile", "load_styles"]
 
 
 class _Strict(BaseModel):
@@ -89,6 +89,15 @@ class ParagraphLook:
         return dataclasses.asdict(self)
 
 
+class FirstPage(_Strict):
+    """Page one: the frame lines of ``left`` styles beside those of ``right`` styles."""
+
+    left: list[str]
+    right: list[str]
+    left_width_pct: float = Field(gt=0, lt=100)
+    rule_below_pt: float = Field(default=0, ge=0)
+
+
 class DocxFonts(_Strict):
     latin: str
     east_asian: str
@@ -108,6 +117,7 @@ class StylesFile(_Strict):
     widow_lines: int = Field(default=2, ge=1)
     hyphenate: bool = False
     hanging_punctuation: bool = False
+    first_page: FirstPage | None = None
     styles: dict[str, StyleSpec]
 
 
@@ -125,6 +135,7 @@ class Styles:
     hyphenate: bool = False
     hanging_punctuation: bool = False
     widow_lines: int = 2
+    first_page: FirstPage | None = None
 
     def look(self, name: str) -> ParagraphLook:
         """The resolved style ``name``; a name the file lacks is a ``KeyError``."""
@@ -159,6 +170,7 @@ def load_styles(path: Path) -> Styles:
         pdf_heading_fonts={k: list(v) for k, v in spec.pdf_heading_fonts.items()},
         hyphenate=spec.hyphenate,
         hanging_punctuation=spec.hanging_punctuation,
+        first_page=spec.first_page,
         widow_lines=spec.widow_lines,
     )
 

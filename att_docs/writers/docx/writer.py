@@ -41,6 +41,7 @@ from att_docs.document.model import (
 )
 from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
+from att_docs.writers.docx.first_page import set_side_by_side
 from att_docs.writers.docx.footnotes import Footnotes
 from att_docs.writers.docx.inline import add_inlines, add_text, text_in
 from att_docs.writers.docx.numbering import Level, ListCounter, Numbering
@@ -186,6 +187,7 @@ class _DocxWriter:
     def write(self, out: Path) -> None:
         for block in self.source.body:
             self._block(block)
+        set_side_by_side(self.doc, self.styles, self.style_ids, self.text_width)
         symbol = str(self.source.masthead.symbol)
         add_header_footer(self.doc, symbol, self.fonts)
         set_language_settings(self.doc, self.language)

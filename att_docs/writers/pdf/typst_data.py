@@ -203,6 +203,7 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "hyphenate": styles.hyphenate,
         "hanging_punctuation": styles.hanging_punctuation,
         "widow_lines": styles.widow_lines,
+        "first_page": styles.first_page.model_dump() if styles.first_page else None,
     }
 
 
