@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 LANGS = ("en", "zh")
+CJK_LANGS = {"zh", "ja", "ko"}
 HEADING_FACE_STYLES = {"Heading1", "Heading2", "ATTTitle", "ATTAnnexHeading",
                        "ATTTableHeading"}
 REQUIRED_STYLES = [
@@ -348,7 +349,9 @@ def test_fonts_and_language_on_every_run(written: dict[str, Path], styles: Style
                                          lang: str) -> None:
     xml = parts(written[lang])
     fonts = styles.docx_fonts[lang]
-    tag = styles.language_tag(lang)
+    # Latin runs carry a Latin-script language (w:val), East Asian text w:eastAsia
+    latin = lang if lang not in CJK_LANGS else next(x for x in LANGS if x not in CJK_LANGS)
+    tag = styles.language_tag(latin)
     themed = [(n, a) for n, a in all_attributes(xml) if a.lower().endswith("theme")
               and n.startswith("word/") and not n.startswith("word/theme/")]
     assert themed == []

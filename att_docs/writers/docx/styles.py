@@ -84,19 +84,28 @@ def mm_twips(mm: float) -> int:
 
 @dataclass(frozen=True)
 class Language:
-    """The BCP 47 tags of a document: its own and the one for East Asian text."""
+    """The BCP 47 tags of a document: its own, the one for East Asian text and the one
+    for text in Latin script (``w:lang w:val``, which Word applies to Latin runs)."""
 
     tag: str
     east_asian_tag: str
     is_east_asian: bool
+    latin_tag: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.latin_tag:
+            object.__setattr__(self, "latin_tag", self.tag)
 
 
 def language_of(lang: str, languages: list[str], styles: Styles) -> Language:
-    """Tags for ``lang``; East Asian text in a Latin document is tagged with the
-    document set's East Asian language, if it has one."""
+    """Tags for ``lang``. East Asian text in a Latin document is tagged with the document
+    set's East Asian language, if it has one; Latin text (names, symbols) in an East Asian
+    document with the set's first Latin-script language, so Word does not proof it as
+    Chinese."""
     tag = styles.language_tag(lang)
     if lang in _EAST_ASIAN_LANGS:
-        return Language(tag, tag, True)
+        latin = next((code for code in languages if code not in _EAST_ASIAN_LANGS), None)
+        return Language(tag, tag, True, styles.language_tag(latin) if latin else tag)
     cjk = next((code for code in languages if code in _EAST_ASIAN_LANGS), None)
     return Language(tag, styles.language_tag(cjk) if cjk else tag, False)
 
@@ -139,7 +148,7 @@ def set_run_fonts(rpr: BaseOxmlElement, fonts: RunFonts) -> None:
     for name, value in fonts.rfonts_attrs().items():
         rfonts.set(qn(f"w:{name}"), value)
     lang = _child(rpr, "w:lang", *_RPR_AFTER_LANG)
-    lang.set(qn("w:val"), fonts.language.tag)
+    lang.set(qn("w:val"), fonts.language.latin_tag)
     lang.set(qn("w:eastAsia"), fonts.language.east_asian_tag)
 
 
