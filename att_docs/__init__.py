@@ -1,3 +1,3 @@
-"""att-docs: bilingual ATT conference papers from structured content."""
+"""att-docs: multilingual ATT conference papers from structured content."""
 
 __version__ = "0.1.0"

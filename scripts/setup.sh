@@ -2,6 +2,7 @@
 # Install what att-docs needs, only what is missing, then return quickly on later runs.
 #   scripts/setup.sh runtime   Python venv + packages, the PDF fonts
 #   scripts/setup.sh test      the above, plus test packages, LibreOffice, poppler and OmegaT
+#   scripts/setup.sh uv        the venv and the pinned uv only (for scripts/upgrade-lock.sh)
 # Works on a fresh Debian machine with Python 3.11+; system packages come from apt
 # (as root, or through sudo).
 set -euo pipefail
@@ -21,6 +22,7 @@ if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # index page test
 fi
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
   || missing+=(python3-venv)
@@ -56,22 +58,31 @@ fi
 # environment it manages. The stamp is keyed on both files, so later runs return at once.
 lock="$root/uv.lock"
 uv_pins="$root/scripts/uv-requirements.txt"
+uv="$venv/uv/bin/uv"
+log="$venv/install.log"
+fail() { tail -n 20 "$log" >&2; say "$1; the full log is in $log"; exit 3; }
+
+ensure_uv() {
+  local want
+  want="$(sed -n 's/^uv==\([^ ]*\).*/\1/p' "$uv_pins")"
+  [ "$("$uv" --version 2>/dev/null | cut -d' ' -f2)" = "$want" ] && return 0
+  say "installing uv $want (once)"
+  { "$venv/bin/python" -m pip --version || "$venv/bin/python" -m ensurepip --default-pip; } \
+    >>"$log" 2>&1 || fail "pip is missing from .venv"
+  rm -rf "$venv/uv"
+  "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --require-hashes \
+    --target "$venv/uv" -r "$uv_pins" >>"$log" 2>&1 || fail "installing uv failed"
+}
+
+if [ "$mode" = uv ]; then  # only the pinned uv (scripts/upgrade-lock.sh)
+  ensure_uv
+  exit 0
+fi
 hash="$(cat "$lock" "$uv_pins" "$root/pyproject.toml" | sha256sum | cut -c1-16)"
 stamp="$venv/.installed-$hash-$mode"
 if [ ! -f "$stamp" ]; then
-  log="$venv/install.log"
   : >"$log"
-  fail() { tail -n 20 "$log" >&2; say "$1; the full log is in $log"; exit 3; }
-  uv="$venv/uv/bin/uv"
-  want_uv="$(sed -n 's/^uv==\([^ ]*\).*/\1/p' "$uv_pins")"
-  if [ "$("$uv" --version 2>/dev/null | cut -d' ' -f2)" != "$want_uv" ]; then
-    say "installing uv $want_uv (once)"
-    { "$venv/bin/python" -m pip --version || "$venv/bin/python" -m ensurepip --default-pip; } \
-      >>"$log" 2>&1 || fail "pip is missing from .venv"
-    rm -rf "$venv/uv"
-    "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --require-hashes \
-      --target "$venv/uv" -r "$uv_pins" >>"$log" 2>&1 || fail "installing uv failed"
-  fi
+  ensure_uv
   extras=()
   [ "$mode" = test ] && extras=(--extra test)
   say "installing the locked Python packages${extras:+ with the test extras} (once)"

@@ -3,11 +3,11 @@
 # the tests against the new lock:
 #   scripts/upgrade-lock.sh            uv.lock, uv itself and the build backend pin
 #   scripts/upgrade-lock.sh babel      only these packages (uv lock --upgrade-package)
-# The diff of uv.lock, scripts/uv-requirements.txt and pyproject.toml is what changed; commit it when the
-# tests pass.
+# The diff of uv.lock, scripts/uv-requirements.txt and pyproject.toml is what changed;
+# commit it when the tests pass. Run it too after editing the dependencies in pyproject.toml.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/scripts/setup.sh" runtime  # the pinned uv, in .venv/uv
+"$root/scripts/setup.sh" uv  # the pinned uv, in .venv/uv
 uv="$root/.venv/uv/bin/uv"
 cd "$root"
 if [ "$#" -gt 0 ]; then

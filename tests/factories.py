@@ -85,9 +85,9 @@ def sample_document() -> Document:
             number=2,
             subparagraphs=[
                 Subparagraph("mandate-a", loc("The Treaty entered into force.",
-                                              "《条约》已生效。"), label="a"),
+                                              "《条约》已生效。"), label="a", index=1),
                 Subparagraph("mandate-b", loc("113 States Parties.",
-                                              "缔约国总数达到113个。"), label="b"),
+                                              "缔约国总数达到113个。"), label="b", index=2),
             ],
         ),
     ]

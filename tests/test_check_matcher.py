@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from buildutil import ROOT
 from fixtures.check.sample_glossary import sample_glossary
 
 from att_docs.checks.extract import dates, numbers, references
-from att_docs.checks.matcher import GlossaryIndex, english_variants
+from att_docs.checks.matcher import GlossaryIndex, inflect_forms, term_variants
 from att_docs.checks.plaintext import corpus_from_text, detect_language
+from att_docs.document.language import Language, load_language
+
+
+def lang(code: str) -> Language:
+    return load_language(ROOT / "templates", code)
+
+
+def english_variants(term: str) -> set[str]:
+    return term_variants(term, inflect_forms, frozenset(lang("en").terms["function_words"]))
 
 
 @pytest.fixture(scope="module")
@@ -16,13 +26,17 @@ def index() -> GlossaryIndex:
 
 
 def found(index: GlossaryIndex, text: str, lang: str) -> list[tuple[str, list[str]]]:
-    return [(m.text, sorted(m.concepts)) for m in index.find(text, lang)]
+    return [(m.text, sorted(m.concepts)) for m in index.find(text, load_language(
+        ROOT / "templates", lang))]
 
 
 def test_english_variants():
     assert {"regional champion", "regional champions"} <= english_variants("regional champion")
     assert {"co-chair", "co chair", "cochair", "co-chairs"} <= english_variants("co-chair")
     assert "Programmes of Work" in english_variants("Programme of Work")
+    # UN usage: the plural of a term inflects every word that inflects
+    assert {"States Parties", "State Party"} <= english_variants("State Party")
+    assert "State Party" in english_variants("States Parties")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -50,7 +64,7 @@ def test_chinese_matching_is_leftmost_longest(index):
 
 
 def test_homophone_index(index):
-    sounds = index.homophones()
+    sounds = index.homophones("zh")
     assert [h.term for h in sounds.find("普遍加入条约工作组联系主席的身份")] == ["联席主席"]
     assert sounds.find("联系方式") == [] and sounds.find("保持联系") == []
     assert sounds.same_sound("联系主席", "联席主席")
@@ -58,20 +72,23 @@ def test_homophone_index(index):
 
 
 def test_numbers_by_value():
-    assert [q.value for q in numbers("一百一十三个国家，三年，第九届", "zh")] == [113, 3, 9]
-    assert [q.value for q in numbers("113 States, three years, the Ninth", "en")] == [113, 3, 9]
-    assert [q.value for q in numbers("１１３个", "zh")] == [113]
-    assert [q.value for q in numbers("50%", "zh")] == [50]
+    assert [q.value for q in numbers("一百一十三个国家，三年，第九届", lang("zh"))] == [113, 3, 9]
+    assert [q.value for q in numbers("113 States, three years, the Ninth",
+                                     lang("en"))] == [113, 3, 9]
+    assert [q.value for q in numbers("１１３个", lang("zh"))] == [113]
+    assert [q.value for q in numbers("50%", lang("zh"))] == [50]
 
 
 def test_dates_and_references():
-    assert [(d.year, d.month, d.day) for d in dates("21–25 August 2023", "en")] == [
+    assert [(d.year, d.month, d.day) for d in dates("21–25 August 2023", lang("en"))] == [
         (2023, 8, 21), (2023, 8, 25)]
-    assert [(d.year, d.month, d.day) for d in dates("2023年8月21日至25日", "zh")] == [
+    assert [(d.year, d.month, d.day) for d in dates("2023年8月21日至25日", lang("zh"))] == [
         (2023, 8, 21), (2023, 8, 25)]
-    assert [r.chinese() for r in references("paragraphs 26 and 27(d), Article 22", "en")] == [
+    assert [r.render(lang("zh")) for r in references("paragraphs 26 and 27(d), Article 22",
+                                                     lang("en"))] == [
         "第26段", "第27(d)段", "第22条"]
-    assert [r.label for r in references("第 24(b-d)段、第二十二条", "zh")] == ["24(b-d)", "22"]
+    assert [r.label for r in references("第 24(b-d)段、第二十二条",
+                                        lang("zh"))] == ["24(b-d)", "22"]
 
 
 def test_plain_text_lines_and_language():

@@ -303,7 +303,37 @@ def test_inline_marker_silences_the_named_check_only():
     assert ids(later) == ["typography"]
 
 
+# --------------------------------------------------------------------------- stale
+
+
+def test_stale_found_and_near_miss(conference_copy):
+    from conftest import TEMPLATES
+
+    from att_docs.checks.engine import check_documents
+    from att_docs.checks.inputs import load_documents
+
+    def stale() -> list:
+        docs = load_documents(conference_copy / "wgtu-report", TEMPLATES)
+        return [f for f in check_documents(docs, Glossary(concepts=[])) if f.check == "stale"]
+
+    prose = conference_copy / "wgtu-report" / "en.md"
+    text = prose.read_text(encoding="utf-8")
+    # re-wrapping a paragraph changes no word: not stale
+    prose.write_text(text.replace("held its first meeting", "held its first\nmeeting"),
+                     encoding="utf-8")
+    assert stale() == []
+    prose.write_text(text.replace("held its first meeting", "held its first formal meeting"),
+                     encoding="utf-8")
+    found = stale()  # one per translation
+    (doc,) = load_documents(conference_copy / "wgtu-report", TEMPLATES)
+    targets = [lang for lang in doc.languages if lang != doc.masthead.original_language]
+    assert sorted(f.path.name for f in found) == sorted(f"{lang}.md" for lang in targets)
+    for finding in found:
+        assert (finding.severity, finding.segment) == ("warning", "first-meeting")
+        assert "{+formal+}" in finding.message
+
+
 def test_every_check_id_is_tested_here():
     tested = {"term", "term-reverse", "deprecated", "homophone", "consistency", "number",
-              "date", "reference", "structure", "typography"}
+              "date", "reference", "structure", "typography", "stale"}
     assert tested == set(CHECKS)

@@ -61,7 +61,7 @@ def test_xliff_findings_carry_segment_ids(tmp_path, writer, version):
     path = writer(tmp_path / f"paper.{version}.xlf")
     assert xliff_version(path) == version
     corpus = read_xliff(path)
-    assert corpus.source == "en" and corpus.target == "zh"
+    assert corpus.source == "en" and corpus.targets == ["zh"]
     assert [s.id for s in corpus.segments] == [u[0] for u in UNITS]
     findings = check_corpora([corpus], sample_glossary())
     by_segment = {(f.segment, f.check) for f in findings if f.at_least("warning")}

@@ -575,3 +575,20 @@ def test_cli_help_teaches():
     for command in ("import", "export"):
         text = run(command, "--help").stdout
         assert "Examples:" in text and "att-docs glossary " + command in text
+
+
+def test_any_number_of_languages_round_trips_through_every_format(tmp_path):
+    """A wide sheet with four language columns, regional tags folded by CLDR's scripts."""
+    sheet = tmp_path / "four.csv"
+    sheet.write_text("id,en-GB,fr-FR,es-ES,zh-TW\n"
+                     "att,Arms Trade Treaty,Traité sur le commerce des armes,"
+                     "Tratado sobre el Comercio de Armas,武器貿易條約\n", encoding="utf-8")
+    four = load(sheet)
+    assert four.languages == ["en", "fr", "es", "zh-Hant"]
+    for fmt in ("yaml", "csv", "tbx"):
+        path = tmp_path / f"out.{fmt}"
+        path.write_text(dumps(four, fmt), encoding="utf-8")
+        again = load(path)
+        assert again == four and again.languages == four.languages, fmt
+    tbx = etree.fromstring((tmp_path / "out.tbx").read_bytes())
+    assert tbx.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"  # the first column

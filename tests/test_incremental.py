@@ -71,7 +71,7 @@ def test_a_no_op_build_reads_no_paper_and_loads_no_writer(conference_copy, tmp_p
         from att_docs.build.pipeline import build_conference
         report = build_conference(Path({str(conference_copy)!r}), Path({str(out)!r}),
                                   Path({str(ROOT / "templates")!r}),
-                                  glossary=Path({str(ROOT / "glossary")!r}))
+                                  glossary=Path({str(ROOT / "glossary" / "att.yaml")!r}))
         assert report.up_to_date, report
         heavy = ["att_docs.readers.content", "att_docs.document.assemble",
                  "att_docs.document.frame", "att_docs.writers.docx.writer",

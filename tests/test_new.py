@@ -24,19 +24,20 @@ def new(conference, *args: str):
 def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
     assert next_serial(conference_copy) == 764
     proc = new(conference_copy, "chair-report", "--body", "WGTU",
-               "--title", "Draft Report of the WGTU", "--title-zh", "普遍加入条约工作组报告草案")
+               "--title", "en=Draft Report of the WGTU", "--title", "zh=普遍加入条约工作组报告草案")
     assert proc.returncode == 0, proc.stderr
     folder = conference_copy / "draft-report-of-the-wgtu"
-    assert sorted(p.name for p in folder.iterdir()) == ["en.md", "fr.md", "paper.yaml", "zh.md"]
+    assert sorted(p.name for p in folder.iterdir()) == [".translations", "en.md", "fr.md",
+                                                        "paper.yaml", "zh.md"]
     paper = yaml.safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
     assert paper["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
     assert parse_symbol(paper["symbol"]).serial == 764
     assert paper["date"] == dt.date(2023, 7, 21)  # the deadline: 31 days before 21 August
     assert paper["type"] == "chair-report"
-    assert {lang: paper["title"][lang] for lang in ("en", "zh")} == {
-        "en": "Draft Report of the WGTU", "zh": "普遍加入条约工作组报告草案"}
-    assert set(paper["title"]) == {"en", "zh", "fr"}  # every language of the conference
-    for lang in ("en", "zh"):
+    assert paper["title"] == {"en": "Draft Report of the WGTU", "zh": "普遍加入条约工作组报告草案",
+                              "fr": "Titre du document"}  # fr: the placeholder of its data
+    assert paper["submitted_by"]["fr"] == "Président du WGTU"
+    for lang in ("en", "zh", "fr"):
         assert "{#purpose}" in (folder / f"{lang}.md").read_text(encoding="utf-8")
 
     out = tmp_path / "out"
@@ -51,7 +52,26 @@ def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
                             .read_text(encoding="utf-8"))
     assert second["symbol"] == "ATT/CSP9/2023/MC/765/Conf.Prop"
     assert second["submitted_by"]["en"] == "ATT Management Committee"
+    assert second["submitted_by"]["zh"] == "《武器贸易条约》管理委员会"
     build(conference_copy, out, "-f", "docx")
+
+
+def test_a_new_paper_passes_the_checks_as_it_is(conference_copy):
+    """The placeholders of every language say the same thing: no finding at all."""
+    proc = new(conference_copy, "chair-report", "--id", "fresh")
+    assert proc.returncode == 0, proc.stderr
+    check = att_docs("check", conference_copy / "fresh", "--severity", "info")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "no findings" in check.stdout, check.stdout
+
+
+def test_title_for_a_language_the_conference_lacks_is_an_error(conference_copy):
+    for args, pattern in [(("--title", "de=Bericht"), r"--title for de: the conference's "
+                                                      r"languages are en, zh, fr"),
+                          (("--title", "Bericht"), r"expected LANG=TEXT")]:
+        proc = new(conference_copy, "chair-report", *args)
+        assert proc.returncode != 0
+        assert re.search(pattern, proc.stderr), proc.stderr
 
 
 @pytest.mark.parametrize("doc_type", sorted(known_types(Project.default().templates)))

@@ -32,22 +32,22 @@ def test_seed_001_parts_tables_footnotes_decisions(example):
 
 
 def test_every_block_is_aligned_in_every_language(example):
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import walk
 
     conference, docs = example
     assert conference.languages == ["en", "zh", "fr"]
     for doc in docs.values():
-        for block in doc.body:
-            for texts in localized_texts(block):
-                assert set(texts) == set(conference.languages), block.id
-                for lang in conference.languages:
-                    assert texts[lang].plain().strip(), (block.id, lang)
+        for piece in walk(doc.body):
+            assert set(piece.text) == set(conference.languages), piece.id
+            for lang in conference.languages:
+                assert piece.text[lang].plain().strip(), (piece.id, lang)
 
 
 def test_subparagraphs_are_lettered_under_their_paragraph(example):
     _, docs = example
     para = next(p for p in numbered(docs["mc-programme-of-work"].main) if p.number == 19)
     assert [s.label for s in para.subparagraphs] == ["a", "b", "c", "d"]
+    assert [s.index for s in para.subparagraphs] == [1, 2, 3, 4]
     assert letter(0) == "a" and letter(25) == "z" and letter(26) == "aa"
 
 
@@ -74,20 +74,18 @@ def test_frame_comes_from_templates_and_catalogue(example):
 
 def test_chinese_content_is_free_of_the_seed_slips(example):
     _, docs = example
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import walk
 
-    text = "".join(t["zh"].plain() for d in docs.values() for b in d.body
-                   for t in localized_texts(b))
+    text = "".join(p.text["zh"].plain() for d in docs.values() for p in walk(d.body))
     for slip in ("。。", "《公约》", "联系主席", "普遍加入条约工作组普遍加入条约工作组"):
         assert slip not in text
 
 
 def test_english_prose_and_frame_get_typographic_quotes(example):
-    from att_docs.document.assemble import localized_texts
+    from att_docs.document.walk import walk
 
     _, docs = example
-    english = " ".join(t["en"].plain() for d in docs.values() for b in d.body
-                       for t in localized_texts(b))
+    english = " ".join(p.text["en"].plain() for d in docs.values() for p in walk(d.body))
     assert "“form follows function”" in english
     assert "Co-chairs’ Draft Report to CSP9" in english  # a frame line, from paper.yaml
     assert '"' not in english and "'" not in english

@@ -42,7 +42,8 @@ def test_editor_leftovers_and_outputs_are_not_inputs(tmp_path: Path) -> None:
 def test_each_batch_of_saves_rebuilds_the_changed_paper_only(conference_copy: Path,
                                                              tmp_path: Path) -> None:
     out = tmp_path / "out"
-    watcher = Watcher(conference_copy, out, TEMPLATES, ROOT / "glossary", ("pdf",), None)
+    watcher = Watcher(conference_copy, out, TEMPLATES, ROOT / "glossary" / "att.yaml", ("pdf",),
+                      None)
     rebuilds = []
     errors: list[Exception] = []
 

@@ -8,7 +8,7 @@ key is a SHA-256 over, in order:
   code change rebuilds;
 * the templates folder, every file (styles, Typst layout, catalogues) except the
   index page template, which only shapes ``index.html``;
-* ``conference.yaml`` and the glossary folder (checks depend on it);
+* ``conference.yaml`` and the term base the checks load (checks depend on it);
 * the paper folder, every file, annexes included;
 * the language, the format and, for PDF, the engine.
 
@@ -97,7 +97,8 @@ class Fingerprint:
             templates=tree_sha256(templates, frozenset({INDEX_TEMPLATE})),
             conference=file_sha256(conference_dir / CONFERENCE_FILE)
             if (conference_dir / CONFERENCE_FILE).is_file() else "",
-            glossary=tree_sha256(glossary) if glossary else "",
+            glossary=(file_sha256(glossary) if glossary.is_file() else tree_sha256(glossary))
+            if glossary else "",
         )
 
     @property

@@ -19,6 +19,7 @@ verifies checksums and redoes what is missing.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -82,15 +83,10 @@ def load_conference(folder: Path, templates: Path) -> tuple[Conference, list[Doc
 
 def _read_documents(folder: Path, dirs: list[Path],
                     templates: Path) -> tuple[Conference, dict[str, Document]]:
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
+    from att_docs.conference.load import load_papers
 
-    conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
-    return conference, {d.name: assemble(read_paper(d, conference, templates, types), renderer)
-                        for d in dirs}
+    papers = load_papers(folder, templates, dirs=dirs)
+    return papers.conference, papers.documents
 
 
 def _conference_info(conference: Conference, key: str) -> dict[str, Any]:
@@ -109,13 +105,16 @@ class _Plan:
 
     conference: dict[str, Any]
     metas: dict[str, PaperMeta]
-    keys: dict[str, str]
+    keys: dict[str, str]  # what the outputs depend on
+    meta_keys: dict[str, str]  # what the metadata depends on: the above and the records
     expected: dict[str, dict[str, Any]]  # file name → cache entry without checksums
     jobs: dict[str, list[FileJob]]
     documents: dict[str, Document]
     obsolete: list[str]
     unchecked: list[Document]  # changed papers: their checks have yet to run
     templates_key: str = ""  # the index page uses the locale data too
+    glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
+    templates: Path | None = None
 
 
 def build_conference(
@@ -144,7 +143,8 @@ def build_conference(
     # The changed papers' checks run here with --strict (to refuse before writing) or
     # when there is nothing to render; otherwise in a worker, beside the rendering.
     if strict or not plan.jobs:
-        _apply_checks(plan, _Checks(plan.unchecked)() if plan.unchecked else None)
+        _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
+                      if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
     settings = {"formats": list(formats), "languages": _languages(plan.conference, languages),
@@ -164,7 +164,7 @@ def build_conference(
                     on_start, on_paper, writer)
             _commit(plan, staging, out_dir, cache, report)
             cache.conference = plan.conference
-            cache.papers = {pid: {"key": plan.keys[pid], "meta": meta.to_dict()}
+            cache.papers = {pid: {"key": plan.meta_keys[pid], "meta": meta.to_dict()}
                             for pid, meta in plan.metas.items()}
             cache.save(out_dir)
             _write_extras(out_dir, templates, cache, plan, settings, archive, report)
@@ -199,15 +199,19 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
         raise ContentError("the conference has no papers (no */paper.yaml)", folder)
     langs = _languages(conf, languages)
     keys = {d.name: fingerprint.paper_key(d) for d in dirs}
+    from att_docs.conference.provenance import records_sha256
+
+    # translation records change no output, only the states the set reports
+    meta_keys = {d.name: combine(keys[d.name], records_sha256(d)) for d in dirs}
     metas: dict[str, PaperMeta] = {}
-    for pid, key in keys.items():
+    for pid, key in meta_keys.items():
         cached = cache.paper_meta(pid, key)
         if cached is not None:
             metas[pid] = PaperMeta.from_dict(cached)
     changed = [d for d in dirs if d.name not in metas]
     if changed:  # read now, checked later (see _run_checks)
         documents.update(_read_documents(folder, changed, templates)[1])
-        metas.update({pid: PaperMeta.from_document(doc, None)
+        metas.update({pid: PaperMeta.from_document(doc, None, templates)
                       for pid, doc in documents.items()})
     check_serials(folder, list(metas.values()))
 
@@ -228,9 +232,9 @@ def _plan(folder: Path, out_dir: Path, templates: Path, formats: tuple[str, ...]
     obsolete = [name for name, entry in cache.outputs.items() if name not in expected and (
         entry.get("paper") not in metas
         or (entry.get("lang") in langs and entry.get("format") in formats))]
-    return _Plan(conf, metas, keys, expected, jobs, documents, obsolete,
+    return _Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
-                 templates_key=fingerprint.templates)
+                 templates_key=fingerprint.templates, glossary=glossary, templates=templates)
 
 
 @dataclass(frozen=True)
@@ -238,11 +242,13 @@ class _Checks:
     """The checks of the changed papers, as a picklable call for a worker process."""
 
     documents: list[Document]
+    glossary: Path | None = None
+    templates: Path | None = None
 
     def __call__(self) -> dict[str, CheckCounts] | None:
         from att_docs.conference.status import check_summary
 
-        return check_summary(self.documents)
+        return check_summary(self.documents, self.glossary, self.templates)
 
 
 def _apply_checks(plan: _Plan, summary: dict[str, CheckCounts] | None) -> None:
@@ -291,12 +297,14 @@ def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
     """With Typst PDFs to write, a PDF writer whose fonts are all there (else FontError).
 
     With any file to write, ``styles.yaml`` is read here first, so a bad one stops the
-    build with its file and line before a worker starts.
+    build with its file and line before a worker starts; so does a missing glossary.
     """
     if plan.jobs:
         from att_docs.writers.styles import load_styles
 
         load_styles(templates / "styles.yaml")
+        if plan.glossary is not None and not plan.glossary.is_file():
+            raise ContentError("glossary file not found", plan.glossary)
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs
                     if job.format == "pdf"})
     if not langs or pdf_engine != "typst":
@@ -320,7 +328,8 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
     # the biggest papers first, so the last one to finish is a short one
     tasks = sorted(((plan.documents[pid], jobs) for pid, jobs in plan.jobs.items()),
                    key=lambda task: -_weight(task[0]))
-    checks = _Checks(plan.unchecked) if plan.unchecked else None
+    checks = (_Checks(plan.unchecked, plan.glossary, plan.templates)
+              if plan.unchecked else None)
     done, summary = render_papers(tasks, staging, templates, pdf_engine,
                                   workers or default_workers(), on_paper or (lambda p: None),
                                   side_job=checks, pdf_writer=writer)
@@ -350,6 +359,12 @@ def _commit(plan: _Plan, staging: Path, out_dir: Path, cache: BuildCache,
         report.removed.append(name)
 
 
+def _today() -> dt.date:
+    """Today, or ``ATT_DOCS_TODAY`` (YYYY-MM-DD) for reproducible index pages and tests."""
+    pinned = os.environ.get("ATT_DOCS_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
 def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
             settings: dict[str, Any], archive: bool) -> dict[str, Any]:
     """The manifest's bytes and the keys of the index page and the archive."""
@@ -361,11 +376,12 @@ def _extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan,
     content = manifest_bytes(data)
     manifest_key = hashlib.sha256(content).hexdigest()
     index_template = templates / INDEX_TEMPLATE
+    today = _today()
     index_key = combine(manifest_key, file_sha256(index_template)
                         if index_template.is_file() else None, plan.templates_key,
-                        str(archive))
+                        str(archive), today.isoformat())  # it counts the days left
     return {"data": data, "manifest": content, "manifest_key": manifest_key,
-            "index_key": index_key, "zip_key": combine(manifest_key, index_key),
+            "index_key": index_key, "today": today, "zip_key": combine(manifest_key, index_key),
             "zip": f"{plan.conference['id']}.zip"}
 
 
@@ -397,7 +413,7 @@ def _write_extras(out_dir: Path, templates: Path, cache: BuildCache, plan: _Plan
         report.extras.append(MANIFEST_FILE)
     if not cache.extra_fresh(out_dir, INDEX_FILE, extras["index_key"]):
         html = render_index(templates, extras["data"], MANIFEST_FILE,
-                            extras["zip"] if archive else None)
+                            extras["zip"] if archive else None, extras["today"])
         with atomic_output(out_dir / INDEX_FILE) as tmp:
             tmp.write_bytes(html)
         cache.extras[INDEX_FILE] = {"key": extras["index_key"],

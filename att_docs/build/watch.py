@@ -50,13 +50,13 @@ class Watcher:
     folder: Path
     out_dir: Path
     templates: Path
-    glossary: Path
+    glossary: Path  # the term base file of the checks
     formats: tuple[str, ...] = FORMATS
     languages: tuple[str, ...] | None = None
 
     def watched(self) -> list[Path]:
         """The folders whose files are inputs of the build."""
-        paths = [self.folder, self.templates, self.glossary]
+        paths = [self.folder, self.templates, self.glossary.parent]
         return [p for p in paths if p.exists()]
 
     def rebuild(self) -> Rebuild:
@@ -71,13 +71,14 @@ class Watcher:
         from att_docs.checks.engine import check_corpora
         from att_docs.checks.inputs import read_inputs
         from att_docs.checks.report import at_least
-        from att_docs.glossary import default_path, load
+        from att_docs.glossary import load
 
         dirs = [self.folder / pid for pid in papers]
         if not dirs:
             return []
         corpora = read_inputs(dirs, self.templates)
-        return at_least(check_corpora(corpora, load(default_path())), "warning")
+        return at_least(check_corpora(corpora, load(self.glossary), templates=self.templates),
+                        "warning")
 
     def run(self, on_rebuild: Callable[[Rebuild], None],
             on_error: Callable[[Exception], None],

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from att_docs.checks.extract import blank, symbols
 from att_docs.checks.findings import Finding, Severity
-from att_docs.checks.matcher import GlossaryIndex, Match, is_cjk_language
+from att_docs.checks.matcher import GlossaryIndex, Match
 from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs
+from att_docs.document.language import Language, load_language
 
 __all__ = ["Context"]
 
@@ -21,17 +23,23 @@ class Context:
     """Shared state of one run: glossary matches are computed once per segment and language."""
 
     index: GlossaryIndex
+    templates: Path  # where the languages' data is (templates/locale)
     _matches: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
     _memo: dict[tuple[str, int, str], Any] = field(default_factory=dict)
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
 
-    def memo(self, name: str, seg: Segment, lang: str, compute: Callable[[str, str], Any]) -> Any:
-        """``compute(text, lang)`` for the segment's text, once per run (dates, numbers...)."""
+    def memo(self, name: str, seg: Segment, lang: str,
+             compute: Callable[[str, Language], Any]) -> Any:
+        """``compute(text, language)`` for the segment's text, once per run (dates...)."""
         key = (name, id(seg), lang)
         value = self._memo.get(key, _MISSING)
         if value is _MISSING:
-            value = self._memo[key] = compute(seg.text(lang), lang)
+            value = self._memo[key] = compute(seg.text(lang), self.language(lang))
         return value
+
+    def language(self, lang: str) -> Language:
+        """What the data says about ``lang`` (templates/locale/<lang>.yaml)."""
+        return load_language(self.templates, lang)
 
     def pairs(self, corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
         """``bilingual_pairs(corpora, check)``, the pairs listed once per run."""
@@ -48,12 +56,12 @@ class Context:
             text = seg.text(lang)
             if "ATT/" in text:  # document symbols hold no terms (ATT/CSP9.WGTU/...)
                 text = blank(text, [(s, e) for _, s, e in symbols(text)])
-            found = self._matches[key] = self.index.find(text, lang)
+            found = self._matches[key] = self.index.find(text, self.language(lang))
         return found
 
-    @staticmethod
-    def cjk(lang: str) -> bool:
-        return is_cjk_language(lang)
+    def cjk(self, lang: str) -> bool:
+        """Whether ``lang`` is written without spaces between words."""
+        return self.language(lang).cjk
 
     @staticmethod
     def finding(check: str, severity: Severity, corpus: Corpus, seg: Segment | None,

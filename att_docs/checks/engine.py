@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
@@ -16,27 +17,32 @@ from att_docs.checks.matcher import index_for
 from att_docs.checks.rules import RULES
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
+from att_docs.conference.paths import Project
 from att_docs.document.model import Document
 from att_docs.glossary.model import Glossary
 
 __all__ = ["check_corpora", "check_documents", "sort_findings"]
 
 
-def check_documents(documents: list[Document], glossary: Glossary) -> list[Finding]:
+def check_documents(documents: list[Document], glossary: Glossary,
+                    templates: Path | None = None) -> list[Finding]:
     """Every finding of every check over assembled papers, silenced markers applied."""
     corpora = [corpus_from_document(doc) for doc in documents]
     cache: dict = {}
     for corpus in corpora:
         apply_markers(corpus, cache)
-    return check_corpora(corpora, glossary)
+    return check_corpora(corpora, glossary, templates=templates)
 
 
 def check_corpora(corpora: list[Corpus], glossary: Glossary,
-                  checks: Iterable[str] | None = None) -> list[Finding]:
-    """Run the rules (all, or those of ``checks``) over the corpora together."""
+                  checks: Iterable[str] | None = None,
+                  templates: Path | None = None) -> list[Finding]:
+    """Run the rules (all, or those of ``checks``) over the corpora together; the
+    languages' data comes from ``templates`` (default: the project's templates)."""
     wanted = set(checks) if checks is not None else set(CHECKS)
+    templates = templates or Project.default().templates
     with _collector_paused():
-        findings = _run(corpora, Context(index_for(glossary)), wanted)
+        findings = _run(corpora, Context(index_for(glossary), templates), wanted)
         return sort_findings(findings, corpora)
 
 

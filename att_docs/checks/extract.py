@@ -1,16 +1,20 @@
 """Values in text, by language: dates, document symbols, references and numbers.
 
-English month names come from babel's locale data, English number words and ordinals
-from num2words (``three`` = 3, ``ninth`` = 9), Chinese numerals from cn2an (一百一十三 =
-113, 两 = 2); full-width digits are folded with NFKC. Each extractor returns the spans it
-read, so that the number check can skip what the date and reference checks compare.
+What to read comes from the language's data (:mod:`att_docs.document.language`): date and
+reference patterns, month names from babel's locale data, number words from num2words
+(``three`` = 3, ``ninth`` = 9, ``trois`` = 3) or numerals from cn2an (一百一十三 = 113,
+两 = 2); full-width digits are folded with NFKC. Each extractor returns the spans it read,
+so that the number check can skip what the date and reference checks compare.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+
+from att_docs.document.language import Language
 
 __all__ = [
     "DateValue",
@@ -66,101 +70,77 @@ class DateValue:
             return False
         return self.year is None or other.year is None or self.year == other.year
 
-    def chinese(self) -> str:
-        year = f"{self.year}年" if self.year else ""
-        day = f"{self.day}日" if self.day else ""
-        return f"{year}{self.month}月{day}"
+    def render(self, language: Language) -> str:
+        """The date as ``language`` writes it (babel's skeletons for its locale)."""
+        if not language.babel:
+            return "-".join(str(p) for p in (self.year, self.month, self.day) if p)
+        from babel.dates import format_skeleton
 
-    def english(self) -> str:
-        parts = [str(self.day)] if self.day else []
-        parts.append(_months()[self.month])
-        if self.year:
-            parts.append(str(self.year))
-        return " ".join(parts)
+        skeleton = ("y" if self.year else "") + "MMMM" + ("d" if self.day else "")
+        date = dt.date(self.year or 2000, self.month, self.day or 1)
+        return format_skeleton(skeleton, date, locale=language.babel)
 
 
-@functools.lru_cache(maxsize=1)
-def _months() -> dict[int, str]:
-    from babel.dates import get_month_names
+@functools.lru_cache(maxsize=32)
+def _months(babel: str | None) -> dict[str, int]:
+    """Month names of a locale (wide, as written and capitalised) to their numbers."""
+    if not babel:
+        return {}
+    from babel import Locale
 
-    return dict(get_month_names("wide", locale="en"))
-
-
-@functools.lru_cache(maxsize=1)
-def _en_date_patterns() -> tuple[re.Pattern[str], ...]:
-    names = "|".join(_months().values())
-    month = rf"(?P<m>{names})"
-    return (
-        # 21–25 August 2023, 22 to 26 August 2022
-        re.compile(rf"\b(?P<d1>\d{{1,2}})\s*(?:–|-|to)\s*(?P<d2>\d{{1,2}})\s+{month}"
-                   rf"(?:,?\s+(?P<y>\d{{4}}))?"),
-        # 21 July 2023, 12 May
-        re.compile(rf"\b(?P<d>\d{{1,2}})\s+{month}(?:,?\s+(?P<y>\d{{4}}))?"),
-        # July 21, 2023
-        re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:,\s+(?P<y>\d{{4}}))?\b(?!\s*\()"),
-        # August 2022
-        re.compile(rf"\b{month}\s+(?P<y>\d{{4}})\b"),
-        # in January (never the bare modal "May")
-        re.compile(rf"\b(?P<m>{names.replace('May|', '')})\b"),
-    )
+    names: dict[str, int] = {}
+    locale = Locale.parse(babel)
+    for context in ("format", "stand-alone"):
+        for number, name in locale.months[context]["wide"].items():
+            for form in (name, name[:1].upper() + name[1:]):
+                if not form.isdigit():
+                    names.setdefault(form, number)
+    return names
 
 
-@functools.lru_cache(maxsize=1)
-def _any_month() -> re.Pattern[str]:
-    return re.compile("|".join(_months().values()))
+@functools.lru_cache(maxsize=32)
+def _date_patterns(language: Language) -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    """The language's date patterns, ``{month}`` filled in; and a quick pre-test."""
+    months = _months(language.babel)
+    names = sorted(months, key=len, reverse=True)
+    alone = [n for n in names if n not in set(language.dates.get("not_alone") or ())]
+    compiled = []
+    for raw in language.dates.get("patterns") or ():
+        lone = raw.replace("\\b", "").strip() == "{month}"  # a month name on its own
+        group = "|".join(map(re.escape, alone if lone else names)) or "(?!)"
+        compiled.append(re.compile(raw.replace("{month}", f"(?P<m>{group})")))
+    hint = language.dates.get("hint")
+    quick = re.compile(re.escape(hint) if hint else "|".join(map(re.escape, names)) or "(?!)")
+    return tuple(compiled), quick
 
 
-_ZH_RANGE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*"
-                       r"(?:至|到|-|–|—|~)\s*(?:(?P<y2>\d{4})\s*年\s*)?"
-                       r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日")
-_ZH_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
-_ZH_MONTH = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?<!\d)(?P<m>\d{1,2})\s*月(?!\s*\d)")
-
-
-def dates(text: str, lang: str) -> list[DateValue]:
+def dates(text: str, language: Language) -> list[DateValue]:
     """Every date in the text, a range giving its first and last day."""
-    if lang.startswith("zh"):
-        if "月" not in text:
-            return []
-    elif _any_month().search(text) is None:
+    patterns, quick = _date_patterns(language)
+    if not patterns or quick.search(text) is None:
         return []
     text = fold(text)
+    months = _months(language.babel)
     found: list[DateValue] = []
     taken: list[tuple[int, int]] = []
 
-    def free(m: re.Match[str]) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
-
-    def add(y: str | None, month: int, d: str | None, m: re.Match[str]) -> None:
-        if 1 <= month <= 12:
-            found.append(DateValue(int(y) if y else None, month, int(d) if d else None,
+    def add(y: str | None, month: str, d: str | None, m: re.Match[str]) -> None:
+        number = int(month) if month.isdigit() else months.get(month, 0)
+        if 1 <= number <= 12:
+            found.append(DateValue(int(y) if y else None, number, int(d) if d else None,
                                    m.start(), m.end(), m.group()))
 
-    if lang.startswith("zh"):
-        for m in _ZH_RANGE.finditer(text):
-            y, y2 = m.group("y"), m.group("y2") or m.group("y")
-            add(y, int(m.group("m")), m.group("d1"), m)
-            add(y2, int(m.group("m2") or m.group("m")), m.group("d2"), m)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            g = m.groupdict()
+            if g.get("d1"):
+                add(g.get("y"), g["m"], g["d1"], m)
+                add(g.get("y2") or g.get("y"), g.get("m2") or g["m"], g["d2"], m)
+            else:
+                add(g.get("y"), g["m"], g.get("d"), m)
             taken.append(m.span())
-        for pattern in (_ZH_DATE, _ZH_MONTH):
-            for m in pattern.finditer(text):
-                if free(m):
-                    add(m.group("y"), int(m.group("m")), m.groupdict().get("d"), m)
-                    taken.append(m.span())
-    else:
-        months = {name: number for number, name in _months().items()}
-        for index, pattern in enumerate(_en_date_patterns()):
-            for m in pattern.finditer(text):
-                if not free(m):
-                    continue
-                groups = m.groupdict()
-                month = months[groups["m"]]
-                if index == 0:
-                    add(groups.get("y"), month, groups["d1"], m)
-                    add(groups.get("y"), month, groups["d2"], m)
-                else:
-                    add(groups.get("y"), month, groups.get("d"), m)
-                taken.append(m.span())
     found.sort(key=lambda d: d.start)
     return found
 
@@ -182,68 +162,95 @@ def symbols(text: str) -> list[tuple[str, int, int]]:
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference to a paragraph, an article or an annex: ``kind`` and normalised label."""
+    """A reference to a paragraph, an article or an annex: ``kind`` and normalised label
+    (``24(b)``, ``13(3)``, ``A``)."""
 
     kind: str  # paragraph, article, annex
-    label: str  # 24(b-d), 22, A
+    label: str
     start: int
     end: int
 
-    def chinese(self) -> str:
-        if self.kind == "paragraph":
-            return f"第{self.label}段"
-        if self.kind == "article":
-            return f"第{self.label}条"
-        return f"附件{self.label}"
-
-    def english(self) -> str:
-        return f"{self.kind} {self.label}" if self.kind != "annex" else f"Annex {self.label}"
-
-
-_LABEL = r"\d+(?:\s*[(（]\s*[a-z]{1,4}(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）])?"
-_EN_REF = re.compile(
-    rf"\b(?P<kind>[Pp]aragraphs?|[Pp]aras?\.|[Aa]rticles?|Annex(?:es)?)\s+"
-    rf"(?P<labels>(?:{_LABEL}|[A-Z]\b)(?:\s*(?:,|and|to|–|-|or)\s*(?:{_LABEL}|[A-Z]\b))*)")
-_EN_ONE = re.compile(rf"{_LABEL}|\b[A-Z]\b")
-_ZH_REF = re.compile(rf"第\s*(?P<label>{_LABEL}|[〇零一二三四五六七八九十百两]+)\s*(?P<kind>段|条)"
-                     r"|附件\s*(?P<annex>[A-Z])\b")
+    def render(self, language: Language) -> str:
+        """The reference as ``language`` writes it (its ``references.formats``)."""
+        formats = language.references.get("formats", {})
+        number, _, sub = self.label.partition("(")
+        sub = sub.rstrip(")")
+        shape = language.references.get("sub") or "({})"
+        label = number + (shape.format(sub) if sub else "")
+        return str(formats.get(self.kind, "{kind} {label}")).format(kind=self.kind,
+                                                                     label=label)
 
 
-def _label(raw: str) -> str:
-    return re.sub(r"\s+", "", raw).replace("–", "-").replace("（", "(").replace("）", ")")
+# 24, 24(b), 24 (b-d), 13(3), 24 b) (French and Spanish write the letter with one parenthesis)
+_LABEL = (r"\d+(?:\s*[(（]\s*(?:[a-z]{1,4}|\d{1,3})(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）]"
+          r"|\s[a-z]{1,4}\))?")
+_ONE_LABEL = re.compile(rf"{_LABEL}|\b[A-Z]\b")
 
 
-def references(text: str, lang: str) -> list[Reference]:
+@functools.lru_cache(maxsize=32)
+def _reference_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+    label = language.references.get("label") or _LABEL
+    return tuple(re.compile(raw.replace("{label}", label))
+                 for raw in language.references.get("patterns", ()))
+
+
+@functools.lru_cache(maxsize=32)
+def _one_label(language: Language) -> re.Pattern[str]:
+    label = language.references.get("label")
+    return re.compile(rf"{label}|\b[A-Z]\b|[^\W\d_]+") if label else _ONE_LABEL
+
+
+def _label(raw: str, language: Language) -> str | None:
+    """``24 (b–d)``, ``24 b) à d)``, ``13(3)``, ``二十二``, ``premier``: the normalised
+    label (``24(b-d)``, ``13(3)``, ``22``, ``1``), or None."""
+    raw = raw.strip()
+    if not raw[:1].isdigit():
+        if len(raw) == 1 and raw.isascii() and raw.isupper():
+            return raw  # Annex A
+        value = number_word(raw, language, first=1)
+        return None if value is None else str(int(value))
+    number = re.match(r"\d+", raw)
+    assert number is not None
+    subs = _SUBLABEL.findall(raw, number.end())
+    return number.group() + (f"({'-'.join(subs)})" if subs else "")
+
+
+_SUBLABEL = re.compile(r"(?<![a-z])[a-z]{1,4}(?![a-z])|(?<=[(（])\s*\d{1,3}")
+
+
+def _kind(word: str, language: Language) -> str | None:
+    lower = word.lower()
+    for prefix, kind in language.references.get("kinds", {}).items():
+        if lower.startswith(str(prefix).lower()):
+            return str(kind)
+    return None
+
+
+def references(text: str, language: Language) -> list[Reference]:
     """Paragraph, article and annex references."""
-    if lang.startswith("zh"):
-        if "第" not in text and "附件" not in text:
-            return []
-    elif not ("para" in text or "Para" in text or "rticle" in text or "Annex" in text):
+    patterns = _reference_patterns(language)
+    hints = language.references.get("hints")
+    if not patterns or (hints and not any(h in text for h in hints)):
         return []
     text = fold(text)
-    found = []
-    if lang.startswith("zh"):
-        for m in _ZH_REF.finditer(text):
-            if m.group("annex"):
-                found.append(Reference("annex", m.group("annex"), m.start(), m.end()))
+    found: list[Reference] = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            kind = _kind(m.group("kind"), language)
+            if kind is None:
                 continue
-            label = m.group("label")
-            if not label[0].isdigit():
-                value = chinese_number(label)
-                if value is None:
-                    continue
-                label = str(int(value))
-            kind = "paragraph" if m.group("kind") == "段" else "article"
-            found.append(Reference(kind, _label(label), m.start(), m.end()))
-    else:
-        for m in _EN_REF.finditer(text):
-            word = m.group("kind").lower()
-            kind = ("paragraph" if word.startswith("para") else
-                    "article" if word.startswith("article") else "annex")
-            base = m.start("labels")
-            for one in _EN_ONE.finditer(m.group("labels")):
-                found.append(Reference(kind, _label(one.group()), base + one.start(),
-                                       base + one.end()))
+            groups = m.groupdict()
+            if groups.get("labels") is not None:
+                base = m.start("labels")
+                pieces = [(base + one.start(), base + one.end(), one.group())
+                          for one in _one_label(language).finditer(groups["labels"])]
+            else:
+                pieces = [(m.start(), m.end(), groups["label"])]
+            for start, end, raw in pieces:
+                label = _label(raw, language)
+                if label is not None:
+                    found.append(Reference(kind, label, start, end))
+    found.sort(key=lambda r: r.start)
     return found
 
 
@@ -252,7 +259,7 @@ def references(text: str, lang: str) -> list[Reference]:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number in the text; ``strong`` for digits, weak for words and Chinese numerals."""
+    """A number in the text; ``strong`` for digits, weak for words and numerals."""
 
     value: float
     start: int
@@ -261,38 +268,53 @@ class Quantity:
     strong: bool
 
 
-@functools.lru_cache(maxsize=1)
-def _english_words() -> dict[str, int]:
+@functools.lru_cache(maxsize=32)
+def _spelled(engine: str, lang: str, first: int = 2) -> dict[str, int]:
+    """Number words of a num2words language: ``first`` … 100, their ordinals, thousand,
+    million (in prose one and first are left out: "one of", "at first" say no number)."""
+    if engine != "num2words":
+        return {}
     from num2words import num2words
 
     words: dict[str, int] = {}
-    for n in range(2, 101):
-        words[num2words(n)] = n
-        words[num2words(n, to="ordinal")] = n
-    for n in (1000, 1000000):
-        words[num2words(n).replace("one ", "")] = n
+    try:
+        for n in range(first, 101):
+            words[num2words(n, lang=lang).lower()] = n
+            words[num2words(n, lang=lang, to="ordinal").lower()] = n
+        for n in (1000, 1000000):
+            word = num2words(n, lang=lang).lower()
+            words[word.split(" ", 1)[-1] if " " in word else word] = n
+    except NotImplementedError:
+        return {}
     return words
 
 
-@functools.lru_cache(maxsize=1)
-def _english_word_automaton():  # type: ignore[no-untyped-def]
-    """The number words as keys of one Aho-Corasick automaton (lower case)."""
+@functools.lru_cache(maxsize=32)
+def _word_automaton(engine: str, lang: str):  # type: ignore[no-untyped-def]
+    """The number words as keys of one Aho-Corasick automaton (lower case), or None."""
     import ahocorasick
 
+    words = _spelled(engine, lang)
+    if not words:
+        return None
     automaton = ahocorasick.Automaton()
-    for word, value in _english_words().items():
+    for word, value in words.items():
         automaton.add_word(word, (len(word), value))
     automaton.make_automaton()
     return automaton
 
 
-def _english_number_words(text: str) -> list[Quantity]:
+def _spelled_numbers(text: str, language: Language) -> list[Quantity]:
+    rule = language.numbers
+    automaton = _word_automaton(str(rule.get("engine")), str(rule.get("lang", language.code)))
+    if automaton is None:
+        return []
     lower = text.lower()
     if len(lower) != len(text):
         lower = text
     size = len(lower)
     out: list[Quantity] = []
-    for end, (length, value) in _english_word_automaton().iter_long(lower):
+    for end, (length, value) in automaton.iter_long(lower):
         start = end + 1 - length
         if (start and lower[start - 1].isalnum()) or (end + 1 < size and (
                 lower[end + 1].isalnum() or lower[end + 1] == "-")):
@@ -301,20 +323,8 @@ def _english_number_words(text: str) -> list[Quantity]:
     return out
 
 
-_ANY_DIGIT = re.compile(r"\d")
-# 1,234,567.89 or 1234.5: ``\d`` comes first so that the regex engine skips to digits
-# (the same matches as ``\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?``).
-_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?)")
-_CN_NUMERAL = "〇零一二三四五六七八九十百千万亿两"
-_MEASURE = "年天日个次届项名位轮周月倍条段届份种类点"
-_ZH_WORDS = re.compile(rf"第(?P<n>[{_CN_NUMERAL}]+)|(?P<m>[{_CN_NUMERAL}]+)[{_MEASURE}]")
-_PERCENT = re.compile(r"(?:百分之(?P<zh>[\d.〇零一二三四五六七八九十百两]+))"
-                      r"|(?P<d>\d+(?:\.\d+)?)\s*(?:%|％| per ?cent)")
-
-
 @functools.lru_cache(maxsize=4096)
-def chinese_number(text: str) -> float | None:
-    """The value of a Chinese numeral (cn2an), or None."""
+def _cn2an(text: str) -> float | None:
     import cn2an
 
     try:
@@ -324,21 +334,63 @@ def chinese_number(text: str) -> float | None:
     return float(value)
 
 
-def numbers(text: str, lang: str) -> list[Quantity]:
-    """Numbers by value: digits (strong), then number words or Chinese numerals (weak).
+def number_word(text: str, language: Language, first: int = 2) -> float | None:
+    """The value of a numeral written in words in ``language`` (cn2an, num2words), or None;
+    num2words words from ``first`` on."""
+    engine = language.numbers.get("engine")
+    if engine == "cn2an":
+        return _cn2an(text)
+    value = _spelled(str(engine), str(language.numbers.get("lang", language.code)),
+                     first).get(text.lower())
+    return None if value is None else float(value)
 
-    English: digits, percentages, ``two`` … ``one hundred``, ordinals ``second`` …
-    (one and first are left out: "one of", "at first" say no number). Chinese: digits,
-    百分之…, and Chinese numerals that stand before a measure word or after 第
-    (三年, 两次, 第九届); a lone 一 is left out for the same reason.
+
+_NUMERALS = "〇零一二三四五六七八九十百千万亿两"  # cn2an's numeral characters
+
+
+@functools.lru_cache(maxsize=32)
+def _numeral_pattern(language: Language) -> re.Pattern[str] | None:
+    """cn2an numerals after the ordinal prefix (第九) or before a measure word (三年)."""
+    rule = language.numbers
+    if rule.get("engine") != "cn2an":
+        return None
+    prefix = re.escape(str(rule.get("ordinal_prefix", "")))
+    measures = re.escape(str(rule.get("measure_words", "")))
+    parts = []
+    if prefix:
+        parts.append(rf"{prefix}(?P<n>[{_NUMERALS}]+)")
+    if measures:
+        parts.append(rf"(?P<m>[{_NUMERALS}]+)[{measures}]")
+    return re.compile("|".join(parts)) if parts else None
+
+
+@functools.lru_cache(maxsize=32)
+def _percent(language: Language) -> tuple[re.Pattern[str], ...]:
+    raw = language.numbers.get("percent") or [r"(?P<d>\d+(?:\.\d+)?)\s*[%％]"]
+    return tuple(re.compile(p) for p in raw)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+# 1,234,567.89 or 1234.5: ``\d`` comes first so that the regex engine skips to digits
+# (the same matches as ``\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?``).
+_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?)")
+
+
+def numbers(text: str, language: Language) -> list[Quantity]:
+    """Numbers by value: digits and percentages (strong), then number words (weak).
+
+    Words come from the language's engine: num2words spells two … one hundred and the
+    ordinals; cn2an reads numerals after the ordinal prefix or before a measure word
+    (三年, 第九届); a lone one is left out ("one of", "at first", 一).
     """
     text = fold(text)
     found: list[Quantity] = []
-    if "%" in text or "％" in text or "百分之" in text or (  # what _PERCENT needs
-            " per" in text and (" percent" in text or " per cent" in text)):
-        for m in _PERCENT.finditer(text):
-            raw = m.group("d") or m.group("zh") or ""
-            value = float(raw) if raw[:1].isdigit() else chinese_number(raw)
+    for pattern in _percent(language):
+        for m in pattern.finditer(text):
+            if any(q.start < m.end() and m.start() < q.end for q in found):
+                continue
+            raw = m.groupdict().get("d") or m.groupdict().get("n") or ""
+            value = float(raw) if raw[:1].isdigit() else number_word(raw, language)
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
     taken = [(q.start, q.end) for q in found]
@@ -347,16 +399,15 @@ def numbers(text: str, lang: str) -> list[Quantity]:
             if not any(s <= m.start() < e for s, e in taken):
                 value = float(m.group().replace(",", ""))
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
-    if lang.startswith("zh"):
-        for m in _ZH_WORDS.finditer(text):
+    numerals = _numeral_pattern(language)
+    if numerals is not None:
+        for m in numerals.finditer(text):
             raw = m.group("n") or m.group("m")
-            if raw == "一":
-                continue
-            value = chinese_number(raw)
+            value = _cn2an(raw)
             if value is None or value == 1:
                 continue
             found.append(Quantity(value, m.start(), m.end(), m.group(), False))
     else:
-        found.extend(_english_number_words(text))
+        found.extend(_spelled_numbers(text, language))
     found.sort(key=lambda q: q.start)
     return found

@@ -17,7 +17,7 @@ class Finding:
     """One problem found by a check.
 
     ``check`` is the stable check id (term, term-reverse, deprecated, homophone, consistency,
-    number, date, reference, structure, typography); ``segment`` the paragraph, cell or
+    number, date, reference, structure, typography, stale); ``segment`` the paragraph, cell or
     XLIFF segment id; ``document`` the paper id or file it belongs to.
     """
 
@@ -45,5 +45,6 @@ CHECKS: tuple[str, ...] = (
     "reference",
     "structure",
     "typography",
+    "stale",
 )
 """Every stable check id, in the order reports list them."""

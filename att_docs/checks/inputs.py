@@ -8,18 +8,10 @@ from att_docs.checks.plaintext import read_text_file
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
 from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
-from att_docs.conference.paths import find_conferences
-from att_docs.document.assemble import assemble
-from att_docs.document.frame import FrameRenderer, known_types
+from att_docs.conference.load import load_papers
+from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
-from att_docs.readers.content import (
-    CONFERENCE_FILE,
-    PAPER_FILE,
-    find_papers,
-    read_conference,
-    read_paper,
-)
 
 __all__ = ["TEXT_SUFFIXES", "load_documents", "read_inputs"]
 
@@ -32,15 +24,10 @@ def load_documents(folder: Path, templates: Path) -> list[Document]:
     Read leniently: a block missing in one language becomes a ``structure`` finding
     instead of stopping the check at the first one.
     """
-    paper = (folder / PAPER_FILE).exists()
-    conference = read_conference(folder.parent if paper else folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
-    folders = [folder] if paper else find_papers(folder)
-    if not folders:
+    papers = load_papers(folder, templates, strict=False)
+    if not papers.documents:
         raise ContentError("the conference has no papers (no */paper.yaml)", folder)
-    return [assemble(read_paper(f, conference, templates, types, strict=False), renderer)
-            for f in folders]
+    return list(papers)
 
 
 def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> list[Corpus]:
@@ -63,7 +50,7 @@ def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> 
         elif path.suffix.lower() in XLIFF_SUFFIXES:
             corpora.append(read_xliff(path))
         elif path.suffix.lower() in TEXT_SUFFIXES:
-            corpora.append(read_text_file(path, lang))
+            corpora.append(read_text_file(path, lang, templates))
         else:
             raise ContentError("cannot check this kind of file: give a conference or paper "
                                "folder, an .xlf/.xliff file, or a .md/.txt file", path)

@@ -1,48 +1,54 @@
 """Multi-pattern glossary matching with Aho-Corasick automata (pyahocorasick).
 
-Chinese has no word boundaries: every term of every status goes into one automaton and
-the text is scanned leftmost-longest (``iter_long``), so a term inside a longer glossary
-term (条约 in 普遍加入条约工作组, 公约 in 《集束弹药公约》) is never counted twice and
-never mistaken for the shorter concept.
+Which matcher a language gets is data (``templates/locale/<lang>.yaml``): ``cjk`` and
+``terms.inflection``.
 
-English is matched on a normalised copy of the text that has the same length: lower
-case, and every character that is neither a letter, a digit nor a hyphen turned into a
-space. Keys are the terms' variants in the same form, each with a leading space, so that
-a key can only start at a word start; the end of a match must be a word end too. The
-variants are what a writer may put for the term: the plural or singular of its head
-noun (champion/champions, with the ``inflection`` package), hyphen or space or nothing between parts
-(co-chair/co chair/cochair), the glossary's abbreviations as terms of their own. A
-case-sensitive term (flagged in the glossary, or written in capitals like WGTU) matches
-only where the original text has exactly its letters.
+A language written without spaces between words (``cjk: true``) is matched by
+:class:`UnspacedMatcher`: every term of every status goes into one automaton and the text
+is scanned leftmost-longest (``iter_long``), so a term inside a longer glossary term (条约
+in 普遍加入条约工作组, 公约 in 《集束弹药公约》) is never counted twice and never mistaken
+for the shorter concept.
+
+Other languages are matched word-bounded by :class:`SpacedMatcher` on a normalised copy of
+the text that has the same length: lower case, and every character that is neither a
+letter, a digit nor a hyphen turned into a space (so an elided article, l'universalisation,
+leaves the noun a word of its own). Keys are the terms' variants in the same form, each
+with a leading space, so that a key can only start at a word start; the end of a match must
+be a word end too. The variants are what a writer may put for the term: its singular and
+plural, for the head noun and for every word that inflects (State Party/States Parties; the
+``inflect`` package), hyphen or space or nothing between parts (co-chair/co chair/cochair),
+the glossary's abbreviations as terms of their own. A case-sensitive term (flagged in the
+glossary, or written in capitals like WGTU) matches only where the original text has
+exactly its letters. Languages whose inflection is ``simplemma`` match on lemmas instead
+(:class:`LemmaMatcher`): États Parties, État partie and l'État Partie are one term.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
-import inflection
 
+from att_docs.document.language import Language
+from att_docs.errors import ContentError
 from att_docs.glossary.model import Concept, Glossary, Status, Term
 
 __all__ = [
-    "ChineseMatcher",
-    "EnglishMatcher",
     "Entry",
     "GlossaryIndex",
+    "LemmaMatcher",
     "Match",
+    "SpacedMatcher",
     "TermMatcher",
-    "english_variants",
-    "is_cjk_language",
+    "UnspacedMatcher",
+    "term_variants",
 ]
-
-
-def is_cjk_language(lang: str) -> bool:
-    """Languages written without spaces between words."""
-    return lang.split("-")[0] in ("zh", "ja")
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,26 @@ def _info(entries: tuple[Entry, ...]) -> tuple[frozenset[str], bool, bool]:
             all(e.case_sensitive for e in entries))
 
 
+def _automaton(items: Iterable[tuple[str, tuple]]) -> tuple[Any, bool]:
+    """An Aho-Corasick automaton of ``(key, value)`` pairs, and whether it is empty."""
+    automaton = ahocorasick.Automaton()
+    for key, value in items:
+        automaton.add_word(key, value)
+    empty = len(automaton) == 0
+    if not empty:
+        automaton.make_automaton()
+    return automaton, empty
+
+
+def _spaced_values(table: dict[str, list[tuple[Entry, str]]]) -> Iterator[tuple[str, tuple]]:
+    """Automaton values of the spaced matcher: the variants, entries, and how to match."""
+    for key, group in table.items():
+        entries = tuple(e for e, _ in group)
+        acronyms = all(_is_acronym(v) for _, v in group)
+        sensitive = any(e.case_sensitive for e in entries)
+        yield key, (len(key) - 1, tuple(group), entries, *_info(entries), acronyms, sensitive)
+
+
 class TermMatcher:
     """Finds glossary terms of one language in texts."""
 
@@ -100,7 +126,7 @@ class TermMatcher:
         raise NotImplementedError
 
 
-class ChineseMatcher(TermMatcher):
+class UnspacedMatcher(TermMatcher):
     """Substring matching, leftmost-longest."""
 
     def __init__(self, entries: Iterable[Entry]):
@@ -110,14 +136,10 @@ class ChineseMatcher(TermMatcher):
                 else entry.term
             if key:
                 table.setdefault(key, []).append(entry)
-        self.automaton = ahocorasick.Automaton()
-        for key, group in table.items():
-            entries = tuple(group)
-            # The matched text is the key itself: the automaton matches it exactly.
-            self.automaton.add_word(key, (len(key) - 1, key, entries, *_info(entries)))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        # The matched text is the key itself: the automaton matches it exactly.
+        self.automaton, self.empty = _automaton(
+            (key, (len(key) - 1, key, tuple(group), *_info(tuple(group))))
+            for key, group in table.items())
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
@@ -127,7 +149,7 @@ class ChineseMatcher(TermMatcher):
                 in self.automaton.iter_long(text)]
 
 
-# --------------------------------------------------------------------------- English
+# --------------------------------------------------------------------------- spaced
 
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -151,7 +173,7 @@ class _Normaliser(dict[int, str]):
 _NORMALISE = _Normaliser()
 
 
-def normalise_english(text: str) -> str:
+def normalise(text: str) -> str:
     """Same length as ``text``: lower case, hyphens as ``-``, other non-word chars spaces."""
     return text.translate(_NORMALISE)
 
@@ -161,31 +183,69 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _number_forms(word: str) -> set[str]:
-    """The word, and its plural and singular (a noun's simple inflection, ``inflection``)."""
+Inflector = Callable[[str], set[str]]
+"""A word to its singular and plural forms (itself included)."""
+
+
+@functools.cache
+def _inflect_engine():  # type: ignore[no-untyped-def]
+    import inflect
+
+    return inflect.engine()
+
+
+def inflect_forms(word: str) -> set[str]:
+    """The word, its singular and its plural (the ``inflect`` package; case kept)."""
     forms = {word}
     if not word or not word[-1].isalpha():
         return forms
     if _is_acronym(word):
         forms.add(word + "s")
         return forms
-    forms.add(inflection.singularize(word))
-    forms.add(inflection.pluralize(word))
+    engine = _inflect_engine()
+    lower = word.lower()
+    singular = engine.singular_noun(lower)
+    others = [singular] if singular else [engine.plural_noun(lower)]
+    for other in others:
+        if other and other != lower:
+            forms.add(word[0] + other[1:] if word[0].isupper() else other)
     return forms
 
 
-def english_variants(term: str) -> set[str]:
-    """Surface forms of an English term: inflection of its head noun, hyphen variants."""
+def no_forms(word: str) -> set[str]:
+    return {word}
+
+
+INFLECTORS: dict[str, Inflector] = {"inflect": inflect_forms, "none": no_forms}
+"""Inflection engines of ``terms.inflection`` that generate forms (simplemma lemmatises)."""
+
+
+def term_variants(term: str, forms: Inflector = inflect_forms,
+                  function_words: frozenset[str] = frozenset()) -> set[str]:
+    """Surface forms of a term: its head noun inflected (the word before the first function
+    word, else the last), every word inflected together (States Parties, as UN usage
+    writes the plural of State Party), hyphen variants."""
     words = term.split()
     if not words:
         return set()
     variants: set[str] = set()
-    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
-    for form in _number_forms(words[head]):
+    linker = next((i for i, w in enumerate(words) if i and w.lower() in function_words), None)
+    head = linker - 1 if linker is not None else len(words) - 1
+    for form in forms(words[head]):
         variants.add(" ".join([*words[:head], form, *words[head + 1:]]))
     if head != len(words) - 1 and not _is_acronym(words[-1]):
-        for form in _number_forms(words[-1]):
+        for form in forms(words[-1]):
             variants.add(" ".join([*words[:-1], form]))
+    if len(words) > 1:
+        content = [i for i, w in enumerate(words[:head + 1]) if w.lower() not in function_words
+                   and not _is_acronym(w)]
+        if len(content) > 1:
+            # the singular of every word, and the plural of every word
+            for pick in (min, max):
+                inflected = list(words)
+                for i in content:
+                    inflected[i] = pick(forms(words[i]), key=len)
+                variants.add(" ".join(inflected))
     for variant in list(variants):
         if "-" in variant:
             variants.add(variant.replace("-", " "))
@@ -193,33 +253,25 @@ def english_variants(term: str) -> set[str]:
     return variants
 
 
-class EnglishMatcher(TermMatcher):
-    """Word-bounded, case- and inflection-aware matching of English terms."""
+class SpacedMatcher(TermMatcher):
+    """Word-bounded, case- and inflection-aware matching of terms."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], forms: Inflector = inflect_forms,
+                 function_words: frozenset[str] = frozenset()):
         table: dict[str, list[tuple[Entry, str]]] = {}
         for entry in entries:
             sensitive = entry.case_sensitive or _is_acronym(entry.term)
             entry = Entry(entry.concept, entry.term, entry.status, sensitive)
-            for variant in english_variants(entry.term):
-                key = " " + normalise_english(variant).strip()
+            for variant in term_variants(entry.term, forms, function_words):
+                key = " " + normalise(variant).strip()
                 if key.strip():
                     table.setdefault(key, []).append((entry, variant))
-        self.automaton = ahocorasick.Automaton()
-        for key, group in table.items():
-            entries = tuple(e for e, _ in group)
-            acronyms = all(_is_acronym(v) for _, v in group)
-            sensitive = any(e.case_sensitive for e in entries)
-            self.automaton.add_word(key, (len(key) - 1, tuple(group), entries, *_info(entries),
-                                          acronyms, sensitive))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.automaton, self.empty = _automaton(_spaced_values(table))
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        padded = " " + normalise_english(text)
+        padded = " " + normalise(text)
         out = []
         size = len(padded)
         for end, (length, group, all_entries, concepts, deprecated, verbatim, acronyms,
@@ -256,6 +308,71 @@ def _same_case(found: str, variant: str) -> bool:
     return _SEPARATORS.sub("", found) == _SEPARATORS.sub("", variant)
 
 
+# --------------------------------------------------------------------------- lemmas
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_OPEN, _CLOSE = "\x01", "\x02"  # around each lemma, so that a key matches whole words
+
+
+class LemmaMatcher(TermMatcher):
+    """Word-bounded matching on lemmas (simplemma): every inflected word of a term counts,
+    so a multi-word term matches in the singular and the plural whichever words inflect.
+
+    Words are runs of letters and digits, with inner hyphens: CEP9 is one word, so the
+    term Président de la CEP does not swallow the Présidente of la Présidente de la CEP9.
+    """
+
+    def __init__(self, entries: Iterable[Entry], lang: str):
+        self.lang = lang
+        table: dict[str, list[Entry]] = {}
+        for entry in entries:
+            sensitive = entry.case_sensitive or _is_acronym(entry.term)
+            entry = Entry(entry.concept, entry.term, entry.status, sensitive)
+            key = "".join(f"{_OPEN}{self._lemma(m.group())}{_CLOSE}"
+                          for m in _TOKEN.finditer(entry.term))
+            if key:
+                table.setdefault(key, []).append(entry)
+        self.automaton, self.empty = _automaton(
+            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
+            for key, group in table.items())
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one matcher per language and glossary
+    def _lemma(self, word: str) -> str:
+        import simplemma
+
+        return simplemma.lemmatize(word.lower(), lang=self.lang).lower()
+
+    def find(self, text: str) -> list[Match]:
+        if self.empty or not text:
+            return []
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        ends: list[int] = []  # where each token's closing mark is in ``keyed``
+        parts: list[str] = []
+        length = 0
+        for start, end in tokens:
+            lemma = self._lemma(text[start:end])
+            parts.append(f"{_OPEN}{lemma}{_CLOSE}")
+            length += len(lemma) + 2
+            ends.append(length - 1)
+        keyed = "".join(parts)
+        out = []
+        for end, (words, entries, concepts, deprecated, verbatim) in \
+                self.automaton.iter_long(keyed):
+            last = bisect.bisect_left(ends, end)
+            first = last - words + 1
+            span = (tokens[first][0], tokens[last][1])
+            found = text[span[0]:span[1]]
+            if any(e.case_sensitive for e in entries):
+                kept = tuple(e for e in entries if not e.case_sensitive
+                             or _same_case(found, e.term))
+                if not kept:
+                    continue
+                if len(kept) != len(entries):
+                    entries, (concepts, deprecated, verbatim) = kept, _info(kept)
+            out.append(Match(span[0], span[1], found, entries, concepts, deprecated, verbatim))
+        return out
+
+
 # --------------------------------------------------------------------------- index
 
 
@@ -273,18 +390,32 @@ class GlossaryIndex:
         self._matchers: dict[str, TermMatcher] = {}
         self._allowed: dict[tuple[str, str], list[str]] = {}
         self._varied: dict[str, frozenset[str]] = {}
-        self._homophones = None
+        self._homophones: dict[str, Any] = {}
 
-    def matcher(self, lang: str) -> TermMatcher:
+    def matcher(self, language: Language) -> TermMatcher:
+        """The matcher of a language, of the kind its data names."""
+        lang = language.code
         found = self._matchers.get(lang)
         if found is None:
             entries = [e for c in self.glossary.concepts for e in _entries(c, lang)]
-            found = ChineseMatcher(entries) if is_cjk_language(lang) else EnglishMatcher(entries)
+            engine = str(language.terms.get("inflection", "none"))
+            if language.cjk:
+                found = UnspacedMatcher(entries)
+            elif engine == "simplemma":
+                found = LemmaMatcher(entries, str(language.terms.get("lang") or lang))
+            else:
+                forms = INFLECTORS.get(engine)
+                if forms is None:
+                    raise ContentError(f"unknown terms.inflection {engine!r} (known: "
+                                       f"{', '.join([*INFLECTORS, 'simplemma'])})",
+                                       language.source)
+                found = SpacedMatcher(entries, forms, frozenset(
+                    w.lower() for w in language.terms.get("function_words", ())))
             self._matchers[lang] = found
         return found
 
-    def find(self, text: str, lang: str) -> list[Match]:
-        return self.matcher(lang).find(text)
+    def find(self, text: str, language: Language) -> list[Match]:
+        return self.matcher(language).find(text)
 
     def preferred(self, concept: str, lang: str) -> Term | None:
         c = self.concepts.get(concept)
@@ -312,15 +443,15 @@ class GlossaryIndex:
                 c.id for c in self.glossary.concepts if len(self.allowed_texts(c.id, lang)) >= 2)
         return found
 
-    def homophones(self):  # type: ignore[no-untyped-def]
-        """The pinyin index of the Chinese terms (built on first use)."""
-        if self._homophones is None:
+    def homophones(self, lang: str):  # type: ignore[no-untyped-def]
+        """The pinyin index of a language's terms (built on first use)."""
+        found = self._homophones.get(lang)
+        if found is None:
             from att_docs.checks.homophones import HomophoneIndex
 
-            zh_terms = {t.text: c.id for c in self.glossary.concepts
-                        for t in c.allowed("zh")}
-            self._homophones = HomophoneIndex(zh_terms, set(zh_terms))
-        return self._homophones
+            terms = {t.text: c.id for c in self.glossary.concepts for t in c.allowed(lang)}
+            found = self._homophones[lang] = HomophoneIndex(terms, set(terms))
+        return found
 
 
 _INDEXES: dict[int, tuple[Glossary, GlossaryIndex]] = {}

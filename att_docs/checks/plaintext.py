@@ -5,9 +5,10 @@ blank lines between. A line therefore continues the segment before it unless tha
 ends a sentence (。：；！？. : ; ! ?), or the line starts a numbered paragraph or a list
 item (``12.``, ``a.``, ``- ``), a footnote (a superscript number) or a Markdown block
 (``{#id}``, ``#``). Tabs, HTML tags and a list number after Chinese text (``以及 3. 其他``)
-split a line into pieces. Lines are joined without a
-space in Chinese and with one in other languages; every segment keeps where each of its
-lines starts, so findings name their exact line.
+split a line into pieces. Lines are joined as the language's data says (without a space
+where words take none, ``cjk: true``); every segment keeps where each of its lines starts,
+so findings name their exact line. A text's language, unless given, is the one of the
+templates' languages that its script and words point to.
 
 Superscript digits (¹²³) are footnote marks: they are lifted out of the text (so that
 they never split a term for the matcher) and kept with their offsets.
@@ -21,8 +22,10 @@ from pathlib import Path
 
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
+from att_docs.conference.paths import Project
+from att_docs.document.language import available_languages, load_language
 from att_docs.document.model import SourceLocation
-from att_docs.errors import read_text
+from att_docs.errors import ContentError, read_text
 
 __all__ = ["corpus_from_text", "detect_language", "read_text_file"]
 
@@ -45,11 +48,31 @@ _ENDS = tuple("。：；！？.:;!?")
 _SUPER_DIGITS = str.maketrans(_SUPERSCRIPT, "0123456789")
 
 
-def detect_language(text: str) -> str:
-    """``zh`` when Chinese characters make up a fair share of the letters, else ``en``."""
+def detect_language(text: str, templates: Path | None = None) -> str:
+    """The templates' language the text is written in: a language written without spaces
+    where CJK characters make up a fair share of the letters, else the best guess of
+    simplemma's word-based detector among the others."""
+    templates = templates or Project.default().templates
+    codes = available_languages(templates)
+    if not codes:
+        raise ContentError("no languages: the templates folder has no locale/*.yaml",
+                           templates)
     cjk = len(_CJK.findall(text))
     latin = len(_LATIN.findall(text))
-    return "zh" if cjk and cjk * 4 >= latin else "en"
+    unspaced = [c for c in codes if load_language(templates, c).cjk]
+    spaced = [c for c in codes if c not in unspaced] or codes
+    if unspaced and cjk and cjk * 4 >= latin:
+        return unspaced[0]
+    if len(spaced) == 1:
+        return spaced[0]
+    import simplemma
+
+    known = tuple(c for c in spaced if c in simplemma.strategies.dictionaries.
+                  dictionary_factory.SUPPORTED_LANGUAGES)
+    if not known:
+        return spaced[0]
+    best, score = simplemma.langdetect(text, lang=known)[0]
+    return best if best in spaced and score > 0 else spaced[0]
 
 
 @dataclass
@@ -95,10 +118,11 @@ def _pieces(text: str) -> list[tuple[_Piece | None, set[str]]]:
 
 
 def corpus_from_text(text: str, lang: str | None = None, path: Path | None = None,
-                     name: str | None = None) -> Corpus:
+                     name: str | None = None, templates: Path | None = None) -> Corpus:
     """Segments of a monolingual text; the language is detected unless given."""
-    lang = lang or detect_language(text)
-    joiner = "" if lang.startswith(("zh", "ja")) else " "
+    templates = templates or Project.default().templates
+    lang = lang or detect_language(text, templates)
+    joiner = load_language(templates, lang).joiner
     segments: list[Segment] = []
     pending: set[str] = set()
     current: Segment | None = None
@@ -150,10 +174,11 @@ def _lift_marks(text: str) -> tuple[str, list[str], list[int]]:
     return "".join(out), notes, offsets
 
 
-def read_text_file(path: Path, lang: str | None = None) -> Corpus:
+def read_text_file(path: Path, lang: str | None = None,
+                   templates: Path | None = None) -> Corpus:
     """A .txt or .md file as a monolingual corpus."""
     text = read_text(path, missing="no such file")
-    corpus = corpus_from_text(text, lang, path)
+    corpus = corpus_from_text(text, lang, path, templates=templates)
     for number, raw in enumerate(text.splitlines(), start=1):
         ids = parse_marker(raw)
         if ids is not None:

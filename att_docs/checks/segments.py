@@ -17,20 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from att_docs.document.model import (
-    BlockQuote,
-    DecisionList,
-    Document,
-    FootnoteRef,
-    FrameBlock,
-    Heading,
-    ListItem,
-    Localized,
-    Paragraph,
-    SourceLocation,
-    Table,
-    Text,
-)
+from att_docs.document.model import Document, FootnoteRef, Localized, SourceLocation, Text
+from att_docs.document.walk import walk
 
 __all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments"]
 
@@ -88,15 +76,16 @@ class Corpus:
     source: str | None = None
     path: Path | None = None
     problems: list[tuple[str, Path | None, int | None]] = field(default_factory=list)
+    document: Document | None = field(default=None, repr=False)  # a paper's corpus only
 
     @property
     def bilingual(self) -> bool:
         return self.source is not None and len(self.languages) > 1
 
     @property
-    def target(self) -> str | None:
-        """The first language that is not the source."""
-        return next((lang for lang in self.languages if lang != self.source), None)
+    def targets(self) -> list[str]:
+        """Every language that is not the source: each is checked against the source."""
+        return [lang for lang in self.languages if lang != self.source]
 
 
 class Pair(NamedTuple):
@@ -112,19 +101,21 @@ class Pair(NamedTuple):
 
 
 def bilingual_pairs(corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
-    """Every segment of the bilingual corpora that has text in both languages.
+    """Every segment of the bilingual corpora that has text in the source and a target,
+    for each target language in turn.
 
     With ``check``, segments that silence that check are left out.
     """
     for corpus in corpora:
-        source, target = corpus.source, corpus.target
-        if not corpus.bilingual or source is None or target is None:
+        source = corpus.source
+        if not corpus.bilingual or source is None:
             continue
-        for seg in corpus.segments:
-            src, tgt = seg.text(source), seg.text(target)
-            if not src or not tgt or (check is not None and check in seg.ignore):
-                continue
-            yield Pair(corpus, seg, source, target, src, tgt)
+        for target in corpus.targets:
+            for seg in corpus.segments:
+                src, tgt = seg.text(source), seg.text(target)
+                if not src or not tgt or (check is not None and check in seg.ignore):
+                    continue
+                yield Pair(corpus, seg, source, target, src, tgt)
 
 
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:
@@ -167,55 +158,25 @@ def _segment(seg_id: str, kind: str, texts: Localized, fallback: Path | None) ->
 
 
 def document_segments(doc: Document) -> Iterator[Segment]:
-    """Every text of an assembled document with its id, in reading order, then footnotes."""
+    """Every text of an assembled document with its id, in reading order, then table row
+    labels once per table set (every table of a set shares them), then footnotes."""
     paper_file = doc.source / "paper.yaml" if doc.source else None
-    for block in doc.body:
-        if isinstance(block, FrameBlock):
-            yield _segment(f"{block.id}.{block.style}", "frame", block.text, paper_file)
-        elif isinstance(block, Heading):
-            yield _segment(block.id, "heading", block.text, paper_file)
-        elif isinstance(block, BlockQuote | ListItem):
-            yield _segment(block.id, "paragraph", block.text, paper_file)
-        elif isinstance(block, Paragraph):
-            kind = "paragraph" if block.numbered else "unnumbered"
-            yield _segment(block.id, kind, block.text, paper_file)
-            for sub in block.subparagraphs:
-                yield _segment(sub.id, "subparagraph", sub.text, paper_file)
-        elif isinstance(block, Table):
-            yield _segment(f"{block.id}.title", "table-title", block.title, paper_file)
-            for row in block.rows:
-                for cell in row.cells:
-                    yield _segment(cell.id, "cell", cell.text, paper_file)
-        elif isinstance(block, DecisionList):
-            for group in block.groups:
-                yield _segment(f"{group.id}.lead", "decision-lead", group.lead, paper_file)
-                for item in group.items:
-                    yield _segment(item.id, "decision", item.text, paper_file)
+    labels: dict[str, Segment] = {}
+    for piece in walk(doc.body):
+        if piece.kind == "row-label":
+            if piece.id not in labels:
+                labels[piece.id] = _segment(piece.id, piece.kind, piece.text, paper_file)
+            continue
+        yield _segment(piece.id, piece.kind, piece.text, paper_file)
     for note in doc.footnotes.values():
         yield _segment(f"footnote.{note.id}", "footnote", note.text, paper_file)
-
-
-def _row_labels(doc: Document) -> Iterator[Segment]:
-    """Table row labels, once per label (they are shared by every table of a set)."""
-    seen: set[int] = set()
-    paper_file = doc.source / "paper.yaml" if doc.source else None
-    for block in doc.body:
-        if isinstance(block, Table):
-            for row in block.rows:
-                if id(row.label) in seen:
-                    continue
-                seen.add(id(row.label))
-                set_name = block.id.split(".")[0]
-                row_key = row.id.rsplit(".", 1)[-1]
-                yield _segment(f"{set_name}.row_labels.{row_key}", "row-label", row.label,
-                               paper_file)
+    yield from labels.values()
 
 
 def corpus_from_document(doc: Document) -> Corpus:
     """The aligned segments of an assembled paper; the source is its original language."""
     segments = list(document_segments(doc))
-    segments.extend(_row_labels(doc))
     problems = [(str(p.message if hasattr(p, "message") else p), getattr(p, "path", None),
                  getattr(p, "line", None)) for p in doc.problems]
     return Corpus(doc.id, list(doc.languages), segments, doc.masthead.original_language,
-                  doc.source, problems)
+                  doc.source, problems, doc)

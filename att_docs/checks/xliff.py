@@ -15,6 +15,7 @@ from lxml import etree
 
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
+from att_docs.document.language import primary_subtag
 from att_docs.document.model import SourceLocation
 from att_docs.errors import ContentError
 
@@ -41,7 +42,7 @@ def xliff_version(path: Path) -> str:
 
 
 def _lang(code: str | None) -> str:
-    return (code or "").replace("_", "-").split("-")[0].lower()
+    return primary_subtag(code) if code else ""
 
 
 def read_xliff(path: Path) -> Corpus:
@@ -60,7 +61,10 @@ def read_xliff(path: Path) -> Corpus:
     except (ValueError, etree.XMLSyntaxError) as exc:
         raise ContentError(f"not well-formed XLIFF {version}: {exc}".replace("  ", " "),
                            path) from None
-    source = _lang(store.getsourcelanguage()) or "en"
+    source = _lang(store.getsourcelanguage())
+    if not source:
+        raise ContentError("the XLIFF file names no source language (srcLang / "
+                           "source-language)", path)
     target = _lang(store.gettargetlanguage())
     if not target:
         raise ContentError("the XLIFF file names no target language (trgLang / "

@@ -8,22 +8,17 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, output_options, templates_option
 
 
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder (default: build/<conference>).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format; repeat for several (default: docx and pdf).")
-@click.option("-l", "--lang", "languages", multiple=True,
-              help="Only this language code (en, zh); repeat for several.")
+@output_options
 @click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
               show_default=True,
               help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "
                    "for a PDF that matches Word exactly.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
+@glossary_option
 @click.option("--strict", is_flag=True,
               help="Refuse to write anything if the checks report errors (missing "
                    "translations always stop the build).")
@@ -34,7 +29,8 @@ from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
 @reports_errors
 def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
-          languages: tuple[str, ...], pdf_engine: str, templates: Path | None, strict: bool,
+          languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
+          glossary_path: Path | None, strict: bool,
           archive: bool, workers: int | None, quiet: bool) -> None:
     """Build every paper × language × format of a conference.
 
@@ -56,7 +52,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     from att_docs.build.progress import BuildProgress
     from att_docs.conference.paths import Project, find_conferences
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")

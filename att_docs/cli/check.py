@@ -9,6 +9,7 @@ import click
 
 from att_docs.checks.findings import CHECKS, SEVERITIES
 from att_docs.cli.errors import reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
@@ -21,7 +22,9 @@ Checks (each has a stable id, usable in --check and in ignore markers):
   date          dates by value, and document symbols letter for letter
   reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
   structure     a segment missing, empty, untranslated, or shaped differently
-  typography    Chinese punctuation, spacing, repetitions, 《武器贸易条约》 in book-title marks
+  typography    punctuation and spacing by the language's rule sets (Chinese full-width
+                punctuation, 《武器贸易条约》 in book-title marks, French no-break spaces)
+  stale         a translation made from an older original text, with the word diff
 
 \b
 Silence a check for one paragraph with a line before it (Markdown, text):
@@ -32,7 +35,7 @@ in XLIFF with a unit note:               <note>att-check ignore term</note>
 \b
 Examples:
   att-docs check                              the example conference
-  att-docs check content/csp9/wgtu-report     one paper, English against Chinese
+  att-docs check content/csp9/wgtu-report     one paper, its original against each translation
   att-docs check back-from-trados.xlf         an XLIFF 1.2 or 2.x file, by segment
   att-docs check draft.zh.md --lang zh        monolingual checks of one Chinese file
   att-docs check --format json --fail-on warning   for CI: JSON, exit 1 on any warning
@@ -48,11 +51,9 @@ Exit codes:
 
 @click.command(epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Term base to check against: .yaml, .csv or .tbx "
-                   "(default: glossary/att.yaml).")
-@click.option("--lang", type=click.Choice(["en", "zh"]),
-              help="Language of monolingual .md/.txt files (default: detected).")
+@glossary_option
+@click.option("--lang", help="Language of monolingual .md/.txt files: any language of "
+                             "templates/locale (default: detected).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Readable report grouped by document, or JSON.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
@@ -63,8 +64,7 @@ Exit codes:
                    "variants that are often fine).")
 @click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
               help="Run only this check; repeat for several.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@templates_option
 @reports_errors
 def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
           fail_on: str, min_severity: str, only: tuple[str, ...],
@@ -73,7 +73,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
 
     PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
     or text files (.md, .txt); with none, the example conference in content/. Papers and
-    XLIFF files are checked English against Chinese, aligned by paragraph or segment id;
+    XLIFF files are checked source against each translation, aligned by paragraph or
+    segment id;
     a Markdown or text file gets the checks of its one language. Each finding names its
     check, severity, file:line and segment, says what was expected and, where it can,
     suggests the fix.
@@ -84,12 +85,18 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.inputs import read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
-    from att_docs.glossary import default_path, load
+    from att_docs.document.language import available_languages
+    from att_docs.glossary import load
 
-    project = Project.default(templates)
-    glossary = load(glossary_path or default_path())
+    project = Project.default(templates, glossary_path)
+    known = available_languages(project.templates)
+    if lang is not None and lang not in known:
+        raise click.BadParameter(f"{lang!r} is not one of the languages of "
+                                 f"{project.templates / 'locale'}: {', '.join(known)}",
+                                 param_hint="--lang")
+    glossary = load(project.glossary)
     corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
-    findings = check_corpora(corpora, glossary, only or None)
+    findings = check_corpora(corpora, glossary, only or None, project.templates)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)
     shown = at_least(findings, shown_from)  # type: ignore[arg-type]
     if fmt == "json":

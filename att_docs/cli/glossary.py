@@ -55,8 +55,10 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
       .yaml .yml  the project's own format (normalizes the layout)
 
     \b
-    Language tags become the glossary's codes (en-GB → en, zh-CN → zh;
-    zh-TW and zh-Hant stay zh-Hant). A language whose terms carry no status
+    Language tags become the glossary's codes: a tag with a region becomes its
+    language, unless the region or a script subtag implies another script than
+    the language's usual one (CLDR): Traditional Han stays apart as -Hant. A
+    language whose terms carry no status
     gets its first term as the preferred one, the others as admitted.
 
     \b
@@ -187,16 +189,12 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
 
 def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None,
          targets: tuple[str, ...]) -> tuple[bytes, str]:
+    from att_docs.cli.options import the_conference
     from att_docs.conference.memory import conference_tmx
-    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.conference.paths import Project
 
     project = Project.default(templates)
-    if conference_dir is None:
-        found = find_conferences(project.content)
-        if len(found) > 1:
-            raise click.UsageError("several conferences in content/: name one with "
-                                   "--conference")
-        conference_dir = found[0]
+    conference_dir = the_conference(project.content, conference_dir)
     data, count = conference_tmx(conference_dir, project.templates, source, targets or None)
     return data, f"{count} aligned units of {conference_dir.name}"
 

@@ -14,7 +14,7 @@ from att_docs.cli.errors import EXIT_CODES_HELP
 @click.version_option(__version__, prog_name="att-docs")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def main(debug: bool) -> None:
-    """Bilingual (English/Chinese) ATT conference papers from structured content.
+    """Multilingual ATT conference papers from structured content: every language is data.
 
     \b
     A conference is a folder of papers (YAML metadata and tables, Markdown prose in
@@ -36,7 +36,9 @@ def _register_commands() -> None:
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
     from att_docs.cli.new import new
+    from att_docs.cli.review import review
     from att_docs.cli.status import status
+    from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
 
     main.add_command(build)
@@ -44,6 +46,8 @@ def _register_commands() -> None:
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(translated)
+    main.add_command(review)
     main.add_command(watch)
 
 

@@ -11,16 +11,27 @@ from typing import TYPE_CHECKING
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, templates_option
 
 if TYPE_CHECKING:
     from att_docs.conference.status import ConferenceStatus, PaperStatus
 
-_STYLES = {"ready": "green", "late": "bold red", "incomplete": "red", "failing": "red",
+_STYLES = {"ready": "green", "late": "bold red", "incomplete": "red", "stale": "magenta",
+           "failing": "red",
            "unreadable": "bold red", "superseded": "dim"}
 
 STATUS_EPILOG = EXIT_CODES_HELP + """\b
-  With --strict, exit code 1 also means: a paper is late, incomplete or
-  failing (check errors, or unreadable). Superseded papers never count.
+  With --strict, exit code 1 also means: a paper is late, incomplete (a unit
+  untranslated, a placeholder from `new` or an extra text), stale (the original
+  changed since a translation was recorded) or failing (check errors, or
+  unreadable). Superseded papers never count.
+
+\b
+Unit states, per language (README: "Conference status"):
+  translated    made from the current original text
+  stale         the original changed since (att-docs translated records it again)
+  untranslated  missing, empty, identical to the original, or a placeholder
+  extra         a text with no counterpart in the original
 """
 
 
@@ -31,29 +42,33 @@ STATUS_EPILOG = EXIT_CODES_HELP + """\b
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A table, or the same as JSON data.")
 @click.option("--strict", is_flag=True,
-              help="Exit 1 if any paper is late, incomplete or failing.")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+              help="Exit 1 if any paper is late, incomplete, stale or failing.")
+@templates_option
+@glossary_option
 @reports_errors
 def status(conference_dir: Path | None, today: dt.datetime | None, output: str, strict: bool,
-           templates: Path | None) -> None:
+           templates: Path | None, glossary_path: Path | None) -> None:
     """Where each paper stands: translation, checks, deadline.
 
-    One row per paper: symbol, title, each language present and the share of its
-    paragraphs translated, check errors and warnings, the distribution deadline and the
-    days left (or late).
+    One row per paper: symbol, title, for each language the share of the words to
+    translate that are translated (words, or characters for Chinese, as translators
+    bill them) and how many units are stale or untranslated, check errors and
+    warnings, the distribution deadline and the days left (or late). The stale units'
+    ids follow the table.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
     content/). Papers are read leniently, so a missing paragraph shows as a lower
     percentage instead of stopping the report.
     """
     from att_docs.conference.paths import Project, find_conferences
-    from att_docs.conference.status import conference_status
+    from att_docs.conference.status import conference_status, status_cache_path
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     day = today.date() if today else dt.date.today()
-    reports = [conference_status(folder, project.templates, day) for folder in folders]
+    reports = [conference_status(folder, project.templates, day, project.glossary,
+                                 status_cache_path(project.build, folder))
+               for folder in folders]
     if output == "json":
         click.echo(json.dumps({"today": day.isoformat(),
                                "conferences": [r.to_dict() for r in reports]},
@@ -82,7 +97,18 @@ def _lang_cell(row: PaperStatus, lang: str) -> str:
     status = row.languages[lang]
     if not status.present:
         return "absent"
-    return "present" if status.percent is None else f"{status.percent:g}%"
+    if status.percent is None:
+        return "present"
+    unit = status.word_unit
+    parts = [f"{status.percent:g}% of {sum(status.words.values())} {unit}"]
+    for state, label in (("stale", "stale"), ("untranslated", "untranslated"),
+                         ("extra", "extra")):
+        if status.units.get(state):
+            parts.append(f"{status.units[state]} {label} ({status.words[state]} {unit}, "
+                         f"{status.percent_of(state):g}%)")
+    if status.placeholders:
+        parts.append(f"{status.placeholders} placeholder(s)")
+    return " · ".join(parts)
 
 
 def _checks_cell(row: PaperStatus) -> str:
@@ -126,6 +152,10 @@ def _print_table(report: ConferenceStatus) -> None:
                       style=_row_style(row))
     console.print(table)
     for row in report.papers:
+        for lang, status in row.languages.items():
+            if status.stale:
+                console.print(f"  {row.id}: {lang} stale: {', '.join(status.stale)}",
+                              style=_STYLES["stale"], soft_wrap=True)
         for problem in ([row.error] if row.error else []) + row.problems[:3]:
             console.print(f"  {row.id}: {problem}", style=_STYLES.get(row.state, ""),
                           soft_wrap=True)

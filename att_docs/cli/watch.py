@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.options import glossary_option, output_options, templates_option
 
 WATCH_EPILOG = """\b
 Examples:
@@ -18,20 +19,15 @@ Examples:
 
 
 @click.command(epilog=WATCH_EPILOG)
-@click.argument("conference_dir", required=False, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
-              help="Output folder (default: build/<conference>).")
-@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["docx", "pdf"]),
-              help="Only this format; repeat for several (default: docx and pdf).")
-@click.option("-l", "--lang", "languages", multiple=True,
-              help="Only this language; repeat for several (default: all of the conference).")
-@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
-              help="Templates folder (default: templates/).")
+@output_options
+@templates_option
+@glossary_option
 @click.option("--open", "open_pdf", is_flag=True,
               help="Open the first PDF built in the system's viewer, once.")
 @reports_errors
 def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
-          languages: tuple[str, ...], templates: Path | None, open_pdf: bool) -> None:
+          languages: tuple[str, ...], templates: Path | None, glossary_path: Path | None,
+          open_pdf: bool) -> None:
     """Rebuild a conference's papers whenever one of their files is saved.
 
     Builds once, then waits. On every save under the conference folder, templates/ or
@@ -47,7 +43,7 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     from att_docs.checks.report import render_text
     from att_docs.conference.paths import Project, find_conferences
 
-    project = Project.default(templates)
+    project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if len(folders) > 1:
         raise click.UsageError("watch takes a single CONFERENCE_DIR")

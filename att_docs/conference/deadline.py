@@ -8,18 +8,11 @@ default is :data:`DEFAULT_DAYS_BEFORE_OPENING`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from att_docs.document.model import Conference, Document
+from att_docs.document.model import DEFAULT_DAYS_BEFORE_OPENING, Conference, Document
 
 __all__ = ["DEFAULT_DAYS_BEFORE_OPENING", "conference_deadline", "days_left", "deadline_for",
            "paper_deadline"]
-
-DEFAULT_DAYS_BEFORE_OPENING = 30
-"""Used when ``conference.yaml`` has no ``deadline`` rule: papers go out at least 30 days
-before the opening. content/csp9 sets 31 days, one calendar month, the date its papers
-carry (21 July 2023 for an opening on 21 August 2023)."""
 
 
 def deadline_for(opening: dt.date, days_before_opening: int) -> dt.date:

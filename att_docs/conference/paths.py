@@ -10,31 +10,66 @@ from pathlib import Path
 
 from att_docs.errors import ContentError
 
-__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "Project", "find_conferences", "find_paper_dirs"]
+__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "default_glossary",
+           "default_templates", "find_conferences", "find_paper_dirs"]
 
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
 PAPER_FILE = "paper.yaml"
+GLOSSARY_FILE = Path("glossary") / "att.yaml"
+TEMPLATES_DIR = "templates"
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+PACKAGE_ROOT = _PACKAGE.parent
+"""The checkout when att_docs runs from one (source tree or editable install)."""
+PACKAGED = _PACKAGE / "_defaults"
+"""The default templates and glossary inside an installed package (see setup.py)."""
+
+
+def _checkout() -> Path | None:
+    return PACKAGE_ROOT if (PACKAGE_ROOT / TEMPLATES_DIR).is_dir() else None
+
+
+def _defaults() -> Path:
+    """Where the default templates/ and glossary/ are: the checkout, else the package."""
+    return _checkout() or PACKAGED
+
+
+def default_templates(cwd: Path | None = None) -> Path:
+    """``templates/`` of the working directory if it has one, else the defaults."""
+    local = (cwd or Path.cwd()) / TEMPLATES_DIR
+    return local if local.is_dir() else _defaults() / TEMPLATES_DIR
+
+
+def default_glossary(cwd: Path | None = None) -> Path:
+    """``glossary/att.yaml`` of the working directory if it has one, else the defaults."""
+    local = (cwd or Path.cwd()) / GLOSSARY_FILE
+    return local if local.is_file() else _defaults() / GLOSSARY_FILE
 
 
 @dataclass(frozen=True)
 class Project:
-    """The folders a command works with; defaults follow the repository layout."""
+    """The folders and files a command works with: the one place that resolves them.
+
+    Templates and glossary: the command's option, else the working directory's own
+    ``templates/`` and ``glossary/att.yaml``, else the defaults (the checkout's, or those
+    shipped in the package). Content and build folder: those of the working directory
+    when it holds ``templates/``, else of the checkout, else of the working directory.
+    """
 
     templates: Path
     content: Path
     build: Path
-    glossary: Path
+    glossary: Path  # the term base file (.yaml, .csv or .tbx)
 
     @classmethod
-    def default(cls, templates: Path | None = None) -> Project:
+    def default(cls, templates: Path | None = None, glossary: Path | None = None) -> Project:
         cwd = Path.cwd()
-        root = cwd if (cwd / "templates").is_dir() else PACKAGE_ROOT
+        root = cwd if (cwd / TEMPLATES_DIR).is_dir() else (_checkout() or cwd)
         return cls(
-            templates=(templates or root / "templates"),
+            templates=templates or default_templates(cwd),
             content=root / "content",
             build=root / "build",
-            glossary=root / "glossary",
+            glossary=glossary or default_glossary(cwd),
         )
 
 

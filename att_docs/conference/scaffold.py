@@ -3,7 +3,11 @@
 The symbol takes the conference's meeting (``CSP9``) and opening year, the next free
 serial of the conference (one more than the highest in use), and a document code
 from the type (:data:`SYMBOL_TYPES`). The date defaults to the paper's distribution
-deadline. The new folder builds as it is; its texts are placeholders to replace.
+deadline. The new folder builds as it is; its texts are placeholders to replace, taken
+from each language's data (the ``scaffold`` texts of ``templates/locale/<lang>.yaml``),
+and each language's translation record (:mod:`att_docs.conference.provenance`) marks
+them as such, so that they count as untranslated, in the original language too, until
+they are replaced.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
 
@@ -31,15 +36,8 @@ SYMBOL_TYPES = {
 }
 """The document code at the end of a symbol, per type; other types use ``Conf.Doc``."""
 
-_SUBMITTERS = {
-    "SEC": ("ATT Secretariat", "《武器贸易条约》秘书处"),
-    "MC": ("ATT Management Committee", "《武器贸易条约》管理委员会"),
-}
-_PLACEHOLDERS = {
-    "en": ("Introduction", "The text of the first paragraph."),
-    "zh": ("导言", "第一段案文。"),
-}
-_TITLE = {"en": "Title of the paper", "zh": "文件标题"}
+_SUBMITTERS = {"SEC": "Secretariat", "MC": "Management Committee"}
+"""Submitter codes to the ``scaffold`` key of their name in each language's data."""
 
 
 @dataclass(frozen=True)
@@ -73,16 +71,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
 
 
-def _submitted_by(submitter: str, body: str | None, number: int) -> dict[str, str]:
+def _submitted_by(submitter: str, body: str | None, number: int,
+                  language: Language) -> str:
+    """The submitter's name in a language: a ``scaffold`` text of its data, or the code."""
     if submitter in _SUBMITTERS:
-        en, zh = _SUBMITTERS[submitter]
+        key = _SUBMITTERS[submitter]
     elif submitter == "CHAIR":
-        en, zh = (f"Chair of the {body}", f"{body}主席") if body else ("Chair", "主席")
+        key = "Chair of the {body}" if body else "Chair"
     elif submitter == "PRES":
-        en, zh = f"President of CSP{number}", f"第{number}届缔约国会议主席"
+        key = "President of CSP{number}"
     else:
-        en = zh = submitter
-    return {"en": en, "zh": zh}
+        return submitter
+    return language.placeholder(key, submitter).format(body=body, number=number)
 
 
 def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
@@ -92,6 +92,7 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
               folder_name: str | None = None) -> NewPaper:
     """Create ``conference_dir/<folder>/`` with paper.yaml and one .md per language."""
     from att_docs.conference.deadline import conference_deadline
+    from att_docs.conference.provenance import placeholder_record, record_path
     from att_docs.document.frame import known_types
     from att_docs.readers.content import read_conference
 
@@ -113,29 +114,45 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     except SymbolError as exc:
         raise ContentError(f"--body, --submitter or --symbol-type give a bad symbol: {exc}",
                            conference_dir) from None
-    titles = {lang: (title or {}).get(lang) or _TITLE.get(lang, _TITLE["en"])
+    unknown = sorted(set(title or {}) - set(conference.languages))
+    if unknown:
+        raise ContentError(f"--title for {', '.join(unknown)}: the conference's languages are "
+                           f"{', '.join(conference.languages)}", conference_dir)
+    languages = {lang: load_language(templates, lang) for lang in conference.languages}
+    titles = {lang: (title or {}).get(lang) or languages[lang].placeholder("title", "Title")
               for lang in conference.languages}
-    given = (title or {}).get("en")
+    given = next((t for t in (title or {}).values() if _slug(t)), None)
     target = conference_dir / (folder_name or (given and _slug(given)) or
                                f"{doc_type}-{serial}")
     if target.exists():
         raise ContentError("already exists; choose another --id", target)
     paper_date = date or conference_deadline(conference)
-    submitted = _submitted_by(submitter, body, conference.number)
     paper = {
         "type": doc_type,
         "symbol": str(symbol),
         "date": paper_date,
-        "submitted_by": {lang: submitted.get(lang, submitted["en"])
-                         for lang in conference.languages},
+        "submitted_by": {lang: _submitted_by(submitter, body, conference.number, language)
+                         for lang, language in languages.items()},
         "original_language": conference.languages[0],
         "title": titles,
     }
     files = {PAPER_FILE: "# Started with `att-docs new`: replace the placeholder texts.\n"
                          + yaml.safe_dump(paper, allow_unicode=True, sort_keys=False)}
+    original = paper["original_language"]
     for lang in conference.languages:
-        heading, first = _PLACEHOLDERS.get(lang, _PLACEHOLDERS["en"])
+        heading = languages[lang].placeholder("heading", "Introduction")
+        first = languages[lang].placeholder("paragraph", "…")
         files[f"{lang}.md"] = f"# {heading} {{#introduction}}\n\n{{#purpose}} {first}\n"
+        placeholders = {"introduction": heading, "purpose": first}
+        made = {}  # texts att-docs or the command line gave in every language
+        if lang != original:
+            made["submitted_by"] = paper["submitted_by"][original]
+        if (title or {}).get(lang) and (title or {}).get(original):
+            made["title"] = titles[original]
+        elif not (title or {}).get(lang):
+            placeholders["title"] = titles[lang]
+        files[record_path(Path(), lang).as_posix()] = placeholder_record(
+            lang, placeholders, made if lang != original else None)
     _write_folder(target, files)
     return NewPaper(target, symbol, paper_date, [target / name for name in files])
 
@@ -150,6 +167,7 @@ def _write_folder(target: Path, files: dict[str, str]) -> None:
                                     dir=target.parent.parent))
     try:
         for name, text in files.items():
+            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
             (scratch / name).write_text(text, encoding="utf-8")
         os.chmod(scratch, 0o777 & ~_umask())
         os.rename(scratch, target)

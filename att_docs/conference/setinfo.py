@@ -37,9 +37,12 @@ class PaperMeta:
     deadline: str
     original_language: str
     checks: CheckCounts | None = None
+    # language → its units and words by state, stale ids (LanguageStatus.to_dict())
+    translation: dict[str, dict[str, Any]] | None = None
 
     @classmethod
-    def from_document(cls, doc: Document, checks: CheckCounts | None) -> PaperMeta:
+    def from_document(cls, doc: Document, checks: CheckCounts | None,
+                      templates: Path | None = None) -> PaperMeta:
         from att_docs.conference.deadline import paper_deadline
 
         return cls(
@@ -51,6 +54,7 @@ class PaperMeta:
             deadline=paper_deadline(doc).isoformat(),
             original_language=doc.masthead.original_language,
             checks=_counts(checks),
+            translation=_translation(doc, templates) if templates else None,
         )
 
     @classmethod
@@ -64,6 +68,12 @@ class PaperMeta:
     def file_stem(self) -> str:
         """``ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep``: outputs are named after it."""
         return parse_symbol(self.symbol).file_stem
+
+
+def _translation(doc: Document, templates: Path) -> dict[str, dict[str, Any]]:
+    from att_docs.conference.status import language_status
+
+    return {lang: language_status(doc, lang, templates).to_dict() for lang in doc.languages}
 
 
 def _counts(checks: CheckCounts | None) -> CheckCounts | None:

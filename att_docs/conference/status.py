@@ -1,15 +1,16 @@
 """Where a conference stands: per paper, translation, checks and the deadline.
 
 Papers are read leniently (``strict=False``): a paragraph missing in one language does
-not stop the report, it lowers that language's percentage. The percentage counts every
-aligned text of the paper (headings, paragraphs, subparagraphs, table titles, row
-labels, cells, decision leads and items, footnotes): those present in a language out of
-those present in the original language.
+not stop the report, it lowers that language's percentage. Every translatable unit of
+the paper (:mod:`att_docs.document.units`) is in one state per language: translated,
+stale, untranslated or extra (:mod:`att_docs.conference.provenance`); the percentages
+count the words to translate, as translators bill them, by state.
 
 A paper is
 
-* **complete** when every conference language has all of its texts and nothing is out
-  of alignment;
+* **complete** when every unit is translated in every conference language (no stale,
+  untranslated, placeholder or extra text) and nothing is out of alignment; a paper
+  incomplete only through stale units is reported as **stale**;
 * **failing** when it cannot be read or the checks report errors;
 * **ready** when complete and not failing;
 * **late** when it is dated after its deadline, or is not ready once the deadline
@@ -28,33 +29,105 @@ from typing import Any
 import yaml
 
 from att_docs.conference.deadline import days_left, deadline_for
-from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
-from att_docs.errors import ContentError
 
-__all__ = ["ConferenceStatus", "LanguageStatus", "PaperStatus", "check_summary",
-           "conference_status", "translation_coverage"]
+__all__ = ["STATUS_CACHE", "ConferenceStatus", "LanguageStatus", "PaperStatus",
+           "check_summary", "conference_status", "language_status", "status_cache_path"]
 
 
 @dataclass(frozen=True)
 class LanguageStatus:
-    """One language of one paper: its file(s) present, and how much is translated."""
+    """One language of one paper: its file(s) present, and its units by state.
+
+    ``units`` and ``words`` count units and billable words per state
+    (:data:`~att_docs.conference.provenance.STATES`); words are those to translate, of
+    the original text (``word_unit``: words, or characters for scripts without spaces),
+    and for extra units those of the text itself. ``stale`` and ``untranslated`` list
+    the unit ids; ``placeholders`` counts the untranslated ones still holding the text
+    ``att-docs new`` wrote.
+    """
 
     present: bool
-    translated: int = 0
-    total: int = 0
+    units: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    word_unit: str = "words"
+    stale: list[str] = field(default_factory=list)
+    untranslated: list[str] = field(default_factory=list)
+    placeholders: int = 0
+    target_words: dict[str, int] = field(default_factory=dict)  # of this language's texts
+    target_word_unit: str = "words"
+
+    @property
+    def translated(self) -> int:
+        return self.units.get("translated", 0)
+
+    @property
+    def total(self) -> int:
+        """Units to translate: all but the extra ones."""
+        return sum(n for state, n in self.units.items() if state != "extra")
 
     @property
     def percent(self) -> float | None:
-        """Share of the original's texts present in this language; None if unknown."""
+        """Share of the words to translate that are translated; None if nothing to count."""
         if not self.present:
             return 0.0
-        return round(100 * self.translated / self.total, 1) if self.total else None
+        return self.percent_of("translated") if self.total else None
+
+    def percent_of(self, state: str) -> float:
+        total = sum(self.words.values())
+        return round(100 * self.words.get(state, 0) / total, 1) if total else 0.0
 
     @property
     def complete(self) -> bool:
-        return self.present and self.total > 0 and self.translated == self.total
+        return (self.present and self.total > 0 and self.translated == self.total
+                and not self.units.get("extra"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"present": self.present, "translated": self.translated, "total": self.total,
+                "percent": self.percent, "units": self.units, "words": self.words,
+                "word_unit": self.word_unit,
+                "percent_by_state": {s: self.percent_of(s) for s in self.words},
+                "stale": self.stale, "untranslated": self.untranslated,
+                "placeholders": self.placeholders, "target_words": self.target_words,
+                "target_word_unit": self.target_word_unit}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LanguageStatus:
+        return cls(data["present"], dict(data["units"]), dict(data["words"]),
+                   data["word_unit"], list(data["stale"]), list(data["untranslated"]),
+                   int(data["placeholders"]), dict(data["target_words"]),
+                   data["target_word_unit"])
+
+
+def language_status(doc: Document, lang: str, templates: Path, present: bool = True
+                    ) -> LanguageStatus:
+    """Units and words of ``doc`` in ``lang`` by state (see :mod:`.provenance`)."""
+    from att_docs.conference.provenance import STATES, unit_states
+    from att_docs.document.locale import load_locale
+
+    original = doc.masthead.original_language
+    counting = load_locale(templates, original)
+    own = load_locale(templates, lang)
+    units = dict.fromkeys(STATES, 0)
+    words = dict.fromkeys(STATES, 0)
+    target_words = dict.fromkeys(STATES, 0)
+    stale: list[str] = []
+    untranslated: list[str] = []
+    placeholders = 0
+    for unit in unit_states(doc, lang).values():
+        units[unit.state] += 1
+        words[unit.state] += (own.count_words(unit.target) if unit.state == "extra"
+                              else counting.count_words(unit.source or unit.target))
+        target_words[unit.state] += own.count_words(unit.target)
+        if unit.state == "stale":
+            stale.append(unit.id)
+        elif unit.state == "untranslated":
+            untranslated.append(unit.id)
+            placeholders += unit.placeholder
+    return LanguageStatus(present, units, words, counting.word_count, stale, untranslated,
+                          placeholders, target_words, own.word_count)
 
 
 @dataclass
@@ -84,6 +157,13 @@ class PaperStatus:
                 and all(lang.complete for lang in self.languages.values()))
 
     @property
+    def only_stale(self) -> bool:
+        """Incomplete only because some translations are stale."""
+        return (self.error is None and not self.problems and not self.complete
+                and all(lang.present and lang.translated + len(lang.stale) == lang.total
+                        and not lang.units.get("extra") for lang in self.languages.values()))
+
+    @property
     def failing(self) -> bool:
         return self.error is not None or bool(self.checks and self.checks.get("errors"))
 
@@ -108,8 +188,9 @@ class PaperStatus:
             return "superseded"
         if self.error:
             return "unreadable"
-        for name, flag in (("late", self.late), ("incomplete", not self.complete),
-                           ("failing", self.failing)):
+        for name, flag in (("late", self.late), ("incomplete", not self.complete
+                                                    and not self.only_stale),
+                           ("stale", self.only_stale), ("failing", self.failing)):
             if flag:
                 return name
         return "ready"
@@ -121,9 +202,7 @@ class PaperStatus:
             "title": self.title,
             "type": self.type,
             "date": self.date.isoformat() if self.date else None,
-            "languages": {code: {"present": lang.present, "translated": lang.translated,
-                                 "total": lang.total, "percent": lang.percent}
-                          for code, lang in self.languages.items()},
+            "languages": {code: lang.to_dict() for code, lang in self.languages.items()},
             "checks": self.checks,
             "deadline": self.deadline.isoformat(),
             "days_left": self.days_left,
@@ -155,8 +234,8 @@ class ConferenceStatus:
 
     def to_dict(self) -> dict[str, Any]:
         counts = {name: sum(1 for p in self.papers if p.state == name)
-                  for name in ("ready", "late", "incomplete", "failing", "unreadable",
-                               "superseded")}
+                  for name in ("ready", "late", "incomplete", "stale", "failing",
+                               "unreadable", "superseded")}
         return {
             "conference": self.conference.id,
             "number": self.conference.number,
@@ -171,37 +250,115 @@ class ConferenceStatus:
         }
 
 
-def conference_status(folder: Path, templates: Path, today: dt.date) -> ConferenceStatus:
-    """Read every paper of ``folder`` leniently and report where each stands."""
-    from att_docs.document.assemble import assemble
-    from att_docs.document.frame import FrameRenderer, known_types
-    from att_docs.readers.content import read_conference, read_paper
+def conference_status(folder: Path, templates: Path, today: dt.date,
+                      glossary: Path | None = None, cache_file: Path | None = None
+                      ) -> ConferenceStatus:
+    """Read every paper of ``folder`` leniently and report where each stands.
 
-    conference = read_conference(folder)
-    types = known_types(templates)
-    renderer = FrameRenderer(templates)
+    With ``cache_file``, a paper whose inputs (its folder, translation records,
+    templates, ``conference.yaml``, term base and att-docs itself, by content hash) are
+    those of an earlier report is not read again: its row comes from the cache. Changed
+    papers are read and checked together, as the incremental build checks them.
+    """
+    from att_docs.conference.load import load_papers
+    from att_docs.conference.provenance import records_sha256
+
+    dirs = find_paper_dirs(folder)
+    keys: dict[str, str] = {}
+    cached: dict[str, Any] = {}
+    if cache_file is not None:
+        from att_docs.build.cache import Fingerprint, combine
+
+        term_base = glossary or Project.default(templates).glossary
+        fingerprint = Fingerprint.of(folder, templates, term_base)
+        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d)) for d in dirs}
+        cached = _load_cache(cache_file)
+    unread = [d for d in dirs if keys.get(d.name) not in cached]
+    papers = load_papers(folder, templates, strict=False, keep_going=True, dirs=unread)
+    conference = papers.conference
     rows: list[PaperStatus] = []
     documents: list[Document] = []
+    fresh: dict[str, Any] = {}
     for paper_dir in find_paper_dirs(folder):
-        presence = _presence(paper_dir, conference.languages)
-        try:
-            doc = assemble(read_paper(paper_dir, conference, templates, types,
-                                      strict=False), renderer)
-        except ContentError as exc:
-            rows.append(_unreadable(paper_dir, conference, presence, str(exc), today))
+        key = keys.get(paper_dir.name)
+        if paper_dir not in unread:
+            rows.append(_row_from_cache(cached[key], today))
+            fresh[key] = cached[key]
             continue
+        presence = _presence(paper_dir, conference.languages)
+        if paper_dir in papers.failed:
+            rows.append(_unreadable(paper_dir, conference, presence,
+                                    str(papers.failed[paper_dir]), today))
+            continue
+        doc = papers.documents[paper_dir.name]
         documents.append(doc)
-        rows.append(_readable(doc, presence, today))
-    summary = check_summary(documents)
-    if summary is not None:
-        for row in rows:
-            if row.error is None:
-                row.checks = summary.get(row.id, {"errors": 0, "warnings": 0, "info": 0})
-    newer = superseded_by([(d.id, str(d.masthead.symbol)) for d in documents])
+        rows.append(_readable(doc, presence, today, templates))
+    summary = check_summary(documents, glossary, templates)
+    read = {d.id for d in documents}
+    for row in rows:
+        if row.error is None and row.id in read:
+            row.checks = None if summary is None else summary.get(
+                row.id, {"errors": 0, "warnings": 0, "info": 0})
+            if key_of := keys.get(row.id):
+                fresh[key_of] = _row_to_cache(row)
+    newer = superseded_by([(r.id, r.symbol) for r in rows if r.error is None])
     for row in rows:
         row.superseded_by = newer.get(row.id)
     rows.sort(key=_order)
+    if cache_file is not None and fresh != cached:
+        _save_cache(cache_file, fresh)
     return ConferenceStatus(conference, today, rows)
+
+
+_CACHE_VERSION = 1
+STATUS_CACHE = ".att-docs-status-cache.json"
+
+
+def status_cache_path(build: Path, folder: Path) -> Path | None:
+    """Where ``status`` keeps its rows for the conference ``folder``: beside the build
+    cache, in ``build/<conference>/``."""
+    return build / folder.name / STATUS_CACHE
+
+
+def _load_cache(path: Path) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and data.get("version") == _CACHE_VERSION
+    return data.get("papers", {}) if ok else {}
+
+
+def _save_cache(path: Path, papers: dict[str, Any]) -> None:
+    import json
+
+    from att_docs.atomic import atomic_output
+
+    try:
+        with atomic_output(path) as tmp:
+            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "papers": papers},
+                                      ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _row_to_cache(row: PaperStatus) -> dict[str, Any]:
+    return {"id": row.id, "symbol": row.symbol, "title": row.title, "type": row.type,
+            "date": row.date.isoformat() if row.date else None,
+            "deadline": row.deadline.isoformat(), "checks": row.checks,
+            "problems": row.problems,
+            "languages": {code: lang.to_dict() for code, lang in row.languages.items()}}
+
+
+def _row_from_cache(data: dict[str, Any], today: dt.date) -> PaperStatus:
+    return PaperStatus(
+        id=data["id"], symbol=data["symbol"], title=data["title"], type=data["type"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        deadline=dt.date.fromisoformat(data["deadline"]), today=today,
+        languages={code: LanguageStatus.from_dict(v) for code, v in data["languages"].items()},
+        checks=data["checks"], problems=list(data["problems"]))
 
 
 def _order(row: PaperStatus) -> tuple[int, int, str]:
@@ -215,33 +372,25 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
     return (sym.serial, sym.revision or 0, row.id)
 
 
-def translation_coverage(doc: Document) -> dict[str, tuple[int, int]]:
-    """Language → (texts present, texts of the original language), over the whole paper."""
-    from att_docs.document.assemble import localized_texts
-
-    original = doc.masthead.original_language
-    texts = [t for part in doc.parts for block in part.blocks for t in localized_texts(block)]
-    texts += [note.text for note in doc.footnotes.values()]
-    counted = [t for t in texts if original in t]
-    return {lang: (sum(1 for t in counted if lang in t), len(counted))
-            for lang in doc.languages}
-
-
-def check_summary(documents: list[Document]) -> dict[str, CheckCounts] | None:
+def check_summary(documents: list[Document], glossary: Path | None = None,
+                  templates: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks.
 
-    The one place that calls the checks (``att_docs.checks.engine.check_documents``
-    with the default glossary). A finding without a paper id counts for the only paper
-    when there is one.
+    The one place that calls the checks (``att_docs.checks.engine.check_documents``)
+    for the build and status, with the project's term base and templates unless given
+    (:class:`~att_docs.conference.paths.Project` resolves both). A finding without a
+    paper id counts for the only paper when there is one.
     """
     try:
         from att_docs.checks.engine import check_documents
-        from att_docs.glossary import default_path, load
+        from att_docs.glossary import load
     except ImportError:
         return None
     if not documents:
         return {}
-    findings = check_documents(documents, load(default_path()))
+    project = Project.default(templates)
+    findings = check_documents(documents, load(glossary or project.glossary),
+                               project.templates)
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
@@ -260,11 +409,11 @@ def _presence(paper_dir: Path, languages: list[str]) -> dict[str, bool]:
             for lang in languages}
 
 
-def _readable(doc: Document, presence: dict[str, bool], today: dt.date) -> PaperStatus:
+def _readable(doc: Document, presence: dict[str, bool], today: dt.date,
+              templates: Path) -> PaperStatus:
     from att_docs.conference.deadline import paper_deadline
 
-    coverage = translation_coverage(doc)
-    languages = {lang: LanguageStatus(presence[lang], *coverage[lang])
+    languages = {lang: language_status(doc, lang, templates, presence[lang])
                  for lang in doc.languages}
     original = doc.masthead.original_language
     return PaperStatus(
@@ -284,7 +433,7 @@ def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, boo
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", "en")
+    original = raw.get("original_language", conference.languages[0])
     date = raw.get("date")
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),

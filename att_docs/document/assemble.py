@@ -15,23 +15,19 @@ from pathlib import Path
 from att_docs.document.frame import FrameItem, FrameRenderer
 from att_docs.document.model import (
     Block,
-    BlockQuote,
-    DecisionList,
     Document,
     FootnoteRef,
     FrameBlock,
-    Heading,
-    ListItem,
     Localized,
     PageBreak,
     Paragraph,
     Part,
-    Table,
     Text,
 )
+from att_docs.document.walk import walk
 from att_docs.errors import ContentError
 
-__all__ = ["assemble", "letter", "localized_texts"]
+__all__ = ["assemble", "letter"]
 
 
 def assemble(doc: Document, renderer: FrameRenderer) -> Document:
@@ -107,27 +103,7 @@ def _number_part(part: Part) -> None:
                 block.number = number
             for i, sub in enumerate(block.subparagraphs):
                 sub.label = letter(i)
-
-
-def localized_texts(block: Block) -> Iterator[Localized]:
-    """Every Localized text of a block, in reading order (for footnotes, checks, XLIFF)."""
-    if isinstance(block, Heading | BlockQuote | ListItem | FrameBlock):
-        yield block.text
-    elif isinstance(block, Paragraph):
-        yield block.text
-        for sub in block.subparagraphs:
-            yield sub.text
-    elif isinstance(block, Table):
-        yield block.title
-        for row in block.rows:
-            yield row.label
-            for cell in row.cells:
-                yield cell.text
-    elif isinstance(block, DecisionList):
-        for group in block.groups:
-            yield group.lead
-            for item in group.items:
-                yield item.text
+                sub.index = i + 1
 
 
 def _refs(text: Text) -> Iterator[str]:
@@ -140,18 +116,17 @@ def _refs(text: Text) -> Iterator[str]:
 def _number_footnotes(doc: Document) -> None:
     original = doc.masthead.original_language
     number = 0
-    for block in doc.body:
-        for texts in localized_texts(block):
-            text = texts.get(original)
-            if text is None:
-                continue
-            for ref in _refs(text):
-                note = doc.footnotes.get(ref)
-                if note is None:
-                    raise ContentError(f"footnote [^{ref}] is not defined", doc.source)
-                if note.number is None:
-                    number += 1
-                    note.number = number
+    for piece in walk(doc.body):
+        text = piece.text.get(original)
+        if text is None:
+            continue
+        for ref in _refs(text):
+            note = doc.footnotes.get(ref)
+            if note is None:
+                raise ContentError(f"footnote [^{ref}] is not defined", doc.source)
+            if note.number is None:
+                number += 1
+                note.number = number
     for note in doc.footnotes.values():
         if note.number is None:
             where = note.text.get(original)

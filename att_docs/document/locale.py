@@ -39,6 +39,17 @@ class LocaleData:
     translations: gettext.NullTranslations
 
     @property
+    def word_count(self) -> str:
+        """How translators bill this language: ``words``, or ``characters``."""
+        return self.spec.word_count
+
+    def count_words(self, text: str) -> int:
+        """Billable words of ``text``: words, or characters for scripts without spaces."""
+        from att_docs.document.wordcount import count_words
+
+        return count_words(text, self.word_count)
+
+    @property
     def soft_break(self) -> str:
         return self.spec.soft_break
 
@@ -80,14 +91,15 @@ class LocaleData:
         return word[:1].upper() + word[1:] if rule.case == "title" else word
 
     def language_name(self, code: str) -> str:
-        """The name of language ``code`` in this language: ``language_names``, else babel."""
+        """The name of language ``code`` in this language: ``language_names``, else the
+        catalogue, else babel."""
         if code in self.spec.language_names:
             return self.spec.language_names[code]
-        english = Locale.parse(code).get_display_name("en") or code
-        translated = self.gettext(english)
-        if translated != english:
+        msgid = Locale.parse(code).english_name or code  # the catalogues' msgids
+        translated = self.gettext(msgid)
+        if translated != msgid:
             return translated
-        return Locale.parse(code).get_display_name(self.babel) or english
+        return Locale.parse(code).get_display_name(self.babel) or msgid
 
 
 def locale_dir(templates: Path) -> Path:

@@ -14,7 +14,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-__all__ = ["DatePatterns", "LocaleFile", "OrdinalRule", "RangePattern", "RangePatterns"]
+__all__ = ["DatePatterns", "DateReading", "LocaleFile", "NumberWords", "OrdinalRule",
+           "RangePattern", "RangePatterns", "ReferenceReading", "TermMatching"]
 
 _SAMPLE = dt.date(2023, 7, 21)
 
@@ -22,7 +23,7 @@ _SAMPLE = dt.date(2023, 7, 21)
 def _ldml(pattern: str) -> str:
     """An LDML date pattern babel can format (``d MMMM y``); ValueError otherwise."""
     try:
-        format_date(_SAMPLE, pattern, locale="en")
+        format_date(_SAMPLE, pattern, locale="root")  # CLDR root: any pattern, no language
     except Exception as exc:  # babel raises ValueError, KeyError or AttributeError
         raise ValueError(f"not an LDML date pattern babel can format: {exc}") from None
     return pattern
@@ -44,6 +45,20 @@ def _quotes(text: str) -> str:
 
 
 Ldml = Annotated[str, AfterValidator(_ldml)]
+
+
+def _regex(pattern: str) -> str:
+    """A regular expression the checks can compile ({month} and {label} filled in)."""
+    import re
+
+    try:
+        re.compile(pattern.replace("{month}", "(?P<m>x)").replace("{label}", r"\d+"))
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from None
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_regex)]
 
 
 class _Strict(BaseModel):
@@ -80,6 +95,52 @@ class OrdinalRule(_Strict):
     case: Literal["title", "as-is"] = "as-is"  # title: Ninth, as-is: ninth
 
 
+class NumberWords(_Strict):
+    """How the checks read numbers written in words: num2words spells 2 … 100 and their
+    ordinals; cn2an reads numerals after ``ordinal_prefix`` or before a measure word."""
+
+    engine: Literal["num2words", "cn2an"]
+    lang: str | None = None     # num2words' language code (default: the locale's own)
+    percent: list[Regex] = Field(default_factory=list)  # groups d (digits) or n (words)
+    ordinal_prefix: str = ""    # 第 in 第九届
+    measure_words: str = ""     # characters that make a numeral before them a number
+
+
+class TermMatching(_Strict):
+    """How glossary terms are found: inflected forms (``inflect``), lemmas (``simplemma``,
+    with its ``lang``) or as written; ``stemmer`` names a Snowball stemmer."""
+
+    inflection: Literal["inflect", "simplemma", "none"] = "none"
+    lang: str | None = None
+    function_words: list[str] = Field(default_factory=list)  # "of": the head noun before it
+    stemmer: str | None = None
+
+
+class DateReading(_Strict):
+    """Dates the checks read: regular expressions with groups d, d1, d2, m, m2, y, y2;
+    ``{month}`` stands for the babel locale's month names."""
+
+    patterns: list[Regex]
+    not_alone: list[str] = Field(default_factory=list)  # month names that are also words
+    hint: str | None = None     # a text without it holds no date
+    same_month: Regex | None = None  # a range that repeats its month (house style)
+    same_month_fix: str | None = None
+    same_year: Regex | None = None
+    same_year_fix: str | None = None
+
+
+class ReferenceReading(_Strict):
+    """References the checks compare: patterns with groups kind and label(s); ``kinds``
+    maps the start of a kind word to paragraph, article or annex; ``formats`` writes one."""
+
+    hints: list[str] = Field(default_factory=list)
+    patterns: list[Regex]
+    label: Regex | None = None  # the language's own label pattern ({label})
+    kinds: dict[str, Literal["paragraph", "article", "annex"]]
+    formats: dict[Literal["paragraph", "article", "annex"], str]
+    sub: str = "({})"           # how a sub-label follows the number: 24(b), 24 b)
+
+
 class LocaleFile(_Strict):
     """``templates/locale/<lang>.yaml``."""
 
@@ -89,3 +150,15 @@ class LocaleFile(_Strict):
     soft_break: str = " "       # what a line break inside a paragraph becomes
     quotes: Annotated[str, AfterValidator(_quotes)] = ""  # "“”‘’": smart quotes
     language_names: dict[str, str] = Field(default_factory=dict)  # en: English, in this language
+    # What the checks, the writers and `att-docs new` know (att_docs.document.language)
+    script: str = "Latn"        # ISO 15924
+    cjk: bool = False           # written without spaces between words; East Asian fonts
+    numbers: NumberWords | None = None
+    terms: TermMatching = Field(default_factory=TermMatching)
+    date_patterns: DateReading | None = None
+    references: ReferenceReading | None = None
+    typography: list[str] = Field(default_factory=list)  # rule sets of the typography check
+    homophones: Literal["pinyin"] | None = None
+    scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
+    # how translators bill texts in this language: by word, or by character (CJK scripts)
+    word_count: Literal["words", "characters"] = "words"

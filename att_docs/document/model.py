@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from att_docs.conference.deadline import DEFAULT_DAYS_BEFORE_OPENING
 from att_docs.document.symbols import DocumentSymbol
 
 __all__ = [
+    "DEFAULT_DAYS_BEFORE_OPENING",
     "Block",
     "BlockQuote",
     "Cell",
@@ -34,7 +34,6 @@ __all__ = [
     "FrameBlock",
     "Heading",
     "Inline",
-    "ListItem",
     "Localized",
     "Masthead",
     "PageBreak",
@@ -125,7 +124,7 @@ class Text:
 
 
 Localized = dict[str, Text]
-"""Language code (``"en"``, ``"zh"``) to the text in that language."""
+"""Language code (a key of ``conference.yaml``'s ``languages``) to the text in it."""
 
 
 # --------------------------------------------------------------------------- blocks
@@ -147,6 +146,7 @@ class Subparagraph:
     id: str
     text: Localized
     label: str = ""  # set by assembly: "a", "b", ...
+    index: int = 0  # set by assembly: 1 for (a), 2 for (b) ...
 
 
 @dataclass
@@ -158,14 +158,6 @@ class Paragraph:
     numbered: bool = True
     subparagraphs: list[Subparagraph] = field(default_factory=list)
     number: int | None = None  # set by assembly
-
-
-@dataclass
-class ListItem:
-    """An item of an unnumbered or numbered list in prose (not a subparagraph)."""
-
-    id: str
-    text: Localized
 
 
 @dataclass
@@ -245,7 +237,6 @@ class PageBreak:
 Block = (
     Heading
     | Paragraph
-    | ListItem
     | BlockQuote
     | Table
     | DecisionList
@@ -255,6 +246,12 @@ Block = (
 
 
 # --------------------------------------------------------------------------- document
+
+DEFAULT_DAYS_BEFORE_OPENING = 30
+"""The distribution deadline when ``conference.yaml`` has no ``deadline`` rule: papers go
+out at least 30 days before the opening (:mod:`att_docs.conference.deadline`). content/csp9
+sets 31 days, one calendar month, the date its papers carry (21 July 2023 for an opening
+on 21 August 2023)."""
 
 
 @dataclass
@@ -320,6 +317,9 @@ class Document:
     source: Path | None = None
     body: list[Block] = field(default_factory=list)
     problems: list[Exception] = field(default_factory=list)  # lenient reads only
+    # lenient reads only: language → {id: text} of blocks and footnotes that language has
+    # and the original lacks (they are in ``problems`` too)
+    extras: dict[str, dict[str, Text]] = field(default_factory=dict)
     deadline_days: int | None = None  # overrides Conference.deadline_days
 
     @property

@@ -1,10 +1,12 @@
-"""The term base: model, YAML/CSV/TBX readers and writers, TBX 2008 and OmegaT writers.
+"""The term base, in any number of languages: model, YAML/CSV/TBX readers and writers,
+TBX 2008 and OmegaT writers.
 
     >>> glossary = load(default_path())          # glossary/att.yaml
-    >>> glossary.by_id()["wgtu"].preferred("zh").text
-    '普遍加入条约工作组'
+    >>> glossary.languages                       # its language columns, in order
+    >>> glossary.by_id()["wgtu"].preferred(glossary.languages[0]).text
+    'Working Group on Treaty Universalization'
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
-    >>> dumps(glossary, "omegat-tsv", ["en", "zh"])  # source and target language
+    >>> dumps(glossary, "omegat-tsv", glossary.languages[:2])  # source and target
 
 Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
 """
@@ -54,17 +56,13 @@ FORMATS: tuple[Format, ...] = ("yaml", "csv", "tbx", "tbx2008", "omegat-tsv")
 SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".tsv": "csv",
                                ".tbx": "tbx", ".xml": "tbx"}
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
-
 
 def default_path() -> Path:
-    """The project's term base: ``glossary/att.yaml`` of the checkout in use.
+    """The project's term base: ``glossary/att.yaml`` of the working directory, else the
+    default one (:func:`att_docs.conference.paths.default_glossary`)."""
+    from att_docs.conference.paths import default_glossary
 
-    The working directory's ``glossary/att.yaml`` if there is one, else the one beside
-    the att_docs package (the same rule that finds ``templates/``).
-    """
-    local = Path.cwd() / "glossary" / "att.yaml"
-    return local if local.is_file() else _PACKAGE_ROOT / "glossary" / "att.yaml"
+    return default_glossary()
 
 
 def format_of(path: Path) -> Format:

@@ -5,7 +5,8 @@ concept_note, subject, definition``; only concept_id, lang and term are required
 concept's own fields repeat on each of its rows, so sorting the sheet loses nothing.
 
 Wide form, as spreadsheets and simple glossary tools keep it: one column per language
-(``en``, ``zh``, ``zh-CN`` ...) holding that language's preferred term, and optionally
+(a language code or BCP 47 tag as its header) holding that language's preferred term,
+and optionally
 ``id``, ``note``, ``subject`` and ``definition``.
 
 The delimiter (comma, semicolon or tab) is taken from the header line.
@@ -135,7 +136,7 @@ def _wide_form(reader: csv.DictReader[str], header: list[str], path: Path) -> li
         line = reader.line_num
         cells = {k.lower(): (v or "").strip() for k, v in row.items() if k is not None}
         terms: dict[str, list[Term]] = {}
-        for lang in langs:  # en-US and en-GB both become en: the first one is preferred
+        for lang in langs:  # two regional columns of one language: the first is preferred
             if text := clean_term(row[lang]):
                 same = terms.setdefault(normalize_lang(lang), [])
                 same.append(Term(text, "admitted" if same else "preferred", line=line))

@@ -9,6 +9,7 @@ normalizing helpers here (white space, language tags, status names).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
 __all__ = ["clean_term", "clean_text", "finish", "normalize_lang", "parse_status"]
 
 _SPACES = re.compile(r"\s+")
-_TRADITIONAL = {"hant", "tw", "hk", "mo"}
 
 
 def clean_term(text: str | None) -> str:
@@ -33,15 +33,34 @@ def clean_text(text: str | None) -> str | None:
 
 
 def normalize_lang(tag: str) -> str:
-    """A BCP 47 tag as the glossary keys it: ``en-GB`` → ``en``, ``zh-Hans-CN`` → ``zh``.
+    """A BCP 47 tag as the glossary keys it: the language alone, unless the tag's script
+    (written, or implied by its region) is not the language's usual one.
 
-    Traditional Chinese (``zh-Hant``, ``zh-TW``, ``zh-HK``) stays apart as ``zh-Hant``:
-    its characters differ from those of the simplified Chinese the papers use.
+    The scripts are CLDR's likely subtags (babel): a region of the usual script drops
+    (xx-GB → xx), while a region or script subtag that implies another script keeps it
+    apart as language-Script, since its characters differ (Traditional for Simplified
+    Han, Latin for Cyrillic).
     """
-    parts = tag.strip().replace("_", "-").lower().split("-")
-    if parts[0] == "zh" and _TRADITIONAL & set(parts[1:]):
-        return "zh-Hant"
-    return parts[0]
+    parts = [p for p in tag.strip().replace("_", "-").split("-") if p]
+    if not parts:
+        return ""
+    lang = parts[0].lower()
+    script = next((p.title() for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    region = next((p.upper() for p in parts[1:] if len(p) in (2, 3) and p.isalnum()), None)
+    usual = _likely_script(lang)
+    if script is None and region is not None:
+        script = _likely_script(f"{lang}_{region}")
+    return f"{lang}-{script}" if script and usual and script != usual else lang
+
+
+@functools.lru_cache(maxsize=256)
+def _likely_script(key: str) -> str | None:
+    """The script CLDR expects for a language or language_REGION, if it knows one."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags").get(key)
+    parts = likely.split("_") if likely else []
+    return parts[1] if len(parts) > 2 else None
 
 
 def parse_status(value: str) -> Status | None:

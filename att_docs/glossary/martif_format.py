@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from att_docs.glossary.model import Concept, Glossary
-from att_docs.glossary.tbx_format import CASE_SENSITIVE_NOTE, STATUS_VALUES, XML_LANG
+from att_docs.glossary.model import Glossary
+from att_docs.glossary.tbx_format import XML_LANG, write_entry
 
 __all__ = ["dumps_martif"]
 
@@ -48,7 +48,7 @@ def dumps_martif(glossary: Glossary, languages: Sequence[str] | None = None) -> 
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
         if any(concept.terms.get(lang) for lang in chosen):
-            _write_entry(body, concept, chosen)
+            write_entry(body, concept, chosen, _sub, ("termEntry", "langSet", "tig"))
     return etree.tostring(root, pretty_print=True, xml_declaration=True,
                           encoding="UTF-8").decode("utf-8")
 
@@ -60,27 +60,3 @@ def _sub(parent: etree._Element, name: str, text: str | None = None,
     return element
 
 
-def _write_entry(body: etree._Element, concept: Concept, languages: list[str]) -> None:
-    entry = _sub(body, "termEntry", id=concept.id)
-    if concept.subject:
-        _sub(entry, "descrip", concept.subject, type="subjectField")
-    if concept.definition:
-        _sub(_sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
-    if concept.note:
-        _sub(entry, "note", concept.note)
-    for lang in languages:
-        terms = concept.terms.get(lang)
-        if not terms:
-            continue
-        lang_set = _sub(entry, "langSet")
-        lang_set.set(XML_LANG, lang)
-        for term in terms:
-            tig = _sub(lang_set, "tig")
-            _sub(tig, "term", term.text)
-            if term.kind:
-                _sub(tig, "termNote", term.kind, type="termType")
-            _sub(tig, "termNote", STATUS_VALUES[term.status], type="administrativeStatus")
-            if term.case_sensitive:
-                _sub(tig, "note", CASE_SENSITIVE_NOTE)
-            if term.note:
-                _sub(tig, "note", term.note)

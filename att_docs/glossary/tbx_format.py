@@ -26,7 +26,7 @@ are admitted.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -42,7 +42,7 @@ from att_docs.glossary.integrity import (
 from att_docs.glossary.model import Concept, Glossary, Status, Term
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
-           "load_tbx_glossary"]
+           "load_tbx_glossary", "write_entry"]
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 """The namespace of TBX v3 (ISO 30042:2019) in the published TBX-Basic schemas."""
@@ -219,7 +219,7 @@ def dumps_tbx(glossary: Glossary, languages: Sequence[str] | None = None) -> str
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary.concepts:
         if any(concept.terms.get(lang) for lang in chosen):
-            _write_concept(body, concept, chosen)
+            write_entry(body, concept, chosen, _sub)
     tree = etree.ElementTree(root)
     for pi in _SCHEMA_PIS:
         root.addprevious(etree.ProcessingInstruction("xml-model", pi))
@@ -234,27 +234,35 @@ def _sub(parent: etree._Element, name: str, text: str | None = None,
     return element
 
 
-def _write_concept(body: etree._Element, concept: Concept, languages: list[str]) -> None:
-    entry = _sub(body, "conceptEntry", id=concept.id)
+Sub = Callable[..., etree._Element]
+"""Makes a child element: ``sub(parent, name, text=None, **attributes)``."""
+
+
+def write_entry(body: etree._Element, concept: Concept, languages: list[str], sub: Sub,
+                names: tuple[str, str, str] = ("conceptEntry", "langSec", "termSec")) -> None:
+    """One concept with its terms in ``languages``; ``names`` are the entry, language and
+    term elements (TBX v3 here; TBX 2008 writes termEntry, langSet and tig)."""
+    entry_name, language_name, term_name = names
+    entry = sub(body, entry_name, id=concept.id)
     if concept.subject:
-        _sub(entry, "descrip", concept.subject, type="subjectField")
+        sub(entry, "descrip", concept.subject, type="subjectField")
     if concept.definition:
-        _sub(_sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
+        sub(sub(entry, "descripGrp"), "descrip", concept.definition, type="definition")
     if concept.note:
-        _sub(entry, "note", concept.note)
+        sub(entry, "note", concept.note)
     for lang in languages:
         terms = concept.terms.get(lang)
         if not terms:
             continue
-        section = _sub(entry, "langSec")
+        section = sub(entry, language_name)
         section.set(XML_LANG, lang)
         for term in terms:
-            term_sec = _sub(section, "termSec")
-            _sub(term_sec, "term", term.text)
+            term_sec = sub(section, term_name)
+            sub(term_sec, "term", term.text)
             if term.kind:
-                _sub(term_sec, "termNote", term.kind, type="termType")
-            _sub(term_sec, "termNote", STATUS_VALUES[term.status], type="administrativeStatus")
+                sub(term_sec, "termNote", term.kind, type="termType")
+            sub(term_sec, "termNote", STATUS_VALUES[term.status], type="administrativeStatus")
             if term.case_sensitive:
-                _sub(term_sec, "note", CASE_SENSITIVE_NOTE)
+                sub(term_sec, "note", CASE_SENSITIVE_NOTE)
             if term.note:
-                _sub(term_sec, "note", term.note)
+                sub(term_sec, "note", term.note)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE
 from att_docs.document.locale import load_locale
 from att_docs.document.model import (
     Block,
@@ -43,10 +44,8 @@ from att_docs.readers.schema import (
 )
 from att_docs.readers.yamlfile import Loaded, load_yaml, validate
 
-__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "find_papers", "read_conference", "read_paper"]
+__all__ = ["CONFERENCE_FILE", "PAPER_FILE", "read_conference", "read_paper"]
 
-CONFERENCE_FILE = "conference.yaml"
-PAPER_FILE = "paper.yaml"
 ANNEX_FILE = "annex.yaml"
 TABLES_FILE = "tables.yaml"
 DECISIONS_FILE = "decisions.yaml"
@@ -74,11 +73,6 @@ def read_conference(folder: Path) -> Conference:
         source=path,
         **({"deadline_days": spec.deadline.days_before_opening} if spec.deadline else {}),
     )
-
-
-def find_papers(folder: Path) -> list[Path]:
-    """The paper folders of a conference: sub-folders holding a ``paper.yaml``."""
-    return sorted(p.parent for p in folder.glob(f"*/{PAPER_FILE}"))
 
 
 def read_paper(folder: Path, conference: Conference, templates: Path,
@@ -134,6 +128,7 @@ def read_paper(folder: Path, conference: Conference, templates: Path,
         languages=list(langs),
         source=folder,
         problems=reader.problems,
+        extras=reader.extras,
         deadline_days=spec.deadline.days_before_opening if spec.deadline else None,
     )
 
@@ -167,6 +162,7 @@ class _PartReader:
     def __post_init__(self) -> None:
         self.footnotes: dict[str, Footnote] = {}
         self.problems: list[ContentError] = []
+        self.extras: dict[str, dict[str, Text]] = {}
 
     def _problem(self, error: ContentError) -> None:
         if self.strict:
@@ -184,12 +180,26 @@ class _PartReader:
         }
         for problem in _alignment_problems(prose, order):
             self._problem(problem)
+        self._collect_extras(prose, order)
         self._collect_footnotes(prose, order)
         tables = _Structured(folder / TABLES_FILE) if (folder / TABLES_FILE).exists() else None
         decisions = (_Structured(folder / DECISIONS_FILE)
                      if (folder / DECISIONS_FILE).exists() else None)
         blocks = self._blocks(prose, order, tables, decisions)
         return Part(part_id, part_type, title, subtitle, blocks, source=folder)
+
+    def _collect_extras(self, prose: dict[str, ProseFile], order: list[str]) -> None:
+        """Texts a language has and the original lacks (reported as problems too)."""
+        first = prose[order[0]]
+        ids = set(first.block_ids())
+        for lang in order[1:]:
+            found = {b.id: b.text for b in prose[lang].blocks
+                     if b.id not in ids and b.text is not None}
+            found.update({f"footnote.{label}": text
+                          for label, text in prose[lang].footnotes.items()
+                          if label not in first.footnotes})
+            if found:
+                self.extras.setdefault(lang, {}).update(found)
 
     def _collect_footnotes(self, prose: dict[str, ProseFile], order: list[str]) -> None:
         first = prose[order[0]]

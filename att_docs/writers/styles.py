@@ -130,6 +130,7 @@ class Styles:
     docx_fonts: dict[str, DocxFonts]
     pdf_fonts: dict[str, list[str]]
     language_tags: dict[str, str]
+    east_asian: frozenset[str] = frozenset()  # languages with cjk: true in templates/locale
     looks: dict[str, ParagraphLook] = dataclasses.field(default_factory=dict)
     pdf_heading_fonts: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     hyphenate: bool = False
@@ -152,6 +153,14 @@ class Styles:
         return self.language_tags.get(lang, lang)
 
 
+def _east_asian(templates: Path) -> frozenset[str]:
+    """The languages the locale data marks as written without spaces (``cjk: true``)."""
+    from att_docs.document.language import available_languages, load_language
+
+    return frozenset(code for code in available_languages(templates)
+                     if load_language(templates, code).cjk)
+
+
 @by_content
 def load_styles(path: Path) -> Styles:
     """Read a styles file; a bad or unknown key is a :class:`ContentError` at its line."""
@@ -172,6 +181,7 @@ def load_styles(path: Path) -> Styles:
         hanging_punctuation=spec.hanging_punctuation,
         first_page=spec.first_page,
         widow_lines=spec.widow_lines,
+        east_asian=_east_asian(path.parent),
     )
 
 

@@ -13,6 +13,7 @@ from att_docs.checks.rules import (
     homophone,
     number,
     reference,
+    stale,
     structure,
     term,
     term_reverse,
@@ -22,4 +23,4 @@ from att_docs.checks.rules import (
 __all__ = ["RULES"]
 
 RULES = (term, term_reverse, deprecated, homophone, consistency, number, date, reference,
-         structure, typography)
+         structure, typography, stale)

@@ -29,8 +29,13 @@ Place = tuple[Corpus, Segment, str, int]
 
 
 def _key(text: str) -> str:
-    """The text with its white space collapsed and trimmed, case-folded."""
-    return " ".join(text.split()).casefold()
+    """The text with its white space collapsed and trimmed, case-folded, without closing
+    punctuation (a list item ends with ; or ；, the same words as a heading do not)."""
+    return _CLOSING.sub("", " ".join(text.split())).casefold()
+
+
+# White space and punctuation at the end (a trailing close quote or bracket stays).
+_CLOSING = re.compile(r"[\s.,;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]+$")
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -108,7 +113,7 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                         variant = m.text.strip("《》")
                         renderings[key][variant].append((corpus, seg, lang, m.start))
     for (concept, _lang, _), groups in renderings.items():
-        name = ctx.index.label(concept, "en")
+        name = ctx.index.label(concept, (ctx.index.glossary.languages or [_lang])[0])
         yield from _minorities(groups, ctx, "info",
                                f"{name!r} is rendered differently across the papers",
                                show_key=True)

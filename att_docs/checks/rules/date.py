@@ -10,6 +10,7 @@ a range that ends before it starts, and a same-month range that repeats its mont
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -18,13 +19,19 @@ from att_docs.checks.context import Context
 from att_docs.checks.extract import DateValue, dates, fold, symbols
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
+from att_docs.document.language import Language
 from att_docs.document.symbols import SymbolError, parse_symbol
 
 CHECK = "date"
 
-_SAME_MONTH = re.compile(r"(?P<m>\d{1,2})月(?P<d1>\d{1,2})日(?P<to>至|到|-|–|—)(?P=m)月"
-                         r"(?P<d2>\d{1,2})日")
-_SAME_YEAR = re.compile(r"(?P<y>\d{4})年(?P<rest>\d{1,2}月\d{1,2}日(?:至|到))(?P=y)年")
+
+
+@functools.lru_cache(maxsize=32)
+def _house_style(language: Language) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's patterns of a range that repeats its month or year, if it has any."""
+    rules = language.dates
+    return tuple(re.compile(rules[k]) if rules.get(k) else None  # type: ignore[return-value]
+                 for k in ("same_month", "same_year"))
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -35,10 +42,12 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             for lang in corpus.languages:
                 if seg.text(lang):
                     yield from _single(corpus, seg, lang, ctx)
-            source, target = corpus.source, corpus.target
-            if corpus.bilingual and source and target and seg.text(source) \
-                    and seg.text(target):
-                yield from _compare(corpus, seg, source, target, ctx)
+            source = corpus.source
+            if not corpus.bilingual or not source or not seg.text(source):
+                continue
+            for target in corpus.targets:
+                if seg.text(target):
+                    yield from _compare(corpus, seg, source, target, ctx)
 
 
 def _valid(d: DateValue) -> bool:
@@ -57,20 +66,22 @@ def _single(corpus: Corpus, seg: Segment, lang: str, ctx: Context) -> Iterator[F
         if not _valid(d):
             yield ctx.finding(CHECK, "error", corpus, seg, lang,
                               f"{d.text!r} is not a date of the calendar", None, d.start)
-    if ctx.cjk(lang) and "月" in text:
-        for m in _SAME_MONTH.finditer(text):
-            fixed = f"{m.group('m')}月{m.group('d1')}日{m.group('to')}{m.group('d2')}日"
-            yield ctx.finding(CHECK, "warning", corpus, seg, lang,
-                              f"{m.group()!r} repeats the month in a same-month range: "
-                              f"expected {fixed}", fixed, m.start())
-            if int(m.group("d2")) < int(m.group("d1")):
-                yield ctx.finding(CHECK, "error", corpus, seg, lang,
-                                  f"{m.group()!r} ends before it starts", None, m.start())
-        for m in _SAME_YEAR.finditer(text):
-            fixed = f"{m.group('y')}年{m.group('rest')}"
-            yield ctx.finding(CHECK, "warning", corpus, seg, lang,
-                              f"{m.group()!r} repeats the year in a same-year range: expected "
-                              f"{fixed}…", fixed, m.start())
+    same_month, same_year = _house_style(ctx.language(lang))
+    if (ctx.language(lang).dates.get("hint") or "") not in text:
+        same_month = same_year = None
+    for m in same_month.finditer(text) if same_month else ():
+        fixed = ctx.language(lang).dates["same_month_fix"].format(**m.groupdict())
+        yield ctx.finding(CHECK, "warning", corpus, seg, lang,
+                          f"{m.group()!r} repeats the month in a same-month range: "
+                          f"expected {fixed}", fixed, m.start())
+        if int(m.group("d2")) < int(m.group("d1")):
+            yield ctx.finding(CHECK, "error", corpus, seg, lang,
+                              f"{m.group()!r} ends before it starts", None, m.start())
+    for m in same_year.finditer(text) if same_year else ():
+        fixed = ctx.language(lang).dates["same_year_fix"].format(**m.groupdict())
+        yield ctx.finding(CHECK, "warning", corpus, seg, lang,
+                          f"{m.group()!r} repeats the year in a same-year range: expected "
+                          f"{fixed}…", fixed, m.start())
     for symbol, start, _end in symbols(text):
         try:
             parse_symbol(symbol)
@@ -94,7 +105,7 @@ def _compare(corpus: Corpus, seg: Segment, source: str, target: str,
         else:
             used.add(j)
     for d in missing:
-        expected = d.chinese() if ctx.cjk(target) else d.english()
+        expected = d.render(ctx.language(target))
         yield ctx.finding(CHECK, "warning", corpus, seg, target,
                           f"the date {d.text!r} of the {source} text is not in the {target} "
                           f"text: expected {expected}", expected)

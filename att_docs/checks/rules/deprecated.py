@@ -36,7 +36,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                     if not concepts:
                         continue
                     preferred = ctx.index.label(concepts[0], lang)
-                    if ctx.cjk(lang) and ctx.index.homophones().same_sound(m.text, preferred):
+                    if ctx.language(lang).homophones == "pinyin" and \
+                            ctx.index.homophones(lang).same_sound(m.text, preferred):
                         continue  # an input-method slip: the homophone check reports it
                     where = (f"; the {source} text has {ctx.index.label(concepts[0], source)!r}"
                              if present is not None else "")

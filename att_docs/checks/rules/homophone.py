@@ -18,12 +18,12 @@ CHECK = "homophone"
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    index = ctx.index.homophones()
-    if index.empty:
-        return
     for corpus in corpora:
         for lang in corpus.languages:
-            if not ctx.cjk(lang):
+            if ctx.language(lang).homophones != "pinyin":
+                continue
+            index = ctx.index.homophones(lang)
+            if index.empty:
                 continue
             for seg in corpus.segments:
                 text = seg.text(lang)

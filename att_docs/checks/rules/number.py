@@ -24,29 +24,30 @@ from att_docs.checks.extract import (
     references,
     symbols,
 )
-from att_docs.checks.findings import Finding
+from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.segments import Corpus, Segment
+from att_docs.document.language import Language
 
 CHECK = "number"
 
 
-def values(text: str, lang: str, found_dates: list[DateValue] | None = None,
+def values(text: str, language: Language, found_dates: list[DateValue] | None = None,
            found_refs: list[Reference] | None = None) -> list[Quantity]:
     """The numbers of a text that no other check compares (dates, symbols, references)."""
     text = fold(text)
     spans = [(s, e) for _, s, e in symbols(text)]
     spans += [(d.start, d.end) for d in
-              (dates(text, lang) if found_dates is None else found_dates)]
+              (dates(text, language) if found_dates is None else found_dates)]
     spans += [(r.start, r.end) for r in
-              (references(text, lang) if found_refs is None else found_refs)]
-    return _restated(numbers(blank(text, spans), lang), text)
+              (references(text, language) if found_refs is None else found_refs)]
+    return _restated(numbers(blank(text, spans), language), text)
 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
     """The numbers of a segment's text, dates and references read once per run."""
-    return ctx.memo("numbers", seg, lang, lambda text, code: values(
-        text, code, ctx.memo("dates", seg, code, dates),
-        ctx.memo("references", seg, code, references)))
+    return ctx.memo("numbers", seg, lang, lambda text, language: values(
+        text, language, ctx.memo("dates", seg, lang, dates),
+        ctx.memo("references", seg, lang, references)))
 
 
 def _restated(found: list[Quantity], text: str) -> list[Quantity]:
@@ -74,30 +75,35 @@ def _format(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def _pair_up(these: list[Quantity], those: list[Quantity], used_these: set[int],
+             used_those: set[int], strong: bool) -> None:
+    """Pair each unused number of ``these`` of the given strength with an equal one."""
+    for i, q in enumerate(these):
+        if i in used_these or q.strong != strong:
+            continue
+        j = next((j for j, r in enumerate(those) if j not in used_those and r.value == q.value),
+                 None)
+        if j is not None:
+            used_these.add(i)
+            used_those.add(j)
+
+
 def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity],
                                                                     list[Quantity]]:
     """Pair equal values, strong numbers first; what is left on each side."""
     used_left: set[int] = set()
     used_right: set[int] = set()
     for strong_first in (True, False):
-        for i, q in enumerate(left):
-            if i in used_left or q.strong != strong_first:
-                continue
-            for j, r in enumerate(right):
-                if j not in used_right and r.value == q.value:
-                    used_left.add(i)
-                    used_right.add(j)
-                    break
-        for j, r in enumerate(right):
-            if j in used_right or r.strong != strong_first:
-                continue
-            for i, q in enumerate(left):
-                if i not in used_left and q.value == r.value:
-                    used_left.add(i)
-                    used_right.add(j)
-                    break
+        _pair_up(left, right, used_left, used_right, strong_first)
+        _pair_up(right, left, used_right, used_left, strong_first)
     return ([q for i, q in enumerate(left) if i not in used_left],
             [r for j, r in enumerate(right) if j not in used_right])
+
+
+def _severity(q: Quantity, other_side: list[Quantity]) -> Severity:
+    """A number in words with nothing left over on the other side is only information:
+    languages say some numbers without a numeral (两次 = twice, 双方 = both)."""
+    return "warning" if q.strong or other_side else "info"
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -105,11 +111,11 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
         left, right = unmatched(memo_values(ctx, seg, source), memo_values(ctx, seg, target))
         for q in left:
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
+            yield ctx.finding(CHECK, _severity(q, right), corpus, seg, target,
                               f"{q.text!r} ({_format(q.value)}) in the {source} text has "
                               f"no number of that value in the {target} text",
                               _format(q.value))
         for q in right:
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
+            yield ctx.finding(CHECK, _severity(q, left), corpus, seg, target,
                               f"{q.text!r} ({_format(q.value)}) has no number of that "
                               f"value in the {source} text", None, q.start)

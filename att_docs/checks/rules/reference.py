@@ -23,15 +23,15 @@ CHECK = "reference"
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
     for corpus in corpora:
-        if corpus.bilingual:
-            yield from _bilingual(corpus, ctx)
+        if corpus.bilingual and corpus.source is not None:
+            for target in corpus.targets:
+                yield from _bilingual(corpus, corpus.source, target, ctx)
         else:
             yield from _superscripts(corpus, ctx)
 
 
-def _bilingual(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
-    source, target = corpus.source, corpus.target
-    assert source is not None and target is not None
+def _bilingual(corpus: Corpus, source: str, target: str,
+               ctx: Context) -> Iterator[Finding | None]:
     totals: Counter[str] = Counter()
     for seg in corpus.segments:
         for lang in (source, target):
@@ -71,16 +71,17 @@ def _paragraph_refs(corpus: Corpus, seg: Segment, source: str, target: str,
         key = (r.kind, r.label)
         if left[key] > right[key]:
             left[key] -= 1
-            expected = r.chinese() if ctx.cjk(target) else r.english()
+            expected = r.render(ctx.language(target))
             yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.english()} of the {source} text is not referred to in the "
-                              f"{target} text: expected {expected}", expected)
+                              f"{r.render(ctx.language(source))} of the {source} text is not "
+                              f"referred to in the {target} text: expected {expected}",
+                              expected)
     for r in tgt:
         key = (r.kind, r.label)
         if right[key] > Counter((x.kind, x.label) for x in src)[key]:
             right[key] -= 1
             yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.chinese() if ctx.cjk(target) else r.english()} has no "
+                              f"{r.render(ctx.language(target))} has no "
                               f"counterpart in the {source} text", None, r.start)
 
 

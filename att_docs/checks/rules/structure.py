@@ -25,31 +25,32 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             yield Finding(CHECK, "error", message, path, line, None, corpus.name)
         if not corpus.bilingual:
             continue
-        source, target = corpus.source, corpus.target
-        assert source is not None and target is not None
-        for seg in corpus.segments:
-            if CHECK in seg.ignore:
-                continue
-            src, tgt = seg.text(source), seg.text(target)
-            if target not in seg.texts and source in seg.texts:
-                yield ctx.finding(CHECK, "error", corpus, seg, source,
-                                  f"{seg.kind} {seg.id} has no {target} text")
-                continue
-            if src.strip() and not tgt.strip():
-                yield ctx.finding(CHECK, "error", corpus, seg, target,
-                                  f"the {target} text of {seg.kind} {seg.id} is empty")
-                continue
-            if tgt.strip() and not src.strip() and source in seg.texts:
-                yield ctx.finding(CHECK, "error", corpus, seg, source,
-                                  f"the {source} text of {seg.kind} {seg.id} is empty")
-                continue
-            if src.strip() == tgt.strip() and len(_WORDS.findall(src)) >= 2:
-                yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                                  f"the {target} text is identical to the {source} text: "
-                                  "not translated?")
-            blocks_src, blocks_tgt = seg.blocks.get(source), seg.blocks.get(target)
-            if blocks_src and blocks_tgt and blocks_src != blocks_tgt:
-                yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                                  f"{blocks_tgt[0]} paragraphs and {blocks_tgt[1]} list items "
-                                  f"in the {target} text, {blocks_src[0]} and "
-                                  f"{blocks_src[1]} in the {source} text")
+        source = corpus.source
+        assert source is not None
+        for target in corpus.targets:
+            for seg in corpus.segments:
+                if CHECK in seg.ignore:
+                    continue
+                src, tgt = seg.text(source), seg.text(target)
+                if target not in seg.texts and source in seg.texts:
+                    yield ctx.finding(CHECK, "error", corpus, seg, source,
+                                      f"{seg.kind} {seg.id} has no {target} text")
+                    continue
+                if src.strip() and not tgt.strip():
+                    yield ctx.finding(CHECK, "error", corpus, seg, target,
+                                      f"the {target} text of {seg.kind} {seg.id} is empty")
+                    continue
+                if tgt.strip() and not src.strip() and source in seg.texts:
+                    yield ctx.finding(CHECK, "error", corpus, seg, source,
+                                      f"the {source} text of {seg.kind} {seg.id} is empty")
+                    continue
+                if src.strip() == tgt.strip() and len(_WORDS.findall(src)) >= 2:
+                    yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                                      f"the {target} text is identical to the {source} text: "
+                                      "not translated?")
+                blocks_src, blocks_tgt = seg.blocks.get(source), seg.blocks.get(target)
+                if blocks_src and blocks_tgt and blocks_src != blocks_tgt:
+                    yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                                      f"{blocks_tgt[0]} paragraphs and {blocks_tgt[1]} list items "
+                                      f"in the {target} text, {blocks_src[0]} and "
+                                      f"{blocks_src[1]} in the {source} text")

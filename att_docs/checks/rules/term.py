@@ -125,6 +125,8 @@ def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
         first = matches[0]
         rendering = ctx.index.label(concept, target)
         allowed = ctx.index.allowed_texts(concept, target)
+        if _inside_longer(allowed, ctx.matches(seg, target)):
+            continue  # said inside a longer term (TCA in Groupe de travail du TCA sur …)
         others = f" (or {', '.join(allowed[1:])})" if len(allowed) > 1 else ""
         found = needed[concept] - len(matches)
         if found == 0:
@@ -137,6 +139,11 @@ def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
                               f"{first.text!r} stands {needed[concept]} times in the {source} "
                               f"text but {rendering}{others} only {found} times in the "
                               f"{target} text", rendering)
+
+
+def _inside_longer(allowed: list[str], matches: list[Match]) -> bool:
+    """True where a longer term found in the target holds one of the allowed renderings."""
+    return any(a in m.text and len(m.text) > len(a) for m in matches for a in allowed)
 
 
 def _first_available(concepts: frozenset[str], pool: dict[str, int]) -> str | None:

@@ -4,8 +4,9 @@ The aligned source segment must hold the same concept (any of its English terms 
 abbreviations); where it holds none, the translation adds something the original does
 not say, or the source uses a word the glossary lacks.
 
-Two things count as a counterpart besides the concept's own terms: another form of a
-one-word term (implementing for implementation, co-chaired for co-chair), and a concept
+Two things count as a counterpart besides the concept's own terms: another form of the
+term (implementing for implementation, co-chaired for co-chair, every word of regional
+organization in "regional and subregional organizations"), and a concept
 of the source whose target term contains the one found (工作组 for the WGTU, whose
 Chinese name 普遍加入条约工作组 ends in it: Chinese refers back with the short form).
 
@@ -16,6 +17,7 @@ for information for a common word (建议, 决定: often verbs in Chinese) or a 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -23,6 +25,7 @@ from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.rules.term import is_name, tally
 from att_docs.checks.segments import Corpus
+from att_docs.document.language import Language
 
 CHECK = "term-reverse"
 
@@ -35,7 +38,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             continue
         present = tally(ctx, seg, source).present
         longer: list[str] | None = None  # worked out on first need, as is src_lower
-        src_lower: str | None = None
+        src_stems: set[str] | None = None
         reported: set[str] = set()
         for m in tgt_matches:
             if m.deprecated_only or not m.concepts.isdisjoint(present):
@@ -47,29 +50,49 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             concept = sorted(m.concepts)[0]
             if concept in reported or not ctx.index.allowed_texts(concept, source):
                 continue
-            if src_lower is None:
-                src_lower = pair.source_text.lower()
-            if _inflected(ctx.index.allowed_texts(concept, source), src_lower):
+            if src_stems is None:
+                src_stems = _stems(pair.source_text, ctx.language(source))
+            if _inflected(ctx.index.allowed_texts(concept, source), src_stems,
+                          ctx.language(source)):
                 continue
             reported.add(concept)
-            english = ctx.index.label(concept, source)
+            expected = ctx.index.label(concept, source)
             named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
             severity = "warning" if named and len(m.text) >= 3 else "info"
             yield ctx.finding(
                 CHECK, severity, corpus, seg, target,
                 f"{m.text} has no counterpart in the {source} text (expected "
-                f"{english!r} there, or a different {target} wording)", english, m.start)
+                f"{expected!r} there, or a different {target} wording)", expected, m.start)
 
 
-_SUFFIX = re.compile(r"(?:ization|isation|ation|ment|ing|ed|es|s|e)$")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
-def _inflected(terms: list[str], source: str) -> bool:
-    """True where the source holds another form of a one-word term (implementing)."""
+@functools.lru_cache(maxsize=16)
+def _stemmer(name: str):  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(name)
+
+
+def _stems(text: str, language: Language) -> set[str]:
+    """The Snowball stems of a text's words (``terms.stemmer`` of the language's data)."""
+    name = language.terms.get("stemmer")
+    if not name:
+        return set()
+    return set(_stemmer(str(name)).stemWords(_WORD.findall(text.lower())))
+
+
+def _inflected(terms: list[str], source_stems: set[str], language: Language) -> bool:
+    """True where the source holds another form of a term: for one word, the same
+    Snowball stem of five letters or more (implementing for implementation); for several,
+    every word's stem, as where two terms share their noun (regional and subregional
+    organizations)."""
     for term in terms:
-        if " " in term or _SUFFIX.sub("", term.lower()) == "":
-            continue
-        stem = _SUFFIX.sub("", term.lower())
-        if len(stem) >= 5 and re.search(r"\b" + re.escape(stem), source):
+        stems = _stems(term, language)
+        if " " not in term.strip():
+            if any(len(s) >= 5 and s in source_stems for s in stems):
+                return True
+        elif stems and stems <= source_stems:
             return True
     return False

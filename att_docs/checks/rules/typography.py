@@ -1,6 +1,13 @@
-"""typography: Chinese punctuation, spacing, repetitions and the Treaty's book-title marks.
+"""typography: punctuation and spacing rules, chosen per language by its data.
 
-In every Chinese text (bilingual or monolingual):
+A language's ``typography`` list in ``templates/locale/<lang>.yaml`` names the rule sets
+that apply to its texts (the table :data:`RULE_SETS`):
+
+``nbsp-punctuation`` (French): a no-break space (U+202F or U+00A0) before ``; : ! ?`` and
+``»`` and after ``«``, never a plain space or none.
+
+``cjk-text``, in every text of a language written without spaces (bilingual or
+monolingual):
 
 - half-width punctuation between Chinese characters (``,`` for ，, a lone ``—`` for ——);
 - doubled punctuation (``。。``, ``，，``);
@@ -10,10 +17,12 @@ In every Chinese text (bilingual or monolingual):
   (``第 24 段``, ``ATT 秘书处``: the house style sets no space there);
 - the Treaty's name 武器贸易条约 outside 《》, except inside a longer glossary term, and
   本条约 for 本《条约》;
-- in plain text, a list's lead-in that does not end with a colon, and a list item with no
-  closing punctuation where every other item of the list has 。;
-- in bilingual text, a sentence that ends with ``.`` or ``:`` in the source but stops on
-  a bare character in Chinese.
+
+``cjk-lists``: in plain text, a list's lead-in that does not end with a colon, and a list
+item with no closing punctuation where every other item of the list has 。.
+
+``cjk-end-punctuation``: in bilingual text, a sentence that ends with ``.`` or ``:`` in a
+source without that rule set but stops on a bare character in the target.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
+from att_docs.errors import ContentError
 
 CHECK = "typography"
 
@@ -47,16 +57,50 @@ _CONJUNCTION = ("以及", "和", "或", "及", "并")
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
     for corpus in corpora:
         for lang in corpus.languages:
-            if not ctx.cjk(lang):
-                continue
+            sets = ctx.language(lang).typography
+            for name in sets:
+                if name not in RULE_SETS:
+                    where = ctx.language(lang).source
+                    raise ContentError(f"unknown typography rule set {name!r} (known: "
+                                       f"{', '.join(RULE_SETS)})", where)
+            text_rules = [RULE_SETS[name] for name in sets if RULE_SETS[name] is not None]
             for seg in corpus.segments:
                 text = seg.text(lang)
                 if text and CHECK not in seg.ignore:
-                    yield from _text_rules(corpus, seg, lang, text, ctx)
-            if not corpus.bilingual:
+                    for rule in text_rules:
+                        yield from rule(corpus, seg, lang, text, ctx)  # type: ignore[misc]
+            if "cjk-lists" in sets and not corpus.bilingual:
                 yield from _list_rules(corpus, lang, ctx)
-        if corpus.bilingual:
-            yield from _end_punctuation(corpus, ctx)
+        if corpus.bilingual and corpus.source is not None:
+            for target in corpus.targets:
+                if "cjk-end-punctuation" in ctx.language(target).typography and \
+                        "cjk-end-punctuation" not in ctx.language(corpus.source).typography:
+                    yield from _end_punctuation(corpus, corpus.source, target, ctx)
+
+
+_NO_SPACE_BEFORE = re.compile(r"(?P<before>[^\s\u00a0\u202f])(?P<space>[ \t]?)(?P<mark>[;:!?»])")
+_NO_SPACE_AFTER = re.compile(r"«(?P<space>[ \t]?)(?=[^\s\u00a0\u202f])")
+
+
+def _nbsp_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
+                ctx: Context) -> Iterator[Finding | None]:
+    """A no-break space before high punctuation and inside « » (French typography)."""
+    for m in _NO_SPACE_BEFORE.finditer(text):
+        mark, at = m.group("mark"), m.start("space")
+        after = text[m.end():m.end() + 2]
+        if mark == ":" and ((m.group("before").isdigit() and after[:1].isdigit())
+                            or after.startswith("//")):
+            continue  # 10:30, https://
+        if mark in "?!" and m.group("before") in "?!":
+            continue  # ?! counts as one mark
+        yield ctx.finding(CHECK, "warning", corpus, seg, lang,
+                          f"{'a plain space' if m.group('space') else 'no space'} before "
+                          f"{mark!r}: expected a no-break space (U+202F)",
+                          "\u202f" + mark, at)
+    for m in _NO_SPACE_AFTER.finditer(text):
+        yield ctx.finding(CHECK, "warning", corpus, seg, lang,
+                          f"{'a plain space' if m.group('space') else 'no space'} after "
+                          "'«': expected a no-break space (U+202F)", "«\u202f", m.start())
 
 
 def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
@@ -183,10 +227,8 @@ def _list_rules(corpus: Corpus, lang: str, ctx: Context) -> Iterator[Finding | N
                                   f"{text[-4:]}。", text[-4:] + "。", len(text) - 1)
 
 
-def _end_punctuation(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
-    source, target = corpus.source, corpus.target
-    if source is None or target is None or ctx.cjk(source) or not ctx.cjk(target):
-        return
+def _end_punctuation(corpus: Corpus, source: str, target: str,
+                    ctx: Context) -> Iterator[Finding | None]:
     expected = {".": "。", ":": "："}
     for seg in corpus.segments:
         src, tgt = seg.text(source).rstrip(), seg.text(target).rstrip()
@@ -199,3 +241,12 @@ def _end_punctuation(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
             yield ctx.finding(CHECK, "warning", corpus, seg, target,
                               f"the source ends with {src[-1]!r}: expected {mark} at the end",
                               tgt[-4:] + mark, len(tgt) - 1)
+
+
+RULE_SETS = {
+    "cjk-text": _text_rules,
+    "nbsp-punctuation": _nbsp_rules,
+    "cjk-lists": None,  # over a whole plain text: _list_rules
+    "cjk-end-punctuation": None,  # over source and target: _end_punctuation
+}
+"""Rule sets a language's data may name; those with a function apply to every text."""

@@ -73,7 +73,6 @@ FRAME_STYLES = {
     "end-mark": "ATT End Mark",
 }
 
-_EAST_ASIAN_LANGS = {"zh", "ja", "ko"}
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -103,10 +102,10 @@ def language_of(lang: str, languages: list[str], styles: Styles) -> Language:
     document with the set's first Latin-script language, so Word does not proof it as
     Chinese."""
     tag = styles.language_tag(lang)
-    if lang in _EAST_ASIAN_LANGS:
-        latin = next((code for code in languages if code not in _EAST_ASIAN_LANGS), None)
+    if lang in styles.east_asian:
+        latin = next((code for code in languages if code not in styles.east_asian), None)
         return Language(tag, tag, True, styles.language_tag(latin) if latin else tag)
-    cjk = next((code for code in languages if code in _EAST_ASIAN_LANGS), None)
+    cjk = next((code for code in languages if code in styles.east_asian), None)
     return Language(tag, styles.language_tag(cjk) if cjk else tag, False)
 
 

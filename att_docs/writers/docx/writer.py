@@ -10,8 +10,10 @@ Helpers live in the sibling modules ``styles``, ``numbering``, ``footnotes``,
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -31,7 +33,6 @@ from att_docs.document.model import (
     Document,
     FrameBlock,
     Heading,
-    ListItem,
     Localized,
     PageBreak,
     Paragraph,
@@ -39,6 +40,7 @@ from att_docs.document.model import (
     Text,
     TextBlock,
 )
+from att_docs.document.walk import dispatch, document_title
 from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.first_page import set_side_by_side
@@ -200,36 +202,28 @@ class _DocxWriter:
         save_reproducibly(self.doc, out)
 
     def _title(self) -> str:
-        """The first title line of the frame, else the main part's title."""
-        for block in self.source.body:
-            if isinstance(block, FrameBlock) and block.style == "title" \
-                    and self.lang in block.text:
-                return block.text[self.lang].plain()
-        return self.source.main.title.get(self.lang, self.source.id)
+        return document_title(self.source, self.lang)
 
     # ------------------------------------------------------------------ blocks
 
     def _block(self, block: Block) -> None:
-        if isinstance(block, PageBreak):
-            self.page_break_pending = True
-        elif isinstance(block, FrameBlock):
-            name = st.FRAME_STYLES.get(block.style, st.GENERIC_FRAME)
-            self._para(name, self._text(block.text, block.id))
-        elif isinstance(block, Heading):
-            name = st.HEADING_STYLES.get(block.level, st.HEADING_STYLES[2])
-            self._para(name, self._text(block.text, block.id))
-        elif isinstance(block, Paragraph):
-            self._paragraph(block)
-        elif isinstance(block, ListItem):
-            self._para(st.LIST_ITEM, self._text(block.text, block.id), (self.bullet_num, 0))
-        elif isinstance(block, BlockQuote):
-            self._para(st.BLOCK_QUOTE, self._text(block.text, block.id))
-        elif isinstance(block, Table):
-            self._table(block)
-        elif isinstance(block, DecisionList):
-            self._decisions(block)
-        else:
-            raise ContentError(f"the DOCX writer cannot lay out {type(block).__name__}")
+        dispatch(self.RULES, block, "the DOCX writer", self)
+
+    RULES: ClassVar[dict[type, Callable[..., None]]] = {}  # filled in below the class
+
+    def _page_break(self, block: PageBreak) -> None:
+        self.page_break_pending = True
+
+    def _frame(self, block: FrameBlock) -> None:
+        name = st.FRAME_STYLES.get(block.style, st.GENERIC_FRAME)
+        self._para(name, self._text(block.text, block.id))
+
+    def _heading(self, block: Heading) -> None:
+        name = st.HEADING_STYLES.get(block.level, st.HEADING_STYLES[2])
+        self._para(name, self._text(block.text, block.id))
+
+    def _quote(self, block: BlockQuote) -> None:
+        self._para(st.BLOCK_QUOTE, self._text(block.text, block.id))
 
     def _text(self, value: Localized, block_id: str) -> Text:
         return text_in(value, self.lang, f"block {block_id!r}")
@@ -260,7 +254,7 @@ class _DocxWriter:
         else:
             self._para(st.BODY, self._text(block.text, block.id))
         if block.subparagraphs and num_id is None:
-            num_id = self.paragraph_numbers.detached(_letter_index(block.subparagraphs[0].label))
+            num_id = self.paragraph_numbers.detached(block.subparagraphs[0].index or 1)
         for sub in block.subparagraphs:
             self._para(st.SUBPARAGRAPH, self._text(sub.text, sub.id), (num_id, 1))
 
@@ -328,17 +322,23 @@ class _DocxWriter:
             add_inlines(paragraph._p, block.inlines, fonts, self.notes)
 
 
+_DocxWriter.RULES.update({
+    # how each block type is laid out: one rule per type of the model, f(block, writer)
+    PageBreak: lambda block, w: w._page_break(block),
+    FrameBlock: lambda block, w: w._frame(block),
+    Heading: lambda block, w: w._heading(block),
+    Paragraph: lambda block, w: w._paragraph(block),
+    BlockQuote: lambda block, w: w._quote(block),
+    Table: lambda block, w: w._table(block),
+    DecisionList: lambda block, w: w._decisions(block),
+})
+
+
 def _number(p: CT_P, num_id: int, ilvl: int) -> None:
     """Direct ``w:numPr`` on a paragraph."""
     num_pr = p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = ilvl
     num_pr.get_or_add_numId().val = num_id
-
-
-def _letter_index(label: str) -> int:
-    """1 for "a", 2 for "b"; 1 for anything else."""
-    label = label.strip().lower()
-    return ord(label) - ord("a") + 1 if len(label) == 1 and "a" <= label <= "z" else 1
 
 
 def _repeat_as_header(table: DocxTable) -> None:

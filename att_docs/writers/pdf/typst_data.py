@@ -11,7 +11,7 @@ and the layout lives in the template where a designer can change it. The shape i
             | {"kind": "heading", "level": int, "outline": int, "text": Inlines}
             | {"kind": "paragraph", "number": int | None, "text": Inlines,
                "subparagraphs": [{"label": str, "text": Inlines}]}
-            | {"kind": "list-item", "text": Inlines} | {"kind": "quote", "text": Inlines}
+            | {"kind": "quote", "text": Inlines}
             | {"kind": "table", "columns": int, "title": Inlines,
                "rows": [{"label": Content, "cells": [Content]}]}
             | {"kind": "decisions", "groups": [{"lead": Inlines, "items": [Inlines]}]}
@@ -27,6 +27,7 @@ later references point back to it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,7 +40,6 @@ from att_docs.document.model import (
     FrameBlock,
     Heading,
     Inline,
-    ListItem,
     Localized,
     PageBreak,
     Paragraph,
@@ -48,6 +48,7 @@ from att_docs.document.model import (
     Text,
     TextBlock,
 )
+from att_docs.document.walk import dispatch, document_title
 from att_docs.errors import ContentError
 from att_docs.writers.styles import Styles
 
@@ -57,7 +58,7 @@ Json = dict[str, Any]
 
 
 def split_language_tag(tag: str) -> tuple[str, str | None]:
-    """``"zh-CN"`` -> ``("zh", "cn")``; a tag without a region gives ``None``."""
+    """``"xx-YY"`` -> ``("xx", "yy")``; a tag without a region gives ``None``."""
     lang, _, region = tag.partition("-")
     return lang.lower(), (region.lower() or None)
 
@@ -125,24 +126,30 @@ class _Serialiser:
     # ----------------------------------------------------------------- blocks
 
     def block(self, block: Block) -> Json:
-        if isinstance(block, FrameBlock):
-            return {"kind": "frame", "style": block.style,
-                    "text": self.content(block.text, block.id)}
-        if isinstance(block, Heading):
-            return self.heading(block)
-        if isinstance(block, Paragraph):
-            return self.paragraph(block)
-        if isinstance(block, ListItem):
-            return {"kind": "list-item", "text": self.inlines(block.text, block.id)}
-        if isinstance(block, BlockQuote):
-            return {"kind": "quote", "text": self.inlines(block.text, block.id)}
-        if isinstance(block, Table):
-            return self.table(block)
-        if isinstance(block, DecisionList):
-            return self.decisions(block)
-        if isinstance(block, PageBreak):
-            return {"kind": "page-break"}
-        raise TypeError(f"unknown block type {type(block).__name__}")
+        return dispatch(self.rules, block, "the PDF writer")
+
+    @property
+    def rules(self) -> dict[type, Callable[[Any], Json]]:
+        """How each block type becomes template data (one rule per type of the model)."""
+        return {
+            FrameBlock: self.frame,
+            Heading: self.heading,
+            Paragraph: self.paragraph,
+            BlockQuote: self.quote,
+            Table: self.table,
+            DecisionList: self.decisions,
+            PageBreak: self.page_break,
+        }
+
+    def frame(self, block: FrameBlock) -> Json:
+        return {"kind": "frame", "style": block.style, "text": self.content(block.text, block.id)}
+
+    def quote(self, block: BlockQuote) -> Json:
+        return {"kind": "quote", "text": self.inlines(block.text, block.id)}
+
+    @staticmethod
+    def page_break(block: PageBreak) -> Json:
+        return {"kind": "page-break"}
 
     def heading(self, block: Heading) -> Json:
         """``outline`` is the structure level: it starts at 1 and never skips a level."""
@@ -172,14 +179,6 @@ class _Serialiser:
         return {"kind": "decisions", "groups": groups}
 
 
-def _document_title(document: Document, lang: str) -> str:
-    """The first title line of the frame, else the main part's title: the PDF title."""
-    for block in document.body:
-        if isinstance(block, FrameBlock) and block.style == "title" and lang in block.text:
-            return block.text[lang].plain()
-    return document.main.title.get(lang) or document.id
-
-
 def _meta(document: Document, lang: str, styles: Styles) -> Json:
     tag = styles.language_tag(lang)
     text_lang, region = split_language_tag(tag)
@@ -190,7 +189,7 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "lang": text_lang,
         "region": region,
         "tag": tag,
-        "title": _document_title(document, lang),
+        "title": document_title(document, lang),
         "symbol": str(document.masthead.symbol),
         "date": {"year": date.year, "month": date.month, "day": date.day},
         "fonts": list(styles.pdf_fonts[lang]),

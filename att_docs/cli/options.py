@@ -1,0 +1,59 @@
+"""Options shared by several commands, declared once so they read and resolve the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+__all__ = ["glossary_option", "output_options", "templates_option", "the_conference"]
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--templates DIR``: the templates folder (att_docs.conference.paths.Project)."""
+    return click.option(
+        "--templates", type=click.Path(path_type=Path, file_okay=False),
+        help="Templates folder (default: templates/ here, else the templates att-docs "
+             "comes with).")(func)
+
+
+def glossary_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--glossary FILE``: the term base of the checks (att_docs.conference.paths.Project)."""
+    return click.option(
+        "--glossary", "glossary_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Term base for the checks: .yaml, .csv or .tbx (default: glossary/att.yaml "
+             "here, else the glossary att-docs comes with).")(func)
+
+
+def output_options(command: F) -> F:
+    """CONFERENCE_DIR, -o/--out, -f/--format and -l/--lang of build and watch."""
+    for option in reversed((
+        click.argument("conference_dir", required=False, type=click.Path(path_type=Path)),
+        click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
+                     help="Output folder (default: build/<conference>)."),
+        click.option("-f", "--format", "formats", multiple=True,
+                     type=click.Choice(["docx", "pdf"]),
+                     help="Only this format; repeat for several (default: docx and pdf)."),
+        click.option("-l", "--lang", "languages", multiple=True,
+                     help="Only this language of the conference; repeat for several "
+                          "(default: all of them)."),
+    )):
+        command = option(command)
+    return command
+
+
+def the_conference(content: Path, given: Path | None) -> Path:
+    """The conference folder given, or the only one under ``content``."""
+    if given is not None:
+        return given
+    from att_docs.conference.paths import find_conferences
+
+    found = find_conferences(content)
+    if len(found) > 1:
+        raise click.UsageError("several conferences in content/: name one with --conference")
+    return found[0]

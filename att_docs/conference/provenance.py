@@ -1,0 +1,276 @@
+"""What each translation was made from, and the state of every unit in a language.
+
+The record of a paper's language is ``<paper>/.translations/<lang>.yaml``, written only
+by att-docs (``att-docs translated``, ``xliff import``, ``att-docs new``)::
+
+    # written by att-docs ...
+    language: zh
+    units:                      # sorted by id
+      purpose:
+        hash: 3b1f0c9a2d4e      # of the original-language text below
+        source: The text the translation was made from.
+    placeholders:               # texts `att-docs new` wrote, by id: hash of the text
+      purpose: 9c0e41d2b7aa
+
+It sits in a hidden folder so that it does not clutter the paper; the build ignores it
+when deciding what to rebuild (it changes no DOCX or PDF), but re-reads the paper's
+status for the manifest and index page when it changes (:func:`records_sha256`).
+
+A unit is in exactly one state per language (:data:`STATES`):
+
+* ``translated``: its text was recorded as made from the current original text;
+* ``stale``: the original text changed since the translation was recorded, or the
+  translation was never recorded (``old_source`` is then ``None``);
+* ``untranslated``: missing, empty, identical to the original, or a placeholder from
+  ``att-docs new`` (in the original language too, until replaced);
+* ``extra``: a text with no counterpart in the original language.
+
+In the original language a unit is ``translated`` (written) or ``untranslated``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from att_docs.atomic import atomic_output
+from att_docs.document.model import Document, SourceLocation, Text
+from att_docs.document.units import document_units
+from att_docs.errors import ContentError
+
+__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
+           "placeholder_record", "read_record", "record_path", "record_placeholders",
+           "record_text", "record_translations",
+           "records_sha256", "text_hash", "unit_states"]
+
+RECORD_DIR = ".translations"
+STATES = ("translated", "stale", "untranslated", "extra")
+_HEADER = ("# Written by att-docs (att-docs translated, xliff import, att-docs new): the\n"
+           "# original-language text each translation was made from. Do not edit by hand.\n")
+_SPACE = re.compile(r"\s+")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CODES = re.compile(r"\S*[/@]\S*")  # document symbols, addresses: the same in every language
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def _normal(text: str) -> str:
+    """Whitespace runs as one space: re-wrapping a paragraph changes nothing."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def text_hash(text: str) -> str:
+    """The short hash a record keeps of a text (whitespace-insensitive)."""
+    return hashlib.sha256(_normal(text).encode("utf-8")).hexdigest()[:12]
+
+
+def record_path(paper_dir: Path, lang: str) -> Path:
+    return paper_dir / RECORD_DIR / f"{lang}.yaml"
+
+
+@dataclass
+class Record:
+    """One paper language's record: ``units`` id → (hash, source); ``placeholders``."""
+
+    units: dict[str, tuple[str, str]]
+    placeholders: dict[str, str]
+
+
+def read_record(paper_dir: Path, lang: str) -> Record:
+    """The record of ``lang`` (empty if there is none); a malformed one is an error."""
+    path = record_path(paper_dir, lang)
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except FileNotFoundError:
+        return Record({}, {})
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(f"unreadable translation record ({type(exc).__name__}); "
+                           "it is written by att-docs: restore it from version control or "
+                           "run att-docs translated", path,
+                           mark.line + 1 if mark is not None else None) from None
+    raw = raw if isinstance(raw, dict) else {}
+    units: dict[str, tuple[str, str]] = {}
+    for unit_id, entry in (raw.get("units") or {}).items():
+        if not isinstance(entry, dict) or "hash" not in entry:
+            raise ContentError(f"translation record entry {unit_id!r} has no hash", path)
+        units[str(unit_id)] = (str(entry["hash"]), str(entry.get("source", "")))
+    placeholders = {str(k): str(v) for k, v in (raw.get("placeholders") or {}).items()}
+    return Record(units, placeholders)
+
+
+def record_text(lang: str, record: Record) -> str:
+    """The file's text: units sorted by id, then placeholders."""
+    data: dict[str, Any] = {"language": lang}
+    if record.units:
+        data["units"] = {uid: {"hash": h, "source": src}
+                         for uid, (h, src) in sorted(record.units.items())}
+    if record.placeholders:
+        data["placeholders"] = dict(sorted(record.placeholders.items()))
+    return _HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                               width=100, default_flow_style=False)
+
+
+def placeholder_record(lang: str, texts: Mapping[str, str],
+                       sources: Mapping[str, str] | None = None) -> str:
+    """A new record's text marking ``texts`` (id → text in ``lang``) as placeholders,
+    and the units of ``sources`` (id → original text) as translated from them."""
+    units = {uid: (text_hash(src), _normal(src)) for uid, src in (sources or {}).items()}
+    return record_text(lang, Record(units, {uid: text_hash(t) for uid, t in texts.items()}))
+
+
+def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
+    text = record_text(lang, record)
+    with atomic_output(record_path(paper_dir, lang)) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> None:
+    """Record that ``lang``'s text of each unit id was made from ``sources[id]``.
+
+    ``sources`` holds original-language plain texts; they are merged into the existing
+    record (other units keep theirs), and the file is replaced atomically.
+    """
+    record = read_record(paper_dir, lang)
+    for unit_id, source in sources.items():
+        record.units[unit_id] = (text_hash(source), _normal(source))
+    _write_record(paper_dir, lang, record)
+
+
+def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) -> None:
+    """Record ``texts`` (id → text in ``lang``) as placeholders: untranslated until changed."""
+    record = read_record(paper_dir, lang)
+    record.placeholders.update({uid: text_hash(text) for uid, text in texts.items()})
+    _write_record(paper_dir, lang, record)
+
+
+def records_sha256(paper_dir: Path) -> str:
+    """One hash of a paper's records: what its states depend on besides its content."""
+    digest = hashlib.sha256()
+    folder = paper_dir / RECORD_DIR
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class UnitState:
+    """One unit in one language: its state, why, and the texts a report or diff needs.
+
+    ``reason`` says why a unit is untranslated (``missing``, ``empty``, ``identical``,
+    ``placeholder``) or stale (``changed``, ``unrecorded``). ``old_source`` is the
+    original text the translation was recorded from.
+    """
+
+    id: str
+    kind: str
+    state: str
+    source: str
+    target: str
+    old_source: str | None = None
+    reason: str = ""
+    where: SourceLocation | None = None  # the text in this language
+    file: Path | None = None  # where a text without a location is kept (paper.yaml)
+
+    @property
+    def placeholder(self) -> bool:
+        return self.reason == "placeholder"
+
+
+def _plain(text: Text | None) -> str:
+    return text.plain() if text is not None else ""
+
+
+def unit_states(doc: Document, lang: str) -> dict[str, UnitState]:
+    """Every unit of ``doc`` in ``lang`` with its state, in document order; extras last."""
+    original = doc.masthead.original_language
+    record = read_record(doc.source, lang) if doc.source else Record({}, {})
+    own = record if lang == original else (
+        read_record(doc.source, original) if doc.source else Record({}, {}))
+    out: dict[str, UnitState] = {}
+    for unit in document_units(doc):
+        src_text, tgt_text = unit.text(original), unit.text(lang)
+        src, tgt = _plain(src_text), _plain(tgt_text)
+        where = tgt_text.where if tgt_text is not None else None
+        state, reason, old = _state(unit.id, src, tgt, tgt_text is None, lang == original,
+                                    record, own)
+        if state:
+            out[unit.id] = UnitState(unit.id, unit.kind, state, src, tgt, old, reason,
+                                     where, unit.file)
+    for unit_id, text in doc.extras.get(lang, {}).items():
+        if unit_id not in out and _normal(text.plain()):
+            out[unit_id] = UnitState(unit_id, "extra", "extra", "", text.plain(),
+                                     where=text.where)
+    return out
+
+
+def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
+           record: Record, own: Record) -> tuple[str, str, str | None]:
+    """(state, reason, old source); an empty state for a unit with no text at all."""
+    if is_original:
+        if not _normal(src):
+            return ("untranslated", "missing" if missing else "empty", None)
+        if record.placeholders.get(unit_id) == text_hash(src):
+            return ("untranslated", "placeholder", None)
+        return ("translated", "", None)
+    if not _normal(src):
+        return ("extra", "", None) if _normal(tgt) else ("", "", None)
+    if missing or not _normal(tgt):
+        return ("untranslated", "missing" if missing else "empty", None)
+    if (record.placeholders.get(unit_id) == text_hash(tgt)
+            or own.placeholders.get(unit_id) == text_hash(src)):
+        return ("untranslated", "placeholder", None)
+    if _normal(src) == _normal(tgt) and _needs_translation(src):
+        return ("untranslated", "identical", None)
+    entry = record.units.get(unit_id)
+    if entry is None:
+        return ("stale", "unrecorded", None)
+    if entry[0] != text_hash(src):
+        return ("stale", "changed", entry[1])
+    return ("translated", "", entry[1])
+
+
+def _needs_translation(text: str) -> bool:
+    """Two words or more that are not acronyms, symbols or addresses."""
+    words = _LETTER_WORDS.findall(_CODES.sub(" ", text))
+    return sum(1 for w in words if not w.isupper()) >= 2
+
+
+def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) -> list[str]:
+    """Record ``lang``'s current texts as made from the current original texts.
+
+    With ``ids``, only those units (an unknown id is an error); without, every unit that
+    has a translation, and units that no longer exist leave the record. Units that are
+    untranslated or extra are never recorded. Returns the ids recorded.
+    """
+    if doc.source is None:
+        raise ContentError("the paper has no folder to keep its translation record in")
+    original = doc.masthead.original_language
+    if lang == original:
+        raise ContentError(f"{lang!r} is the paper's original language: it is not "
+                           "translated from anything", doc.source)
+    if lang not in doc.languages:
+        raise ContentError(f"{lang!r} is not a language of this paper "
+                           f"({', '.join(doc.languages)})", doc.source)
+    states = unit_states(doc, lang)
+    wanted = list(states) if ids is None else list(dict.fromkeys(ids))
+    unknown = [uid for uid in wanted if uid not in states]
+    if unknown:
+        raise ContentError(f"no unit {', '.join(map(repr, unknown))} in this paper "
+                           "(att-docs status --format json lists the ids)", doc.source)
+    chosen = {uid: states[uid].source for uid in wanted
+              if states[uid].state in ("translated", "stale")}
+    record = read_record(doc.source, lang)
+    if ids is None:
+        record.units = {uid: v for uid, v in record.units.items() if uid in states}
+    for uid, source in chosen.items():
+        record.units[uid] = (text_hash(source), _normal(source))
+    _write_record(doc.source, lang, record)
+    return list(chosen)

@@ -1,0 +1,50 @@
+"""No code in att_docs/ names a language: languages are data (templates/locale, glossary
+columns, styles.yaml)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "att_docs"
+
+# ISO 639-1 codes of the UN's and the ATT's languages and of other common ones.
+CODES = "ar|de|en|es|fr|it|ja|ko|pt|ru|zh"
+# A code as a string literal ("en", 'zh'), or a BCP 47 tag with a script or region
+# anywhere, docstrings and comments included (en-GB, zh_Hans_CN, fr-FR, zh-Hant, es-419).
+LITERAL = re.compile(rf"""(?<![\w.])[bruf]?(["'])(?:{CODES})\1""")
+TAG = re.compile(rf"\b(?:{CODES})[-_](?:[A-Z][a-z]{{3}}|[A-Z]{{2}}|\d{{3}})\b")
+# Language names in code (English, Chinese ...): a branch on a language by its name.
+NAME = re.compile(r"\b(?:is_)?(?:chinese|english|french|spanish)\w*\s*[(=]", re.IGNORECASE)
+
+
+def _hits(pattern: re.Pattern[str]) -> list[str]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                found.append(f"{path.relative_to(PACKAGE.parent)}:{number}: {line.strip()}")
+    return found
+
+
+def test_the_patterns_catch_what_they_are_for():
+    for line in ('if lang == "en":', "lang.startswith('zh')", 'tag = "zh-CN"',
+                 "en_GB is the babel locale", "keep zh-Hant apart", "es-419"):
+        assert LITERAL.search(line) or TAG.search(line), line
+    for line in ('entry.term.isascii()', '"ends"', "re.compile(r'\\ben')", 'f"{lang}-{x}"',
+                 "'Enter'", 'language.code'):
+        assert not LITERAL.search(line) and not TAG.search(line), line
+    assert NAME.search("def english_variants(term):") and NAME.search("x.chinese()")
+    assert not NAME.search("the Chinese text of a paper")
+
+
+def test_no_language_code_literal_in_the_package():
+    assert _hits(LITERAL) == []
+
+
+def test_no_language_tag_in_the_package():
+    assert _hits(TAG) == []
+
+
+def test_no_function_named_after_a_language():
+    assert _hits(NAME) == []
