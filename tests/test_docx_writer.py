@@ -13,6 +13,8 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import require_tools
+from docx.document import Document as DocxDocument
+from docx.text.paragraph import Paragraph as DocxParagraph
 from factories import sample_document
 from lxml import etree
 
@@ -34,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 LANGS = ("en", "zh")
+CJK_LANGS = {"zh", "ja", "ko"}
 HEADING_FACE_STYLES = {"Heading1", "Heading2", "ATTTitle", "ATTAnnexHeading",
                        "ATTTableHeading"}
 REQUIRED_STYLES = [
@@ -75,6 +78,17 @@ def parts(path: Path) -> dict[str, etree._Element]:
     with zipfile.ZipFile(path) as zf:
         return {name: etree.fromstring(zf.read(name)) for name in zf.namelist()
                 if name.endswith((".xml", ".rels"))}
+
+
+def all_paragraphs(read: DocxDocument) -> list[DocxParagraph]:
+    """Every paragraph of the body, those of the page-one block beside the masthead too."""
+    return [DocxParagraph(p, read._body) for p in read.element.body.iter(w("p"))]
+
+
+def element_tables(xml: etree._Element) -> list[etree._Element]:
+    """The paper's tables (grid style), not the borderless page-one block."""
+    return [t for t in xml.findall("w:body/w:tbl", NS)
+            if t.find("w:tblPr/w:tblStyle", NS) is not None]
 
 
 def body_blocks(doc: Document, kind: type) -> list:
@@ -145,7 +159,7 @@ def letter(n: int) -> str:
 def test_paragraph_styles_map_the_model(written: dict[str, Path]) -> None:
     model = sample_document()
     read = docx.Document(str(written["en"]))
-    names = [p.style.name for p in read.paragraphs]
+    names = [p.style.name for p in all_paragraphs(read)]
     numbered = [b for b in body_blocks(model, Paragraph) if b.numbered]
     subs = [s for b in numbered for s in b.subparagraphs]
     assert names.count("ATT Numbered Paragraph") == len(numbered) == 4
@@ -156,7 +170,7 @@ def test_paragraph_styles_map_the_model(written: dict[str, Path]) -> None:
     assert names.count("ATT Annex Heading") == names.count("ATT End Mark") == 1
     assert names.count("Heading 1") == 2
     assert names.count("ATT Decision Lead") == names.count("ATT Decision Item") == 1
-    texts = {p.text: p.style.name for p in read.paragraphs}
+    texts = {p.text: p.style.name for p in all_paragraphs(read)}
     assert texts["This draft report is submitted to CSP9."] == "ATT Numbered Paragraph"
     assert texts["Arms Trade Treaty"] == "ATT Conference"
 
@@ -165,8 +179,9 @@ def test_named_styles_exist_and_look_right(written: dict[str, Path]) -> None:
     read = docx.Document(str(written["en"]))
     present = {s.name for s in read.styles}
     assert set(REQUIRED_STYLES) <= present
-    for name in ("ATT Conference", "ATT Title", "ATT End Mark"):
+    for name in ("ATT Title", "ATT End Mark"):
         assert read.styles[name].paragraph_format.alignment == 1  # centre
+    assert read.styles["ATT Conference"].paragraph_format.alignment == 0  # top left block
     assert read.styles["ATT Title"].font.bold
     assert read.styles["ATT Symbol"].paragraph_format.alignment == 2  # right
     heading = read.styles["Heading 1"]
@@ -334,7 +349,9 @@ def test_fonts_and_language_on_every_run(written: dict[str, Path], styles: Style
                                          lang: str) -> None:
     xml = parts(written[lang])
     fonts = styles.docx_fonts[lang]
-    tag = styles.language_tag(lang)
+    # Latin runs carry a Latin-script language (w:val), East Asian text w:eastAsia
+    latin = lang if lang not in CJK_LANGS else next(x for x in LANGS if x not in CJK_LANGS)
+    tag = styles.language_tag(latin)
     themed = [(n, a) for n, a in all_attributes(xml) if a.lower().endswith("theme")
               and n.startswith("word/") and not n.startswith("word/theme/")]
     assert themed == []
@@ -370,7 +387,7 @@ def test_fonts_and_language_on_every_run(written: dict[str, Path], styles: Style
 
 def test_chinese_text_in_chinese_output(written: dict[str, Path]) -> None:
     read = docx.Document(str(written["zh"]))
-    texts = [p.text for p in read.paragraphs]
+    texts = [p.text for p in all_paragraphs(read)]
     assert "第九届缔约国会议" in texts
     assert "本份报告草案提交给第九届缔约国会议。" in texts
     assert read.core_properties.language == "zh-CN"
@@ -381,7 +398,7 @@ def test_chinese_text_in_chinese_output(written: dict[str, Path]) -> None:
 
 def test_table_layout(written: dict[str, Path]) -> None:
     xml = parts(written["en"])
-    tables = xml["word/document.xml"].findall(".//w:tbl", NS)
+    tables = element_tables(xml["word/document.xml"])
     assert len(tables) == 1
     tbl = tables[0]
     cols = [int(c.get(w("w"))) for c in tbl.findall("w:tblGrid/w:gridCol", NS)]
@@ -400,7 +417,7 @@ def test_table_layout(written: dict[str, Path]) -> None:
         assert paragraph_style(content.find("w:p", NS)) == "ATTTableText"
     read = docx.Document(str(written["en"]))
     assert read.styles["ATT Table Label"].font.bold
-    assert read.tables[0].cell(1, 0).text == "Status"
+    assert read.tables[-1].cell(1, 0).text == "Status"
 
 
 def test_ordered_lists_in_cells_are_numbered(styles: Styles, tmp_path: Path) -> None:
@@ -430,7 +447,7 @@ def test_ordered_lists_in_cells_are_numbered(styles: Styles, tmp_path: Path) -> 
                 numbers.append((text_of(p), word.next(*pr)))
     assert [n for _, n in numbers] == [1, 2, 3, 1, 2, 3]  # each cell list starts at 1
     # Two tables in a row stay two tables.
-    assert len(xml["word/document.xml"].findall("w:body/w:tbl", NS)) == 2
+    assert len(element_tables(xml["word/document.xml"])) == 2
 
 
 # --------------------------------------------------------------------------- page and package

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from att_docs.memo import by_content
 from att_docs.readers.yamlfile import load_yaml, validate
 
-__all__ = ["DocxFonts", "Styles", "StylesFile", "load_styles"]
+__all__ = ["DocxFonts", "FirstPage", "ParagraphLook", "Styles", "StylesFile", "load_styles"]
 
 
 class _Strict(BaseModel):
@@ -45,6 +47,57 @@ class SpacingSpec(_Strict):
     subparagraph_indent_mm: float = Field(ge=0)
 
 
+class StyleSpec(_Strict):
+    """One named style as written in the file; what it leaves out takes the defaults."""
+
+    size: float | None = Field(default=None, gt=0)
+    bold: bool = False
+    face: Literal["body", "heading"] = "body"
+    align: Literal["left", "right", "center", "justify"] = "left"
+    left_mm: float = Field(default=0, ge=0)
+    right_mm: float = Field(default=0, ge=0)
+    hanging_mm: float = Field(default=0, ge=0)
+    before_pt: float = Field(default=0, ge=0)
+    after_pt: float | None = Field(default=None, ge=0)
+    keep_next: bool = False
+    shading: str | None = Field(default=None, pattern=r"^[0-9A-F]{6}$")
+    rule_below_pt: float = Field(default=0, ge=0)
+
+
+@dataclass(frozen=True)
+class ParagraphLook:
+    """A style with every value resolved: sizes and spacing in points, indents in mm.
+
+    Both writers take their styles from these values, so the DOCX styles part and the
+    PDF template cannot drift apart; :meth:`as_dict` is what the Typst template receives.
+    """
+
+    size: float
+    bold: bool
+    face: str
+    align: str
+    left_mm: float
+    right_mm: float
+    hanging_mm: float
+    before_pt: float
+    after_pt: float
+    keep_next: bool
+    shading: str | None
+    rule_below_pt: float
+
+    def as_dict(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
+
+
+class FirstPage(_Strict):
+    """Page one: the frame lines of ``left`` styles beside those of ``right`` styles."""
+
+    left: list[str]
+    right: list[str]
+    left_width_pct: float = Field(gt=0, lt=100)
+    rule_below_pt: float = Field(default=0, ge=0)
+
+
 class DocxFonts(_Strict):
     latin: str
     east_asian: str
@@ -59,7 +112,13 @@ class StylesFile(_Strict):
     spacing: SpacingSpec
     docx_fonts: dict[str, DocxFonts]
     pdf_fonts: dict[str, list[str]]
+    pdf_heading_fonts: dict[str, list[str]] = Field(default_factory=dict)
     language_tags: dict[str, str]
+    widow_lines: int = Field(default=2, ge=1)
+    hyphenate: bool = False
+    hanging_punctuation: bool = False
+    first_page: FirstPage | None = None
+    styles: dict[str, StyleSpec]
 
 
 @dataclass(frozen=True)
@@ -72,6 +131,20 @@ class Styles:
     pdf_fonts: dict[str, list[str]]
     language_tags: dict[str, str]
     east_asian: frozenset[str] = frozenset()  # languages with cjk: true in templates/locale
+    looks: dict[str, ParagraphLook] = dataclasses.field(default_factory=dict)
+    pdf_heading_fonts: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    hyphenate: bool = False
+    hanging_punctuation: bool = False
+    widow_lines: int = 2
+    first_page: FirstPage | None = None
+
+    def look(self, name: str) -> ParagraphLook:
+        """The resolved style ``name``; a name the file lacks is a ``KeyError``."""
+        return self.looks[name]
+
+    def heading_fonts(self, lang: str) -> list[str]:
+        """The PDF font chain of headings in ``lang``; the body chain if none is set."""
+        return list(self.pdf_heading_fonts.get(lang) or self.pdf_fonts.get(lang, []))
 
     def size(self, role: str) -> float:
         return float(self.sizes.get(role, self.sizes["body"]))
@@ -102,5 +175,20 @@ def load_styles(path: Path) -> Styles:
         docx_fonts=dict(spec.docx_fonts),
         pdf_fonts={k: list(v) for k, v in spec.pdf_fonts.items()},
         language_tags=dict(spec.language_tags),
+        looks={name: _resolve(look, spec) for name, look in spec.styles.items()},
+        pdf_heading_fonts={k: list(v) for k, v in spec.pdf_heading_fonts.items()},
+        hyphenate=spec.hyphenate,
+        hanging_punctuation=spec.hanging_punctuation,
+        first_page=spec.first_page,
+        widow_lines=spec.widow_lines,
         east_asian=_east_asian(path.parent),
     )
+
+
+def _resolve(look: StyleSpec, spec: StylesFile) -> ParagraphLook:
+    """Fill what a style leaves out: the body size, the body paragraph spacing."""
+    values = look.model_dump()
+    values["size"] = look.size if look.size is not None else spec.sizes.body
+    if look.after_pt is None:
+        values["after_pt"] = spec.spacing.paragraph_after
+    return ParagraphLook(**values)

@@ -72,7 +72,8 @@ class Footnotes:
         return word_id, note.number or word_id
 
     def _footnote(self, note: Footnote, word_id: int) -> BaseOxmlElement:
-        """``<w:footnote>``: the automatic number mark, a space, then the text."""
+        """``<w:footnote>``: the automatic number mark, a tab, then the text, which hangs
+        at the footnote text style's indent (Word's implicit tab stop at a hanging indent)."""
         element = OxmlElement("w:footnote")
         element.set(qn("w:id"), str(word_id))
         text = text_in(note.text, self._lang, f"footnote {note.id!r}")
@@ -83,7 +84,7 @@ class Footnotes:
             if index == 0:
                 r = add_run(p, "", self._fonts, char_style=REFERENCE_STYLE_ID)
                 r.append(OxmlElement("w:footnoteRef"))
-                add_run(p, " ", self._fonts)
+                add_run(p, "\t", self._fonts)
             add_inlines(p, block.inlines, self._fonts, None)
         return element
 

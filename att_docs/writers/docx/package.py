@@ -119,7 +119,7 @@ def set_language_settings(document: DocxDocument, language: Language) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.attrib.clear()
-        theme_lang.set(qn("w:val"), language.tag)
+        theme_lang.set(qn("w:val"), language.latin_tag)
         theme_lang.set(qn("w:eastAsia"), language.east_asian_tag)
     preview = settings.find(qn("w:savePreviewPicture"))
     if preview is not None:

@@ -7,7 +7,7 @@ font attributes (``w:asciiTheme`` ...) are removed, since they override ``w:east
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -18,18 +18,18 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import BaseStyle, ParagraphStyle
 
-from att_docs.writers.styles import Styles
+from att_docs.writers.styles import ParagraphLook, Styles
 
 __all__ = [
     "BLOCK_QUOTE",
     "BODY",
     "DECISION_ITEM",
     "DECISION_LEAD",
+    "DOCX_NAMES",
     "FOOTNOTE_REFERENCE",
     "FOOTNOTE_TEXT",
     "FRAME_STYLES",
     "GENERIC_FRAME",
-    "HEADING_FACE",
     "HEADING_STYLES",
     "LIST_ITEM",
     "NUMBERED",
@@ -43,7 +43,9 @@ __all__ = [
     "language_of",
     "mm_twips",
     "set_run_fonts",
+    "shade_cell",
     "strip_theme_fonts",
+    "uses_heading_face",
 ]
 
 NUMBERED = "ATT Numbered Paragraph"
@@ -71,8 +73,6 @@ FRAME_STYLES = {
     "end-mark": "ATT End Mark",
 }
 
-# Styles whose Chinese text is set in the heading (black) face.
-HEADING_FACE = {"Heading 1", "Heading 2", "ATT Title", "ATT Annex Heading", TABLE_HEADING}
 _THEME_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 
@@ -83,19 +83,28 @@ def mm_twips(mm: float) -> int:
 
 @dataclass(frozen=True)
 class Language:
-    """The BCP 47 tags of a document: its own and the one for East Asian text."""
+    """The BCP 47 tags of a document: its own, the one for East Asian text and the one
+    for text in Latin script (``w:lang w:val``, which Word applies to Latin runs)."""
 
     tag: str
     east_asian_tag: str
     is_east_asian: bool
+    latin_tag: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.latin_tag:
+            object.__setattr__(self, "latin_tag", self.tag)
 
 
 def language_of(lang: str, languages: list[str], styles: Styles) -> Language:
-    """Tags for ``lang``; East Asian text in a Latin document is tagged with the
-    document set's East Asian language, if it has one."""
+    """Tags for ``lang``. East Asian text in a Latin document is tagged with the document
+    set's East Asian language, if it has one; Latin text (names, symbols) in an East Asian
+    document with the set's first Latin-script language, so Word does not proof it as
+    Chinese."""
     tag = styles.language_tag(lang)
     if lang in styles.east_asian:
-        return Language(tag, tag, True)
+        latin = next((code for code in languages if code not in styles.east_asian), None)
+        return Language(tag, tag, True, styles.language_tag(latin) if latin else tag)
     cjk = next((code for code in languages if code in styles.east_asian), None)
     return Language(tag, styles.language_tag(cjk) if cjk else tag, False)
 
@@ -138,7 +147,7 @@ def set_run_fonts(rpr: BaseOxmlElement, fonts: RunFonts) -> None:
     for name, value in fonts.rfonts_attrs().items():
         rfonts.set(qn(f"w:{name}"), value)
     lang = _child(rpr, "w:lang", *_RPR_AFTER_LANG)
-    lang.set(qn("w:val"), fonts.language.tag)
+    lang.set(qn("w:val"), fonts.language.latin_tag)
     lang.set(qn("w:eastAsia"), fonts.language.east_asian_tag)
 
 
@@ -154,100 +163,150 @@ def strip_theme_fonts(root: BaseOxmlElement) -> None:
 # --------------------------------------------------------------------------- specs
 
 
+# The DOCX name of each style of the style sheet (templates/styles.yaml ``styles``).
+DOCX_NAMES = {
+    "symbol": "ATT Symbol",
+    "masthead": "ATT Masthead",
+    "conference": "ATT Conference",
+    "title": "ATT Title",
+    "subtitle": "ATT Subtitle",
+    "annex-heading": "ATT Annex Heading",
+    "end-mark": "ATT End Mark",
+    "frame": GENERIC_FRAME,
+    "heading1": HEADING_STYLES[1],
+    "heading2": HEADING_STYLES[2],
+    "body": BODY,
+    "numbered": NUMBERED,
+    "subparagraph": SUBPARAGRAPH,
+    "list-item": LIST_ITEM,
+    "quote": BLOCK_QUOTE,
+    "decision-lead": DECISION_LEAD,
+    "decision-item": DECISION_ITEM,
+    "table-text": TABLE_TEXT,
+    "table-heading": TABLE_HEADING,
+    "table-label": TABLE_LABEL,
+    "footnote-text": FOOTNOTE_TEXT,
+}
+
+# Layout that is structure rather than look: the list a style's paragraphs are numbered in,
+# the style a table style builds on, and the masthead lines kept together on their page.
+_NUMBERING = {"numbered": ("paragraph", 0), "subparagraph": ("paragraph", 1),
+              "list-item": ("bullet", 0), "decision-item": ("bullet", 0)}
+_BASE = {"table-heading": TABLE_TEXT, "table-label": TABLE_TEXT}
+_CONTEXTUAL = {"symbol", "masthead", "conference"}
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+          "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
 @dataclass(frozen=True)
 class ParaSpec:
-    """A paragraph style, in points and millimetres."""
+    """A paragraph style: its DOCX name, the resolved look, and its structure."""
 
     name: str
-    size_role: str = "body"
+    look: ParagraphLook
     base: str = "Normal"
-    bold: bool = False
-    align: WD_ALIGN_PARAGRAPH | None = None
-    left_mm: float | None = None
-    hanging_mm: float | None = None
-    right_mm: float | None = None
-    before_pt: float | None = None
-    after_pt: float | None = None
-    keep_next: bool = False
     contextual: bool = False
     numbering: tuple[int, int] | None = None  # (numId, ilvl) linked to the style
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _specs(styles: Styles, nums: dict[str, int]) -> list[ParaSpec]:
-    """All paragraph styles; ``nums`` holds the numIds the list styles link to."""
-    num_mm = styles.spacing["number_indent_mm"]
-    sub_mm = styles.spacing["subparagraph_indent_mm"]
-    center, right, justify = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT,
-                              WD_ALIGN_PARAGRAPH.JUSTIFY)
-    return [
-        ParaSpec("ATT Symbol", "masthead", align=right, after_pt=0, contextual=True),
-        ParaSpec("ATT Masthead", "masthead", align=right, after_pt=0, contextual=True),
-        ParaSpec("ATT Conference", "conference", bold=True, align=center, before_pt=24,
-                 after_pt=0, contextual=True),
-        ParaSpec("ATT Title", "title", bold=True, align=center, before_pt=24, after_pt=6,
-                 keep_next=True),
-        ParaSpec("ATT Subtitle", "subtitle", bold=True, align=center, after_pt=18,
-                 keep_next=True),
-        ParaSpec("ATT Annex Heading", "title", bold=True, align=center, after_pt=6,
-                 keep_next=True),
-        ParaSpec("ATT End Mark", align=center, before_pt=24),
-        ParaSpec(GENERIC_FRAME),
-        ParaSpec(NUMBERED, align=justify, left_mm=num_mm, hanging_mm=num_mm,
-                 numbering=(nums["paragraph"], 0)),
-        ParaSpec(SUBPARAGRAPH, align=justify, left_mm=sub_mm, hanging_mm=sub_mm - num_mm,
-                 numbering=(nums["paragraph"], 1)),
-        ParaSpec(BODY, align=justify),
-        ParaSpec(LIST_ITEM, align=justify, left_mm=sub_mm, hanging_mm=sub_mm - num_mm,
-                 numbering=(nums["bullet"], 0)),
-        ParaSpec(BLOCK_QUOTE, align=justify, left_mm=num_mm, right_mm=num_mm),
-        ParaSpec(DECISION_LEAD, align=justify, left_mm=num_mm, keep_next=True),
-        ParaSpec(DECISION_ITEM, align=justify, left_mm=sub_mm, hanging_mm=sub_mm - num_mm,
-                 numbering=(nums["bullet"], 0)),
-        ParaSpec(TABLE_TEXT, "table", after_pt=3),
-        ParaSpec(TABLE_HEADING, "table", base=TABLE_TEXT, bold=True, keep_next=True),
-        ParaSpec(TABLE_LABEL, "table", base=TABLE_TEXT, bold=True),
-        ParaSpec(FOOTNOTE_TEXT, "footnote", after_pt=0),
-    ]
+    """All paragraph styles of the style sheet; ``nums`` holds the list styles' numIds."""
+    specs = []
+    for role, name in DOCX_NAMES.items():
+        kind = _NUMBERING.get(role)
+        specs.append(ParaSpec(name, styles.look(role), base=_BASE.get(role, "Normal"),
+                              contextual=role in _CONTEXTUAL,
+                              numbering=(nums[kind[0]], kind[1]) if kind else None))
+    return specs
+
+
+def uses_heading_face(styles: Styles, name: str) -> bool:
+    """Whether the DOCX style ``name`` sets its East Asian text in the heading face."""
+    role = next((r for r, n in DOCX_NAMES.items() if n == name), None)
+    return role is not None and role in styles.looks and styles.look(role).face == "heading"
+
+
+def shade_cell(tc_pr: BaseOxmlElement, fill: str) -> None:
+    """A solid cell fill (``w:shd``) on a ``w:tcPr``."""
+    shd = _child(tc_pr, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                 "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                 "w:cellMerge", "w:tcPrChange")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+
+
+def _rule_below(ppr: BaseOxmlElement, width_pt: float) -> None:
+    """A bottom border; consecutive paragraphs with the same border share one rule."""
+    bdr = _child(ppr, "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                 "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+                 "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                 "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+    bottom = bdr.find(qn("w:bottom"))
+    if bottom is None:  # w:pBdr has no python-docx class: children in schema order
+        bottom = OxmlElement("w:bottom")
+        after = [bdr.find(qn(t)) for t in ("w:right", "w:between", "w:bar")]
+        anchor = next((el for el in after if el is not None), None)
+        if anchor is None:
+            bdr.append(bottom)
+        else:
+            anchor.addprevious(bottom)
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(round(width_pt * 8)))  # eighths of a point
+    bottom.set(qn("w:space"), "4")
+    bottom.set(qn("w:color"), "auto")
 
 
 # --------------------------------------------------------------------------- building
 
 
-def _style_fonts(style: BaseStyle, fonts: RunFonts, heading_face: str, size: float) -> None:
+def _style_fonts(style: BaseStyle, fonts: RunFonts, size: float) -> None:
     rpr = style.element.get_or_add_rPr()
-    face = heading_face if style.name in HEADING_FACE else fonts.east_asian
-    set_run_fonts(rpr, RunFonts(fonts.latin, face, fonts.language))
+    set_run_fonts(rpr, fonts)
     rfonts = rpr.get_or_add_rFonts()
     rfonts.attrib.pop(qn("w:hint"), None)  # a hint belongs on runs, not styles
     style.font.size = Pt(size)
     _child(rpr, "w:szCs", *_RPR_AFTER_SZCS).set(qn("w:val"), str(round(size * 2)))
 
 
-def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec,
-                styles: Styles) -> None:
+def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec) -> None:
     fmt = style.paragraph_format
-    style.base_style = document.styles[spec.base]
-    style.font.bold = True if spec.bold else None
-    if spec.align is not None:
-        fmt.alignment = spec.align
-    if spec.left_mm is not None:
-        fmt.left_indent = Mm(spec.left_mm)
-    if spec.hanging_mm is not None:
-        fmt.first_line_indent = -Mm(spec.hanging_mm)
-    if spec.right_mm is not None:
-        fmt.right_indent = Mm(spec.right_mm)
-    fmt.space_before = Pt(spec.before_pt) if spec.before_pt is not None else None
-    fmt.space_after = Pt(spec.after_pt if spec.after_pt is not None
-                         else styles.spacing["paragraph_after"])
-    if spec.keep_next:
-        fmt.keep_with_next = True
+    look = spec.look
+    if style.name not in HEADING_STYLES.values():
+        style.base_style = document.styles[spec.base]
+    style.font.bold = True if look.bold else None
+    fmt.alignment = _ALIGN[look.align]
+    fmt.left_indent = Mm(look.left_mm)
+    fmt.first_line_indent = -Mm(look.hanging_mm) if look.hanging_mm else None
+    fmt.right_indent = Mm(look.right_mm) if look.right_mm else None
+    fmt.space_before = Pt(look.before_pt)
+    fmt.space_after = Pt(look.after_pt)
+    fmt.keep_with_next = True if look.keep_next else None
     ppr = style.element.get_or_add_pPr()
     if spec.contextual:
         _child(ppr, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                "w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr")
+    if look.rule_below_pt:
+        _rule_below(ppr, look.rule_below_pt)
     if spec.numbering:
         _link_numbering(ppr, *spec.numbering)
+
+
+# w:pPr children in schema order, from w:suppressAutoHyphens on.
+_PPR_ORDER = ("w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _ppr_switch(ppr: BaseOxmlElement, tag: str, on: bool) -> None:
+    """An on/off paragraph property, written explicitly either way."""
+    successors = _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
+    _child(ppr, tag, *successors).set(qn("w:val"), "1" if on else "0")
 
 
 def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:
@@ -258,7 +317,7 @@ def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:
 
 def _paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
     """The paragraph style ``name``, created if the template lacks it."""
-    if document.styles.element.get_by_name(name) is not None:
+    if name in HEADING_STYLES.values() or document.styles.element.get_by_name(name) is not None:
         return document.styles[name]
     builtin = name == FOOTNOTE_TEXT
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
@@ -281,19 +340,13 @@ def _reference_style(document: DocxDocument) -> None:
     style.font.superscript = True
 
 
-def _restyle_headings(document: DocxDocument, styles: Styles) -> None:
-    """Headings: bold, in the body font, black; spacing in points."""
-    for level, name in HEADING_STYLES.items():
-        style = document.styles[name]
-        rpr = style.element.get_or_add_rPr()
+def _restyle_headings(document: DocxDocument) -> None:
+    """Headings: black, upright; the style sheet sets the rest."""
+    for name in HEADING_STYLES.values():
+        rpr = document.styles[name].element.get_or_add_rPr()
         for tag in ("w:color", "w:i", "w:iCs"):
             for el in rpr.findall(qn(tag)):
                 rpr.remove(el)
-        style.font.bold = True
-        style.font.size = Pt(styles.size(f"heading{level}"))
-        style.paragraph_format.space_before = Pt(12 if level == 1 else 6)
-        style.paragraph_format.space_after = Pt(styles.spacing["paragraph_after"])
-        style.paragraph_format.keep_with_next = True
     for name in ("Heading 1 Char", "Heading 2 Char"):
         rpr = document.styles[name].element.get_or_add_rPr()
         for el in rpr.findall(qn("w:color")):
@@ -334,15 +387,19 @@ def define_styles(document: DocxDocument, styles: Styles, fonts: RunFonts,
     normal = document.styles["Normal"]
     normal.font.size = Pt(styles.size("body"))
     normal.paragraph_format.space_after = Pt(styles.spacing["paragraph_after"])
-    normal.paragraph_format.widow_control = True
-    _restyle_headings(document, styles)
+    normal.paragraph_format.widow_control = styles.widow_lines >= 2
+    ppr = normal.element.get_or_add_pPr()
+    _ppr_switch(ppr, "w:suppressAutoHyphens", not styles.hyphenate)
+    _ppr_switch(ppr, "w:overflowPunct", styles.hanging_punctuation)
+    _restyle_headings(document)
     _header_footer_styles(document, styles, text_width)
     for spec in _specs(styles, nums):
         style = _paragraph_style(document, spec.name)
-        _apply_spec(document, style, spec, styles)
-        _style_fonts(style, fonts, heading_face, styles.size(spec.size_role))
-    for name in (*HEADING_STYLES.values(), "Normal", "Header", "Footer"):
+        _apply_spec(document, style, spec)
+        face = heading_face if spec.look.face == "heading" else fonts.east_asian
+        _style_fonts(style, RunFonts(fonts.latin, face, fonts.language), spec.look.size)
+    for name in ("Normal", "Header", "Footer"):
         style = document.styles[name]
-        _style_fonts(style, fonts, heading_face, style.font.size.pt if style.font.size
+        _style_fonts(style, fonts, style.font.size.pt if style.font.size
                      else styles.size("body"))
     _reference_style(document)

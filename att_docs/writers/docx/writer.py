@@ -43,6 +43,7 @@ from att_docs.document.model import (
 from att_docs.document.walk import dispatch, document_title
 from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
+from att_docs.writers.docx.first_page import set_side_by_side
 from att_docs.writers.docx.footnotes import Footnotes
 from att_docs.writers.docx.inline import add_inlines, add_text, text_in
 from att_docs.writers.docx.numbering import Level, ListCounter, Numbering
@@ -188,6 +189,7 @@ class _DocxWriter:
     def write(self, out: Path) -> None:
         for block in self.source.body:
             self._block(block)
+        set_side_by_side(self.doc, self.styles, self.style_ids, self.text_width)
         symbol = str(self.source.masthead.symbol)
         add_header_footer(self.doc, symbol, self.fonts)
         set_language_settings(self.doc, self.language)
@@ -229,7 +231,7 @@ class _DocxWriter:
         return text_in(value, self.lang, f"block {block_id!r}")
 
     def _fonts_for(self, style_name: str) -> st.RunFonts:
-        return self.heading_fonts if style_name in st.HEADING_FACE else self.fonts
+        return self.heading_fonts if st.uses_heading_face(self.styles, style_name) else self.fonts
 
     def _para(self, style_name: str, text: Text | None,
               numbering: tuple[int, int] | None = None) -> CT_P:
@@ -280,6 +282,9 @@ class _DocxWriter:
         title.width = Twips(sum(widths))
         _repeat_as_header(table)
         self._cell_text(title, self._text(block.title, block.id), st.TABLE_HEADING)
+        fill = self.styles.look("table-heading").shading
+        if fill:
+            st.shade_cell(title._tc.get_or_add_tcPr(), fill)
         for index, row in enumerate(block.rows, start=1):
             for cell in table.rows[index].cells:  # short rows: empty cells in table text
                 self._set_style(cell.paragraphs[0], st.TABLE_TEXT)

@@ -31,10 +31,11 @@ from att_docs.writers.styles import Styles
 
 __all__ = ["FontError", "PdfError", "PdfWriter"]
 
-PDF_STANDARDS: tuple[list[str], ...] = (["ua-1"], ["a-2b"])
-"""Tried in order. PDF/UA-1: tagged, with a title, a language, headings in order and no
-unrenderable text. Should it refuse a document for another reason than a glyph, PDF/A-2b
-follows: still tagged, and it still refuses text that no font can display."""
+PDF_STANDARDS: tuple[list[str], ...] = (["a-2b", "ua-1"], ["a-2b"])
+"""Tried in order. PDF/A-2b (archival: fonts embedded, an output intent, XMP metadata)
+together with PDF/UA-1 (tagged, with a title, a language, headings in order and no
+unrenderable text). Should UA-1 refuse a document for another reason than a glyph, PDF/A-2b
+alone follows: still tagged, and it still refuses text that no font can display."""
 
 BOLD_WEIGHT = 600
 

@@ -3,7 +3,8 @@
 The PDF writer hands Typst JSON rather than Typst markup: user text never needs escaping,
 and the layout lives in the template where a designer can change it. The shape is::
 
-    {"meta": {...},             # ids, language, title, symbol, date, fonts, page, sizes
+    {"meta": {...},             # ids, language, title, symbol, date, fonts, page, sizes,
+                                # the resolved styles of templates/styles.yaml by name
      "blocks": [Block, ...]}    # the document body in order
 
     Block   = {"kind": "frame", "style": str, "text": Content}
@@ -192,10 +193,16 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "symbol": str(document.masthead.symbol),
         "date": {"year": date.year, "month": date.month, "day": date.day},
         "fonts": list(styles.pdf_fonts[lang]),
+        "heading_fonts": styles.heading_fonts(lang),
         "page": {"size": styles.page_size.lower(),
                  "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right}},
         "sizes": dict(styles.sizes),
         "spacing": dict(styles.spacing),
+        "styles": {name: look.as_dict() for name, look in styles.looks.items()},
+        "hyphenate": styles.hyphenate,
+        "hanging_punctuation": styles.hanging_punctuation,
+        "widow_lines": styles.widow_lines,
+        "first_page": styles.first_page.model_dump() if styles.first_page else None,
     }
 
 

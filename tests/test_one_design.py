@@ -1,0 +1,164 @@
+"""One style sheet, both writers: the DOCX styles part, read back from the written file,
+and the resolved styles the Typst template receives agree style by style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from conftest import TEMPLATES
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.styles.style import ParagraphStyle
+
+from att_docs.writers.docx.styles import DOCX_NAMES
+from att_docs.writers.docx.writer import write_docx
+from att_docs.writers.pdf.typst_data import document_data
+from att_docs.writers.styles import Styles, load_styles
+
+ALIGN = {WD_ALIGN_PARAGRAPH.LEFT: "left", WD_ALIGN_PARAGRAPH.RIGHT: "right",
+         WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.JUSTIFY: "justify", None: "left"}
+EMU_PER_MM = 36000
+
+
+@pytest.fixture(scope="module")
+def styles() -> Styles:
+    return load_styles(TEMPLATES / "styles.yaml")
+
+
+def inherited(style: ParagraphStyle | None, get: Any) -> Any:
+    """A style's value, following ``w:basedOn`` up to the first style that sets it."""
+    while style is not None:
+        value = get(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def docx_look(style: ParagraphStyle, heading_face: str) -> dict[str, Any]:
+    """What Word resolves for a paragraph style, in the style sheet's terms and units."""
+    fmt = lambda attr: inherited(style, lambda s: getattr(s.paragraph_format, attr))  # noqa: E731
+    first = fmt("first_line_indent")
+    rpr = style.element.rPr
+    east_asian = rpr.rFonts.get(qn("w:eastAsia")) if rpr is not None else None
+    bdr = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
+    bottom = bdr.find(qn("w:bottom")) if bdr is not None else None
+    size = inherited(style, lambda s: s.font.size)
+    return {
+        "size": size.pt,
+        "bold": bool(inherited(style, lambda s: s.font.bold)),
+        "face": "heading" if east_asian == heading_face else "body",
+        "align": ALIGN[fmt("alignment")],
+        "left_mm": round((fmt("left_indent") or 0) / EMU_PER_MM, 1),
+        "right_mm": round((fmt("right_indent") or 0) / EMU_PER_MM, 1),
+        "hanging_mm": round(-(first or 0) / EMU_PER_MM, 1),
+        "before_pt": (fmt("space_before") or 0) / 12700,
+        "after_pt": (fmt("space_after") or 0) / 12700,
+        "keep_next": bool(fmt("keep_with_next")),
+        "rule_below_pt": int(bottom.get(qn("w:sz"))) / 8 if bottom is not None else 0,
+    }
+
+
+def typst_look(look: dict[str, Any]) -> dict[str, Any]:
+    """The template's input in the same terms (indents rounded as Word's twips are)."""
+    out = {k: v for k, v in look.items() if k != "shading"}
+    for key in ("left_mm", "right_mm", "hanging_mm"):
+        out[key] = round(out[key], 1)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_docx_styles_and_typst_input_agree(example, styles: Styles, lang: str,
+                                           tmp_path: Path) -> None:
+    _conference, documents = example
+    document = next(d for d in documents.values() if d.footnotes)
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(document, lang, out, styles)
+    word = docx.Document(str(out))
+    data = document_data(document, lang, styles)["meta"]
+    assert set(data["styles"]) == set(DOCX_NAMES), "a style is missing from one writer"
+    heading_face = styles.docx_fonts[lang].heading_east_asian
+    differences = {}
+    for name, look in data["styles"].items():
+        want, got = typst_look(look), docx_look(word.styles[DOCX_NAMES[name]], heading_face)
+        if want != got:
+            differences[name] = {k: (want[k], got[k]) for k in want if want[k] != got[k]}
+    assert not differences, f"PDF (Typst input) vs DOCX (styles.xml): {differences}"
+
+
+def test_table_heading_shading_in_both(example, styles: Styles, tmp_path: Path) -> None:
+    _conference, documents = example
+    document = next(d for d in documents.values() if d.footnotes)
+    out = tmp_path / "paper.en.docx"
+    write_docx(document, "en", out, styles)
+    fill = document_data(document, "en", styles)["meta"]["styles"]["table-heading"]["shading"]
+    assert fill, "the style sheet shades table headings"
+    tables = [t for t in docx.Document(str(out)).tables
+              if t._tbl.tblPr.find(qn("w:tblStyle")) is not None]  # not the page-one block
+    assert tables
+    for table in tables:
+        shd = table.rows[0].cells[0]._tc.tcPr.find(qn("w:shd"))
+        assert shd is not None and shd.get(qn("w:fill")) == fill
+        assert table.rows[1].cells[0]._tc.tcPr.find(qn("w:shd")) is None
+
+
+def test_chinese_headings_use_the_heading_face_in_both(example, styles: Styles) -> None:
+    """DOCX headings take docx_fonts.heading_east_asian; the PDF's heading chain differs
+    from the body chain in its CJK font, as the DOCX faces differ."""
+    _conference, documents = example
+    document = next(iter(documents.values()))
+    meta = document_data(document, "zh", styles)["meta"]
+    faces = styles.docx_fonts["zh"]
+    assert (faces.heading_east_asian != faces.east_asian) == \
+        (meta["heading_fonts"][-1] != meta["fonts"][-1])
+    assert {n for n, s in meta["styles"].items() if s["face"] == "heading"} >= \
+        {"heading1", "heading2", "title", "annex-heading", "table-heading"}
+
+
+def test_hyphenation_widows_and_hanging_punctuation_in_both(example, styles: Styles,
+                                                            tmp_path: Path) -> None:
+    """The style sheet's switches reach Word's Normal style and the template's input."""
+    _conference, documents = example
+    document = next(iter(documents.values()))
+    out = tmp_path / "paper.en.docx"
+    write_docx(document, "en", out, styles)
+    normal = docx.Document(str(out)).styles["Normal"]
+    ppr = normal.element.pPr
+    meta = document_data(document, "en", styles)["meta"]
+    hyphens = ppr.find(qn("w:suppressAutoHyphens"))
+    assert (hyphens is not None and hyphens.get(qn("w:val")) == "1") == (not meta["hyphenate"])
+    overflow = ppr.find(qn("w:overflowPunct"))
+    assert overflow is not None
+    assert (overflow.get(qn("w:val")) == "1") == meta["hanging_punctuation"]
+    assert normal.paragraph_format.widow_control == (meta["widow_lines"] >= 2)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_first_page_conference_block_beside_the_masthead(example, styles: Styles, lang: str,
+                                                         tmp_path: Path) -> None:
+    """DOCX: the body opens with a two-cell table, the conference lines left and the symbol
+    and masthead lines right, ruled below as the style sheet says; the header of page one
+    is its own (empty), later pages carry the symbol."""
+    _conference, documents = example
+    document = next(iter(documents.values()))
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(document, lang, out, styles)
+    word = docx.Document(str(out))
+    first = styles.first_page
+    assert first is not None
+    body = word.element.body
+    assert body[0].tag == qn("w:tbl"), "page one does not open with the side-by-side block"
+    table = word.tables[0]
+    left, right = (cell.paragraphs for cell in table.rows[0].cells)
+    assert {p.style.name for p in left} == {DOCX_NAMES[s] for s in first.left}
+    assert {p.style.name for p in right} == {DOCX_NAMES[s] for s in first.right}
+    assert right[0].text == str(document.masthead.symbol)
+    bottom = table._tbl.tblPr.find(qn("w:tblBorders")).find(qn("w:bottom"))
+    assert int(bottom.get(qn("w:sz"))) / 8 == first.rule_below_pt
+    section = word.sections[0]
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs)
+    assert "".join(p.text for p in section.header.paragraphs) == str(document.masthead.symbol)
