@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from buildutil import att_docs, build, checksums, edit
-from conftest import CONTENT
+from conftest import CONTENT, require_tools
 from pypdf import PdfReader
 
 from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
@@ -88,7 +90,7 @@ def test_index_lists_the_set_for_a_person(built):
     assert sorted(set(page.links)) == sorted([*files, "manifest.json", "csp9.zip"])
     for link in page.links:
         assert (built / link).is_file()
-    text = " ".join(page.text)
+    text = "".join(page.text)  # a symbol may be split by <wbr>
     for expected in (MC, WGTU, "Review of the ATT Programme of Work",
                      "审议《武器贸易条约》工作方案", "2023-07-21"):
         assert expected in text
@@ -161,3 +163,68 @@ def test_serial_and_revision_rules(tmp_path):
         check_serials(tmp_path, [_meta("a", base), _meta("b", base)])
     with pytest.raises(ContentError, match="serial 773 is already used by a"):
         check_serials(tmp_path, [_meta("a", base), _meta("b", "ATT/CSP9/2023/SEC/773/Conf.Rep")])
+
+
+def _layout(page: Path, width: int, profile: Path) -> tuple[int, int, str]:
+    """Page width, window width and the table head's display at ``width`` CSS pixels:
+    a copy of ``page`` with a probe script, read back from Chromium's DOM dump."""
+    probe = page.with_name("probe.html")
+    probe.write_text(page.read_text(encoding="utf-8") + (
+        "<script>document.title = [document.documentElement.scrollWidth, innerWidth,"
+        " getComputedStyle(document.querySelector('thead')).display].join('|')</script>"),
+        encoding="utf-8")
+    proc = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--user-data-dir={profile}", f"--window-size={width},900", "--dump-dom",
+         probe.as_uri()], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = re.search(r"<title>(\d+)\|(\d+)\|([\w-]+)</title>", proc.stdout)
+    assert found, proc.stdout[-2000:]
+    return int(found[1]), int(found[2]), found[3]
+
+
+def test_index_page_fits_a_phone_and_a_desktop(built, tmp_path):
+    """No sideways scrolling at either width; on a phone each paper is a card."""
+    require_tools("chromium")
+    page = tmp_path / "index.html"
+    page.write_bytes((built / "index.html").read_bytes())
+    for width, head in ((390, "none"), (1280, "table-header-group")):
+        scroll, window, display = _layout(page, width, tmp_path / f"profile{width}")
+        assert scroll <= window, (width, scroll, window)
+        assert display == head, width
+
+
+class _Langs(HTMLParser):
+    """Each ``lang`` attribute with the text directly under it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str | None] = []
+        self.seen: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("meta", "wbr", "br", "link"):
+            self.stack.append(dict(attrs).get("lang"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        lang = next((value for value in reversed(self.stack) if value), None)
+        if lang and data.strip():
+            self.seen.append((lang, data.strip()))
+
+
+def test_index_names_each_paper_and_tags_each_language(built):
+    page = _Langs()
+    page.feed((built / "index.html").read_text(encoding="utf-8"))
+    tagged = dict((text, lang) for lang, text in page.seen)
+    data = manifest(built)
+    wgtu = next(p for p in data["papers"] if p["symbol"] == WGTU)
+    assert wgtu["subtitle"]["en"] == "Co-chairs' Draft Report to CSP9"  # the paper's title
+    assert tagged["Co-chairs' Draft Report to CSP9"] == "en-GB"
+    assert tagged["提交第九届缔约国会议的联席主席报告草案"] == "zh-Hans"
+    assert tagged["Projet de rapport des Coprésidents à la CEP9"] == "fr-FR"
+    assert tagged["审议《武器贸易条约》工作方案"] == "zh-Hans"
+    assert '<html lang="en-GB">' in (built / "index.html").read_text(encoding="utf-8")

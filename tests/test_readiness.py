@@ -316,3 +316,4 @@ def test_index_page_renders_in_headless_chromium(conference_copy, tmp_path, monk
         drawn = image.convert("RGB").getcolors(maxcolors=1 << 20)
         assert any(rgb == (0x82, 0x50, 0xdf) for _, rgb in drawn)  # stale: legend and bar
 
+

@@ -90,7 +90,8 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
                                keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(long_date=loc.long_date, ordinal=loc.ordinal_word)
-    env.globals.update(date_range=loc.date_range, lang=lang)
+    tags = {code: load_locale(templates, code).web_tag for code in conf["languages"]}
+    env.globals.update(date_range=loc.date_range, lang=lang, tags=tags)
     files = {f["file"]: f for f in manifest["files"]}
     papers = []
     for paper in manifest["papers"]:

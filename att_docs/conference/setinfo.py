@@ -8,7 +8,7 @@ Also here: the conference-wide symbol rules (unique serials, revisions supersedi
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,8 @@ class PaperMeta:
     deadline: str
     original_language: str
     checks: CheckCounts | None = None
+    # the paper's own title where ``title`` names the body (a chair's report), else a descriptor
+    subtitle: dict[str, str] = field(default_factory=dict)
     # language → its units and words by state, stale ids (LanguageStatus.to_dict())
     translation: dict[str, dict[str, Any]] | None = None
 
@@ -54,6 +56,7 @@ class PaperMeta:
             deadline=paper_deadline(doc).isoformat(),
             original_language=doc.masthead.original_language,
             checks=_counts(checks),
+            subtitle=dict(doc.main.subtitle),
             translation=_translation(doc, templates) if templates else None,
         )
 

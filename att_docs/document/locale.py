@@ -39,6 +39,13 @@ class LocaleData:
     translations: gettext.NullTranslations
 
     @property
+    def web_tag(self) -> str:
+        """The BCP 47 tag for HTML ``lang``: the language with its script where the locale
+        names one (``zh-Hans``), else with its territory (``en-GB``)."""
+        second = self.babel.script or self.babel.territory
+        return f"{self.babel.language}-{second}" if second else self.babel.language
+
+    @property
     def word_count(self) -> str:
         """How translators bill this language: ``words``, or ``characters``."""
         return self.spec.word_count
