@@ -9,6 +9,7 @@ import re
 import statistics
 import subprocess
 import sys
+import zipfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -85,6 +86,40 @@ def test_no_chinese_line_starts_with_closing_punctuation(built: Path) -> None:
         assert not bad, f"{pdf.name}: lines starting with punctuation: {bad}"
 
 
+
+def mark_advances(pdf: Path, marks: str) -> list[tuple[str, float]]:
+    """Each of ``marks`` followed on its line by a glyph of the same size, with the distance
+    to that glyph in ems (pdfminer's character boxes)."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    found = []
+    for page in extract_pages(pdf):
+        lines = [line for box in page if isinstance(box, LTTextContainer)
+                 for line in box if isinstance(line, LTTextLine)]
+        for line in lines:
+            chars = [c for c in line if isinstance(c, LTChar)]
+            for a, b in itertools.pairwise(chars):
+                if a.get_text() in marks and abs(a.size - b.size) < 0.1:
+                    found.append((a.get_text() + b.get_text(), (b.x0 - a.x0) / a.size))
+    return found
+
+
+def test_chinese_full_width_marks_keep_a_full_em(built: Path) -> None:
+    """Justification never squeezes the style sheet's full-width marks (Typst would shrink
+    them to half an em), and the DOCX tells Word not to compress them either."""
+    marks = load_styles(TEMPLATES / "styles.yaml").full_width_punctuation
+    assert "，" in marks.closing and "《" in marks.opening
+    for pdf in pdfs(built, CJK & set(LANGS)):
+        advances = mark_advances(pdf, marks.closing + marks.opening)
+        assert len(advances) > 100, f"{pdf.name}: too few marks found ({len(advances)})"
+        squeezed = [(pair, round(em, 2)) for pair, em in advances if em < 0.97]
+        assert not squeezed, f"{pdf.name}: marks narrower than an em: {squeezed[:10]}"
+        docx = pdf.with_suffix(".docx")
+        with zipfile.ZipFile(docx) as package:
+            settings = package.read("word/settings.xml").decode("utf-8")
+        assert re.search(r'<w:characterSpacingControl w:val="doNotCompress"/>', settings)
+
 def test_no_one_character_last_lines_in_chinese(built: Path) -> None:
     for pdf in pdfs(built, CJK & set(LANGS)):
         blocks: dict[int, list[Line]] = defaultdict(list)
@@ -105,7 +140,9 @@ def raised_digits(pdf: Path) -> list[tuple[Word, Word]]:
     for page, word in words:
         if not word.text.isdigit() or word.height > 0.75 * body:
             continue
-        near = [w for p, w in words if p == page and w.height > 0.75 * body
+        # text beside it: a footnote's words are smaller than the body's, but well above
+        # the size of a mark
+        near = [w for p, w in words if p == page and w.height > 1.3 * word.height
                 and w.y_min < word.y_max and w.y_max > word.y_min]
         if not near:
             continue  # a page number

@@ -98,6 +98,14 @@ class FirstPage(_Strict):
     rule_below_pt: float = Field(default=0, ge=0)
 
 
+class FullWidthPunctuation(_Strict):
+    """East Asian marks that keep a full em: never squeezed to justify a line, and kept
+    off the line start (closing) or end (opening). Word: no character compression."""
+
+    opening: str = Field(default="", max_length=64)
+    closing: str = Field(default="", max_length=64)
+
+
 class DocxFonts(_Strict):
     latin: str
     east_asian: str
@@ -117,6 +125,7 @@ class StylesFile(_Strict):
     widow_lines: int = Field(default=2, ge=1)
     hyphenate: bool = False
     hanging_punctuation: bool = False
+    full_width_punctuation: FullWidthPunctuation = Field(default_factory=FullWidthPunctuation)
     first_page: FirstPage | None = None
     styles: dict[str, StyleSpec]
 
@@ -135,6 +144,8 @@ class Styles:
     pdf_heading_fonts: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     hyphenate: bool = False
     hanging_punctuation: bool = False
+    full_width_punctuation: FullWidthPunctuation = dataclasses.field(
+        default_factory=FullWidthPunctuation)
     widow_lines: int = 2
     first_page: FirstPage | None = None
 
@@ -179,6 +190,7 @@ def load_styles(path: Path) -> Styles:
         pdf_heading_fonts={k: list(v) for k, v in spec.pdf_heading_fonts.items()},
         hyphenate=spec.hyphenate,
         hanging_punctuation=spec.hanging_punctuation,
+        full_width_punctuation=spec.full_width_punctuation,
         first_page=spec.first_page,
         widow_lines=spec.widow_lines,
         east_asian=_east_asian(path.parent),

@@ -179,6 +179,13 @@ class _Serialiser:
         return {"kind": "decisions", "groups": groups}
 
 
+def _char_class(chars: str) -> str:
+    """A regex class of ``chars`` for the template's show rules (none: one never matching)."""
+    if not chars:
+        return "[^\\s\\S]"
+    return "[" + "".join("\\" + c if c in "\\^-[]&~" else c for c in chars) + "]"
+
+
 def _meta(document: Document, lang: str, styles: Styles) -> Json:
     tag = styles.language_tag(lang)
     text_lang, region = split_language_tag(tag)
@@ -201,6 +208,9 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "styles": {name: look.as_dict() for name, look in styles.looks.items()},
         "hyphenate": styles.hyphenate,
         "hanging_punctuation": styles.hanging_punctuation,
+        "cjk": lang in styles.east_asian,
+        "full_width": {side: _char_class(marks) for side, marks
+                       in styles.full_width_punctuation.model_dump().items()},
         "widow_lines": styles.widow_lines,
         "first_page": styles.first_page.model_dump() if styles.first_page else None,
     }
