@@ -40,8 +40,9 @@ class LocaleData:
 
     @property
     def web_tag(self) -> str:
-        """The BCP 47 tag for HTML ``lang``: the language with its script where the locale
-        names one (``zh-Hans``), else with its territory (``en-GB``)."""
+        """The BCP 47 tag for HTML ``lang``: the language with its script where the locale's
+        babel identifier names one, else with its territory (``language-Script`` or
+        ``language-REGION``)."""
         second = self.babel.script or self.babel.territory
         return f"{self.babel.language}-{second}" if second else self.babel.language
 
