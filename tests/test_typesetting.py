@@ -87,21 +87,19 @@ def test_no_chinese_line_starts_with_closing_punctuation(built: Path) -> None:
 
 
 
-def mark_advances(pdf: Path, marks: str) -> list[tuple[str, float]]:
-    """Each of ``marks`` followed on its line by a glyph of the same size, with the distance
-    to that glyph in ems (pdfminer's character boxes)."""
+def line_advances(pdf: Path) -> list[list[tuple[str, str, float]]]:
+    """Per text line, each glyph with the next one of the same size and the distance
+    between them in ems (pdfminer's character boxes)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 
     found = []
     for page in extract_pages(pdf):
-        lines = [line for box in page if isinstance(box, LTTextContainer)
-                 for line in box if isinstance(line, LTTextLine)]
-        for line in lines:
+        for line in (line for box in page if isinstance(box, LTTextContainer)
+                     for line in box if isinstance(line, LTTextLine)):
             chars = [c for c in line if isinstance(c, LTChar)]
-            for a, b in itertools.pairwise(chars):
-                if a.get_text() in marks and abs(a.size - b.size) < 0.1:
-                    found.append((a.get_text() + b.get_text(), (b.x0 - a.x0) / a.size))
+            found.append([(a.get_text(), b.get_text(), (b.x0 - a.x0) / a.size)
+                          for a, b in itertools.pairwise(chars) if abs(a.size - b.size) < 0.1])
     return found
 
 
@@ -111,7 +109,9 @@ def test_chinese_full_width_marks_keep_a_full_em(built: Path) -> None:
     marks = load_styles(TEMPLATES / "styles.yaml").full_width_punctuation
     assert "，" in marks.closing and "《" in marks.opening
     for pdf in pdfs(built, CJK & set(LANGS)):
-        advances = mark_advances(pdf, marks.closing + marks.opening)
+        full_width = marks.closing + marks.opening
+        advances = [(a + b, em) for line in line_advances(pdf) for a, b, em in line
+                    if a in full_width]
         assert len(advances) > 100, f"{pdf.name}: too few marks found ({len(advances)})"
         squeezed = [(pair, round(em, 2)) for pair, em in advances if em < 0.97]
         assert not squeezed, f"{pdf.name}: marks narrower than an em: {squeezed[:10]}"
@@ -119,6 +119,19 @@ def test_chinese_full_width_marks_keep_a_full_em(built: Path) -> None:
         with zipfile.ZipFile(docx) as package:
             settings = package.read("word/settings.xml").decode("utf-8")
         assert re.search(r'<w:characterSpacingControl w:val="doNotCompress"/>', settings)
+
+
+def test_chinese_justified_lines_are_spaced_evenly(built: Path) -> None:
+    """Between two ideographs of one line the distance is the same everywhere on the line:
+    a line is filled by even tracking, not by widening some gaps only."""
+    for pdf in pdfs(built, CJK & set(LANGS)):
+        uneven = []
+        for line in line_advances(pdf):
+            ems = [em for a, b, em in line if HAN.match(a) and HAN.match(b)]
+            if len(ems) > 10 and max(ems) - min(ems) > 0.03:
+                uneven.append("".join(a for a, _, _ in line)[:20])
+        assert not uneven, f"{pdf.name}: unevenly spaced lines {uneven[:5]}"
+
 
 def test_no_one_character_last_lines_in_chinese(built: Path) -> None:
     for pdf in pdfs(built, CJK & set(LANGS)):
