@@ -73,6 +73,9 @@ TEMPLATE_CASES = [
     ("po-msgstr-missing", "locale/zh.po", "msgid", 'msgid "lonely"\n\nmsgid', "zh.po"),
     ("po-garbage", "locale/zh.po", "msgid", "this is not a catalogue\nmsgid", "zh.po"),
     ("po-bad-escape", "locale/zh.po", "msgid", 'msgid "a\\qb"\nmsgstr "x"\n\nmsgid', "zh.po"),
+    ("po-nul", "locale/zh.po", "msgid", 'msgid "a\x00b"\nmsgstr "x"\n\nmsgid', "zh.po"),
+    ("po-bidi-override", "locale/zh.po", "msgstr", 'msgstr "\u202e', "zh.po"),
+    ("frame-unknown-style", "paper.md.j2", "::: masthead", "::: mastehad", "paper.md.j2"),
     ("styles-malformed", "styles.yaml", "\n", "\n: : [\n", "styles.yaml"),
     ("styles-wrong-type", "styles.yaml", "sizes:", "sizes: 12\nold_sizes:", "styles.yaml"),
 ]

@@ -462,9 +462,12 @@ def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
     build with its file and line before a worker starts; so does a missing glossary.
     """
     if plan.jobs:
+        from att_docs.build.frame_styles import check_frame_styles
         from att_docs.writers.styles import load_styles
 
-        load_styles(templates / "styles.yaml")
+        styles = load_styles(templates / "styles.yaml")
+        check_frame_styles((plan.documents[paper] for paper in plan.jobs), styles.looks,
+                           templates)
         if plan.glossary is not None and not plan.glossary.is_file():
             raise ContentError("glossary file not found", plan.glossary)
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs

@@ -134,9 +134,11 @@ def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
     """Compile a .po file in memory: no build step, no binary file in the repository."""
     if not po_path.exists():
         return gettext.NullTranslations()
+    from att_docs.readers.text import MAX_YAML_BYTES, read_input
+
+    source = read_input(po_path, MAX_YAML_BYTES)  # size, UTF-8, no control characters
     try:
-        with po_path.open("rb") as fh:
-            catalog = read_po(fh, locale=lang, abort_invalid=True)
+        catalog = read_po(io.BytesIO(source.encode("utf-8")), locale=lang, abort_invalid=True)
     except Exception as exc:  # babel raises PoFileError and ValueError subclasses
         lineno = getattr(exc, "lineno", None)  # babel counts from 0
         raise ContentError(f"bad message catalogue: {exc}", po_path,
