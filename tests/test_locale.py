@@ -115,3 +115,13 @@ def test_every_template_phrase_has_a_translation(lang):
         catalog = read_po(fh)
     missing = [m for m in found if not (catalog.get(m) and catalog.get(m).string)]
     assert missing == []
+
+
+def test_french_ordinals_agree_with_the_feminine_conference():
+    """num2words says "premier"; the locale's words give the conference's gender, and
+    leave every other number to the engine."""
+    fr = load_locale(TEMPLATES, "fr")
+    assert fr.ordinal_word(1) == "Première"
+    assert [fr.ordinal_word(n) for n in (2, 9, 21)] == ["Deuxième", "Neuvième",
+                                                       "Vingt et unième"]
+    assert load_locale(TEMPLATES, "en").ordinal_word(1) == "First"

@@ -88,7 +88,9 @@ class LocaleData:
     def ordinal_word(self, number: int) -> str:
         """``Ninth`` / ``九``: the spelled-out ordinal (its frame phrase is in the catalogue)."""
         rule = self.spec.ordinal
-        if rule.engine == "num2words":
+        if number in rule.words:
+            word = rule.words[number]
+        elif rule.engine == "num2words":
             from num2words import num2words
 
             word = num2words(number, lang=rule.lang or self.lang, to=rule.to)

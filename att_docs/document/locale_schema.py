@@ -93,6 +93,9 @@ class OrdinalRule(_Strict):
     lang: str | None = None     # num2words' language code (default: the locale's own)
     to: str = "ordinal"         # num2words' conversion
     case: Literal["title", "as-is"] = "as-is"  # title: Ninth, as-is: ninth
+    # words the engine gets wrong for the noun the frame puts after them (a French
+    # "conférence" is feminine: 1 -> première, where num2words says premier)
+    words: dict[int, str] = Field(default_factory=dict)
 
 
 class NumberWords(_Strict):
