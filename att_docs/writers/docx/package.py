@@ -56,9 +56,11 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>\
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 # Word counts each ideograph, kana and hangul syllable as a word, other text by spaces.
+_EAST_ASIAN = (r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+               r"\uac00-\ud7af\uff00-\uffef")
 _WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
-                    r"|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                    r"\uac00-\ud7af\uff00-\uffef]+")
+                    rf"|[^\s{_EAST_ASIAN}]+")
+_ANY_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN}]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -221,7 +223,10 @@ class TextCounts:
         t = w("t")
         paragraphs = ["".join(x.text or "" for x in p.iter(t)) for p in body.iter(w("p"))]
         text = "\n".join(paragraphs)
-        return cls(words=len(_WORDS.findall(text)),
+        # without East Asian characters or punctuation, words are what split() finds
+        words = (len(_WORDS.findall(text)) if _ANY_EAST_ASIAN.search(text)
+                 else len(text.split()))
+        return cls(words=words,
                    characters=len("".join(text.split())),  # not whitespace
                    characters_with_spaces=len(text) - text.count("\n"),
                    paragraphs=sum(1 for p in paragraphs if p.strip()))
@@ -264,7 +269,7 @@ def save_package(shared: bytes, parts: list[tuple[str, bytes]], out: Path) -> No
     atomically (temporary file, then rename)."""
     buffer = io.BytesIO(shared)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts:
-            dst.writestr(_entry(name), data)
+        for name, data in parts:  # the fastest level: a third of the time, a bit larger
+            dst.writestr(_entry(name), data, compresslevel=1)
     with atomic_output(out) as tmp:
         tmp.write_bytes(buffer.getvalue())
