@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docxtext
 import pytest
 from conftest import CONTENT, ROOT
 
@@ -63,9 +64,7 @@ def install(base: Path) -> Path:
 
 def _docx_text(venv: Path, path: Path) -> str:
     """All paragraph text of a DOCX, read by python-docx in the installed environment."""
-    script = ("import sys, docx\n"
-              "print('\\n'.join(p.text for p in docx.Document(sys.argv[1]).paragraphs))")
-    proc = _run([venv / "bin" / "python", "-c", script, path], path.parent)
+    proc = _run([venv / "bin" / "python", "-c", docxtext.SCRIPT, path], path.parent)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

@@ -121,8 +121,11 @@ class _Walk:
         self.tables += 1
         self.ctx.place = f"table {self.tables} (after paragraph {self.paragraphs})"
         _, caption, _, head, bodies, foot = content
-        rows: list[list[RawCell]] = []
         sources = [head[1]] + [body[2] + body[3] for body in bodies] + [foot[1]]
+        if sum(len(source) for source in sources) == 1 and not caption[1]:
+            self._layout_row(next(row for source in sources for row in source))
+            return
+        rows: list[list[RawCell]] = []
         for source in sources:
             for row in source:
                 cells = [RawCell(blocks_text(cell[4], self.ctx, "a table cell"), cell[3])
@@ -131,6 +134,12 @@ class _Walk:
         if caption[1]:
             self.ctx.notice("the table caption is not kept (the first row is the title)")
         self.lines.append(Line("table", [], self.ctx.place, rows=rows, index=self.paragraphs))
+
+    def _layout_row(self, row: list[Any]) -> None:
+        """A table of one row lays text out side by side (page one's conference block
+        beside the masthead): its cells are read as paragraphs, left to right."""
+        for cell in row[1]:
+            self.blocks(cell[4])
 
 
 def flatten(ast: dict[str, Any], ctx: ReadContext) -> list[Line]:
