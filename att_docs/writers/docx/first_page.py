@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from att_docs.writers.docx.ooxml import PPR, add, el, w
+from att_docs.writers.docx.ooxml import PPR, TBLPR, TCPR, el, sub, w
 from att_docs.writers.docx.styles import DOCX_NAMES
 from att_docs.writers.styles import Styles
 
@@ -28,7 +28,7 @@ def _style_of(p: etree._Element) -> str | None:
 
 def _borders(parent: etree._Element, rule_pt: float) -> None:
     """No borders but a bottom rule of ``rule_pt`` (none if 0)."""
-    borders = el(w("tblBorders"), parent)
+    borders = sub(parent, w("tblBorders"), TBLPR)
     for side in _SIDES:
         if side == "bottom" and rule_pt > 0:
             el(w(side), borders, val="single", sz=str(round(rule_pt * 8)), space="0",
@@ -41,9 +41,9 @@ def _no_rule(p: etree._Element) -> None:
     """Direct ``w:pBdr`` that switches off the style's rule: the table draws it."""
     ppr = p.find(_PPR)
     if ppr is None:
-        ppr = etree.SubElement(p, _PPR)
+        ppr = el(_PPR)
         p.insert(0, ppr)
-    bdr = add(ppr, el(w("pBdr")), PPR)
+    bdr = sub(ppr, w("pBdr"), PPR)
     el(w("bottom"), bdr, val="nil")
 
 
@@ -71,10 +71,10 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
     widths = (widths[0], text_width - widths[0])
     tbl = el(w("tbl"))
     tbl_pr = el(w("tblPr"), tbl)
-    el(w("tblW"), tbl_pr, w=str(text_width), type="dxa")
+    sub(tbl_pr, w("tblW"), TBLPR, w=str(text_width), type="dxa")
     _borders(tbl_pr, first.rule_below_pt)
-    el(w("tblLayout"), tbl_pr, type="fixed")
-    margins = el(w("tblCellMar"), tbl_pr)
+    sub(tbl_pr, w("tblLayout"), TBLPR, type="fixed")
+    margins = sub(tbl_pr, w("tblCellMar"), TBLPR)
     for side in ("left", "right"):
         el(w(side), margins, w="0", type="dxa")
     grid = el(w("tblGrid"), tbl)
@@ -83,7 +83,7 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
     tr = el(w("tr"), tbl)
     for width, paragraphs in zip(widths, (left, right), strict=True):
         tc = el(w("tc"), tr)
-        el(w("tcW"), el(w("tcPr"), tc), type="dxa", w=str(width))
+        sub(el(w("tcPr"), tc), w("tcW"), TCPR, type="dxa", w=str(width))
         for p in paragraphs:
             _no_rule(p)
             tc.append(p)

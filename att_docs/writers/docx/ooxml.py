@@ -47,7 +47,7 @@ def _order(*locals_: str) -> dict[str, int]:
     return {w(name): index for index, name in enumerate(locals_)}
 
 
-# Children of w:pPr (CT_PPr), w:rPr (CT_RPr), w:tblPr, w:tcPr, in schema order.
+# Children of w:pPr (CT_PPr), w:rPr (CT_RPr), w:pBdr, w:tblPr, w:tcPr, in schema order.
 PPR = _order("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr",
              "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs",
              "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
@@ -60,6 +60,7 @@ RPR = _order("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "s
              "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
              "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
              "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+PBDR = _order("top", "left", "bottom", "right", "between", "bar")
 TBLPR = _order("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
                "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
                "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
@@ -116,6 +117,7 @@ class Prototypes:
 
 
 def child(parent: etree._Element, tag: str, order: dict[str, int]) -> etree._Element:
-    """The ``tag`` child of ``parent``, inserted in schema order if missing."""
+    """The ``tag`` child of ``parent``, inserted in schema order if missing (made by the
+    parent's document, so a python-docx tree gets its own element classes)."""
     found = parent.find(tag)
-    return found if found is not None else add(parent, etree.Element(tag, nsmap=_NSMAP), order)
+    return found if found is not None else add(parent, parent.makeelement(tag), order)

@@ -38,7 +38,7 @@ from att_docs.writers.docx.first_page import set_side_by_side
 from att_docs.writers.docx.footnotes import Footnotes
 from att_docs.writers.docx.inline import Runs, text_in
 from att_docs.writers.docx.numbering import ListCounter, Numbering
-from att_docs.writers.docx.ooxml import PPR, TCPR, Prototypes, add, el, sub, w
+from att_docs.writers.docx.ooxml import PPR, TBLPR, TCPR, Prototypes, add, el, sub, w
 from att_docs.writers.docx.package import (
     CoreInfo,
     app_properties,
@@ -204,11 +204,11 @@ class _DocxWriter:
         widths = [label] + [rest // (columns - 1)] * (columns - 1)
         tbl = etree.SubElement(self.body, _TBL)
         tbl_pr = el(w("tblPr"), tbl)
-        el(w("tblStyle"), tbl_pr, val=self.style_ids["Table Grid"])
-        el(w("tblW"), tbl_pr, type="dxa", w=str(sum(widths)))
-        el(w("jc"), tbl_pr, val="center")
-        el(w("tblLayout"), tbl_pr, type="fixed")
-        el(w("tblLook"), tbl_pr, **_TBL_LOOK)
+        sub(tbl_pr, w("tblStyle"), TBLPR, val=self.style_ids["Table Grid"])
+        sub(tbl_pr, w("tblW"), TBLPR, type="dxa", w=str(sum(widths)))
+        sub(tbl_pr, w("jc"), TBLPR, val="center")
+        sub(tbl_pr, w("tblLayout"), TBLPR, type="fixed")
+        sub(tbl_pr, w("tblLook"), TBLPR, **_TBL_LOOK)
         grid = el(w("tblGrid"), tbl)
         for width in widths:
             el(w("gridCol"), grid, w=str(width))
@@ -217,11 +217,11 @@ class _DocxWriter:
         el(w("cantSplit"), tr_pr)
         el(w("tblHeader"), tr_pr)
         title = self._cell(title_row, sum(widths))
-        el(w("gridSpan"), title[0], val=str(columns))
+        sub(title[0], w("gridSpan"), TCPR, val=str(columns))
         self._cell_text(title, self._text(block.title, block.id), st.TABLE_HEADING)
         fill = self.styles.look("table-heading").shading
         if fill:
-            add(title[0], el(w("shd"), val="clear", color="auto", fill=fill), TCPR)
+            sub(title[0], w("shd"), TCPR, val="clear", color="auto", fill=fill)
         for row in block.rows:
             tr = etree.SubElement(tbl, _TR)
             self._cell_text(self._cell(tr, widths[0]), self._text(row.label, row.id),
@@ -236,7 +236,7 @@ class _DocxWriter:
     @staticmethod
     def _cell(tr: etree._Element, width: int) -> etree._Element:
         tc = etree.SubElement(tr, _TC)
-        el(w("tcW"), el(_TCPR, tc), type="dxa", w=str(width))
+        sub(el(_TCPR, tc), w("tcW"), TCPR, type="dxa", w=str(width))
         return tc
 
     def _cell_text(self, cell: etree._Element, text: Text, style_name: str) -> None:
