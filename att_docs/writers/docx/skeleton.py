@@ -71,15 +71,19 @@ class Skeleton:
     bullet_num: int
 
 
+_KEPT = 12  # skeletons kept: a few languages of a few style sheets
 _SKELETONS: dict[tuple[int, str, tuple[str, ...]], tuple[Styles, Skeleton]] = {}
 
 
 def skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
-    """The skeleton for ``lang`` among ``languages``, built once per style sheet."""
+    """The skeleton for ``lang`` among ``languages``, built once per style sheet (which
+    :func:`~att_docs.writers.styles.load_styles` reads once per content)."""
     key = (id(styles), lang, languages)
     cached = _SKELETONS.get(key)
     if cached is None or cached[0] is not styles:
         cached = (styles, _build(styles, lang, languages))
+        if len(_SKELETONS) >= _KEPT:  # a watch that sees the style sheet change often
+            _SKELETONS.pop(next(iter(_SKELETONS)))
         _SKELETONS[key] = cached
     return cached[1]
 
