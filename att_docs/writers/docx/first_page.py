@@ -8,59 +8,46 @@ template lays them out in a grid.
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Twips
+from lxml import etree
 
+from att_docs.writers.docx.ooxml import PPR, TBLPR, TCPR, el, sub, w
 from att_docs.writers.docx.styles import DOCX_NAMES
 from att_docs.writers.styles import Styles
 
 __all__ = ["set_side_by_side"]
 
 _SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_P, _PPR, _PSTYLE, _VAL = w("p"), w("pPr"), w("pStyle"), w("val")
 
 
-def _style_of(p: BaseOxmlElement) -> str | None:
-    ppr = p.find(qn("w:pPr"))
-    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    return style.get(qn("w:val")) if style is not None else None
+def _style_of(p: etree._Element) -> str | None:
+    ppr = p.find(_PPR)
+    style = ppr.find(_PSTYLE) if ppr is not None else None
+    return style.get(_VAL) if style is not None else None
 
 
-def _borders(rule_pt: float) -> BaseOxmlElement:
+def _borders(parent: etree._Element, rule_pt: float) -> None:
     """No borders but a bottom rule of ``rule_pt`` (none if 0)."""
-    borders = OxmlElement("w:tblBorders")
+    borders = sub(parent, w("tblBorders"), TBLPR)
     for side in _SIDES:
-        el = OxmlElement(f"w:{side}")
         if side == "bottom" and rule_pt > 0:
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), str(round(rule_pt * 8)))
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "auto")
+            el(w(side), borders, val="single", sz=str(round(rule_pt * 8)), space="0",
+               color="auto")
         else:
-            el.set(qn("w:val"), "nil")
-        borders.append(el)
-    return borders
+            el(w(side), borders, val="nil")
 
 
-def _no_rule(p: BaseOxmlElement) -> None:
+def _no_rule(p: etree._Element) -> None:
     """Direct ``w:pBdr`` that switches off the style's rule: the table draws it."""
-    ppr = p.get_or_add_pPr()
-    bdr = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "nil")
-    bdr.append(bottom)
-    anchor = next((ppr.find(qn(t)) for t in ("w:shd", "w:tabs", "w:spacing", "w:ind",
-                                               "w:contextualSpacing", "w:jc", "w:rPr")
-                   if ppr.find(qn(t)) is not None), None)
-    if anchor is None:
-        ppr.append(bdr)
-    else:
-        anchor.addprevious(bdr)
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = el(_PPR)
+        p.insert(0, ppr)
+    bdr = sub(ppr, w("pBdr"), PPR)
+    el(w("bottom"), bdr, val="nil")
 
 
-def set_side_by_side(document: DocxDocument, styles: Styles, style_ids: dict[str, str],
+def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, str],
                      text_width: int) -> None:
     """Move the leading left and right frame lines into a two-column table on page one."""
     first = styles.first_page
@@ -69,10 +56,9 @@ def set_side_by_side(document: DocxDocument, styles: Styles, style_ids: dict[str
     left_ids = {style_ids[DOCX_NAMES[s]] for s in first.left if DOCX_NAMES.get(s) in style_ids}
     right_ids = {style_ids[DOCX_NAMES[s]] for s in first.right
                  if DOCX_NAMES.get(s) in style_ids}
-    body = document.element.body
     left, right = [], []
     for child in body:
-        style = _style_of(child) if child.tag == qn("w:p") else None
+        style = _style_of(child) if child.tag == _P else None
         if style in left_ids:
             left.append(child)
         elif style in right_ids:
@@ -83,32 +69,21 @@ def set_side_by_side(document: DocxDocument, styles: Styles, style_ids: dict[str
         return
     widths = (round(text_width * first.left_width_pct / 100),)
     widths = (widths[0], text_width - widths[0])
-    table = document.add_table(rows=1, cols=2)
-    table.autofit = False
-    tbl = table._tbl
-    tbl_pr = tbl.tblPr
-    for el in list(tbl_pr):
-        tbl_pr.remove(el)
-    tbl_w = OxmlElement("w:tblW")
-    tbl_w.set(qn("w:w"), str(text_width))
-    tbl_w.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    margins = OxmlElement("w:tblCellMar")
+    tbl = el(w("tbl"))
+    tbl_pr = el(w("tblPr"), tbl)
+    sub(tbl_pr, w("tblW"), TBLPR, w=str(text_width), type="dxa")
+    _borders(tbl_pr, first.rule_below_pt)
+    sub(tbl_pr, w("tblLayout"), TBLPR, type="fixed")
+    margins = sub(tbl_pr, w("tblCellMar"), TBLPR)
     for side in ("left", "right"):
-        el = OxmlElement(f"w:{side}")
-        el.set(qn("w:w"), "0")
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    for el in (tbl_w, _borders(first.rule_below_pt), layout, margins):
-        tbl_pr.append(el)
-    for column, width, paragraphs in zip(table.columns, widths, (left, right), strict=True):
-        column.width = Twips(width)
-        cell = column.cells[0]
-        cell.width = Twips(width)
-        tc = cell._tc
-        for p in tc.findall(qn("w:p")):
-            tc.remove(p)
+        el(w(side), margins, w="0", type="dxa")
+    grid = el(w("tblGrid"), tbl)
+    for width in widths:
+        el(w("gridCol"), grid, w=str(width))
+    tr = el(w("tr"), tbl)
+    for width, paragraphs in zip(widths, (left, right), strict=True):
+        tc = el(w("tc"), tr)
+        sub(el(w("tcPr"), tc), w("tcW"), TCPR, type="dxa", w=str(width))
         for p in paragraphs:
             _no_rule(p)
             tc.append(p)

@@ -1,4 +1,4 @@
-"""Real Word footnotes: the ``word/footnotes.xml`` part, which python-docx lacks.
+"""Real Word footnotes: the ``word/footnotes.xml`` part.
 
 The part holds Word's separator (id -1) and continuation separator (id 0), then one
 ``w:footnote`` per referenced note, ids 1..n in order of first reference; Word numbers
@@ -7,21 +7,20 @@ the marks itself, in that same order.
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
-from docx.oxml import OxmlElement, parse_xml
+import copy
+import functools
+
+from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from att_docs.document.model import Footnote, TextBlock
 from att_docs.errors import ContentError
-from att_docs.writers.docx.inline import REFERENCE_STYLE_ID, add_inlines, add_run, text_in
-from att_docs.writers.docx.styles import RunFonts
+from att_docs.writers.docx.inline import REFERENCE_STYLE_ID, Runs, text_in
+from att_docs.writers.docx.ooxml import el, w
 
-__all__ = ["Footnotes"]
+__all__ = ["Footnotes", "declare_separators", "separators"]
 
 _SEPARATORS = f"""<w:footnotes {nsdecls("w", "r")}>
   <w:footnote w:type="separator" w:id="-1">
@@ -41,23 +40,27 @@ _SETTINGS_AFTER = ("w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr"
                    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
                    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
                    "w:listSeparator")
+_FOOTNOTE, _P, _PPR, _PSTYLE = w("footnote"), w("p"), w("pPr"), w("pStyle")
+_FOOTNOTE_REF = w("footnoteRef")
+
+
+@functools.cache
+def separators() -> etree._Element:
+    """The part with its two separator notes, parsed once."""
+    return etree.fromstring(_SEPARATORS, etree.XMLParser(remove_blank_text=True))
 
 
 class Footnotes:
     """The footnotes part of one document, filled as the body references notes."""
 
-    def __init__(self, document: DocxDocument, notes: dict[str, Footnote], lang: str,
-                 fonts: RunFonts, text_style_id: str) -> None:
+    def __init__(self, notes: dict[str, Footnote], lang: str, runs: Runs,
+                 text_style_id: str) -> None:
         self._notes = notes
         self._lang = lang
-        self._fonts = fonts
+        self._runs = runs
         self._text_style_id = text_style_id
         self._word_ids: dict[str, int] = {}
-        self._root: BaseOxmlElement = parse_xml(_SEPARATORS)
-        part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, self._root,
-                       document.part.package)
-        document.part.relate_to(part, RT.FOOTNOTES)
-        _declare_separators(document.settings.element)
+        self.root: etree._Element = copy.deepcopy(separators())
 
     def mark(self, note_id: str) -> tuple[int | None, int]:
         """Word's id for the first reference to ``note_id`` (``None`` later) and its number."""
@@ -68,28 +71,25 @@ class Footnotes:
             return None, note.number or self._word_ids[note_id]
         word_id = len(self._word_ids) + 1
         self._word_ids[note_id] = word_id
-        self._root.append(self._footnote(note, word_id))
+        self._footnote(note, word_id)
         return word_id, note.number or word_id
 
-    def _footnote(self, note: Footnote, word_id: int) -> BaseOxmlElement:
+    def _footnote(self, note: Footnote, word_id: int) -> None:
         """``<w:footnote>``: the automatic number mark, a tab, then the text, which hangs
         at the footnote text style's indent (Word's implicit tab stop at a hanging indent)."""
-        element = OxmlElement("w:footnote")
-        element.set(qn("w:id"), str(word_id))
+        element = el(_FOOTNOTE, self.root, id=str(word_id))
         text = text_in(note.text, self._lang, f"footnote {note.id!r}")
         for index, block in enumerate(text.blocks or [TextBlock([])]):
-            p = OxmlElement("w:p")
-            element.append(p)
-            p.get_or_add_pPr().get_or_add_pStyle().val = self._text_style_id
+            p = etree.SubElement(element, _P)
+            el(_PSTYLE, etree.SubElement(p, _PPR), val=self._text_style_id)
             if index == 0:
-                r = add_run(p, "", self._fonts, char_style=REFERENCE_STYLE_ID)
-                r.append(OxmlElement("w:footnoteRef"))
-                add_run(p, "\t", self._fonts)
-            add_inlines(p, block.inlines, self._fonts, None)
-        return element
+                r = self._runs.run(p, "", char_style=REFERENCE_STYLE_ID)
+                etree.SubElement(r, _FOOTNOTE_REF)
+                self._runs.run(p, "\t")
+            self._runs.inlines(p, block.inlines, None)
 
 
-def _declare_separators(settings: BaseOxmlElement) -> None:
+def declare_separators(settings: BaseOxmlElement) -> None:
     """``<w:footnotePr>`` in settings, naming the two separator notes."""
     if settings.find(qn("w:footnotePr")) is not None:
         return

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.text.run import CT_R
+from lxml import etree
 
 from att_docs.document.model import FootnoteRef, Inline, Localized, Run, Text
 from att_docs.errors import ContentError
-from att_docs.writers.docx.styles import RunFonts, set_run_fonts
+from att_docs.writers.docx.ooxml import RPR, XML_SPACE, Prototypes, add, el, w
+from att_docs.writers.docx.styles import RunFonts
 
-__all__ = ["NoteMarker", "add_inlines", "add_run", "add_text", "text_in"]
+__all__ = ["REFERENCE_STYLE_ID", "NoteMarker", "Runs", "text_in"]
 
 REFERENCE_STYLE_ID = "FootnoteReference"
+
+_R, _RPR, _T, _TAB, _BR = w("r"), w("rPr"), w("t"), w("tab"), w("br")
+_NOTE_REF = w("footnoteReference")
+_SPECIAL = re.compile(r"([\t\r\n])")
 
 
 class NoteMarker(Protocol):
@@ -34,47 +37,82 @@ def text_in(value: Localized, lang: str, what: str) -> Text:
                        where.line if where else None)
 
 
-def add_run(p: CT_P, text: str, fonts: RunFonts, *, bold: bool = False,
-            italic: bool = False, char_style: str | None = None) -> CT_R:
-    """Append a run of ``text`` (tabs and newlines become w:tab and w:br)."""
-    r = p.add_r()
-    rpr = r.get_or_add_rPr()
-    if char_style:
-        rpr.get_or_add_rStyle().val = char_style
-    if bold:
-        rpr.get_or_add_b()
-    if italic:
-        rpr.get_or_add_i()
-    set_run_fonts(rpr, fonts)
-    if text:
-        r.text = text
-    return r
+def _add_t(r: etree._Element, text: str) -> None:
+    t = etree.SubElement(r, _T)
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(XML_SPACE, "preserve")
 
 
-def _add_note(p: CT_P, ref: FootnoteRef, fonts: RunFonts, marker: NoteMarker) -> None:
-    word_id, number = marker.mark(ref.id)
-    if word_id is None:  # a repeated reference: Word allows one mark per footnote
-        add_run(p, str(number), fonts, char_style=REFERENCE_STYLE_ID)
+def _content(r: etree._Element, text: str) -> None:
+    """Text as ``w:t``, with tabs as ``w:tab`` and line breaks as ``w:br``."""
+    if not _SPECIAL.search(text):
+        _add_t(r, text)
         return
-    r = add_run(p, "", fonts, char_style=REFERENCE_STYLE_ID)
-    note = OxmlElement("w:footnoteReference")
-    note.set(qn("w:id"), str(word_id))
-    r.append(note)
+    for piece in _SPECIAL.split(text):
+        if piece == "\t":
+            etree.SubElement(r, _TAB)
+        elif piece in ("\r", "\n"):
+            etree.SubElement(r, _BR)
+        elif piece:
+            _add_t(r, piece)
 
 
-def add_inlines(p: CT_P, inlines: list[Inline], fonts: RunFonts,
+class Runs:
+    """Makes the runs of one font set; each kind of ``w:rPr`` is built once and copied."""
+
+    def __init__(self, fonts: RunFonts) -> None:
+        self.fonts = fonts
+        self._runs = Prototypes()
+
+    def _prototype(self, char_style: str | None, bold: bool, italic: bool) -> etree._Element:
+        """An empty ``w:r`` with the ``w:rPr`` of this kind of run."""
+        key = (char_style, bold, italic)
+        r = self._runs.get(key)
+        if r is None:
+            r = el(_R)
+            rpr = el(_RPR, r)
+            add(rpr, el(w("rFonts"), **self.fonts.rfonts_attrs()), RPR)
+            add(rpr, el(w("lang"), val=self.fonts.language.latin_tag,
+                        eastAsia=self.fonts.language.east_asian_tag), RPR)
+            if char_style:
+                add(rpr, el(w("rStyle"), val=char_style), RPR)
+            if bold:
+                add(rpr, el(w("b")), RPR)
+            if italic:
+                add(rpr, el(w("i")), RPR)
+            r = self._runs.keep(key, r)
+        return r
+
+    def run(self, p: etree._Element, text: str, *, bold: bool = False, italic: bool = False,
+            char_style: str | None = None) -> etree._Element:
+        """Append a run of ``text`` to ``p`` (tabs and newlines become w:tab and w:br)."""
+        r = Prototypes.copy(self._prototype(char_style, bold, italic))
+        p.append(r)
+        if text:
+            _content(r, text)
+        return r
+
+    def inlines(self, p: etree._Element, inlines: list[Inline],
                 marker: NoteMarker | None) -> None:
-    """Append runs and footnote marks; marks are dropped where ``marker`` is None."""
-    for inline in inlines:
-        if isinstance(inline, Run):
-            add_run(p, inline.text, fonts, bold=inline.bold, italic=inline.italic)
-        elif isinstance(inline, FootnoteRef) and marker is not None:
-            _add_note(p, inline, fonts, marker)
+        """Append runs and footnote marks; marks are dropped where ``marker`` is None."""
+        for inline in inlines:
+            if isinstance(inline, Run):
+                self.run(p, inline.text, bold=inline.bold, italic=inline.italic)
+            elif isinstance(inline, FootnoteRef) and marker is not None:
+                self._note(p, inline, marker)
 
+    def text(self, p: etree._Element, text: Text, marker: NoteMarker | None) -> None:
+        """Append all blocks of ``text`` to one paragraph, separated by line breaks."""
+        for index, block in enumerate(text.blocks):
+            if index:
+                self.run(p, "\n")
+            self.inlines(p, block.inlines, marker)
 
-def add_text(p: CT_P, text: Text, fonts: RunFonts, marker: NoteMarker | None) -> None:
-    """Append all blocks of ``text`` to one paragraph, separated by line breaks."""
-    for index, block in enumerate(text.blocks):
-        if index:
-            add_run(p, "\n", fonts)
-        add_inlines(p, block.inlines, fonts, marker)
+    def _note(self, p: etree._Element, ref: FootnoteRef, marker: NoteMarker) -> None:
+        word_id, number = marker.mark(ref.id)
+        if word_id is None:  # a repeated reference: Word allows one mark per footnote
+            self.run(p, str(number), char_style=REFERENCE_STYLE_ID)
+            return
+        r = self.run(p, "", char_style=REFERENCE_STYLE_ID)
+        el(_NOTE_REF, r, id=str(word_id))

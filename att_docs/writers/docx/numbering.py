@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from docx.document import Document as DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
+
+from att_docs.writers.docx.ooxml import el as _new
+from att_docs.writers.docx.ooxml import w
 
 __all__ = ["Level", "ListCounter", "Numbering"]
+
+_ABSTRACT, _NUM, _NUM_ID = w("abstractNum"), w("num"), w("numId")
+_ABSTRACT_ID = w("abstractNumId")
 
 
 @dataclass(frozen=True)
@@ -30,15 +33,12 @@ class Level:
     font: str | None = None
 
 
-def _el(tag: str, **attrs: str) -> BaseOxmlElement:
-    """A new ``w:`` element with ``w:`` attributes."""
-    el = OxmlElement(tag)
-    for name, value in attrs.items():
-        el.set(qn(f"w:{name}"), value)
-    return el
+def _el(tag: str, **attrs: str) -> etree._Element:
+    """A new ``w:`` element (``tag`` as ``w:name``) with ``w:`` attributes."""
+    return _new(w(tag.removeprefix("w:")), **attrs)
 
 
-def _level_element(ilvl: int, level: Level) -> BaseOxmlElement:
+def _level_element(ilvl: int, level: Level) -> etree._Element:
     lvl = _el("w:lvl", ilvl=str(ilvl))
     lvl.append(_el("w:start", val="1"))
     lvl.append(_el("w:numFmt", val=level.fmt))
@@ -57,13 +57,15 @@ def _level_element(ilvl: int, level: Level) -> BaseOxmlElement:
 
 
 class Numbering:
-    """Adds abstract numbering definitions and numbering instances to a document."""
+    """Adds abstract numbering definitions and numbering instances to a ``w:numbering``."""
 
-    def __init__(self, document: DocxDocument) -> None:
-        self._root = document.part.numbering_part.element
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
         self._next_abstract = 1 + max(
-            (int(v) for v in self._root.xpath("./w:abstractNum/@w:abstractNumId")), default=-1
-        )
+            (int(a.get(_ABSTRACT_ID)) for a in root.iterchildren(_ABSTRACT)), default=-1)
+        self._num_ids = {int(n.get(_NUM_ID)) for n in root.iterchildren(_NUM)}
+        nums = list(root.iterchildren(_NUM))
+        self._last_num = nums[-1] if nums else None
 
     def add_abstract(self, name: str, levels: list[Level]) -> int:
         """Define a list kind; returns its ``w:abstractNumId``."""
@@ -77,19 +79,35 @@ class Numbering:
         abstract.append(_el("w:name", val=name))
         for ilvl, level in enumerate(levels):
             abstract.append(_level_element(ilvl, level))
-        existing = self._root.xpath("./w:abstractNum")
+        existing = list(self.root.iterchildren(_ABSTRACT))
         if existing:
             existing[-1].addnext(abstract)
         else:
-            self._root.insert(0, abstract)
+            self.root.insert(0, abstract)
         return abstract_id
 
     def add_num(self, abstract_id: int, starts: dict[int, int] | None = None) -> int:
         """A numbering instance of ``abstract_id``; ``starts`` maps level to start value."""
-        num = self._root.add_num(abstract_id)
+        num_id = 1  # the first id unused, as Word and python-docx pick it
+        while num_id in self._num_ids:
+            num_id += 1
+        self._num_ids.add(num_id)
+        num = _el("w:num", numId=str(num_id))
+        num.append(_el("w:abstractNumId", val=str(abstract_id)))
         for ilvl, start in sorted((starts or {}).items()):
-            num.add_lvlOverride(ilvl=ilvl).add_startOverride(start)
-        return int(num.get(qn("w:numId")))
+            override = _el("w:lvlOverride", ilvl=str(ilvl))
+            override.append(_el("w:startOverride", val=str(start)))
+            num.append(override)
+        if self._last_num is not None:
+            self._last_num.addnext(num)
+        else:
+            after = next(self.root.iterchildren(w("numIdMacAtCleanup")), None)
+            if after is None:
+                self.root.append(num)
+            else:
+                after.addprevious(num)
+        self._last_num = num
+        return num_id
 
 
 class ListCounter:

@@ -1,8 +1,12 @@
-"""Package-level parts of the DOCX writer: page, header and footer, settings,
-core properties, and a byte-for-byte reproducible save."""
+"""Package-level parts of the DOCX writer: page, header and footer, settings, core and
+app properties, and a byte-for-byte reproducible save.
+
+The functions that take a python-docx document prepare a language's skeleton once; the
+others fill one paper's copy of a part and write the zip."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -13,27 +17,31 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.text.paragraph import CT_P
 from docx.shared import Mm, Twips
+from lxml import etree
 
 from att_docs.atomic import atomic_output
 from att_docs.errors import ContentError
-from att_docs.writers.docx.inline import add_run
-from att_docs.writers.docx.styles import Language, RunFonts, mm_twips
+from att_docs.writers.docx.inline import Runs
+from att_docs.writers.docx.ooxml import XML_SPACE, el, w
+from att_docs.writers.docx.styles import Language, mm_twips
 from att_docs.writers.styles import Styles
 
 __all__ = [
     "CoreInfo",
     "add_header_footer",
+    "app_properties",
     "drop_template_extras",
-    "save_reproducibly",
-    "set_app_properties",
-    "set_core_properties",
+    "fill_core_properties",
+    "fill_header",
+    "prepare_core_properties",
+    "save_package",
     "set_language_settings",
     "setup_page",
+    "static_zip",
     "text_width_twips",
+    "xml_bytes",
 ]
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "LETTER": (215.9, 279.4)}
@@ -48,9 +56,11 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>\
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 # Word counts each ideograph, kana and hangul syllable as a word, other text by spaces.
+_EAST_ASIAN = (r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+               r"\uac00-\ud7af\uff00-\uffef")
 _WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
-                    r"|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                    r"\uac00-\ud7af\uff00-\uffef]+")
+                    rf"|[^\s{_EAST_ASIAN}]+")
+_ANY_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN}]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
@@ -81,36 +91,45 @@ def setup_page(document: DocxDocument, styles: Styles) -> None:
         section.header_distance, section.footer_distance = Mm(top / 2), Mm(bottom / 2)
 
 
-def _page_field(p: CT_P, fonts: RunFonts) -> None:
+def _page_field(p: etree._Element, runs: Runs) -> None:
     """A complex PAGE field: begin, instruction, separate, cached result, end."""
     def fld_char(kind: str) -> None:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        add_run(p, "", fonts).append(el)
+        el(w("fldChar"), runs.run(p, ""), fldCharType=kind)
 
     fld_char("begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
+    instr = el(w("instrText"), runs.run(p, ""))
+    instr.set(XML_SPACE, "preserve")
     instr.text = " PAGE "
-    add_run(p, "", fonts).append(instr)
     fld_char("separate")
-    add_run(p, "1", fonts)
+    runs.run(p, "1")
     fld_char("end")
 
 
-def add_header_footer(document: DocxDocument, symbol: str, fonts: RunFonts) -> None:
-    """The symbol in the header (not on page 1, whose masthead shows it); page numbers
-    in the footer of every page."""
+def add_header_footer(document: DocxDocument, runs: Runs) -> str:
+    """An empty run for the symbol in the header (not on page 1, whose masthead shows
+    it); page numbers in the footer of every page. Returns the header's part name."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
     header.style = document.styles["Header"]
-    add_run(header._p, symbol, fonts)
+    runs.run(header._p, "")
     for footer in (section.footer, section.first_page_footer):
         p = footer.paragraphs[0]
         p.style = document.styles["Footer"]
-        _page_field(p._p, fonts)
+        _page_field(p._p, runs)
     section.first_page_header.paragraphs[0].style = document.styles["Header"]
+    return section.header.part.partname.lstrip("/")
+
+
+def fill_header(header: etree._Element, symbol: str) -> etree._Element:
+    """A copy of the header part with ``symbol`` in its last run."""
+    header = copy.deepcopy(header)
+    run = header.findall(f".//{w('r')}")[-1]
+    if symbol:
+        el(w("t"), run).text = symbol
+        if len(symbol.strip()) < len(symbol):
+            run[-1].set(XML_SPACE, "preserve")
+    return header
 
 
 def set_language_settings(document: DocxDocument, language: Language) -> None:
@@ -153,19 +172,40 @@ class CoreInfo:
     category: str
 
 
-def set_core_properties(document: DocxDocument, info: CoreInfo) -> None:
-    """Core properties with fixed dates (the masthead date), so output is reproducible."""
+_CORE_TEXTS = ("title", "subject", "identifier", "creator", "lastModifiedBy", "language",
+               "category", "created", "modified")
+
+
+def prepare_core_properties(document: DocxDocument) -> None:
+    """Every core property the writer fills, in a fixed order; no print date (the
+    template's: att-docs never printed the paper)."""
     props = document.core_properties
-    stamp = dt.datetime.combine(info.date, dt.time(0, 0), tzinfo=dt.UTC)
-    props.title, props.subject, props.identifier = info.title, info.subject, info.subject
-    props.author, props.last_modified_by = info.author, info.author
-    props.language, props.category = info.language, info.category
+    stamp = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+    props.title, props.subject, props.identifier = "-", "-", "-"
+    props.author, props.last_modified_by = "-", "-"
+    props.language, props.category = "-", "-"
     props.comments, props.keywords = "", ""
     props.created, props.modified = stamp, stamp
     props.revision = 1
     printed = props._element.find(qn("cp:lastPrinted"))
-    if printed is not None:  # the template's; att-docs never printed the paper
+    if printed is not None:
         props._element.remove(printed)
+
+
+def fill_core_properties(core: etree._Element, info: CoreInfo) -> etree._Element:
+    """A copy of the prepared core properties with ``info``; the dates are the masthead
+    date, so output is reproducible."""
+    core = copy.deepcopy(core)
+    stamp = dt.datetime.combine(info.date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    values = {"title": info.title, "subject": info.subject, "identifier": info.subject,
+              "creator": info.author, "lastModifiedBy": info.author,
+              "language": info.language, "category": info.category,
+              "created": stamp, "modified": stamp}
+    for child in core:
+        name = etree.QName(child).localname
+        if name in values:
+            child.text = values[name]
+    return core
 
 
 @dataclass(frozen=True)
@@ -178,39 +218,58 @@ class TextCounts:
     paragraphs: int
 
     @classmethod
-    def of(cls, document: DocxDocument) -> TextCounts:
+    def of(cls, body: etree._Element) -> TextCounts:
         """The counts of the main text (footnotes, headers and footers aside)."""
-        paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t")))
-                      for p in document.element.body.iter(qn("w:p"))]
+        t = w("t")
+        paragraphs = ["".join(x.text or "" for x in p.iter(t)) for p in body.iter(w("p"))]
         text = "\n".join(paragraphs)
-        return cls(words=len(_WORDS.findall(text)),
-                   characters=sum(not c.isspace() for c in text),
+        # without East Asian characters or punctuation, words are what split() finds
+        words = (len(_WORDS.findall(text)) if _ANY_EAST_ASIAN.search(text)
+                 else len(text.split()))
+        return cls(words=words,
+                   characters=len("".join(text.split())),  # not whitespace
                    characters_with_spaces=len(text) - text.count("\n"),
                    paragraphs=sum(1 for p in paragraphs if p.strip()))
 
 
-def set_app_properties(document: DocxDocument, version: str) -> None:
+def app_properties(body: etree._Element, version: str) -> bytes:
     """``docProps/app.xml`` naming att-docs, with the text counts; pages are left to Word,
     which lays the document out, and no template is named."""
-    counts = TextCounts.of(document)
-    app = next(rel.target_part for rel in document.part.package.rels.values()
-               if rel.reltype == RT.EXTENDED_PROPERTIES)
-    app._blob = _APP_XML.format(  # a plain part: python-docx keeps its bytes
+    counts = TextCounts.of(body)
+    return _APP_XML.format(
         version=version, words=counts.words, characters=counts.characters,
         characters_with_spaces=counts.characters_with_spaces,
         paragraphs=counts.paragraphs).encode("utf-8")
 
 
-def save_reproducibly(document: DocxDocument, out: Path) -> None:
-    """Save with fixed zip timestamps, atomically (temporary file, then rename)."""
+def xml_bytes(root: etree._Element) -> bytes:
+    """A part's XML as python-docx and Word write it: UTF-8, standalone declaration."""
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0
+    entry.external_attr = 0
+    return entry
+
+
+def static_zip(parts: list[tuple[str, bytes]]) -> bytes:
+    """The parts every paper of a language shares, compressed once."""
     buffer = io.BytesIO()
-    document.save(buffer)
-    buffer.seek(0)
-    with atomic_output(out) as tmp, zipfile.ZipFile(buffer) as src, \
-            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            dst.writestr(entry, src.read(info.filename))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts:
+            dst.writestr(_entry(name), data)
+    return buffer.getvalue()
+
+
+def save_package(shared: bytes, parts: list[tuple[str, bytes]], out: Path) -> None:
+    """The shared parts, then this paper's ``parts``, with fixed zip timestamps;
+    atomically (temporary file, then rename)."""
+    buffer = io.BytesIO(shared)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts:  # the fastest level: a third of the time, a bit larger
+            dst.writestr(_entry(name), data, compresslevel=1)
+    with atomic_output(out) as tmp:
+        tmp.write_bytes(buffer.getvalue())

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import BaseStyle, ParagraphStyle
 
+from att_docs.writers.docx.ooxml import PBDR, PPR, RPR, child, w
 from att_docs.writers.styles import ParagraphLook, Styles
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "language_of",
     "mm_twips",
     "set_run_fonts",
-    "shade_cell",
     "strip_theme_fonts",
     "uses_heading_face",
 ]
@@ -125,20 +124,6 @@ class RunFonts:
         return attrs
 
 
-def _child(parent: BaseOxmlElement, tag: str, *successors: str) -> BaseOxmlElement:
-    """The ``tag`` child of ``parent``, inserted before ``successors`` if missing."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.insert_element_before(found, *successors)
-    return found
-
-
-_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-_RPR_AFTER_SZCS = ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
-                   "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", *_RPR_AFTER_LANG)
-
-
 def set_run_fonts(rpr: BaseOxmlElement, fonts: RunFonts) -> None:
     """Set ``w:rFonts`` (no theme attributes) and ``w:lang`` on an ``w:rPr``."""
     rfonts = rpr.get_or_add_rFonts()
@@ -146,7 +131,7 @@ def set_run_fonts(rpr: BaseOxmlElement, fonts: RunFonts) -> None:
         rfonts.attrib.pop(qn(f"w:{name}"), None)
     for name, value in fonts.rfonts_attrs().items():
         rfonts.set(qn(f"w:{name}"), value)
-    lang = _child(rpr, "w:lang", *_RPR_AFTER_LANG)
+    lang = child(rpr, w("lang"), RPR)
     lang.set(qn("w:val"), fonts.language.latin_tag)
     lang.set(qn("w:eastAsia"), fonts.language.east_asian_tag)
 
@@ -226,33 +211,10 @@ def uses_heading_face(styles: Styles, name: str) -> bool:
     return role is not None and role in styles.looks and styles.look(role).face == "heading"
 
 
-def shade_cell(tc_pr: BaseOxmlElement, fill: str) -> None:
-    """A solid cell fill (``w:shd``) on a ``w:tcPr``."""
-    shd = _child(tc_pr, "w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                 "w:vAlign", "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
-                 "w:cellMerge", "w:tcPrChange")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-
-
 def _rule_below(ppr: BaseOxmlElement, width_pt: float) -> None:
     """A bottom border; consecutive paragraphs with the same border share one rule."""
-    bdr = _child(ppr, "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                 "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
-                 "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
-                 "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-                 "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                 "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-    bottom = bdr.find(qn("w:bottom"))
-    if bottom is None:  # w:pBdr has no python-docx class: children in schema order
-        bottom = OxmlElement("w:bottom")
-        after = [bdr.find(qn(t)) for t in ("w:right", "w:between", "w:bar")]
-        anchor = next((el for el in after if el is not None), None)
-        if anchor is None:
-            bdr.append(bottom)
-        else:
-            anchor.addprevious(bottom)
+    bdr = child(ppr, w("pBdr"), PPR)
+    bottom = child(bdr, w("bottom"), PBDR)
     bottom.set(qn("w:val"), "single")
     bottom.set(qn("w:sz"), str(round(width_pt * 8)))  # eighths of a point
     bottom.set(qn("w:space"), "4")
@@ -268,7 +230,7 @@ def _style_fonts(style: BaseStyle, fonts: RunFonts, size: float) -> None:
     rfonts = rpr.get_or_add_rFonts()
     rfonts.attrib.pop(qn("w:hint"), None)  # a hint belongs on runs, not styles
     style.font.size = Pt(size)
-    _child(rpr, "w:szCs", *_RPR_AFTER_SZCS).set(qn("w:val"), str(round(size * 2)))
+    child(rpr, w("szCs"), RPR).set(qn("w:val"), str(round(size * 2)))
 
 
 def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec) -> None:
@@ -286,27 +248,16 @@ def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec) -
     fmt.keep_with_next = True if look.keep_next else None
     ppr = style.element.get_or_add_pPr()
     if spec.contextual:
-        _child(ppr, "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-               "w:textDirection", "w:textAlignment", "w:outlineLvl", "w:rPr")
+        child(ppr, w("contextualSpacing"), PPR)
     if look.rule_below_pt:
         _rule_below(ppr, look.rule_below_pt)
     if spec.numbering:
         _link_numbering(ppr, *spec.numbering)
 
 
-# w:pPr children in schema order, from w:suppressAutoHyphens on.
-_PPR_ORDER = ("w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
-              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-              "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-
-
 def _ppr_switch(ppr: BaseOxmlElement, tag: str, on: bool) -> None:
     """An on/off paragraph property, written explicitly either way."""
-    successors = _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
-    _child(ppr, tag, *successors).set(qn("w:val"), "1" if on else "0")
+    child(ppr, w(tag.removeprefix("w:")), PPR).set(qn("w:val"), "1" if on else "0")
 
 
 def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:

@@ -1,0 +1,163 @@
+"""A language's skeleton: every DOCX part that is the same for each paper, made once.
+
+python-docx restyles its default template into the ATT look (page, named styles, list
+definitions, header and footer, settings, properties); the parts that do not depend on
+the paper are then compressed once into the start of a zip, and those that do (the
+document, footnotes, numbering instances, the header with the symbol, the properties) are
+kept as parsed templates that each paper copies and fills.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from lxml import etree
+
+from att_docs.errors import ContentError
+from att_docs.writers.docx import styles as st
+from att_docs.writers.docx.footnotes import declare_separators, separators
+from att_docs.writers.docx.inline import Runs
+from att_docs.writers.docx.numbering import Level, Numbering
+from att_docs.writers.docx.package import (
+    add_header_footer,
+    drop_template_extras,
+    prepare_core_properties,
+    set_language_settings,
+    setup_page,
+    static_zip,
+    text_width_twips,
+)
+from att_docs.writers.styles import Styles
+
+__all__ = ["DOCUMENT", "FOOTNOTES", "Skeleton", "skeleton"]
+
+DOCUMENT, FOOTNOTES, NUMBERING = "word/document.xml", "word/footnotes.xml", "word/numbering.xml"
+CORE, APP = "docProps/core.xml", "docProps/app.xml"
+_CELL_LIST_MM = 6  # hanging indent of numbered and bulleted lists in table cells
+_BULLET = "\u2022"
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A styled empty document for one language, as shared zip entries and templates.
+
+    Building it costs far more than writing a paper's text, so each process builds it
+    once per (styles, languages, language) and every paper starts from it.
+    """
+
+    shared: bytes  # the zip entries every paper has as they are, compressed
+    order: tuple[str, ...]  # the names of the paper's own parts, in package order
+    document: etree._Element  # w:document with the body's closing w:sectPr
+    numbering: etree._Element
+    header: etree._Element  # the header that shows the symbol
+    header_name: str
+    core: etree._Element
+    runs: Runs  # the body's
+    heading_runs: Runs  # in the heading face
+    text_width: int
+    style_ids: dict[str, str]
+    paragraph_list: int  # abstractNumId of numbered paragraphs and subparagraphs
+    cell_list: int  # abstractNumId of ordered lists in table cells
+    cell_bullet_num: int
+    bullet_num: int
+
+
+_KEPT = 12  # skeletons kept: a few languages of a few style sheets
+_SKELETONS: dict[tuple[int, str, tuple[str, ...]], tuple[Styles, Skeleton]] = {}
+
+
+def skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
+    """The skeleton for ``lang`` among ``languages``, built once per style sheet (which
+    :func:`~att_docs.writers.styles.load_styles` reads once per content)."""
+    key = (id(styles), lang, languages)
+    cached = _SKELETONS.get(key)
+    if cached is None or cached[0] is not styles:
+        cached = (styles, _build(styles, lang, languages))
+        if len(_SKELETONS) >= _KEPT:  # a watch that sees the style sheet change often
+            _SKELETONS.pop(next(iter(_SKELETONS)))
+        _SKELETONS[key] = cached
+    return cached[1]
+
+
+def _style_id(name: str) -> str:
+    """The w:styleId python-docx gives a custom style called ``name``."""
+    return name.replace(" ", "")
+
+
+def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dict[str, int]:
+    """The list kinds: abstract ids, and the numIds that the list styles link to."""
+    spacing = styles.spacing
+    num = st.mm_twips(spacing["number_indent_mm"])
+    sub = st.mm_twips(spacing["subparagraph_indent_mm"])
+    cell = st.mm_twips(_CELL_LIST_MM)
+    paragraph = numbering.add_abstract("ATT Paragraphs", [
+        Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
+        Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
+    ])
+    bullet = numbering.add_abstract(
+        "ATT Bullets", [Level("bullet", _BULLET, sub, sub - num, font=bullet_font)])
+    cell_ordered = numbering.add_abstract(
+        "ATT Table List", [Level("decimal", "%1.", cell, cell)])
+    cell_bullet = numbering.add_abstract(
+        "ATT Table Bullets", [Level("bullet", _BULLET, cell, cell, font=bullet_font)])
+    return {
+        "paragraph": paragraph,
+        "cell_ordered": cell_ordered,
+        "cell_bullet_num": numbering.add_num(cell_bullet),
+        "bullet_num": numbering.add_num(bullet),
+        "paragraph_num": numbering.add_num(paragraph),
+    }
+
+
+def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
+    if lang not in styles.docx_fonts:
+        raise ContentError(f"the styles file has no docx_fonts for language {lang!r}")
+    faces = styles.docx_fonts[lang]
+    language = st.language_of(lang, list(languages), styles)
+    fonts = st.RunFonts(faces.latin, faces.east_asian, language)
+    heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, language)
+    doc = docx.Document()
+    drop_template_extras(doc)
+    setup_page(doc, styles)
+    text_width = text_width_twips(styles)
+    lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin)
+    st.define_styles(doc, styles, fonts, faces.heading_east_asian,
+                     {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
+                     text_width)
+    buffer = io.BytesIO()
+    doc.save(buffer)  # and read back: the relationship ids as a saved styled file has them
+    doc = docx.Document(io.BytesIO(buffer.getvalue()))
+    notes = XmlPart(PackURI("/" + FOOTNOTES), CT.WML_FOOTNOTES, copy.deepcopy(separators()),
+                    doc.part.package)
+    doc.part.relate_to(notes, RT.FOOTNOTES)
+    declare_separators(doc.settings.element)
+    header_name = add_header_footer(doc, Runs(fonts))
+    set_language_settings(doc, language)
+    prepare_core_properties(doc)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        parts = [(name, package.read(name)) for name in package.namelist()]
+    own = {DOCUMENT, FOOTNOTES, NUMBERING, header_name, CORE, APP}
+    xml = {name: etree.fromstring(data, _PARSER) for name, data in parts if name in own}
+    document = xml[DOCUMENT]
+    body = document[0]
+    if len(body) != 1:
+        raise AssertionError("the template's body holds more than its w:sectPr")
+    return Skeleton(
+        shared=static_zip([(n, d) for n, d in parts if n not in own]),
+        order=tuple(n for n, _ in parts if n in own), document=document,
+        numbering=xml[NUMBERING], header=xml[header_name], header_name=header_name,
+        core=xml[CORE], runs=Runs(fonts), heading_runs=Runs(heading_fonts), text_width=text_width,
+        style_ids={s.name: s.style_id for s in doc.styles},
+        paragraph_list=lists["paragraph"], cell_list=lists["cell_ordered"],
+        cell_bullet_num=lists["cell_bullet_num"], bullet_num=lists["bullet_num"])
