@@ -134,6 +134,10 @@ def test_hyphenation_widows_and_hanging_punctuation_in_both(example, styles: Sty
     assert overflow is not None
     assert (overflow.get(qn("w:val")) == "1") == meta["hanging_punctuation"]
     assert normal.paragraph_format.widow_control == (meta["widow_lines"] >= 2)
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # space between CJK and Latin text
+        switch = ppr.find(qn(tag))
+        assert switch is not None and (switch.get(qn("w:val")) == "1") == \
+            meta["cjk_latin_spacing"], tag
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

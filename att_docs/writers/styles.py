@@ -125,6 +125,7 @@ class StylesFile(_Strict):
     widow_lines: int = Field(default=2, ge=1)
     hyphenate: bool = False
     hanging_punctuation: bool = False
+    cjk_latin_spacing: bool = False
     full_width_punctuation: FullWidthPunctuation = Field(default_factory=FullWidthPunctuation)
     first_page: FirstPage | None = None
     styles: dict[str, StyleSpec]
@@ -144,6 +145,7 @@ class Styles:
     pdf_heading_fonts: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     hyphenate: bool = False
     hanging_punctuation: bool = False
+    cjk_latin_spacing: bool = False
     full_width_punctuation: FullWidthPunctuation = dataclasses.field(
         default_factory=FullWidthPunctuation)
     widow_lines: int = 2
@@ -190,6 +192,7 @@ def load_styles(path: Path) -> Styles:
         pdf_heading_fonts={k: list(v) for k, v in spec.pdf_heading_fonts.items()},
         hyphenate=spec.hyphenate,
         hanging_punctuation=spec.hanging_punctuation,
+        cjk_latin_spacing=spec.cjk_latin_spacing,
         full_width_punctuation=spec.full_width_punctuation,
         first_page=spec.first_page,
         widow_lines=spec.widow_lines,

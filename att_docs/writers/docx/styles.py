@@ -342,6 +342,8 @@ def define_styles(document: DocxDocument, styles: Styles, fonts: RunFonts,
     ppr = normal.element.get_or_add_pPr()
     _ppr_switch(ppr, "w:suppressAutoHyphens", not styles.hyphenate)
     _ppr_switch(ppr, "w:overflowPunct", styles.hanging_punctuation)
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # space between CJK and Latin, digits
+        _ppr_switch(ppr, tag, styles.cjk_latin_spacing)
     _restyle_headings(document)
     _header_footer_styles(document, styles, text_width)
     for spec in _specs(styles, nums):

@@ -208,6 +208,7 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "styles": {name: look.as_dict() for name, look in styles.looks.items()},
         "hyphenate": styles.hyphenate,
         "hanging_punctuation": styles.hanging_punctuation,
+        "cjk_latin_spacing": styles.cjk_latin_spacing,
         "cjk": lang in styles.east_asian,
         "full_width": {side: _char_class(marks) for side, marks
                        in styles.full_width_punctuation.model_dump().items()},
