@@ -8,13 +8,29 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["atomic_output"]
+__all__ = ["atomic_output", "deferred_sync"]
+
+_DEFERRED = False  # see deferred_sync
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+@contextlib.contextmanager
+def deferred_sync() -> Iterator[None]:
+    """Within it, :func:`atomic_output` does not flush each file to disk: the caller
+    writes into a folder nobody sees yet and flushes it all at once before showing it
+    (a build's new version, see ``build/versions.py``). Worker processes forked inside
+    inherit it."""
+    global _DEFERRED
+    before, _DEFERRED = _DEFERRED, True
+    try:
+        yield
+    finally:
+        _DEFERRED = before
 
 
 @contextlib.contextmanager
@@ -30,8 +46,9 @@ def atomic_output(target: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
+        if not _DEFERRED:
+            with tmp.open("rb") as fh:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for sharing
         os.replace(tmp, target)
     finally:

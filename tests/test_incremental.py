@@ -215,3 +215,28 @@ def test_changing_the_pdf_engine_rebuilds_only_the_pdfs(conference_copy, tmp_pat
     for name in ALL:
         if name.endswith(".pdf"):
             assert "LibreOffice" in (PdfReader(out / name).metadata.producer or "")
+
+
+def test_a_build_flushes_its_new_set_once_not_file_by_file(conference_copy, tmp_path,
+                                                          monkeypatch):
+    """The files go into a version folder nobody sees yet: one sync before the switch
+    makes them durable, instead of one fsync per file (the most of a DOCX write's time)."""
+    import os
+
+    from att_docs.build.pipeline import build_conference
+
+    files: list[str] = []
+    syncs: list[int] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if not os.path.isdir(f"/proc/self/fd/{fd}"):
+            files.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "sync", lambda: syncs.append(1))
+    report = build_conference(conference_copy, tmp_path / "out", ROOT / "templates",
+                              ("docx",), glossary=ROOT / "glossary" / "att.yaml", workers=1)
+    assert len(report.built) == N // 2
+    assert files == [] and syncs == [1]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from att_docs.atomic import deferred_sync
 from att_docs.build.cache import CACHE_FILE, BuildCache, Fingerprint, combine, file_sha256
 from att_docs.build.index_page import INDEX_FILE, INDEX_TEMPLATE
 from att_docs.build.manifest import MANIFEST_FILE, manifest_bytes, manifest_data
@@ -212,8 +213,9 @@ def staged_conference(
         staged = StagedSet(report, output, version, live)
         try:
             try:
-                _stage(plan, version, live, templates, pdf_engine, workers, cache, report,
-                       archive, on_start, on_paper, writer)
+                with deferred_sync():  # the version is flushed as a whole when shown
+                    _stage(plan, version, live, templates, pdf_engine, workers, cache,
+                           report, archive, on_start, on_paper, writer)
             except OSError as exc:
                 if exc.errno not in OUTPUT_ERRNOS:
                     raise

@@ -116,7 +116,11 @@ class OutputFolder:
         return folder
 
     def switch(self, version: Path, live: Path | None) -> None:
-        """Make ``out_dir`` show ``version``, in one rename; then drop ``live``."""
+        """Make ``out_dir`` show ``version``, in one rename; then drop ``live``.
+
+        The version's files were written without a flush each: one ``sync`` puts them all
+        on disk before the rename shows them."""
+        os.sync()
         _sync(version)
         link = self.parent / f".{self.name}{_TAG}{secrets.token_hex(6)}"
         os.symlink(version.name, link)
