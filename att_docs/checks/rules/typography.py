@@ -80,12 +80,28 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
 
 _NO_SPACE_BEFORE = re.compile(r"(?P<before>[^\s\u00a0\u202f])(?P<space>[ \t]?)(?P<mark>[;:!?»])")
 _NO_SPACE_AFTER = re.compile(r"«(?P<space>[ \t]?)(?=[^\s\u00a0\u202f])")
+_HIGH_MARK = re.compile(r"[;:!?»]")
+
+
+def _before_marks(text: str) -> Iterator[re.Match[str]]:
+    """``_NO_SPACE_BEFORE.finditer(text)``, searched only next to each mark: a match ends
+    with a mark and starts at most two characters before it, so the pattern is not tried
+    at every character of a long text."""
+    at = 0
+    for mark in _HIGH_MARK.finditer(text):
+        end = mark.end()
+        if end - 1 < at + 1:
+            continue  # the mark was taken by the previous match, or has nothing before it
+        m = _NO_SPACE_BEFORE.search(text, max(at, end - 3), end)
+        if m is not None:
+            yield m
+            at = m.end()
 
 
 def _nbsp_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
                 ctx: Context) -> Iterator[Finding | None]:
     """A no-break space before high punctuation and inside « » (French typography)."""
-    for m in _NO_SPACE_BEFORE.finditer(text):
+    for m in _before_marks(text):
         mark, at = m.group("mark"), m.start("space")
         after = text[m.end():m.end() + 2]
         if mark == ":" and ((m.group("before").isdigit() and after[:1].isdigit())
