@@ -20,7 +20,7 @@ from att_docs.checks.extract import (
     blank,
     dates,
     fold,
-    numbers,
+    numbers_of_folded,
     references,
     symbols,
 )
@@ -40,7 +40,8 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
               (dates(text, language) if found_dates is None else found_dates)]
     spans += [(r.start, r.end) for r in
               (references(text, language) if found_refs is None else found_refs)]
-    return _restated(numbers(blank(text, spans), language), text)
+    found = numbers_of_folded(blank(text, spans), language)
+    return _restated(found, text) if found else found
 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
