@@ -331,6 +331,7 @@ def _same_case(found: str, variant: str) -> bool:
 # --------------------------------------------------------------------------- lemmas
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # words kept between the gaps
 _OPEN, _CLOSE = "\x01", "\x02"  # around each lemma, so that a key matches whole words
 
 
@@ -353,7 +354,8 @@ class LemmaMatcher(TermMatcher):
             if key:
                 table.setdefault(key, []).append(entry)
         self.automaton, self.empty = _automaton(
-            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
+            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group)),
+                   any(e.case_sensitive for e in group)))
             for key, group in table.items())
         self._lemmas = _LemmaKeys(self._lemma)  # word -> its key part, once per matcher
 
@@ -365,28 +367,29 @@ class LemmaMatcher(TermMatcher):
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        # The words' key parts joined, looked up in C (map over the dict).
-        words = list(_TOKEN.finditer(text))
-        parts = list(map(self._lemmas.__getitem__, map(re.Match.group, words)))
+        # Split into gaps and words (gap, word, gap, word, ..., gap) and look the words'
+        # key parts up, all in C: no match object per word. The words' offsets are the
+        # running lengths of the pieces, worked out only where a key matched.
+        pieces = _SPLIT.split(text)
+        parts = list(map(self._lemmas.__getitem__, pieces[1::2]))
         hits = list(self.automaton.iter_long("".join(parts)))
         if not hits:
             return []
         ends = list(itertools.accumulate(map(len, parts)))  # exclusive ends of the parts
-        tokens = list(map(re.Match.span, words))
+        bounds = list(itertools.accumulate(map(len, pieces)))  # word i: bounds[2i:2i+2]
         out = []
-        for end, (words, entries, concepts, deprecated, verbatim) in hits:
+        for end, (words, entries, concepts, deprecated, verbatim, sensitive) in hits:
             last = bisect.bisect_right(ends, end)
-            first = last - words + 1
-            span = (tokens[first][0], tokens[last][1])
-            found = text[span[0]:span[1]]
-            if any(e.case_sensitive for e in entries):
+            start, stop = bounds[2 * (last - words + 1)], bounds[2 * last + 1]
+            found = text[start:stop]
+            if sensitive:
                 kept = tuple(e for e in entries if not e.case_sensitive
                              or _same_case(found, e.term))
                 if not kept:
                     continue
                 if len(kept) != len(entries):
                     entries, (concepts, deprecated, verbatim) = kept, _info(kept)
-            out.append(Match(span[0], span[1], found, entries, concepts, deprecated, verbatim))
+            out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
         return out
 
 

@@ -46,9 +46,14 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
     """The numbers of a segment's text, dates and references read once per run."""
-    return ctx.memo("numbers", seg, lang, lambda text, language: values(
-        text, language, ctx.memo("dates", seg, lang, dates),
-        ctx.memo("references", seg, lang, references)))
+    table = ctx.table("numbers")
+    key = (id(seg), lang)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = values(seg.text(lang), ctx.language(lang),
+                                    ctx.memo("dates", seg, lang, dates),
+                                    ctx.memo("references", seg, lang, references))
+    return found
 
 
 def _restated(found: list[Quantity], text: str) -> list[Quantity]:
