@@ -108,3 +108,37 @@ def test_the_cycle_finder_finds_a_cycle(tmp_path, monkeypatch):
     (pkg / "c.py").write_text("from loopy import a\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert _cycles(grimp.build_graph("loopy", cache_dir=None)) == [["loopy.a", "loopy.b"]]
+
+
+HEAVY = ("typst", "docx", "jieba", "pypinyin", "ruamel", "pydantic", "lxml", "cn2an",
+         "num2words", "jinja2", "babel", "markdown_it")
+
+COMMAND = """
+import sys
+from att_docs.cli.main import main
+try:
+    main.main(sys.argv[2:], prog_name="att-docs", standalone_mode=False)
+except SystemExit:
+    pass
+print("IMPORTED:" + " ".join(m for m in sys.argv[1].split() if m in sys.modules),
+      file=sys.stderr)
+"""
+
+
+def _imported(*args: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", COMMAND, " ".join(HEAVY), *args],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          cwd=PACKAGE.parent)
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("IMPORTED:"))
+    return set(line.removeprefix("IMPORTED:").split())
+
+
+@pytest.mark.parametrize("command", ["status", "check", "build", "watch", "glossary"])
+def test_help_imports_no_heavy_module(command):
+    assert _imported(command, "--help") == set()
+
+
+def test_status_and_check_import_neither_writer(tmp_path):
+    content = PACKAGE.parent / "content" / "csp9"
+    for args in (("status", str(content)), ("check", str(content))):
+        assert not {"typst", "docx", "jieba"} & _imported(*args), args

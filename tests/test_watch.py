@@ -124,3 +124,39 @@ def test_watch_command_rebuilds_on_save(conference_copy: Path, tmp_path: Path) -
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_a_rebuild_runs_the_checks_once_and_hands_back_their_findings(
+        conference_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import att_docs.checks.engine as engine
+    from att_docs.checks.engine import check_corpora
+    from att_docs.checks.inputs import read_inputs
+    from att_docs.checks.report import at_least
+    from att_docs.glossary import load
+
+    calls: list[list[str]] = []
+
+    def counted(corpora, *args, **kwargs):
+        calls.append([c.name for c in corpora])
+        return check_corpora(corpora, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "check_corpora", counted)
+    glossary = ROOT / "glossary" / "att.yaml"
+    watcher = Watcher(conference_copy, tmp_path / "out", TEMPLATES, glossary, ("docx",),
+                      ("en", "zh"))
+    first = watcher.rebuild()
+    assert calls == [["mc-programme-of-work", "wgtu-report"]]
+    assert first.findings == []  # the example has no warnings
+
+    zh = conference_copy / "wgtu-report" / "zh.md"
+    zh.write_text(zh.read_text("utf-8").replace("提出了推荐建议。", "提出了推荐建议。。", 1),
+                  "utf-8")
+    second = watcher.rebuild()
+    assert calls[1:] == [["wgtu-report"]]  # once, for the changed paper only
+    assert second.report.papers_built == ["wgtu-report"]
+    doubled = [f for f in second.findings if f.check == "typography"]
+    assert [(f.segment, f.path.name, f.line) for f in doubled] == [("purpose", "zh.md", 3)]
+    # the same as checking the paper on its own afterwards
+    again = at_least(check_corpora(read_inputs([conference_copy / "wgtu-report"], TEMPLATES),
+                                   load(glossary), templates=TEMPLATES), "warning")
+    assert second.findings == again

@@ -39,11 +39,12 @@ from att_docs.build.index_page import INDEX_FILE, INDEX_TEMPLATE
 from att_docs.build.manifest import MANIFEST_FILE, manifest_bytes, manifest_data
 from att_docs.build.versions import OutputFolder
 from att_docs.conference.paths import find_paper_dirs
-from att_docs.conference.setinfo import CheckCounts, PaperMeta, check_serials, superseded_by
+from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError, OutputError
 
 if TYPE_CHECKING:
     from att_docs.build.workers import FileJob, PaperDone
+    from att_docs.checks.findings import Finding
     from att_docs.document.model import Conference, Document
 
 __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "build_conference", "load_conference",
@@ -68,6 +69,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     papers_built: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # manifest, index, archive written
+    findings: list[Finding] = field(default_factory=list)  # the checks of the papers read
 
     @property
     def up_to_date(self) -> bool:
@@ -125,6 +127,7 @@ class _Plan:
     every: list[str] = field(default_factory=list)  # the set's possible files, in order
     glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
     templates: Path | None = None
+    findings: list[Finding] = field(default_factory=list)  # of the changed papers, once run
 
 
 def build_conference(folder: Path, out_dir: Path, templates: Path,
@@ -240,7 +243,8 @@ def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
                       if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
-    return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected))
+    return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected),
+                                    findings=plan.findings)
 
 
 OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
@@ -420,20 +424,25 @@ def conference_id(folder: Path) -> str:
 
 @dataclass(frozen=True)
 class _Checks:
-    """The checks of the changed papers, as a picklable call for a worker process."""
+    """The checks of the changed papers, as a picklable call for a worker process: their
+    findings, or None where the checks are not installed."""
 
     documents: list[Document]
     glossary: Path | None = None
     templates: Path | None = None
 
-    def __call__(self) -> dict[str, CheckCounts] | None:
-        from att_docs.conference.status import check_summary
+    def __call__(self) -> list[Finding] | None:
+        from att_docs.conference.status import check_findings
 
-        return check_summary(self.documents, self.glossary, self.templates)
+        return check_findings(self.documents, self.glossary, self.templates)
 
 
-def _apply_checks(plan: _Plan, summary: dict[str, CheckCounts] | None) -> None:
-    """Record the check counts of the changed papers in their metadata."""
+def _apply_checks(plan: _Plan, findings: list[Finding] | None) -> None:
+    """Keep the changed papers' findings and record their counts in their metadata."""
+    from att_docs.conference.status import count_findings
+
+    summary = count_findings(findings, plan.unchecked)
+    plan.findings = list(findings or [])
     for doc in plan.unchecked:
         counts = None if summary is None else summary.get(
             doc.id, {"errors": 0, "warnings": 0, "info": 0})
@@ -497,11 +506,12 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
                    key=lambda task: -_weight(task[0]))
     checks = (_Checks(plan.unchecked, plan.glossary, plan.templates)
               if plan.unchecked else None)
-    done, summary = render_papers(tasks, staging, templates, pdf_engine,
-                                  workers or default_workers(), on_paper or (lambda p: None),
-                                  side_job=checks, pdf_writer=writer)
+    done, findings = render_papers(tasks, staging, templates, pdf_engine,
+                                   workers or default_workers(), on_paper or (lambda p: None),
+                                   side_job=checks, pdf_writer=writer)
     if checks is not None:
-        _apply_checks(plan, summary)
+        _apply_checks(plan, findings)
+        report.findings = plan.findings
     files = [f for paper in done for f in paper.files] + convert_pending_pdfs(done, staging)
     for f in files:
         cache.outputs[f.name] = {**plan.expected[f.name], "sha256": f.sha256,

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from att_docs.document.language import Language
 
@@ -24,6 +26,7 @@ __all__ = [
     "dates",
     "fold",
     "numbers",
+    "numbers_of_folded",
     "references",
     "symbols",
 ]
@@ -257,9 +260,9 @@ def references(text: str, language: Language) -> list[Reference]:
 # --------------------------------------------------------------------------- numbers
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A number in the text; ``strong`` for digits, weak for words and numerals."""
+class Quantity(NamedTuple):
+    """A number in the text; ``strong`` for digits, weak for words and numerals (a light
+    tuple: a run reads tens of thousands)."""
 
     value: float
     start: int
@@ -304,9 +307,15 @@ def _word_automaton(engine: str, lang: str):  # type: ignore[no-untyped-def]
     return automaton
 
 
-def _spelled_numbers(text: str, language: Language) -> list[Quantity]:
+@functools.lru_cache(maxsize=32)
+def _language_words(language: Language):  # type: ignore[no-untyped-def]
+    """The number-word automaton of a language's ``numbers`` engine, or None."""
     rule = language.numbers
-    automaton = _word_automaton(str(rule.get("engine")), str(rule.get("lang", language.code)))
+    return _word_automaton(str(rule.get("engine")), str(rule.get("lang", language.code)))
+
+
+def _spelled_numbers(text: str, language: Language) -> list[Quantity]:
+    automaton = _language_words(language)
     if automaton is None:
         return []
     lower = text.lower()
@@ -383,7 +392,11 @@ def numbers(text: str, language: Language) -> list[Quantity]:
     ordinals; cn2an reads numerals after the ordinal prefix or before a measure word
     (三年, 第九届); a lone one is left out ("one of", "at first", 一).
     """
-    text = fold(text)
+    return numbers_of_folded(fold(text), language)
+
+
+def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
+    """:func:`numbers` of a folded text."""
     found: list[Quantity] = []
     for pattern in _percent(language):
         for m in pattern.finditer(text):
@@ -393,12 +406,13 @@ def numbers(text: str, language: Language) -> list[Quantity]:
             value = float(raw) if raw[:1].isdigit() else number_word(raw, language)
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
-    taken = [(q.start, q.end) for q in found]
     if _ANY_DIGIT.search(text):
+        taken = [(q.start, q.end) for q in found]
         for m in _DIGITS.finditer(text):
-            if not any(s <= m.start() < e for s, e in taken):
-                value = float(m.group().replace(",", ""))
-                found.append(Quantity(value, m.start(), m.end(), m.group(), True))
+            at = m.start()
+            if not taken or not any(s <= at < e for s, e in taken):
+                raw = m.group()
+                found.append(Quantity(float(raw.replace(",", "")), at, m.end(), raw, True))
     numerals = _numeral_pattern(language)
     if numerals is not None:
         for m in numerals.finditer(text):
@@ -408,6 +422,12 @@ def numbers(text: str, language: Language) -> list[Quantity]:
                 continue
             found.append(Quantity(value, m.start(), m.end(), m.group(), False))
     else:
-        found.extend(_spelled_numbers(text, language))
-    found.sort(key=lambda q: q.start)
+        words = _spelled_numbers(text, language)
+        if words:
+            found.extend(words)
+    if len(found) > 1:
+        found.sort(key=_START)
     return found
+
+
+_START = operator.attrgetter("start")

@@ -331,6 +331,7 @@ def _same_case(found: str, variant: str) -> bool:
 # --------------------------------------------------------------------------- lemmas
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_SPLIT = re.compile(f"({_TOKEN.pattern})")  # words kept between the gaps
 _OPEN, _CLOSE = "\x01", "\x02"  # around each lemma, so that a key matches whole words
 
 
@@ -353,50 +354,58 @@ class LemmaMatcher(TermMatcher):
             if key:
                 table.setdefault(key, []).append(entry)
         self.automaton, self.empty = _automaton(
-            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group))))
+            (key, (key.count(_OPEN), tuple(group), *_info(tuple(group)),
+                   any(e.case_sensitive for e in group)))
             for key, group in table.items())
-        self._lemmas: dict[str, str] = {}  # word -> its key part, once per matcher
+        self._lemmas = _LemmaKeys(self._lemma)  # word -> its key part, once per matcher
 
     def _lemma(self, word: str) -> str:
         import simplemma
 
         return simplemma.lemmatize(word.lower(), lang=self.lang).lower()
 
-    def _keyed(self, word: str) -> str:
-        """``word``'s lemma between the marks, computed once per word."""
-        found = self._lemmas.get(word)
-        if found is None:
-            if len(self._lemmas) >= 65536:
-                self._lemmas.clear()
-            found = self._lemmas[word] = f"{_OPEN}{self._lemma(word)}{_CLOSE}"
-        return found
-
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:
             return []
-        found_tokens = list(_TOKEN.finditer(text))
-        lemmas = self._lemmas
-        keyed_word = self._keyed
-        parts = [lemmas.get(w) or keyed_word(w) for w in map(re.Match.group, found_tokens)]
-        tokens = [m.span() for m in found_tokens]
-        ends = [end - 1 for end in itertools.accumulate(map(len, parts))]
-        keyed = "".join(parts)
+        # Split into gaps and words (gap, word, gap, word, ..., gap) and look the words'
+        # key parts up, all in C: no match object per word. The words' offsets are the
+        # running lengths of the pieces, worked out only where a key matched.
+        pieces = _SPLIT.split(text)
+        parts = list(map(self._lemmas.__getitem__, pieces[1::2]))
+        hits = list(self.automaton.iter_long("".join(parts)))
+        if not hits:
+            return []
+        ends = list(itertools.accumulate(map(len, parts)))  # exclusive ends of the parts
+        bounds = list(itertools.accumulate(map(len, pieces)))  # word i: bounds[2i:2i+2]
         out = []
-        for end, (words, entries, concepts, deprecated, verbatim) in \
-                self.automaton.iter_long(keyed):
-            last = bisect.bisect_left(ends, end)
-            first = last - words + 1
-            span = (tokens[first][0], tokens[last][1])
-            found = text[span[0]:span[1]]
-            if any(e.case_sensitive for e in entries):
+        for end, (words, entries, concepts, deprecated, verbatim, sensitive) in hits:
+            last = bisect.bisect_right(ends, end)
+            start, stop = bounds[2 * (last - words + 1)], bounds[2 * last + 1]
+            found = text[start:stop]
+            if sensitive:
                 kept = tuple(e for e in entries if not e.case_sensitive
                              or _same_case(found, e.term))
                 if not kept:
                     continue
                 if len(kept) != len(entries):
                     entries, (concepts, deprecated, verbatim) = kept, _info(kept)
-            out.append(Match(span[0], span[1], found, entries, concepts, deprecated, verbatim))
+            out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
         return out
+
+
+class _LemmaKeys(dict[str, str]):
+    """A word to its lemma between the marks, computed on first lookup (at most 65,536
+    words kept)."""
+
+    def __init__(self, lemma: Callable[[str], str]):
+        super().__init__()
+        self.lemma = lemma
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 65536:
+            self.clear()
+        found = self[word] = f"{_OPEN}{self.lemma(word)}{_CLOSE}"
+        return found
 
 
 # --------------------------------------------------------------------------- index

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from att_docs.atomic import atomic_output
+from att_docs.diskcache import cache_folder, read_json, write_json
 
 __all__ = ["Row", "cached_rows"]
 
@@ -27,14 +26,6 @@ Row = tuple[str, str, str, bool, str]
 """concept, term, status, case-sensitive, variant."""
 
 _STATUSES = frozenset({"preferred", "admitted", "deprecated", "superseded"})
-
-
-def cache_folder() -> Path | None:
-    """Where the tables live, or None when caching is switched off."""
-    if os.environ.get("ATT_DOCS_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "att-docs"
 
 
 def cached_rows(inputs: Iterable[object], build: Callable[[], list[Row]]) -> list[Row]:
@@ -49,20 +40,13 @@ def cached_rows(inputs: Iterable[object], build: Callable[[], list[Row]]) -> lis
             return rows
     rows = build()
     if path is not None:
-        try:
-            with atomic_output(path) as tmp:
-                tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-        except OSError:
-            pass  # a read-only home: the next process builds the table again
+        write_json(path, rows)
     return rows
 
 
 def _read(path: Path) -> list[Row] | None:
     """The rows in ``path`` if it holds exactly well-formed rows, else None."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    data = read_json(path)
     if not isinstance(data, list):
         return None
     rows: list[Row] = []

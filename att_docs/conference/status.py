@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -34,8 +34,12 @@ from att_docs.conference.readiness import LanguageStatus, language_status
 from att_docs.conference.setinfo import CheckCounts, superseded_by
 from att_docs.document.model import Conference, Document
 
+if TYPE_CHECKING:
+    from att_docs.checks.findings import Finding
+
 __all__ = ["STATUS_CACHE", "ConferenceStatus", "LanguageStatus", "PaperStatus",
-           "check_summary", "conference_status", "language_status", "status_cache_path"]
+           "check_findings", "check_summary", "conference_status", "count_findings",
+           "language_status", "status_cache_path"]
 
 # LanguageStatus and language_status live in .readiness (the set's metadata needs them
 # too); they stay importable from here, where status readers look for them.
@@ -288,12 +292,17 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
 
 def check_summary(documents: list[Document], glossary: Path | None = None,
                   templates: Path | None = None) -> dict[str, CheckCounts] | None:
-    """Errors, warnings and infos of the checks, per paper id; None without checks.
+    """Errors, warnings and infos of the checks, per paper id; None without checks."""
+    return count_findings(check_findings(documents, glossary, templates), documents)
+
+
+def check_findings(documents: list[Document], glossary: Path | None = None,
+                   templates: Path | None = None) -> list[Finding] | None:
+    """Every finding of the checks over the papers; None without checks.
 
     The one place that calls the checks (``att_docs.checks.engine.check_documents``)
     for the build and status, with the project's term base and templates unless given
-    (:class:`~att_docs.conference.paths.Project` resolves both). A finding without a
-    paper id counts for the only paper when there is one.
+    (:class:`~att_docs.conference.paths.Project` resolves both).
     """
     try:
         from att_docs.checks.engine import check_documents
@@ -301,10 +310,17 @@ def check_summary(documents: list[Document], glossary: Path | None = None,
     except ImportError:
         return None
     if not documents:
-        return {}
+        return []
     project = Project.default(templates)
-    findings = check_documents(documents, load(glossary or project.glossary),
-                               project.templates)
+    return check_documents(documents, load(glossary or project.glossary), project.templates)
+
+
+def count_findings(findings: list[Finding] | None,
+                   documents: list[Document]) -> dict[str, CheckCounts] | None:
+    """Errors, warnings and infos per paper id (None for None). A finding without a
+    paper id counts for the only paper when there is one."""
+    if findings is None:
+        return None
     out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
                                    for d in documents}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}

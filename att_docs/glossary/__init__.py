@@ -81,17 +81,30 @@ def load(path: Path) -> Glossary:
     fmt = format_of(path)
     if path.is_dir():
         raise ContentError("is a folder, not a glossary file", path)
-    if fmt == "yaml":
-        from att_docs.glossary.yaml_format import load_yaml_glossary
+    from att_docs.glossary.stored import stored_glossary
 
-        return load_yaml_glossary(path)
-    if fmt == "csv":
-        from att_docs.glossary.csv_format import load_csv_glossary
+    return stored_glossary(path, fmt + path.suffix.lower(), _READERS[fmt])
 
-        return load_csv_glossary(path)
+
+def _read_yaml(path: Path) -> Glossary:
+    from att_docs.glossary.yaml_format import load_yaml_glossary
+
+    return load_yaml_glossary(path)
+
+
+def _read_csv(path: Path) -> Glossary:
+    from att_docs.glossary.csv_format import load_csv_glossary
+
+    return load_csv_glossary(path)
+
+
+def _read_tbx(path: Path) -> Glossary:
     from att_docs.glossary.tbx_format import load_tbx_glossary
 
     return load_tbx_glossary(path)
+
+
+_READERS = {"yaml": _read_yaml, "csv": _read_csv, "tbx": _read_tbx}
 
 
 def dumps(glossary: Glossary, format: Format = "yaml",

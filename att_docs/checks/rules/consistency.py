@@ -31,11 +31,12 @@ Place = tuple[Corpus, Segment, str, int]
 def _key(text: str) -> str:
     """The text with its white space collapsed and trimmed, case-folded, without closing
     punctuation (a list item ends with ; or ；, the same words as a heading do not)."""
-    return _CLOSING.sub("", " ".join(text.split())).casefold()
+    return " ".join(text.split()).rstrip(_CLOSING).casefold()
 
 
-# White space and punctuation at the end (a trailing close quote or bracket stays).
-_CLOSING = re.compile(r"[\s.,;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]+$")
+# Punctuation stripped from the end with the space the join leaves (a trailing close
+# quote or bracket stays).
+_CLOSING = " .,;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f"
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -48,12 +49,20 @@ def _segments(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         lambda: defaultdict(list))
     backward: dict[tuple[str, str, str], dict[str, list[Place]]] = defaultdict(
         lambda: defaultdict(list))
+    src_keys: dict[int, str | None] = {}  # by segment: the source's key, None if too short
     for pair in ctx.pairs(corpora):
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
         src, tgt = pair.source_text, pair.target_text
-        if not tgt.strip() or _THREE_LETTERS.search(src) is None:
+        if not tgt.strip():
             continue
-        src_key, tgt_key = _key(src), _key(tgt)
+        if id(seg) in src_keys:
+            src_key = src_keys[id(seg)]
+        else:
+            src_key = src_keys[id(seg)] = (None if _THREE_LETTERS.search(src) is None
+                                           else _key(src))
+        if src_key is None:
+            continue
+        tgt_key = _key(tgt)
         forward[(source, target, src_key)][tgt_key].append((corpus, seg, target, 0))
         backward[(source, target, tgt_key)][src_key].append((corpus, seg, source, 0))
     for (source, _target, _), renderings in forward.items():

@@ -20,7 +20,7 @@ from att_docs.checks.extract import (
     blank,
     dates,
     fold,
-    numbers,
+    numbers_of_folded,
     references,
     symbols,
 )
@@ -40,14 +40,20 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
               (dates(text, language) if found_dates is None else found_dates)]
     spans += [(r.start, r.end) for r in
               (references(text, language) if found_refs is None else found_refs)]
-    return _restated(numbers(blank(text, spans), language), text)
+    found = numbers_of_folded(blank(text, spans), language)
+    return _restated(found, text) if found else found
 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
     """The numbers of a segment's text, dates and references read once per run."""
-    return ctx.memo("numbers", seg, lang, lambda text, language: values(
-        text, language, ctx.memo("dates", seg, lang, dates),
-        ctx.memo("references", seg, lang, references)))
+    table = ctx.table("numbers")
+    key = (id(seg), lang)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = values(seg.text(lang), ctx.language(lang),
+                                    ctx.memo("dates", seg, lang, dates),
+                                    ctx.memo("references", seg, lang, references))
+    return found
 
 
 def _restated(found: list[Quantity], text: str) -> list[Quantity]:

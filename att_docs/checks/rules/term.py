@@ -83,8 +83,12 @@ def concept_tally(matches: list[Match]) -> Tally:
 
 def tally(ctx: Context, seg: Segment, lang: str) -> Tally:
     """The segment's :class:`Tally` in ``lang``, once per run."""
-    return ctx.memo("tally", seg, lang,
-                    lambda _text, _lang: concept_tally(ctx.matches(seg, lang)))
+    table = ctx.table("tally")
+    key = (id(seg), lang)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = concept_tally(ctx.matches(seg, lang))
+    return found
 
 
 def is_name(term: str) -> bool:

@@ -80,12 +80,28 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
 
 _NO_SPACE_BEFORE = re.compile(r"(?P<before>[^\s\u00a0\u202f])(?P<space>[ \t]?)(?P<mark>[;:!?»])")
 _NO_SPACE_AFTER = re.compile(r"«(?P<space>[ \t]?)(?=[^\s\u00a0\u202f])")
+_HIGH_MARK = re.compile(r"[;:!?»]")
+
+
+def _before_marks(text: str) -> Iterator[re.Match[str]]:
+    """``_NO_SPACE_BEFORE.finditer(text)``, searched only next to each mark: a match ends
+    with a mark and starts at most two characters before it, so the pattern is not tried
+    at every character of a long text."""
+    at = 0
+    for mark in _HIGH_MARK.finditer(text):
+        end = mark.end()
+        if end - 1 < at + 1:
+            continue  # the mark was taken by the previous match, or has nothing before it
+        m = _NO_SPACE_BEFORE.search(text, max(at, end - 3), end)
+        if m is not None:
+            yield m
+            at = m.end()
 
 
 def _nbsp_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
                 ctx: Context) -> Iterator[Finding | None]:
     """A no-break space before high punctuation and inside « » (French typography)."""
-    for m in _NO_SPACE_BEFORE.finditer(text):
+    for m in _before_marks(text):
         mark, at = m.group("mark"), m.start("space")
         after = text[m.end():m.end() + 2]
         if mark == ":" and ((m.group("before").isdigit() and after[:1].isdigit())
@@ -111,11 +127,12 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
                            suggestion, offset)
 
     suspect = _SUSPECT.search(text) is not None
-    for m in _HALF.finditer(text) if suspect else ():
+    # each pattern needs a character of its own class: a plain scan for it first
+    for m in _HALF.finditer(text) if suspect and _HALF_MARK.search(text) else ():
         mark = m.group(1)
         yield found(m.start(), f"half-width {mark!r} between Chinese characters: expected "
                                f"{_FULL[mark]}", _FULL[mark])
-    for m in _DASH.finditer(text) if suspect else ():
+    for m in _DASH.finditer(text) if suspect and _DASH_MARK.search(text) else ():
         yield found(m.start(), f"{m.group().strip()!r} between Chinese characters: the "
                                "Chinese dash is ——", "——")
     for m in _DOUBLED.finditer(text) if suspect else ():
@@ -124,7 +141,7 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
     for m in _REPEATED.finditer(text):
         yield found(m.start(), f"{m.group(1)!r} is repeated back to back",
                     m.group(1))
-    for m in _SPACE.finditer(text) if suspect else ():
+    for m in _SPACE.finditer(text) if suspect and _BLANK.search(text) else ():
         before, after = text[max(0, m.start() - 1)], text[m.end():m.end() + 1]
         yield found(m.start(), f"space between {before!r} and {after!r}: Chinese text takes "
                                "no space between Chinese characters, Latin letters and "
@@ -136,6 +153,9 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str,
 
 
 _MARKS = re.compile("[《》“”（）]")
+_HALF_MARK = re.compile(r"[,.;:!?()]")  # what _HALF, _DASH and _SPACE cannot match without
+_DASH_MARK = re.compile(r"[—–\-]")
+_BLANK = re.compile("[ \t\u3000]")
 _SUSPECT = re.compile(r"[,.;:!?()—–\-]|([。，、；：！？])\1|[ \t\u3000]")
 
 
