@@ -39,10 +39,11 @@ def _timings(conference: Path, repeat: int, profile: bool,
              out_dir: Path | None = None) -> dict[str, float]:
     """Median milliseconds per output of ``conference``, keyed ``<doc id>.<lang>``."""
     from att_docs.build.pipeline import load_conference
+    from att_docs.conference.paths import PACKAGE_ROOT
     from att_docs.writers.docx.writer import write_docx
     from att_docs.writers.styles import load_styles
 
-    templates = ROOT / "templates"
+    templates = PACKAGE_ROOT / "templates"  # the measured revision's own templates
     conf, documents = load_conference(conference, templates)
     styles = load_styles(templates / "styles.yaml")
     jobs = [(doc, lang) for doc in documents for lang in conf.languages]
@@ -88,7 +89,7 @@ def _against(rev: str, sets: dict[str, Path], repeat: int, scratch: Path,
              out_dir: Path | None) -> dict[str, dict[str, float]]:
     """The same measurements with the ``att_docs`` package of git revision ``rev``."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev,
-                              "att_docs"], check=True, capture_output=True).stdout
+                              "att_docs", "templates"], check=True, capture_output=True).stdout
     old = scratch / "old"
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(old, filter="data")
