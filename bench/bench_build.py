@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import statistics
 import tempfile
 import time
@@ -23,6 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 _ID_MARK = re.compile(r"\{#[^}]*\}\s*")
 _FENCE = re.compile(r"^```\{(tables|decisions)\}.*?\n```\n?", re.M | re.S)
+
+
+def remove_output(out: Path) -> None:
+    """Remove a build output folder: the link ``out`` and every version folder beside it
+    (``.<name>.att-docs-*``), so the next build is cold."""
+    for version in out.parent.glob(f".{out.name}.att-docs-*"):
+        if version.is_symlink():
+            version.unlink()
+        else:
+            shutil.rmtree(version, ignore_errors=True)
+    if out.is_symlink():
+        out.unlink()
+    shutil.rmtree(out, ignore_errors=True)
 
 
 def median_time(func: Callable[[], object], repeat: int) -> float:
