@@ -6,9 +6,7 @@ runs the same rules over corpora from XLIFF or text files too.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from att_docs.checks.context import Context
@@ -17,6 +15,7 @@ from att_docs.checks.matcher import index_for
 from att_docs.checks.rules import RULES
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
+from att_docs.collector import collector_paused
 from att_docs.conference.paths import Project
 from att_docs.document.model import Document
 from att_docs.glossary.model import Glossary
@@ -41,7 +40,7 @@ def check_corpora(corpora: list[Corpus], glossary: Glossary,
     languages' data comes from ``templates`` (default: the project's templates)."""
     wanted = set(checks) if checks is not None else set(CHECKS)
     templates = templates or Project.default().templates
-    with _collector_paused():
+    with collector_paused():
         findings = _run(corpora, Context(index_for(glossary), templates), wanted)
         return sort_findings(findings, corpora)
 
@@ -62,24 +61,6 @@ def _run(corpora: list[Corpus], ctx: Context, wanted: set[str]) -> list[Finding]
                 seen.add(key)
                 findings.append(finding)
     return findings
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the run, then restore it.
-
-    A run keeps every glossary match and extracted value until it ends: hundreds of
-    thousands of small objects that hold no cycles, which the collector would otherwise
-    rescan again and again (a third of the run on a large corpus). Reference counting
-    still frees whatever the run drops.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def sort_findings(findings: list[Finding], corpora: list[Corpus]) -> list[Finding]:

@@ -150,13 +150,7 @@ def strip_theme_fonts(root: BaseOxmlElement) -> None:
 
 # The DOCX name of each style of the style sheet (templates/styles.yaml ``styles``).
 DOCX_NAMES = {
-    "symbol": "ATT Symbol",
-    "masthead": "ATT Masthead",
-    "conference": "ATT Conference",
-    "title": "ATT Title",
-    "subtitle": "ATT Subtitle",
-    "annex-heading": "ATT Annex Heading",
-    "end-mark": "ATT End Mark",
+    **FRAME_STYLES,
     "frame": GENERIC_FRAME,
     "heading1": HEADING_STYLES[1],
     "heading2": HEADING_STYLES[2],

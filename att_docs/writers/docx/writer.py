@@ -11,16 +11,15 @@ every run.
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 from lxml import etree
 
 from att_docs import __version__
+from att_docs.collector import collector_paused
 from att_docs.document.model import (
     BlockQuote,
     DecisionList,
@@ -64,23 +63,8 @@ _TBL_LOOK = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": 
 
 def write_docx(document: Document, lang: str, out: Path, styles: Styles) -> None:
     """Write `document` in language `lang` as a DOCX file at `out`."""
-    with _collector_paused():
+    with collector_paused():
         _DocxWriter(document, lang, styles).write(Path(out))
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while one file is written: the write allocates tens of
-    thousands of short-lived element proxies, freed by reference counting, and in a
-    process holding many papers (a build worker) each collection they set off walks the
-    whole heap, which nearly doubled the time of a write."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _DocxWriter:
