@@ -11,6 +11,7 @@ from pathlib import Path
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
+from att_docs.checks.lemma_store import save_lemmas
 from att_docs.checks.matcher import index_for
 from att_docs.checks.rules import RULES
 from att_docs.checks.segments import Corpus, corpus_from_document
@@ -42,6 +43,7 @@ def check_corpora(corpora: list[Corpus], glossary: Glossary,
     templates = templates or Project.default().templates
     with collector_paused():
         findings = _run(corpora, Context(index_for(glossary), templates), wanted)
+        save_lemmas()  # the words met, for the next process (checks/lemma_store.py)
         return sort_findings(findings, corpora)
 
 

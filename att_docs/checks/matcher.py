@@ -360,9 +360,9 @@ class LemmaMatcher(TermMatcher):
         self._lemmas = _LemmaKeys(self._lemma)  # word -> its key part, once per matcher
 
     def _lemma(self, word: str) -> str:
-        import simplemma
+        from att_docs.checks.lemma_store import store_for
 
-        return simplemma.lemmatize(word.lower(), lang=self.lang).lower()
+        return store_for(self.lang)(word.lower())
 
     def find(self, text: str) -> list[Match]:
         if self.empty or not text:

@@ -1,0 +1,81 @@
+"""The lemmas of words a lemma matcher has met, kept on disk between processes.
+
+simplemma decodes a language's whole dictionary on its first lookup, which costs a check
+run of a small conference more than all its rules. The words of a conference's papers
+change little from one run to the next, so their lemmas are stored as JSON under
+``$XDG_CACHE_HOME/att-docs`` (see :mod:`att_docs.diskcache`), one file per language and
+simplemma version; the dictionary is decoded only when a word is new. The file is
+validated when read; anything unexpected, and it is ignored and made again.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+from pathlib import Path
+
+from att_docs.diskcache import cache_folder, read_json, write_json
+
+__all__ = ["LemmaStore", "save_lemmas", "store_for"]
+
+FORMAT = 1
+MAX_WORDS = 200_000  # a file larger than this starts again
+_MAX_WORD = 64
+
+
+class LemmaStore:
+    """``store(word)``: simplemma's lemma of the lower-cased ``word``, from disk if known."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        folder = cache_folder()
+        self.path = (folder / f"lemmas-{lang}-{version('simplemma')}-{FORMAT}.json"
+                     if folder else None)
+        self.known = _read(self.path) if self.path else {}
+        self.added: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        found = self.known.get(word)
+        if found is None:
+            import simplemma
+
+            found = simplemma.lemmatize(word, lang=self.lang).lower()
+            self.known[word] = found
+            if len(word) <= _MAX_WORD:
+                self.added[word] = found
+        return found
+
+    def save(self) -> None:
+        """Add the new words to the file (merged with what another process wrote)."""
+        if not self.added or self.path is None:
+            return
+        stored = _read(self.path)
+        if len(stored) + len(self.added) > MAX_WORDS:
+            stored = {}
+        write_json(self.path, {**stored, **self.added})
+        self.added = {}
+
+
+def _read(path: Path | None) -> dict[str, str]:
+    data = read_json(path) if path else None
+    if not isinstance(data, dict) or len(data) > MAX_WORDS:
+        return {}
+    if not all(isinstance(k, str) and isinstance(v, str) and len(k) <= _MAX_WORD
+               and len(v) <= _MAX_WORD for k, v in data.items()):
+        return {}
+    return data
+
+
+_STORES: dict[str, LemmaStore] = {}
+
+
+def store_for(lang: str) -> LemmaStore:
+    """The one store of ``lang`` in this process."""
+    if lang not in _STORES:
+        _STORES[lang] = LemmaStore(lang)
+    return _STORES[lang]
+
+
+def save_lemmas() -> None:
+    """Write every store's new words; called when a check run ends."""
+    for store in _STORES.values():
+        store.save()

@@ -1,0 +1,74 @@
+"""The lemmas kept on disk: a later process matches the same French terms without
+decoding simplemma's dictionary, and a damaged or foreign file is ignored, never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from buildutil import ROOT
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from att_docs.checks.matcher import GlossaryIndex
+from att_docs.document.language import load_language
+from att_docs.glossary import default_path, load
+from att_docs.checks.lemma_store import save_lemmas
+language = load_language(Path(sys.argv[1]) / "templates", "fr")
+index = GlossaryIndex(load(default_path()))
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+print([(m.start, m.end, sorted(m.concepts)) for m in index.find(text, language)])
+save_lemmas()
+print("simplemma" in sys.modules)
+"""
+
+TEXT = ("Les États parties et les coprésidents du Groupe de travail sur l’universalisation "
+        "du Traité ont rencontré le Président de la Conférence des États Parties.")
+
+
+def run(tmp_path: Path, cache: Path | None) -> tuple[str, str]:
+    text = tmp_path / "text.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache or tmp_path / "unused")}
+    env.pop("ATT_DOCS_NO_CACHE", None)
+    if cache is None:
+        env["ATT_DOCS_NO_CACHE"] = "1"
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT), str(text)], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    matches, imported = out.splitlines()
+    return matches, imported
+
+
+def stored(cache: Path) -> list[Path]:
+    return sorted((cache / "att-docs").glob("lemmas-fr-*.json"))
+
+
+def test_a_later_process_matches_without_the_dictionary(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, imported_first = run(tmp_path, cache)
+    assert imported_first == "True" and len(stored(cache)) == 1
+    assert "États" not in first and first != "[]"  # terms were found
+    again, imported_again = run(tmp_path, cache)
+    assert (again, imported_again) == (first, "False")
+
+
+def test_damaged_or_foreign_files_are_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected, _ = run(tmp_path, cache)
+    path = stored(cache)[0]
+    for bad in ("{not json", json.dumps(["a", "b"]), json.dumps({"parties": 3}),
+                json.dumps({"x" * 100: "y"})):
+        path.write_text(bad, encoding="utf-8")
+        matches, imported = run(tmp_path, cache)
+        assert (matches, imported) == (expected, "True")  # made again from the dictionary
+        assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)  # and rewritten
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    matches, imported = run(tmp_path, None)
+    assert imported == "True" and matches != "[]"
+    assert not (tmp_path / "unused").exists()
