@@ -223,6 +223,7 @@ def test_a_build_flushes_its_new_set_once_not_file_by_file(conference_copy, tmp_
     makes them durable, instead of one fsync per file (the most of a DOCX write's time)."""
     import os
 
+    from att_docs.build import versions
     from att_docs.build.pipeline import build_conference
 
     files: list[str] = []
@@ -235,7 +236,9 @@ def test_a_build_flushes_its_new_set_once_not_file_by_file(conference_copy, tmp_
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "sync", lambda: syncs.append(1))
+    real_flush = versions.flush_file_system
+    monkeypatch.setattr(versions, "flush_file_system",
+                        lambda folder: (syncs.append(1), real_flush(folder)))
     report = build_conference(conference_copy, tmp_path / "out", ROOT / "templates",
                               ("docx",), glossary=ROOT / "glossary" / "att.yaml", workers=1)
     assert len(report.built) == N // 2

@@ -118,9 +118,9 @@ class OutputFolder:
     def switch(self, version: Path, live: Path | None) -> None:
         """Make ``out_dir`` show ``version``, in one rename; then drop ``live``.
 
-        The version's files were written without a flush each: one ``sync`` puts them all
-        on disk before the rename shows them."""
-        os.sync()
+        The version's files were written without a flush each: one flush of their file
+        system puts them all on disk before the rename shows them."""
+        flush_file_system(version)
         _sync(version)
         link = self.parent / f".{self.name}{_TAG}{secrets.token_hex(6)}"
         os.symlink(version.name, link)
@@ -170,6 +170,22 @@ def _sync(folder: Path) -> None:
         os.fsync(fd)
     except OSError:
         pass
+    finally:
+        os.close(fd)
+
+
+def flush_file_system(folder: Path) -> None:
+    """Everything written to ``folder``'s file system, on disk: Linux ``syncfs`` (that file
+    system only); ``os.sync`` (all of them) where it is missing or fails."""
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except (OSError, AttributeError):
+        os.sync()
+        return
+    try:
+        if syncfs(fd) != 0:
+            os.sync()
     finally:
         os.close(fd)
 
