@@ -317,3 +317,27 @@ def test_index_page_renders_in_headless_chromium(conference_copy, tmp_path, monk
         assert any(rgb == (0x82, 0x50, 0xdf) for _, rgb in drawn)  # stale: legend and bar
 
 
+
+
+def _characters_by_letter(text: str) -> int:
+    """The ``characters`` rule spelt out letter by letter, as a reference."""
+    import re
+    import unicodedata
+
+    def wide(ch: str) -> bool:
+        return unicodedata.east_asian_width(ch) in ("W", "F") and ch.isalnum()
+
+    count = sum(1 for ch in text if wide(ch))
+    rest = "".join(" " if wide(ch) else ch for ch in text)
+    return count + len(re.findall(r"[^\W_]+(?:['’\-][^\W_]+)*", rest))
+
+
+@pytest.mark.parametrize("text", [
+    "", "ATT", "第九届缔约国会议", "2023年8月21日至25日", "ＡＴＴ１２３", "CSP9第九届ATT/CSP9",
+    "《武器贸易条约》（ATT）第5条第3款", "co-chairs' 报告 States'", "한국어 텍스트 日本語テキスト",
+    "ｶﾀｶﾅ half-width, ﾃｽﾄ", "mixed\u3000ideographic\u3000space 全角",
+])
+def test_character_counts_equal_counting_letter_by_letter(text):
+    from att_docs.document.wordcount import count_words
+
+    assert count_words(text, "characters") == _characters_by_letter(text)

@@ -67,7 +67,11 @@ def _normal(text: str) -> str:
 
 def text_hash(text: str) -> str:
     """The short hash a record keeps of a text (whitespace-insensitive)."""
-    return hashlib.sha256(_normal(text).encode("utf-8")).hexdigest()[:12]
+    return _hash_of_normal(_normal(text))
+
+
+def _hash_of_normal(normal: str) -> str:
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 
 def record_path(paper_dir: Path, lang: str) -> Path:
@@ -214,25 +218,28 @@ def unit_states(doc: Document, lang: str) -> dict[str, UnitState]:
 def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
            record: Record, own: Record) -> tuple[str, str, str | None]:
     """(state, reason, old source); an empty state for a unit with no text at all."""
+    nsrc = _normal(src)
     if is_original:
-        if not _normal(src):
+        if not nsrc:
             return ("untranslated", "missing" if missing else "empty", None)
-        if record.placeholders.get(unit_id) == text_hash(src):
+        if record.placeholders.get(unit_id) == _hash_of_normal(nsrc):
             return ("untranslated", "placeholder", None)
         return ("translated", "", None)
-    if not _normal(src):
-        return ("extra", "", None) if _normal(tgt) else ("", "", None)
-    if missing or not _normal(tgt):
+    ntgt = _normal(tgt)
+    if not nsrc:
+        return ("extra", "", None) if ntgt else ("", "", None)
+    if missing or not ntgt:
         return ("untranslated", "missing" if missing else "empty", None)
-    if (record.placeholders.get(unit_id) == text_hash(tgt)
-            or own.placeholders.get(unit_id) == text_hash(src)):
+    src_hash = _hash_of_normal(nsrc)
+    if (record.placeholders.get(unit_id) == _hash_of_normal(ntgt)
+            or own.placeholders.get(unit_id) == src_hash):
         return ("untranslated", "placeholder", None)
-    if _normal(src) == _normal(tgt) and _needs_translation(src):
+    if nsrc == ntgt and _needs_translation(src):
         return ("untranslated", "identical", None)
     entry = record.units.get(unit_id)
     if entry is None:
         return ("stale", "unrecorded", None)
-    if entry[0] != text_hash(src):
+    if entry[0] != src_hash:
         return ("stale", "changed", entry[1])
     return ("translated", "", entry[1])
 

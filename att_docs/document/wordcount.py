@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["RULES", "count_words"]
 
@@ -24,13 +24,16 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F") and ch.isalnum()
 
 
+@lru_cache(maxsize=16384)  # a source text is counted once for each of its translations
 def count_words(text: str, rule: str) -> int:
     """The billable count of ``text`` under ``rule`` (one of :data:`RULES`)."""
     if rule == "characters":
-        wide = sum(1 for ch in text if not ch.isascii() and _wide(ch))
-        if wide:
-            text = "".join(" " if not ch.isascii() and _wide(ch) else ch for ch in text)
-        return wide + len(_WORD.findall(text))
+        wide = [ch for ch in set(text) if not ch.isascii() and _wide(ch)]
+        if wide:  # each wide letter counts one, and splits the runs around it
+            count = sum(map(text.count, wide))
+            text = text.translate(dict.fromkeys(map(ord, wide), " "))
+            return count + len(_WORD.findall(text))
+        return len(_WORD.findall(text))
     if rule == "words":
         return len(_WORD.findall(text))
     raise ValueError(f"unknown word_count rule {rule!r} (known: {', '.join(RULES)})")
