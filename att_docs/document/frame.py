@@ -74,18 +74,26 @@ class FrameRenderer:
 
     def __init__(self, templates: Path):
         self.templates = templates
+        # one environment per locale, made on first use: each keeps its compiled templates,
+        # so a paper does not compile them again
+        self._envs: dict[int, tuple[LocaleData, jinja2.Environment]] = {}
+
+    def _locale_env(self, loc: LocaleData) -> jinja2.Environment:
+        kept = self._envs.get(id(loc))
+        if kept is None or kept[0] is not loc:
+            kept = self._envs[id(loc)] = (loc, self._new_locale_env(loc))
+        return kept[1]
+
+    def _new_locale_env(self, loc: LocaleData) -> jinja2.Environment:
         # Sandboxed: a template reaches its data, not Python's internals.
-        self.env = SandboxedEnvironment(
-            loader=_CheckedLoader(str(templates)),
+        env = SandboxedEnvironment(
+            loader=_CheckedLoader(str(self.templates)),
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,
             finalize=_escape_markdown,
             autoescape=False,
             keep_trailing_newline=True,
         )
-
-    def _locale_env(self, loc: LocaleData) -> jinja2.Environment:
-        env = self.env.overlay()
         env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
         env.filters.update(
             long_date=loc.long_date,
