@@ -43,7 +43,7 @@ from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError, OutputError
 
 if TYPE_CHECKING:
-    from att_docs.build.workers import FileJob, PaperDone
+    from att_docs.build.jobs import FileJob, PaperDone
     from att_docs.checks.findings import Finding
     from att_docs.document.model import Conference, Document
 
@@ -332,7 +332,7 @@ def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> li
 def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, ...],
           languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
           cache: BuildCache) -> _Plan:
-    from att_docs.build.workers import FileJob
+    from att_docs.build.jobs import FileJob
 
     fingerprint = Fingerprint.of(folder, templates, glossary)
     dirs = find_paper_dirs(folder)

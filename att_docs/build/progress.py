@@ -3,15 +3,15 @@ elsewhere (CI logs)."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from att_docs.build.workers import PaperDone
+    from att_docs.build.jobs import PaperDone
 
 __all__ = ["BuildProgress"]
 
@@ -22,9 +22,15 @@ class BuildProgress:
     def __init__(self, enabled: bool = True, title: str = "building"):
         self.enabled = enabled
         self.title = title
-        self.console = Console(stderr=True, highlight=False)
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+
+    @cached_property
+    def console(self) -> Console:
+        """stderr, made on first use: a quiet build never imports rich."""
+        from rich.console import Console
+
+        return Console(stderr=True, highlight=False)
 
     def __enter__(self) -> BuildProgress:
         return self

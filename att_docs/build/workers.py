@@ -13,11 +13,11 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from att_docs.build.cache import file_sha256
+from att_docs.build.jobs import FileDone, FileJob, PaperDone
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
@@ -25,36 +25,6 @@ __all__ = ["FileDone", "FileJob", "PaperDone", "convert_pending_pdfs", "default_
            "preflight_fonts", "render_papers"]
 
 LO_SOURCES = "lo-docx"  # staging sub-folder of DOCX waiting for one LibreOffice call
-
-
-@dataclass(frozen=True)
-class FileJob:
-    """One file to write: ``ATT_…_Conf.Rep.zh.pdf``."""
-
-    lang: str
-    format: str
-    name: str
-
-
-@dataclass(frozen=True)
-class FileDone:
-    """A file written to the staging folder, as read back."""
-
-    name: str
-    sha256: str
-    size: int
-    pages: int | None  # PDFs only; DOCX pagination belongs to the word processor
-
-
-@dataclass(frozen=True)
-class PaperDone:
-    """Every file of one paper written (PDFs for LibreOffice are still ``pending``)."""
-
-    paper: str
-    symbol: str
-    files: list[FileDone]
-    pending: list[FileJob]
-    seconds: float
 
 
 class RenderError(Exception):

@@ -37,8 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
@@ -56,8 +54,6 @@ _HEADER = ("# Written by att-docs (att-docs translated, xliff import, att-docs n
 _SPACE = re.compile(r"\s+")
 _LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
 _CODES = re.compile(r"\S*[/@]\S*")  # document symbols, addresses: the same in every language
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _normal(text: str) -> str:
@@ -88,9 +84,12 @@ class Record:
 
 def read_record(paper_dir: Path, lang: str) -> Record:
     """The record of ``lang`` (empty if there is none); a malformed one is an error."""
+    import yaml  # here: hashing the records (a no-op build) needs no YAML
+
     path = record_path(paper_dir, lang)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        raw = yaml.load(path.read_text(encoding="utf-8"),
+                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         return Record({}, {})
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -117,8 +116,11 @@ def record_text(lang: str, record: Record) -> str:
                          for uid, (h, src) in sorted(record.units.items())}
     if record.placeholders:
         data["placeholders"] = dict(sorted(record.placeholders.items()))
-    return _HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                               width=100, default_flow_style=False)
+    import yaml
+
+    return _HEADER + yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                               allow_unicode=True, sort_keys=False, width=100,
+                               default_flow_style=False)
 
 
 def placeholder_record(lang: str, texts: Mapping[str, str],
