@@ -29,6 +29,7 @@ from att_docs.document.model import (
     TextBlock,
 )
 from att_docs.errors import ContentError
+from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.writer import write_docx
 from att_docs.writers.styles import Styles, load_styles
 
@@ -499,6 +500,19 @@ def test_unknown_frame_style_and_page_break(styles: Styles, tmp_path: Path) -> N
     assert general.style.name == "ATT Frame"
     annex = next(p for p in read.paragraphs if p.text == "Annex A")
     assert annex.paragraph_format.page_break_before
+
+
+def test_a_frame_line_takes_any_style_of_the_sheet(styles: Styles, tmp_path: Path) -> None:
+    """As the PDF template does: a frame line in the sheet's heading2 or quote style gets
+    that style's DOCX name, not the generic frame look."""
+    doc = sample_document()
+    doc.body.insert(1, FrameBlock("as-heading", "heading2", {"en": Text.of("Aside")}))
+    doc.body.insert(2, FrameBlock("as-quote", "quote", {"en": Text.of("Quoted line")}))
+    out = tmp_path / "frames.docx"
+    write_docx(doc, "en", out, styles)
+    by_text = {p.text: p.style.name for p in docx.Document(str(out)).paragraphs}
+    assert by_text["Aside"] == st.DOCX_NAMES["heading2"]
+    assert by_text["Quoted line"] == st.DOCX_NAMES["quote"]
 
 
 def test_missing_language_is_a_content_error(styles: Styles, tmp_path: Path) -> None:

@@ -120,7 +120,7 @@ class _DocxWriter:
         self.page_break_pending = True
 
     def _frame(self, block: FrameBlock) -> None:
-        name = st.FRAME_STYLES.get(block.style, st.GENERIC_FRAME)
+        name = st.DOCX_NAMES.get(block.style, st.GENERIC_FRAME)  # any sheet style, as in the PDF
         self._para(self.body, name, self._text(block.text, block.id))
 
     def _heading(self, block: Heading) -> None:
