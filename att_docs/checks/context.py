@@ -32,16 +32,24 @@ class Context:
     def memo(self, name: str, seg: Segment, lang: str,
              compute: Callable[[str, Language], Any]) -> Any:
         """``compute(text, language)`` for the segment's text, once per run (dates...)."""
-        table = self.table(name)
-        key = (id(seg), lang)
+        table, key = self._table(name), (id(seg), lang)
         value = table.get(key, _MISSING)
         if value is _MISSING:
             value = table[key] = compute(seg.text(lang), self.language(lang))
         return value
 
-    def table(self, name: str) -> dict[tuple[int, str], Any]:
-        """The run's table of one fact by (segment id, language), for rules that fill it
-        themselves (cheaper than :meth:`memo` where a fact is read very often)."""
+    def fact(self, name: str, seg: Segment, lang: str,
+             compute: Callable[[Context, Segment, str], Any]) -> Any:
+        """``compute(self, seg, lang)``, once per run and segment and language: for a fact
+        read very often, with a module-level ``compute`` (no closure made per call)."""
+        table, key = self._table(name), (id(seg), lang)
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            value = table[key] = compute(self, seg, lang)
+        return value
+
+    def _table(self, name: str) -> dict[tuple[int, str], Any]:
+        """The run's values of one fact, by (segment id, language)."""
         found = self._memo.get(name)
         if found is None:
             found = self._memo[name] = {}

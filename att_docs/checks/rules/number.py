@@ -46,14 +46,12 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
     """The numbers of a segment's text, dates and references read once per run."""
-    table = ctx.table("numbers")
-    key = (id(seg), lang)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = values(seg.text(lang), ctx.language(lang),
-                                    ctx.memo("dates", seg, lang, dates),
-                                    ctx.memo("references", seg, lang, references))
-    return found
+    return ctx.fact("numbers", seg, lang, _values_of)
+
+
+def _values_of(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
+    return values(seg.text(lang), ctx.language(lang), ctx.memo("dates", seg, lang, dates),
+                  ctx.memo("references", seg, lang, references))
 
 
 def _restated(found: list[Quantity], text: str) -> list[Quantity]:

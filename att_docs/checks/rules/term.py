@@ -83,12 +83,11 @@ def concept_tally(matches: list[Match]) -> Tally:
 
 def tally(ctx: Context, seg: Segment, lang: str) -> Tally:
     """The segment's :class:`Tally` in ``lang``, once per run."""
-    table = ctx.table("tally")
-    key = (id(seg), lang)
-    found = table.get(key)
-    if found is None:
-        found = table[key] = concept_tally(ctx.matches(seg, lang))
-    return found
+    return ctx.fact("tally", seg, lang, _tally_of)
+
+
+def _tally_of(ctx: Context, seg: Segment, lang: str) -> Tally:
+    return concept_tally(ctx.matches(seg, lang))
 
 
 def is_name(term: str) -> bool:
