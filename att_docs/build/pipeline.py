@@ -127,7 +127,6 @@ class _Plan:
     every: list[str] = field(default_factory=list)  # the set's possible files, in order
     glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
     templates: Path | None = None
-    findings: list[Finding] = field(default_factory=list)  # of the changed papers, once run
 
 
 def build_conference(folder: Path, out_dir: Path, templates: Path,
@@ -238,13 +237,14 @@ def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
     plan = _plan(folder, live, templates, formats, languages, pdf_engine, glossary, cache)
     # The changed papers' checks run here with --strict (to refuse before writing) or
     # when there is nothing to render; otherwise in a worker, beside the rendering.
+    findings: list[Finding] = []
     if strict or not plan.jobs:
-        _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
-                      if plan.unchecked else None)
+        findings = _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
+                                 if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
     return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected),
-                                    findings=plan.findings)
+                                    findings=findings)
 
 
 OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
@@ -437,17 +437,17 @@ class _Checks:
         return check_findings(self.documents, self.glossary, self.templates)
 
 
-def _apply_checks(plan: _Plan, findings: list[Finding] | None) -> None:
-    """Keep the changed papers' findings and record their counts in their metadata."""
+def _apply_checks(plan: _Plan, findings: list[Finding] | None) -> list[Finding]:
+    """Record the changed papers' check counts in their metadata; their findings."""
     from att_docs.conference.status import count_findings
 
     summary = count_findings(findings, plan.unchecked)
-    plan.findings = list(findings or [])
     for doc in plan.unchecked:
         counts = None if summary is None else summary.get(
             doc.id, {"errors": 0, "warnings": 0, "info": 0})
         plan.metas[doc.id] = replace(plan.metas[doc.id], checks=counts)
     plan.unchecked = []
+    return list(findings or [])
 
 
 def _symbol_order(symbol: str) -> tuple[int, int, str]:
@@ -510,8 +510,7 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
                                    workers or default_workers(), on_paper or (lambda p: None),
                                    side_job=checks, pdf_writer=writer)
     if checks is not None:
-        _apply_checks(plan, findings)
-        report.findings = plan.findings
+        report.findings = _apply_checks(plan, findings)
     files = [f for paper in done for f in paper.files] + convert_pending_pdfs(done, staging)
     for f in files:
         cache.outputs[f.name] = {**plan.expected[f.name], "sha256": f.sha256,
