@@ -53,9 +53,10 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
     first = styles.first_page
     if first is None:
         return
-    left_ids = {style_ids[DOCX_NAMES[s]] for s in first.left if DOCX_NAMES.get(s) in style_ids}
-    right_ids = {style_ids[DOCX_NAMES[s]] for s in first.right
-                 if DOCX_NAMES.get(s) in style_ids}
+    def ids(names: list[str]) -> set[str]:
+        return {style_ids[DOCX_NAMES[s]] for s in names if DOCX_NAMES.get(s) in style_ids}
+
+    left_ids, right_ids = ids(first.left), ids(first.right)
     left, right = [], []
     for child in body:
         style = _style_of(child) if child.tag == _P else None
@@ -67,8 +68,8 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
             break
     if not left or not right:
         return
-    widths = (round(text_width * first.left_width_pct / 100),)
-    widths = (widths[0], text_width - widths[0])
+    left_width = round(text_width * first.left_width_pct / 100)
+    widths = (left_width, text_width - left_width)
     tbl = el(w("tbl"))
     tbl_pr = el(w("tblPr"), tbl)
     sub(tbl_pr, w("tblW"), TBLPR, w=str(text_width), type="dxa")
