@@ -112,4 +112,3 @@ def test_segments_keep_their_source_id():
     segments = load_segments()
     assert {seg["source"] for seg in segments} == {path.stem for path in FILES}
     assert all(seg["kind"] in KINDS for seg in segments)
-
