@@ -89,7 +89,8 @@ def test_each_language_pair_meets_the_minimum(lang):
 
 def test_no_segment_near_duplicates_another():
     segments = load_segments()
-    pairs = near_duplicates([seg[SOURCE_LANG] for seg in segments])
+    langs = (SOURCE_LANG, *TARGET_LANGS)
+    pairs = near_duplicates(["\n".join(seg.get(lang, "") for lang in langs) for seg in segments])
     shown = [
         f"{segments[a]['source']} {segments[a]['id']} ~ {segments[b]['source']} {segments[b]['id']}"
         for a, b in pairs[:10]
