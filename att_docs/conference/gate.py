@@ -67,13 +67,25 @@ def blocking(rows: list[PaperStatus], *, late: bool = True) -> list[PaperStatus]
     return [r for r in rows if r.superseded_by is None and (not r.ready or (late and r.late))]
 
 
-def total_line(rows: list[PaperStatus], stopped: list[PaperStatus]) -> str:
-    """``2 papers of 5 are not ready: 1 late, 1 stale``."""
-    counts = Counter(r.state for r in stopped)
+def total_line(rows: list[PaperStatus], stopped: list[PaperStatus], *,
+               late: bool = True) -> str:
+    """``2 papers of 5 are not ready: 1 late, 1 stale`` (without ``late``, the states
+    leave lateness out: ``1 incomplete, 1 stale``)."""
+    counts = Counter(r.state if late else _readiness(r) for r in stopped)
     states = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
     total = len(rows)
     return counted(len(stopped), f"{{n}} paper of {total} is not ready",
                    f"{{n}} papers of {total} are not ready") + f": {states}"
+
+
+def _readiness(row: PaperStatus) -> str:
+    """The state word of ``row`` whatever the date: unreadable, incomplete, stale,
+    failing or ready."""
+    if row.error:
+        return "unreadable"
+    if not row.complete:
+        return "stale" if row.only_stale else "incomplete"
+    return "failing" if row.failing else "ready"
 
 
 def paper_status(meta: PaperMeta, today: dt.date, languages: list[str]) -> PaperStatus:
