@@ -32,8 +32,7 @@ from typing import Any
 
 import att_docs
 from att_docs.atomic import atomic_output
-from att_docs.build.index_page import INDEX_TEMPLATE
-from att_docs.conference.paths import CONFERENCE_FILE
+from att_docs.conference.paths import CONFERENCE_FILE, INDEX_TEMPLATE
 
 __all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
 

@@ -20,6 +20,7 @@ import gettext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from att_docs.conference.paths import INDEX_TEMPLATE
 from att_docs.conference.setinfo import PaperMeta
 from att_docs.errors import ContentError
 from att_docs.plural import counted
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["INDEX_FILE", "INDEX_TEMPLATE", "render_index"]
 
 INDEX_FILE = "index.html"
-INDEX_TEMPLATE = "index.html.j2"
 
 
 def _status(paper: dict[str, Any], row: PaperStatus, final: bool,
