@@ -396,7 +396,9 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
                 expected[name] = {"key": key, "paper": pid, "lang": lang, "format": fmt,
                                   "draft": draft,
                                   **({"engine": pdf_engine} if fmt == "pdf" else {})}
-                if live is None or not cache.output_fresh(live, name, key):
+                if live is not None and cache.output_fresh(live, name, key):
+                    cache.outputs[name]["draft"] = draft  # the key says so, whatever the cache
+                else:
                     mark = draft_mark(templates, lang, meta.original_language) if draft else None
                     jobs.setdefault(pid, []).append(FileJob(lang, fmt, name, mark))
     for name, where in every.items():  # a renamed paper folder keeps its files

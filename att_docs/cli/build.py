@@ -69,7 +69,6 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     (checksums, sizes, page counts, check summaries) and index.html (the set for a
     person).
 
-    \b
     A paper whose text in a language is not ready (units untranslated or stale) is
     built with a mark on every page of that language's DOCX and PDF ("DRAFT —
     translation incomplete", in that language); the manifest, the index page and the
@@ -77,19 +76,19 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
 
     \b
     The build is incremental: a file whose inputs (content, templates, glossary,
-    settings, att-docs itself, whether it is a draft) are unchanged, by content hash,
-    is not rebuilt, and an unchanged paper is not even read. Papers are written in
-    parallel, one process per core. All changed content is read and checked before
-    anything is written; files are written to a staging folder and renamed into place,
-    so an error or a killed build never leaves a half-written file and never touches
-    the content.
+    settings, att-docs itself, whether it is a draft) are unchanged, by content
+    hash, is not rebuilt, and an unchanged paper is not even read. Papers are
+    written in parallel, one process per core. All changed content is read and
+    checked before anything is written; files are written to a staging folder and
+    renamed into place, so an error or a killed build never leaves a half-written
+    file and never touches the content.
 
     \b
     The set is switched in whole: build/<conference> is a link to a hidden folder
-    holding one complete set (files, manifest.json, index.html, archive), and a build
-    fills a new one and replaces the link in one rename. A build that fails or is
-    killed leaves the previous set exactly as it was. With several conferences, all
-    are written before any is shown; a failure in one shows none.
+    holding one complete set (files, manifest.json, index.html, archive), and a
+    build fills a new one and replaces the link in one rename. A build that fails
+    or is killed leaves the previous set exactly as it was. With several
+    conferences, all are written before any is shown; a failure in one shows none.
     """
     from att_docs.build.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.build.progress import BuildProgress

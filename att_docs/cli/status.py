@@ -127,7 +127,7 @@ def _targets(folder: Path | None, project: Project) -> list[tuple[Path, str | No
     if (folder / PAPER_FILE).is_file() and (parent / CONFERENCE_FILE).is_file():
         return [(parent, Path(os.path.abspath(folder)).name)]
     if not folder.is_dir():
-        raise ContentError("no such folder", folder)
+        raise ContentError("not a folder" if folder.exists() else "no such folder", folder)
     raise ContentError(f"neither a conference folder (no {CONFERENCE_FILE}) nor a paper folder "
                        f"(a {PAPER_FILE}, with the {CONFERENCE_FILE} one folder up)", folder)
 

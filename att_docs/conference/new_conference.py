@@ -59,6 +59,8 @@ def new_conference(parent: Path, name: str, spec: ConferenceSpec, templates: Pat
     from att_docs.readers.content import read_conference
 
     check_id(name, "NAME")
+    if parent.exists() and not parent.is_dir():
+        raise ContentError("not a folder; conferences are folders in a folder", parent)
     target = parent / name
     if target.exists() or target.is_symlink():
         raise ContentError("already exists; a new conference needs a new folder", target)
