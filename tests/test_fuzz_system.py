@@ -370,7 +370,7 @@ def test_tampered_cache(case: str, ws: Workspace) -> None:
 
 def test_zip_from_inside_the_conference(ws: Workspace) -> None:
     result = cli("build", ".", "-o", ws.out, "--templates", ws.templates, "-f", "docx",
-                 "-j", "1", "-q", "--zip", cwd=ws.conference)
+                 "-j", "1", "-q", "--zip", "--allow-drafts", cwd=ws.conference)
     assert result.exit_code == 0, result.stderr
     with zipfile.ZipFile(ws.out / "csp9.zip") as archive:
         names = archive.namelist()
@@ -423,7 +423,7 @@ def test_partial_build_keeps_the_whole_set_listed(ws: Workspace) -> None:
     archive still describe every file on disk."""
     before = {p.name for p in ws.out.iterdir() if p.suffix == ".docx"}
     _edit(ws.conference / "mc-programme-of-work" / "en.md", "tasked", "asked")
-    result = ws.build("-l", "en", "--zip")
+    result = ws.build("-l", "en", "--zip", "--allow-drafts")
     assert result.exit_code == 0, result.stderr
     on_disk = {p.name for p in ws.out.iterdir() if p.suffix == ".docx"}
     manifest = json.loads((ws.out / "manifest.json").read_text("utf-8"))

@@ -10,7 +10,10 @@ key is a SHA-256 over, in order:
   index page template, which only shapes ``index.html``;
 * ``conference.yaml`` and the term base the checks load (checks depend on it);
 * the paper folder, every file, annexes included;
-* the language, the format and, for PDF, the engine.
+* the language, the format and, for PDF, the engine;
+* whether the paper's text in that language is a draft, which puts a mark on every page
+  (:mod:`att_docs.conference.drafts`): a translation record that makes a language ready,
+  or no longer ready, rebuilds that language's files and no others.
 
 No timestamps are involved. This module imports nothing heavy: a no-op build only hashes
 files and reads the JSON cache.
@@ -29,8 +32,7 @@ from typing import Any
 
 import att_docs
 from att_docs.atomic import atomic_output
-from att_docs.build.index_page import INDEX_TEMPLATE
-from att_docs.conference.paths import CONFERENCE_FILE
+from att_docs.conference.paths import CONFERENCE_FILE, INDEX_TEMPLATE
 
 __all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
 
@@ -117,9 +119,12 @@ class Fingerprint:
                        tree_sha256(paper_dir))
 
     @staticmethod
-    def output_key(paper_key: str, lang: str, fmt: str, pdf_engine: str) -> str:
+    def output_key(paper_key: str, lang: str, fmt: str, pdf_engine: str,
+                   draft: bool = False) -> str:
         """What one output file depends on."""
-        return combine(paper_key, lang, fmt, pdf_engine if fmt == "pdf" else None)
+        engine = pdf_engine if fmt == "pdf" else None
+        return combine(paper_key, lang, fmt, engine, "draft") if draft else combine(
+            paper_key, lang, fmt, engine)
 
 
 @dataclass
@@ -128,8 +133,8 @@ class BuildCache:
 
     * ``conference``: ``{"key", "id", "number", "languages", "opening", "deadline_days"}``
     * ``papers``: paper id → ``{"key", "meta"}`` (meta: see :mod:`att_docs.conference.setinfo`)
-    * ``outputs``: file name → ``{"key", "paper", "lang", "format", "sha256", "size",
-      "pages"}``
+    * ``outputs``: file name → ``{"key", "paper", "lang", "format", "draft", "sha256",
+      "size", "pages"}``
     * ``extras``: ``manifest.json``, ``index.html``, the zip → ``{"key", "sha256"}``
     """
 

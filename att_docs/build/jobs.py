@@ -18,6 +18,7 @@ class FileJob:
     lang: str
     format: str
     name: str
+    mark: str | None = None  # the draft mark on every page, where the text is not ready
 
 
 @dataclass(frozen=True)

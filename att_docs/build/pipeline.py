@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from att_docs.checks.findings import Finding
     from att_docs.document.model import Conference, Document
 
-__all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "build_conference", "load_conference",
-           "output_path"]
+__all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "NotReadyError", "build_conference",
+           "load_conference", "output_path"]
 
 FORMATS = ("docx", "pdf")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -70,6 +70,8 @@ class BuildReport:
     papers_built: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # manifest, index, archive written
     findings: list[Finding] = field(default_factory=list)  # the checks of the papers read
+    drafts: list[str] = field(default_factory=list)  # files of the set marked as drafts
+    final: bool = False  # the set was checked ready and is marked final
 
     @property
     def up_to_date(self) -> bool:
@@ -127,6 +129,8 @@ class _Plan:
     every: list[str] = field(default_factory=list)  # the set's possible files, in order
     glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
     templates: Path | None = None
+    final: bool = False  # every paper ready: the set to distribute
+    today: dt.date | None = None  # the index page counts days from it
 
 
 def build_conference(folder: Path, out_dir: Path, templates: Path,
@@ -173,9 +177,11 @@ def staged_conference(
     pdf_engine: str = "typst",
     *,
     strict: bool = False,
+    final: bool = False,
     archive: bool = False,
     workers: int | None = None,
     glossary: Path | None = None,
+    today: dt.date | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_paper: Callable[[PaperDone], None] | None = None,
 ) -> Iterator[StagedSet]:
@@ -184,7 +190,9 @@ def staged_conference(
     Yields a :class:`StagedSet` whose ``switch()`` shows it; the output folder stays
     locked until the ``with`` block ends. Leaving the block without switching (an
     error, or another conference of the same run failing) discards the new set and
-    leaves the previous one exactly as it was.
+    leaves the previous one exactly as it was. ``final`` refuses, before anything is
+    written, a set with any paper not ready (:class:`NotReadyError`), and marks the
+    manifest final; ``today`` is the day the index page counts from.
     """
     output = OutputFolder(out_dir)
     try:
@@ -193,7 +201,7 @@ def staged_conference(
     except OutputError as exc:  # bad content is reported first; this right after
         live, unusable = None, exc
     prepare = functools.partial(_prepare, folder, templates, formats, languages, pdf_engine,
-                                glossary, strict, out_dir)
+                                glossary, strict, out_dir, final, today)
     plan, cache, report = prepare(live)
     if unusable is not None:
         raise unusable
@@ -230,21 +238,28 @@ def staged_conference(
 
 def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
              languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
-             strict: bool, out_dir: Path,
+             strict: bool, out_dir: Path, final: bool, today: dt.date | None,
              live: Path | None) -> tuple[_Plan, BuildCache, BuildReport]:
-    """Plan against the set in ``live``; with ``strict``, refuse on check errors."""
+    """Plan against the set in ``live``; with ``strict``, refuse on check errors, with
+    ``final`` on any paper not ready."""
     cache = BuildCache.load(live) if live else BuildCache()
     plan = _plan(folder, live, templates, formats, languages, pdf_engine, glossary, cache)
-    # The changed papers' checks run here with --strict (to refuse before writing) or
-    # when there is nothing to render; otherwise in a worker, beside the rendering.
+    plan.final, plan.today = final, today or _today()
+    # The changed papers' checks run here with --strict or --final (to refuse before
+    # writing) or when there is nothing to render; otherwise in a worker, beside the
+    # rendering.
     findings: list[Finding] = []
-    if strict or not plan.jobs:
+    if strict or final or not plan.jobs:
         findings = _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
                                  if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
+    if final:
+        _refuse_not_ready(plan)
+    drafts = [name for name in plan.every
+              if (plan.expected.get(name) or cache.outputs.get(name) or {}).get("draft")]
     return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected),
-                                    findings=findings)
+                                    findings=findings, drafts=drafts, final=final)
 
 
 OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
@@ -333,6 +348,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
           languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
           cache: BuildCache) -> _Plan:
     from att_docs.build.jobs import FileJob
+    from att_docs.conference.drafts import draft_mark, is_draft
 
     fingerprint = Fingerprint.of(folder, templates, glossary)
     dirs = find_paper_dirs(folder)
@@ -368,17 +384,23 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     every: dict[str, dict[str, Any]] = {}  # every file the set may hold, in set order
     jobs: dict[str, list[FileJob]] = {}
     for pid in order:
+        meta = metas[pid]
         for lang in conf["languages"]:
+            draft = is_draft(meta.translation, lang)
             for fmt in FORMATS:
-                name = f"{metas[pid].file_stem}.{lang}.{fmt}"
+                name = f"{meta.file_stem}.{lang}.{fmt}"
                 every[name] = {"paper": pid, "lang": lang, "format": fmt}
                 if lang not in langs or fmt not in formats:
                     continue
-                key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine)
+                key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine, draft)
                 expected[name] = {"key": key, "paper": pid, "lang": lang, "format": fmt,
+                                  "draft": draft,
                                   **({"engine": pdf_engine} if fmt == "pdf" else {})}
-                if live is None or not cache.output_fresh(live, name, key):
-                    jobs.setdefault(pid, []).append(FileJob(lang, fmt, name))
+                if live is not None and cache.output_fresh(live, name, key):
+                    cache.outputs[name]["draft"] = draft  # the key says so, whatever the cache
+                else:
+                    mark = draft_mark(templates, lang, meta.original_language) if draft else None
+                    jobs.setdefault(pid, []).append(FileJob(lang, fmt, name, mark))
     for name, where in every.items():  # a renamed paper folder keeps its files
         if name in cache.outputs:
             cache.outputs[name].update(where)
@@ -455,6 +477,33 @@ def _symbol_order(symbol: str) -> tuple[int, int, str]:
 
     sym = parse_symbol(symbol)
     return (sym.serial, sym.revision or 0, symbol)
+
+
+class NotReadyError(ContentError):
+    """``--final`` with papers not ready: the reasons, one line per paper and language, as
+    ``status --strict`` gives them (``lines``); nothing was written."""
+
+    def __init__(self, lines: list[str], total: str):
+        super().__init__(f"--final: {total}; nothing was written, the set is as it was "
+                         "(see the lines above, or att-docs status --strict)")
+        self.lines = lines
+
+
+def _refuse_not_ready(plan: _Plan) -> None:
+    """Every paper (superseded ones aside) must be ready: translated in every language,
+    nothing stale, no check errors."""
+    from att_docs.conference.gate import blocking, paper_status, reasons, total_line
+
+    today = plan.today or _today()
+    rows = [paper_status(meta, today, plan.conference["languages"])
+            for meta in sorted(plan.metas.values(), key=lambda m: _symbol_order(m.symbol))]
+    newer = superseded_by([(row.id, row.symbol) for row in rows])
+    for row in rows:
+        row.superseded_by = newer.get(row.id)
+    stopped = blocking(rows, late=False)
+    if stopped:
+        raise NotReadyError([line for row in stopped for line in reasons(row, late=False)],
+                            total_line(rows, stopped, late=False))
 
 
 def _refuse_check_errors(metas: dict[str, PaperMeta]) -> None:
@@ -541,11 +590,12 @@ def _extras(templates: Path, cache: BuildCache, plan: _Plan,
              if name in cache.outputs]
     papers = sorted(plan.metas.values(), key=lambda m: _symbol_order(m.symbol))
     newer = superseded_by([(m.id, m.symbol) for m in papers])
-    data = manifest_data(plan.conference, papers, files, newer, _settings(plan, files))
+    data = manifest_data(plan.conference, papers, files, newer, _settings(plan, files),
+                         final=plan.final)
     content = manifest_bytes(data)
     manifest_key = hashlib.sha256(content).hexdigest()
     index_template = templates / INDEX_TEMPLATE
-    today = _today()
+    today = plan.today or _today()
     index_key = combine(manifest_key, file_sha256(index_template)
                         if index_template.is_file() else None, plan.templates_key,
                         str(archive), today.isoformat())  # it counts the days left

@@ -7,6 +7,8 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from att_docs.plural import counted
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -61,7 +63,8 @@ class BuildProgress:
             self.task = self.bar.add_task(self.title, total=papers)
             self.bar.refresh()
         else:
-            self.console.print(f"{self.title}: {files} files of {papers} papers to build",
+            self.console.print(f"{self.title}: {counted(files, '{n} file', '{n} files')} of "
+                               f"{counted(papers, '{n} paper', '{n} papers')} to build",
                                soft_wrap=True)
 
     def paper(self, done: PaperDone) -> None:

@@ -125,15 +125,15 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path) -> PaperDone
         for job in jobs:
             target = staging / job.name
             if job.format == "docx":
-                write_docx(doc, job.lang, target, _STATE["styles"])
+                write_docx(doc, job.lang, target, _STATE["styles"], job.mark)
             elif _STATE["engine"] == "libreoffice":
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
-                write_docx(doc, job.lang, source, _STATE["styles"])
+                write_docx(doc, job.lang, source, _STATE["styles"], job.mark)
                 pending.append(job)
                 continue
             else:
-                _pdf_writer().write(doc, job.lang, target)
+                _pdf_writer().write(doc, job.lang, target, job.mark)
             files.append(describe(target, job.name, job.format))
     except ContentError as exc:
         raise RenderError(str(exc)) from None

@@ -8,6 +8,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.glossary import Glossary
+from att_docs.plural import counted
 
 _FORMATS = ("tbx", "tbx2008", "omegat-tsv", "csv", "yaml", "tmx")
 
@@ -208,4 +209,5 @@ def _write_stdout(data: bytes | str) -> None:
 
 def _summary(terms: Glossary) -> str:
     count = sum(len(t) for c in terms.concepts for t in c.terms.values())
-    return f"{len(terms)} concepts ({count} terms)"
+    return (f"{counted(len(terms), '{n} concept', '{n} concepts')} "
+            f"({counted(count, '{n} term', '{n} terms')})")

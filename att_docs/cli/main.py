@@ -37,6 +37,7 @@ def _register_commands() -> None:
     from att_docs.cli.glossary import glossary
     from att_docs.cli.import_ import import_
     from att_docs.cli.new import new
+    from att_docs.cli.new_conference import new_conference
     from att_docs.cli.review import review
     from att_docs.cli.status import status
     from att_docs.cli.translated import translated
@@ -48,6 +49,7 @@ def _register_commands() -> None:
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(new_conference)
     main.add_command(translated)
     main.add_command(review)
     main.add_command(watch)

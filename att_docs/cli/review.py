@@ -9,6 +9,7 @@ import click
 from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.plural import counted
 
 REVIEW_EPILOG = """\b
 Examples:
@@ -68,4 +69,4 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     target = output or (project.build / doc.conference.id / "review" /
                         f"{doc.masthead.symbol.file_stem}.{lang}.review.docx")
     comments = write_review(doc, lang, findings, target, names)
-    click.echo(f"wrote {target}: {comments} comment(s)")
+    click.echo(f"wrote {target}: " + counted(comments, "{n} comment", "{n} comments"))

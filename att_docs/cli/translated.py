@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.plural import counted
 
 TRANSLATED_EPILOG = """\b
 Examples:
@@ -45,7 +46,8 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     (doc,) = load_documents(paper_dir, project.templates)
     recorded = mark_translated(doc, lang, ids or None)
     skipped = [uid for uid in ids if uid not in recorded]
-    click.echo(f"{paper_dir}: {len(recorded)} {lang} unit(s) recorded as translated from "
-               f"the current {doc.masthead.original_language} text")
+    units = counted(len(recorded), "{n} unit", "{n} units")
+    click.echo(f"{paper_dir}: {units} in {lang} recorded as translated from the current "
+               f"{doc.masthead.original_language} text")
     if skipped:
         click.echo(f"  not recorded (untranslated): {', '.join(skipped)}", err=True)

@@ -8,6 +8,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.plural import counted
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -77,7 +78,8 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
                            terms_for)
     for path in written:
         click.echo(str(path))
-    click.echo(f"exported {len(written)} file(s) from {len(docs)} paper(s)", err=True)
+    click.echo(f"exported {counted(len(written), '{n} file', '{n} files')} from "
+               f"{counted(len(docs), '{n} paper', '{n} papers')}", err=True)
 
 
 @xliff.command("import", epilog=EXIT_CODES_HELP)
@@ -120,6 +122,7 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, content: Path |
             preview = text if len(text) <= 60 else text[:59] + "…"
             click.echo(f"{change.file}: {change.unit_id} {change.kind}: {preview}")
         plan = item.plan
-        click.echo(f"{plan.path.name}: {verb} {len(item.changes)} unit(s), "
+        units = counted(len(item.changes), "{n} unit", "{n} units")
+        click.echo(f"{plan.path.name}: {verb} {units}, "
                    f"{plan.unchanged} unchanged, {len(plan.untranslated)} untranslated",
                    err=True)

@@ -32,6 +32,7 @@ from ruamel.yaml.scalarstring import (
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Text
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 from att_docs.writers.content.markdown import render_block_text, render_rich_text
 
 __all__ = ["Change", "write_translations"]
@@ -65,7 +66,8 @@ def write_translations(paper_dir: Path, lang: str, texts: dict[str, Text],
         plan.metadata(part_dir, remaining)
     if remaining:
         ids = ", ".join(sorted(remaining)[:8])
-        raise ContentError(f"{len(remaining)} unit id(s) match nothing in this paper: {ids}",
+        raise ContentError(counted(len(remaining), "{n} unit id matches", "{n} unit ids match")
+                           + f" nothing in this paper: {ids}",
                            paper_dir)
     if not dry_run:
         for path, content in plan.outputs.items():

@@ -27,7 +27,7 @@ from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
 
-__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial"]
+__all__ = ["ID_RULE", "SYMBOL_TYPES", "NewPaper", "check_id", "new_paper", "next_serial"]
 
 SYMBOL_TYPES = {
     "chair-report": "Conf.Rep",
@@ -37,6 +37,19 @@ SYMBOL_TYPES = {
 """The document code at the end of a symbol, per type; other types use ``Conf.Doc``."""
 
 _SUBMITTERS = {"SEC": "Secretariat", "MC": "Management Committee"}
+
+ID_RULE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
+"""A paper's or a conference's folder name: lower-case letters, digits and hyphens."""
+
+
+def check_id(name: str, what: str = "name") -> str:
+    """``name`` if it is a plain folder name by :data:`ID_RULE`; else a ContentError
+    naming ``what`` (the option that gave it)."""
+    if not ID_RULE.fullmatch(name):
+        raise ContentError(f"{what} {name!r}: an id is a plain folder name of lower-case "
+                           "letters, digits and hyphens, starting with a letter or digit "
+                           "(no /, .., or spaces, at most 100 characters)")
+    return name
 """Submitter codes to the ``scaffold`` key of their name in each language's data."""
 
 
@@ -96,9 +109,8 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     from att_docs.document.frame import known_types
     from att_docs.readers.content import read_conference
 
-    if folder_name is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder_name):
-        raise ContentError(f"--id {folder_name!r}: a paper id is a plain folder name of "
-                           "lower-case letters, digits and hyphens (no /, .., or spaces)")
+    if folder_name is not None:
+        check_id(folder_name, "--id")
     conference = read_conference(conference_dir)
     types = known_types(templates)
     if doc_type not in types:

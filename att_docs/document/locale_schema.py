@@ -165,3 +165,6 @@ class LocaleFile(_Strict):
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
     # how translators bill texts in this language: by word, or by character (CJK scripts)
     word_count: Literal["words", "characters"] = "words"
+    # on every page of a paper whose text in this language is not ready (untranslated or
+    # stale units); without it, the mark of the paper's original language
+    draft_mark: str | None = Field(default=None, min_length=1, max_length=80)

@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from att_docs.memo import by_content
 from att_docs.readers.yamlfile import load_yaml, validate
 
-__all__ = ["DocxFonts", "FirstPage", "ParagraphLook", "Styles", "StylesFile", "load_styles"]
+__all__ = ["DocxFonts", "DraftMark", "FirstPage", "ParagraphLook", "Styles", "StylesFile",
+           "load_styles"]
 
 
 class _Strict(BaseModel):
@@ -106,6 +107,15 @@ class FullWidthPunctuation(_Strict):
     closing: str = Field(default="", max_length=64)
 
 
+class DraftMark(_Strict):
+    """Where a paper language that is not ready carries its draft mark on every page (the
+    running header or footer), and in which style of the sheet. Its words are the
+    language's ``draft_mark`` in ``templates/locale``."""
+
+    place: Literal["header", "footer"] = "header"
+    style: str = "draft-mark"
+
+
 class DocxFonts(_Strict):
     latin: str
     east_asian: str
@@ -128,6 +138,7 @@ class StylesFile(_Strict):
     cjk_latin_spacing: bool = False
     full_width_punctuation: FullWidthPunctuation = Field(default_factory=FullWidthPunctuation)
     first_page: FirstPage | None = None
+    draft_mark: DraftMark = Field(default_factory=DraftMark)
     styles: dict[str, StyleSpec]
 
 
@@ -150,6 +161,7 @@ class Styles:
         default_factory=FullWidthPunctuation)
     widow_lines: int = 2
     first_page: FirstPage | None = None
+    draft_mark: DraftMark = dataclasses.field(default_factory=DraftMark)
 
     def look(self, name: str) -> ParagraphLook:
         """The resolved style ``name``; a name the file lacks is a ``KeyError``."""
@@ -177,7 +189,12 @@ def _east_asian(templates: Path) -> frozenset[str]:
 @by_content
 def load_styles(path: Path) -> Styles:
     """Read a styles file; a bad or unknown key is a :class:`ContentError` at its line."""
-    spec = validate(load_yaml(path), StylesFile, "styles")
+    loaded = load_yaml(path)
+    spec = validate(loaded, StylesFile, "styles")
+    if spec.draft_mark.style not in spec.styles:
+        raise loaded.error(f"draft_mark: style {spec.draft_mark.style!r} is not one of the "
+                           "sheet's styles", *(("draft_mark",) if "draft_mark" in loaded.data
+                                               else ()))
     page = spec.page
     return Styles(
         page_size=page.size,
@@ -196,6 +213,7 @@ def load_styles(path: Path) -> Styles:
         full_width_punctuation=spec.full_width_punctuation,
         first_page=spec.first_page,
         widow_lines=spec.widow_lines,
+        draft_mark=spec.draft_mark,
         east_asian=_east_asian(path.parent),
     )
 

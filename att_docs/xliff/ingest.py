@@ -20,6 +20,7 @@ from lxml import etree
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
 from att_docs.xliff.parse import XliffFile, XliffUnit
@@ -107,12 +108,13 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
     slots, counts = _slots(doc, lang)
     unknown = [(u, "") for u in xf.units if u.id not in slots]
     if unknown:
-        raise _refuse(xf, unknown, f"{len(unknown)} unit id(s) are not in "
-                                   f"{doc.masthead.symbol}")
+        raise _refuse(xf, unknown, counted(len(unknown), "{n} unit id is", "{n} unit ids are")
+                                   + f" not in {doc.masthead.symbol}")
     counts_in_file = Counter(u.id for u in xf.units)
     twice = [(u, "") for u in xf.units if counts_in_file[u.id] > 1]
     if twice:
-        raise _refuse(xf, twice, f"{len(twice)} unit id(s) appear twice")
+        raise _refuse(xf, twice, counted(len(twice), "{n} unit id appears twice",
+                                         "{n} unit ids appear twice"))
     plan = Plan(xf.path, paper_dir, lang, original)
     changed_source: list[tuple[XliffUnit, str]] = []
     bad_codes: list[tuple[XliffUnit, str]] = []
@@ -147,9 +149,10 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
             continue
         blocks.setdefault(slot.unit_id, {})[slot.index] = target
     if changed_source and not force:
-        raise _refuse(xf, changed_source, f"{len(changed_source)} unit(s) whose original "
-                                          "text differs from the paper's (re-export, or "
-                                          "use --force to import them anyway)")
+        raise _refuse(xf, changed_source, counted(
+            len(changed_source), "{n} unit whose original text differs",
+            "{n} units whose original text differs")
+            + " from the paper's (re-export, or use --force to import them anyway)")
     if bad_codes:
         raise _refuse(xf, bad_codes, "inline codes lost or added")
     _collect(plan, slots, counts, blocks, old_sources)

@@ -105,9 +105,10 @@ def _page_field(p: etree._Element, runs: Runs) -> None:
     fld_char("end")
 
 
-def add_header_footer(document: DocxDocument, runs: Runs) -> str:
+def add_header_footer(document: DocxDocument, runs: Runs) -> dict[str, tuple[str, ...]]:
     """An empty run for the symbol in the header (not on page 1, whose masthead shows
-    it); page numbers in the footer of every page. Returns the header's part name."""
+    it); page numbers in the footer of every page. Returns the part names of the headers
+    (the one with the symbol first) and of the footers: ``{"header": …, "footer": …}``."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
@@ -118,7 +119,9 @@ def add_header_footer(document: DocxDocument, runs: Runs) -> str:
         p.style = document.styles["Footer"]
         _page_field(p._p, runs)
     section.first_page_header.paragraphs[0].style = document.styles["Header"]
-    return section.header.part.partname.lstrip("/")
+    return {place: tuple(part.part.partname.lstrip("/") for part in parts) for place, parts in
+            (("header", (section.header, section.first_page_header)),
+             ("footer", (section.footer, section.first_page_footer)))}
 
 
 def fill_header(header: etree._Element, symbol: str) -> etree._Element:

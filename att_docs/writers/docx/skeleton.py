@@ -3,8 +3,9 @@
 python-docx restyles its default template into the ATT look (page, named styles, list
 definitions, header and footer, settings, properties); the parts that do not depend on
 the paper are then compressed once into the start of a zip, and those that do (the
-document, footnotes, numbering instances, the header with the symbol, the properties) are
-kept as parsed templates that each paper copies and fills.
+document, footnotes, numbering instances, the headers and footers, which carry the symbol
+and a draft's mark, the properties) are kept as parsed templates that each paper copies and
+fills.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Skeleton:
     numbering: etree._Element
     header: etree._Element  # the header that shows the symbol
     header_name: str
+    pages: dict[str, etree._Element]  # every other header and footer, by part name
+    places: dict[str, tuple[str, ...]]  # "header", "footer": the part names of each
     core: etree._Element
     runs: Runs  # the body's
     heading_runs: Runs  # in the heading face
@@ -140,14 +143,15 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
                     doc.part.package)
     doc.part.relate_to(notes, RT.FOOTNOTES)
     declare_separators(doc.settings.element)
-    header_name = add_header_footer(doc, Runs(fonts))
+    places = add_header_footer(doc, Runs(fonts))
+    header_name = places["header"][0]
     set_language_settings(doc, language)
     prepare_core_properties(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
         parts = [(name, package.read(name)) for name in package.namelist()]
-    own = {DOCUMENT, FOOTNOTES, NUMBERING, header_name, CORE, APP}
+    own = {DOCUMENT, FOOTNOTES, NUMBERING, CORE, APP, *places["header"], *places["footer"]}
     xml = {name: etree.fromstring(data, _PARSER) for name, data in parts if name in own}
     document = xml[DOCUMENT]
     body = document[0]
@@ -157,6 +161,8 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
         shared=static_zip([(n, d) for n, d in parts if n not in own]),
         order=tuple(n for n, _ in parts if n in own), document=document,
         numbering=xml[NUMBERING], header=xml[header_name], header_name=header_name,
+        pages={name: xml[name] for names in places.values() for name in names
+               if name != header_name}, places=places,
         core=xml[CORE], runs=Runs(fonts), heading_runs=Runs(heading_fonts), text_width=text_width,
         style_ids={s.name: s.style_id for s in doc.styles},
         paragraph_list=lists["paragraph"], cell_list=lists["cell_ordered"],

@@ -26,6 +26,7 @@ __all__ = [
     "DECISION_ITEM",
     "DECISION_LEAD",
     "DOCX_NAMES",
+    "DRAFT_MARK",
     "FOOTNOTE_REFERENCE",
     "FOOTNOTE_TEXT",
     "FRAME_STYLES",
@@ -58,6 +59,7 @@ TABLE_TEXT = "ATT Table Text"
 TABLE_HEADING = "ATT Table Heading"
 TABLE_LABEL = "ATT Table Label"
 GENERIC_FRAME = "ATT Frame"
+DRAFT_MARK = "ATT Draft Mark"
 FOOTNOTE_TEXT = "footnote text"  # Word's built-in names; shown as "Footnote Text"
 FOOTNOTE_REFERENCE = "footnote reference"
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}
@@ -165,6 +167,7 @@ DOCX_NAMES = {
     "table-heading": TABLE_HEADING,
     "table-label": TABLE_LABEL,
     "footnote-text": FOOTNOTE_TEXT,
+    "draft-mark": DRAFT_MARK,
 }
 
 # Layout that is structure rather than look: the list a style's paragraphs are numbered in,

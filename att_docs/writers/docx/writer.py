@@ -61,17 +61,20 @@ _TBL_LOOK = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": 
              "noHBand": "0", "noVBand": "1", "val": "04A0"}  # python-docx's, as Word's
 
 
-def write_docx(document: Document, lang: str, out: Path, styles: Styles) -> None:
-    """Write `document` in language `lang` as a DOCX file at `out`."""
+def write_docx(document: Document, lang: str, out: Path, styles: Styles,
+               draft: str | None = None) -> None:
+    """Write `document` in language `lang` as a DOCX file at `out`; `draft` is the mark
+    every page carries where the text is not ready."""
     with collector_paused():
-        _DocxWriter(document, lang, styles).write(Path(out))
+        _DocxWriter(document, lang, styles, draft).write(Path(out))
 
 
 class _DocxWriter:
     """One document in one language; ``write`` lays out ``document.body`` in order."""
 
-    def __init__(self, document: Document, lang: str, styles: Styles) -> None:
-        self.source, self.lang, self.styles = document, lang, styles
+    def __init__(self, document: Document, lang: str, styles: Styles,
+                 draft: str | None = None) -> None:
+        self.source, self.lang, self.styles, self.draft = document, lang, styles, draft
         self.skeleton = sk = skeleton(styles, lang, tuple(document.languages))
         self.style_ids = sk.style_ids
         self.runs, self.heading_runs = sk.runs, sk.heading_runs
@@ -103,9 +106,25 @@ class _DocxWriter:
             category=self.source.type))
         parts = {DOCUMENT: xml_bytes(self.root), FOOTNOTES: xml_bytes(self.notes.root),
                  NUMBERING: xml_bytes(self.numbering.root),
-                 sk.header_name: xml_bytes(fill_header(sk.header, symbol)),
+                 **{name: xml_bytes(part) for name, part in self._pages(symbol).items()},
                  CORE: xml_bytes(core), APP: app_properties(self.body, __version__)}
         save_package(sk.shared, [(name, parts[name]) for name in sk.order], out)
+
+    def _pages(self, symbol: str) -> dict[str, etree._Element]:
+        """Headers and footers: the symbol in its header; a draft's mark on every page, in
+        the headers or the footers (the style sheet's ``draft_mark``)."""
+        sk = self.skeleton
+        pages = {sk.header_name: fill_header(sk.header, symbol), **sk.pages}
+        if self.draft:
+            mark = self.styles.draft_mark
+            name = st.DOCX_NAMES.get(mark.style, st.GENERIC_FRAME)
+            for part in sk.places[mark.place]:
+                page = pages[part] = copy.deepcopy(pages[part])
+                p = self._styled(page, name)
+                if mark.place == "header":
+                    page.insert(0, p)  # above the symbol
+                self._runs_for(name).run(p, self.draft)
+        return pages
 
     def _title(self) -> str:
         """The main part's title as written: Word's title property (the frame may print

@@ -92,11 +92,12 @@ class PdfWriter:
 
     # ------------------------------------------------------------------ public
 
-    def write(self, document: Document, lang: str, out: Path) -> None:
-        """Lay ``document`` out in ``lang`` and write the PDF to ``out``."""
+    def write(self, document: Document, lang: str, out: Path, draft: str | None = None) -> None:
+        """Lay ``document`` out in ``lang`` and write the PDF to ``out``; ``draft`` is the
+        mark every page carries where the text is not ready."""
         who = self._describe(document, lang)
         self._check_fonts(lang, who)
-        payload = json.dumps(document_data(document, lang, self.styles),
+        payload = json.dumps(document_data(document, lang, self.styles, draft),
                              ensure_ascii=False, separators=(",", ":"))
         pdf = self._compile(payload, document, lang, who)
         with atomic_output(Path(out)) as tmp:

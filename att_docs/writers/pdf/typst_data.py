@@ -4,7 +4,8 @@ The PDF writer hands Typst JSON rather than Typst markup: user text never needs 
 and the layout lives in the template where a designer can change it. The shape is::
 
     {"meta": {...},             # ids, language, title, symbol, date, fonts, page, sizes,
-                                # the resolved styles of templates/styles.yaml by name
+                                # the resolved styles of templates/styles.yaml by name,
+                                # the draft mark {"text", "place", "style"} or null
      "blocks": [Block, ...]}    # the document body in order
 
     Block   = {"kind": "frame", "style": str, "text": Content}
@@ -186,7 +187,7 @@ def _char_class(chars: str) -> str:
     return "[" + "".join("\\" + c if c in "\\^-[]&~" else c for c in chars) + "]"
 
 
-def _meta(document: Document, lang: str, styles: Styles) -> Json:
+def _meta(document: Document, lang: str, styles: Styles, draft: str | None) -> Json:
     tag = styles.language_tag(lang)
     text_lang, region = split_language_tag(tag)
     top, bottom, left, right = styles.margins_mm
@@ -214,11 +215,14 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
                        in styles.full_width_punctuation.model_dump().items()},
         "widow_lines": styles.widow_lines,
         "first_page": styles.first_page.model_dump() if styles.first_page else None,
+        "draft": {"text": draft, **styles.draft_mark.model_dump()} if draft else None,
     }
 
 
-def document_data(document: Document, lang: str, styles: Styles) -> Json:
-    """The template's input for ``document`` in ``lang``: plain JSON-ready data."""
+def document_data(document: Document, lang: str, styles: Styles,
+                  draft: str | None = None) -> Json:
+    """The template's input for ``document`` in ``lang``: plain JSON-ready data; ``draft``
+    is the mark of a text that is not ready, for every page."""
     walker = _Serialiser(document, lang)
-    return {"meta": _meta(document, lang, styles),
+    return {"meta": _meta(document, lang, styles, draft),
             "blocks": [walker.block(b) for b in document.body]}
