@@ -165,3 +165,9 @@ class LocaleFile(_Strict):
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
     # how translators bill texts in this language: by word, or by character (CJK scripts)
     word_count: Literal["words", "characters"] = "words"
+    # How a redline compares two versions of a text: words between spaces, words found by
+    # jieba (then characters within a changed stretch), or characters. Default: spaces, or
+    # characters where the language is written without spaces (cjk).
+    segmentation: Literal["spaces", "jieba", "characters"] | None = None
+    # The redline's mark on a language whose translation lags behind the revised original.
+    translation_incomplete: str = ""
