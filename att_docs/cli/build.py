@@ -28,11 +28,14 @@ from att_docs.cli.options import glossary_option, output_options, templates_opti
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@click.option("--author", help="The author of the redlines' tracked changes (default: "
+                               "redline_author in conference.yaml, else the paper's "
+                               "submitted-by line).")
 @reports_errors
 def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
           languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
           glossary_path: Path | None, strict: bool,
-          archive: bool, workers: int | None, quiet: bool) -> None:
+          archive: bool, workers: int | None, quiet: bool, author: str | None) -> None:
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
@@ -55,6 +58,11 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     fills a new one and replaces the link in one rename. A build that fails or is
     killed leaves the previous set exactly as it was. With several conferences, all
     are written before any is shown; a failure in one shows none.
+
+    \b
+    A paper under revision (att-docs revise) also gets, per language, its redlines
+    against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
+    changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
     from att_docs.build.pipeline import FORMATS, staged_conference
     from att_docs.build.progress import BuildProgress
@@ -76,7 +84,8 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
                     folder, target, project.templates, formats or FORMATS,
                     languages or None, pdf_engine, strict=strict, archive=archive,
                     workers=workers, glossary=project.glossary, on_start=progress.start,
-                    on_paper=progress.paper)), target, time.perf_counter() - started))
+                    on_paper=progress.paper, author=author)), target,
+                    time.perf_counter() - started))
         # every conference is read, checked and written before any is shown
         for stage, _target, _seconds in staged:
             stage.switch()

@@ -36,6 +36,7 @@ def _register_commands() -> None:
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
     from att_docs.cli.import_ import import_
+    from att_docs.cli.issue import issue, revise
     from att_docs.cli.new import new
     from att_docs.cli.review import review
     from att_docs.cli.status import status
@@ -53,6 +54,8 @@ def _register_commands() -> None:
     main.add_command(watch)
     main.add_command(import_)
     main.add_command(xliff)
+    main.add_command(issue)
+    main.add_command(revise)
 
 
 _register_commands()

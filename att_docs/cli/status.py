@@ -123,6 +123,15 @@ def _state_cell(row: PaperStatus) -> str:
     return row.state
 
 
+def _issue_line(row: PaperStatus) -> str:
+    """``Rev1, not issued yet; issued: Conf.Rep on 2023-07-21``."""
+    this = f"Rev{row.revision}" if row.revision else "original"
+    when = f"issued {row.issued_on}" if row.issued_on else "not issued yet"
+    earlier = [f"{v['symbol'].rsplit('/', 1)[-1]} on {v['issued']}" for v in row.issued
+               if v["symbol"] != row.symbol]
+    return f"{this}, {when}" + (f"; before: {', '.join(earlier)}" if earlier else "")
+
+
 def _row_style(row: PaperStatus) -> str:
     if row.state == "ready" and row.checks and row.checks.get("warnings"):
         return "yellow"
@@ -152,6 +161,8 @@ def _print_table(report: ConferenceStatus) -> None:
                       style=_row_style(row))
     console.print(table)
     for row in report.papers:
+        if row.issued or row.revision:
+            console.print(f"  {row.id}: {_issue_line(row)}", soft_wrap=True)
         for lang, status in row.languages.items():
             if status.stale:
                 console.print(f"  {row.id}: {lang} stale: {', '.join(status.stale)}",
