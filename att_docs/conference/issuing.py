@@ -77,7 +77,15 @@ def _not_ready(status: PaperStatus) -> str:
     if problems:
         reasons.append(f"{len(problems)} alignment problem(s), first: {problems[0]}")
     detail = "; ".join(reasons) or "see att-docs status"
-    return f"{status.state} ({detail})"
+    return f"{_readiness(status)} ({detail})"
+
+
+def _readiness(status: PaperStatus) -> str:
+    """``ready``, or what keeps the paper from it: incomplete, stale or failing (whether
+    it is late is the deadline's business, not the issue's)."""
+    if not status.complete:
+        return "stale" if status.only_stale else "incomplete"
+    return "failing" if status.failing else "ready"
 
 
 def issue_paper(paper_dir: Path, templates: Path, glossary: Path, out_dir: Path, *,
@@ -117,7 +125,7 @@ def issue_paper(paper_dir: Path, templates: Path, glossary: Path, out_dir: Path,
     except FileExistsError:
         raise ContentError(f"{symbol} was issued already ({ISSUED_DIR}/{folder})",
                            paper_dir) from None
-    return IssueReport(version, status.state, skipped, manifest)
+    return IssueReport(version, _readiness(status), skipped, manifest)
 
 
 def _annexes(paper_dir: Path) -> list[str]:

@@ -28,14 +28,12 @@ def _spaced(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
+_LATIN_OR_CHARACTER = re.compile(r"\s+|[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+|.",
+                                 re.S)
+
+
 def _characters(text: str) -> list[str]:
-    out: list[str] = []
-    for token in _WORDS.findall(text):
-        if token.isascii() or token.isspace():
-            out.append(token)
-        else:
-            out.extend(token)
-    return out
+    return _LATIN_OR_CHARACTER.findall(text)
 
 
 @cache
