@@ -538,8 +538,66 @@ def redline_document(issued: m.Document, revised: m.Document, lang: str,
             body.append(merger.pair(issued.body[i], revised.body[j], True))  # type: ignore[index]
     footnotes = _footnotes(issued, revised, merger)
     merged = replace(revised, body=body, footnotes=footnotes)
+    _own_notes_for_old_marks(merged, lang)
     _number_footnotes(merged, lang)
     return merged
+
+
+def _old_side(inline: m.Inline, text: m.Text) -> bool:
+    """A footnote mark that accepting the changes removes: deleted, or moved away."""
+    if isinstance(inline, ChangedRef):
+        return inline.change == "deleted"
+    return isinstance(inline, m.FootnoteRef) and getattr(text, "mark", None) == "moved-from"
+
+
+def _own_notes_for_old_marks(document: m.Document, lang: str) -> None:
+    """A footnote mark that accepting removes gets a footnote of its own when a kept mark
+    refers to the same note, as each place has in Word: accepting or rejecting the changes
+    then leaves every remaining mark with its note. (The copy reads as the issued note.)"""
+    kept = {inline.id for piece in walk(document.body)
+            for text in [piece.text.get(lang)] if text is not None
+            for block in text.blocks for inline in block.inlines
+            if isinstance(inline, m.FootnoteRef) and not _old_side(inline, text)}
+    copies = 0
+    for piece in walk(document.body):
+        text = piece.text.get(lang)
+        for block in text.blocks if text is not None else []:
+            for k, inline in enumerate(block.inlines):
+                if not isinstance(inline, m.FootnoteRef) or not _old_side(inline, text) \
+                        or inline.id not in kept or inline.id not in document.footnotes:
+                    continue
+                copies += 1
+                own = f"{inline.id}~{copies}"  # never an id of the content ([a-z0-9-])
+                note = document.footnotes[inline.id]
+                old = note.text.get(lang)
+                was = _whole(_issued_text(old), "deleted") if isinstance(inline, ChangedRef) \
+                    else _issued_text(old)
+                document.footnotes[own] = m.Footnote(own, {lang: was} if was else {})
+                block.inlines[k] = replace(inline, id=own)
+
+
+def _issued_text(text: m.Text | None) -> m.Text | None:
+    """The issued version of a revised text: what was kept and what was deleted."""
+    if not isinstance(text, RevisedText):
+        return text
+    blocks = []
+    for block in text.blocks:
+        if getattr(block, "mark", None) == "inserted":
+            continue
+        inlines = [_restored(i) for i in block.inlines
+                   if getattr(i, "change", None) != "inserted"]
+        blocks.append(m.TextBlock(_joined(inlines), block.list_kind, block.number))
+    return m.Text(blocks, text.where)
+
+
+def _restored(inline: m.Inline) -> m.Inline:
+    if isinstance(inline, ChangedRun):
+        if inline.change == "formatted":
+            return m.Run(inline.text, inline.was_bold, inline.was_italic)
+        return m.Run(inline.text, inline.bold, inline.italic)
+    if isinstance(inline, ChangedRef):
+        return m.FootnoteRef(inline.id)
+    return inline
 
 
 def _footnotes(issued: m.Document, revised: m.Document,

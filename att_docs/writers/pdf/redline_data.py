@@ -7,6 +7,7 @@ lays out (``templates/paper.typ`` calls it where a run, a number or a block is s
     Inline  += {"change": "ins" | "del" | "move-from" | "move-to" | "format"}
     paragraph, subparagraph += {"change": ...}   # the number of a paragraph changed whole
     Block   += {"changed": true}                 # a change bar in the margin
+    paragraph += {"text_changed": true}, subparagraph += {"changed": true}  # bars of each
     Block   |= {"kind": "notice", "text": Inlines}
     meta    += {"redline": styles.yaml's redline look}
 """
@@ -69,17 +70,20 @@ class _RedlineSerialiser(_Serialiser):
         if isinstance(block, FrameBlock) and block.style == NOTICE_STYLE:
             return {"kind": "notice", "text": self.inlines(block.text, block.id)}
         data = super().block(block)
-        if _changed(block, self.lang):
+        if data["kind"] != "paragraph" and _changed(block, self.lang):
             data["changed"] = True
         return data
 
     def paragraph(self, block: Any) -> Json:
+        """A paragraph's bar beside its own text, each subparagraph's beside its own."""
         data = super().paragraph(block)
-        if change := _mark(block.text.get(self.lang)):
-            data["change"] = change
-        for sub, json in zip(block.subparagraphs, data["subparagraphs"], strict=True):
-            if change := _mark(sub.text.get(self.lang)):
+        for text, json in [(block.text, data), *zip((s.text for s in block.subparagraphs),
+                                                    data["subparagraphs"], strict=True)]:
+            revised = text.get(self.lang)
+            if change := _mark(revised):
                 json["change"] = change
+            if isinstance(revised, RevisedText) and revised.changed:
+                json["text_changed" if json is data else "changed"] = True
         return data
 
 
