@@ -384,7 +384,7 @@ class _Merger:
     lang: str
     segmenter: Segmenter
     old_ids: set[str] = field(default_factory=set)
-    new_ids: set[str] = field(default_factory=set)
+    new_texts: dict[str, m.Localized] = field(default_factory=dict)  # by unit id
 
     # ---------------------------------------------------------- texts
 
@@ -392,6 +392,7 @@ class _Merger:
              moved: bool = False) -> m.Localized:
         revised = _diff_text((old or {}).get(self.lang), new.get(self.lang), self.segmenter)
         if moved and uid in self.old_ids:
+            revised = _one_side(revised, "deleted")  # shown where it was (see whole())
             revised.mark, revised.move = "moved-to", uid
         return {self.lang: revised}
 
@@ -401,9 +402,14 @@ class _Merger:
         def mark_text(value: m.Localized, uid: str) -> m.Localized:
             text = value.get(self.lang)
             if mark == "moved-from":
-                if uid in self.new_ids:
-                    return {self.lang: _whole(text, "moved-from", uid)}
-                return {self.lang: _whole(text, "deleted")}
+                if uid not in self.new_texts:
+                    return {self.lang: _whole(text, "deleted")}
+                # where it was: the issued text, with the words the revision deleted
+                # marked there (the words it inserted are marked where it is now)
+                now = self.new_texts[uid].get(self.lang)
+                moved = _one_side(_diff_text(text, now, self.segmenter), "inserted")
+                moved.mark, moved.move = "moved-from", uid
+                return {self.lang: moved}
             return {self.lang: _whole(text, mark)}
         return _texts_of(block, mark_text)  # type: ignore[arg-type,return-value]
 
@@ -513,12 +519,23 @@ def _ids(document: m.Document) -> set[str]:
     return {piece.id for piece in walk(document.body)}
 
 
+def _one_side(text: RevisedText, leave: str) -> RevisedText:
+    """``text`` without its ``leave`` (inserted or deleted) words and paragraphs: a moved
+    text shows its deletions where it was and its insertions where it is, so that
+    accepting or rejecting the changes gives either version once."""
+    blocks = [replace(b, inlines=_joined([i for i in b.inlines
+                                          if getattr(i, "change", None) != leave]))
+              for b in text.blocks if getattr(b, "mark", None) != leave]
+    return RevisedText(blocks, text.where, formerly=text.formerly)
+
+
 def redline_document(issued: m.Document, revised: m.Document, lang: str,
                      segmenter: Segmenter) -> m.Document:
     """``revised`` in ``lang``, with what changed since ``issued`` marked (both assembled;
     the issued version framed with the revision's symbol and date, so that the masthead
     shows no change the revision makes by nature)."""
-    merger = _Merger(lang, segmenter, _ids(issued), _ids(revised))
+    merger = _Merger(lang, segmenter, _ids(issued),
+                     {piece.id: piece.text for piece in walk(revised.body)})
     old_keys, new_keys = _block_keys(issued.body), _block_keys(revised.body)
     movable = {k for k in old_keys if _movable(k)}
     body: list[m.Block] = []
@@ -678,10 +695,8 @@ def changes(document: m.Document, lang: str) -> list[Change]:
         if text.mark in ("inserted", "deleted"):
             out.append(Change(text.mark, uid, whole))
             continue
-        if text.mark == "moved-to":
+        if text.mark == "moved-to":  # a move counts where it went
             out.append(Change("moved", uid, whole))
-        elif text.mark == "moved-from":
-            continue
         if text.formerly:
             out.append(Change("restyled", uid, text.formerly))
         for block in text.blocks:
