@@ -254,14 +254,23 @@ def test_a_recorded_translation_rebuilds_the_redlines_only(revision: Revision, t
     content, out = root / "csp9", root / "out" / "csp9"
     before = snapshot(out)
     run("translated", content / PAPER, "--lang", "fr")
-    report = run("build", content, "-o", out)
+    report = run("build", content, "-o", out, "--author", "ATT Secretariat")
     after = snapshot(out)
     rebuilt = sorted(name for name in after if after[name][1] != before[name][1])
     assert rebuilt == sorted([*(f"{STEM}.{lang}.redline.{fmt}" for lang in LANGS
                                 for fmt in ("docx", "pdf")), "index.html", "manifest.json"])
     assert "built 6 of 18 files" in report
     notice = "Traduction incomplète"
-    assert notice not in "".join(body(out / f"{STEM}.fr.redline.docx").itertext())
+    root = body(out / f"{STEM}.fr.redline.docx")
+    assert notice not in "".join(root.itertext())
+    assert {m.get(f"{W}author") for m in root.iter(f"{W}ins")} == {"ATT Secretariat"}
+    # the author of conference.yaml, when none is given (every English DOCX rebuilds)
+    conference = content / "conference.yaml"
+    conference.write_text(conference.read_text(encoding="utf-8")
+                          + "redline_author: Secretariat team\n", encoding="utf-8")
+    assert "built 3 of 3 files" in run("build", content, "-o", out, "-f", "docx", "-l", "en")
+    root = body(out / f"{STEM}.en.redline.docx")
+    assert {m.get(f"{W}author") for m in root.iter(f"{W}ins")} == {"Secretariat team"}
 
 
 def test_a_revision_can_be_issued_with_its_redlines(revision: Revision, tmp_path) -> None:

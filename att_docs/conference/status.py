@@ -389,13 +389,19 @@ def _readable(doc: Document, presence: dict[str, bool], today: dt.date,
     languages = {lang: language_status(doc, lang, templates, presence[lang])
                  for lang in doc.languages}
     from att_docs.conference.setinfo import PaperMeta
+    from att_docs.errors import ContentError
 
     original = doc.masthead.original_language
+    problems = [str(p) for p in doc.problems]
+    try:
+        issued = PaperMeta.from_document(doc, None).issued
+    except ContentError as exc:  # a damaged issue record: reported, not fatal here
+        issued = []
+        problems.append(str(exc))
     return PaperStatus(
         id=doc.id, symbol=str(doc.masthead.symbol), title=doc.main.title.get(original, ""),
         type=doc.type, date=doc.masthead.date, deadline=paper_deadline(doc), today=today,
-        languages=languages, problems=[str(p) for p in doc.problems],
-        issued=PaperMeta.from_document(doc, None).issued)
+        languages=languages, problems=problems, issued=issued)
 
 
 def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, bool],

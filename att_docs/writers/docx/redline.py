@@ -9,7 +9,9 @@ marks Word and LibreOffice show, accept and reject:
   (``w:pPr/w:rPr/w:ins|w:del``); a table row: ``w:trPr/w:ins|w:del``;
 * a moved paragraph: ``w:moveFrom`` where it was and ``w:moveTo`` where it is, each inside
   its named range (``w:moveFromRangeStart``/``End``, ``w:moveToRangeStart``/``End``),
-  the paragraph marks too; words changed in the moved paragraph are ``w:ins``/``w:del``;
+  the paragraph marks too; the words the revision deleted from it are ``w:del`` where it
+  was, those it inserted ``w:ins`` where it is (accepting or rejecting every change then
+  gives either version once);
 * a change of paragraph style only: ``w:pPrChange`` holding the former style; of bold or
   italic only: ``w:rPrChange`` holding the former run properties.
 
