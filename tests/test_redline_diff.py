@@ -120,15 +120,20 @@ def test_french_without_the_edit_shows_only_the_new_paragraph(issued, tmp_path):
     assert summary(document, "fr") == [("inserted", "thanks", NEW_PARAGRAPH["fr"])]
 
 
+def move_after(text: str, block: str, after: str) -> str:
+    """The prose ``text`` with the block ``{#block}`` moved after the block ``{#after}``."""
+    blocks = text.split("\n\n")
+    moved = next(b for b in blocks if b.startswith(f"{{#{block}}}"))
+    blocks.remove(moved)
+    at = next(i for i, b in enumerate(blocks) if b.startswith(f"{{#{after}}}"))
+    blocks.insert(at + 1, moved)
+    return "\n\n".join(blocks)
+
+
 def test_a_moved_paragraph_is_moved_not_deleted_and_inserted(issued, tmp_path):
     def move(files: dict[str, str]) -> None:
         for lang in LANGS:
-            blocks = files[lang].split("\n\n")
-            moved = next(b for b in blocks if b.startswith("{#appointment}"))
-            blocks.remove(moved)
-            at = next(i for i, b in enumerate(blocks) if b.startswith("{#intersessional}"))
-            blocks.insert(at + 1, moved)
-            files[lang] = "\n\n".join(blocks)
+            files[lang] = move_after(files[lang], "appointment", "intersessional")
 
     document = redline(issued, revised(tmp_path, move), "en")
     assert [(k, u) for k, u, _ in summary(document, "en")] == [("moved", "appointment")]

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, TEMPLATES, require_tools
 from lxml import etree
-from test_redline_diff import LANGS, PAPER, read, redline, replace, revised, the_edit
+from test_redline_diff import (
+    LANGS,
+    PAPER,
+    move_after,
+    read,
+    redline,
+    replace,
+    revised,
+    the_edit,
+)
 
 from att_docs.document.model import Document
 from att_docs.document.revision import changes
@@ -30,12 +39,7 @@ def many_changes(files: dict[str, str]) -> None:
     a paragraph made unnumbered and a word made bold."""
     the_edit(files)
     for lang in LANGS:
-        blocks = files[lang].split("\n\n")
-        moved = next(b for b in blocks if b.startswith("{#establishment}"))
-        blocks.remove(moved)
-        at = next(i for i, b in enumerate(blocks) if b.startswith("{#appointment}"))
-        blocks.insert(at + 1, moved)
-        text = "\n\n".join(blocks)
+        text = move_after(files[lang], "establishment", "appointment")
         text = re.sub(r"\{#intersessional\}[^\n]*\n\n", "", text)
         text = re.sub(r"- \{#second-states\}[^\n]*\n", "", text)
         text = text.replace("{#purpose}", "{#purpose .unnumbered}")

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from att_docs.atomic import atomic_output
+from att_docs.build.versions import _sync
 from att_docs.conference.paths import inside
 from att_docs.errors import ContentError
 
@@ -96,17 +97,3 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def _sync(folder: Path) -> None:
-    """The new entry of ``folder`` on disk (a rename is durable once its folder is)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -32,9 +32,11 @@ from att_docs.errors import ContentError
 
 if TYPE_CHECKING:
     from att_docs.document.model import Conference, Document
+    from att_docs.readers.yamlfile import Loaded
 
 __all__ = ["ISSUED_DIR", "RECORD_FILE", "IssuedVersion", "baseline", "issued_sha256",
-           "issued_versions", "load_issued", "read_issued", "suffix_of", "version_folders"]
+           "issued_versions", "load_issued", "read_issued", "suffix_of", "symbol_at",
+           "version_folders"]
 
 ISSUED_DIR = ".issued"
 RECORD_FILE = "issue.yaml"
@@ -44,6 +46,14 @@ _REVISION = re.compile(r"\.Rev([1-9]\d*)$")
 def suffix_of(symbol: DocumentSymbol) -> str:
     """``Conf.Rep``, ``Conf.Rep.Rev1``: the document code and revision of a symbol."""
     return symbol.type + (f".Rev{symbol.revision}" if symbol.revision else "")
+
+
+def symbol_at(loaded: Loaded, text: str) -> DocumentSymbol:
+    """The symbol of a YAML file's ``symbol`` key; a malformed one is an error at its line."""
+    try:
+        return parse_symbol(text)
+    except SymbolError as exc:
+        raise loaded.error(str(exc), "symbol") from None
 
 
 def _revision(name: str) -> int:
@@ -118,10 +128,7 @@ def read_issued(folder: Path) -> IssuedVersion:
                            "att-docs issue)", folder)
     loaded = load_yaml(path)
     record = validate(loaded, IssueRecord, RECORD_FILE)
-    try:
-        sym = parse_symbol(record.symbol)
-    except SymbolError as exc:
-        raise loaded.error(str(exc), "symbol") from None
+    sym = symbol_at(loaded, record.symbol)
     if suffix_of(sym) != folder.name or (sym.revision or 0) != record.revision:
         raise loaded.error(f"records {record.symbol} in a folder named {folder.name!r}; "
                            "the record is written by att-docs issue", "symbol")

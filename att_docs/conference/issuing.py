@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from att_docs.conference.issue_writes import read_own, rewrite, write_version
-from att_docs.conference.issued import ISSUED_DIR, RECORD_FILE, IssuedVersion, suffix_of
+from att_docs.conference.issued import (
+    ISSUED_DIR,
+    RECORD_FILE,
+    IssuedVersion,
+    suffix_of,
+    symbol_at,
+)
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
 from att_docs.conference.provenance import RECORD_DIR
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
@@ -211,11 +217,7 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
     if not path.is_file():
         raise ContentError(f"not a paper folder: it has no {PAPER_FILE}", paper_dir)
     loaded = load_yaml(path)
-    spec = validate(loaded, PaperFile, PAPER_FILE)
-    try:
-        symbol = parse_symbol(spec.symbol)
-    except SymbolError as exc:
-        raise loaded.error(str(exc), "symbol") from None
+    symbol = symbol_at(loaded, validate(loaded, PaperFile, PAPER_FILE).symbol)
     if not (paper_dir / ISSUED_DIR / suffix_of(symbol)).is_dir():
         raise loaded.error(f"{symbol} has not been issued: a revision follows an issued "
                            "version (att-docs issue records it)", "symbol")
