@@ -26,6 +26,8 @@ that ``./run-tests`` set up with
 
     UV_PROJECT_ENVIRONMENT=.venv .venv/uv/bin/uv sync --locked --extra test --extra bench
 
+(``scripts/setup.sh`` installs the locked set again, without it, when the lock changes.)
+
 Without it, the compare column says so and att-docs is measured alone.
 """
 
