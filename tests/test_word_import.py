@@ -104,9 +104,13 @@ def test_reimport_keeps_ids_and_translations(built: Path, tmp_path: Path, paper:
     """Its own DOCX imported over a copy of the example paper: hand-written ids survive."""
     conference = tmp_path / "csp9"
     shutil.copytree(CSP9, conference)
+    issued = conference / paper / ".issued" / "Conf.Rep"  # what was distributed stays
+    issued.mkdir(parents=True)
+    (issued / "issue.yaml").write_text("symbol: as issued\n", encoding="utf-8")
     done = run("import", str(built / f"{PAPERS[paper]}.en.docx"), "--conference",
                str(conference), "--id", paper)
     assert done.returncode == 0, done.stderr
+    assert (issued / "issue.yaml").read_text(encoding="utf-8") == "symbol: as issued\n"
     assert "units:" not in done.stdout  # nothing new, changed or gone
     records = sorted(p.name for p in (CSP9 / paper / ".translations").glob("*.yaml"))
     assert sorted(p.name for p in (conference / paper / ".translations").glob("*.yaml")) \

@@ -1,9 +1,11 @@
 """``manifest.json`` and the distribution archive of a built set.
 
 The manifest lists every file of the set with its symbol, language, format, SHA-256,
-size, page count, whether it is a draft (its language not ready, a mark on every page)
-and the paper's check summary, and every paper with its titles, dates, translation states
-and what supersedes it; ``final`` says whether the set was built with ``--final``. It has
+size, page count, whether it is a draft (its language not ready, a mark on every page),
+the paper's check summary (a redline also with the issued version it is compared with,
+``redline_against``), and every paper with its titles, dates, translation states, what
+supersedes it, its revision and the versions issued so far (symbol, dates, the SHA-256 of
+the files that went out); ``final`` says whether the set was built with ``--final``. It has
 no timestamps: the same set gives the same bytes.
 Page counts are read from each PDF; a DOCX has ``"pages": null``, because its
 pagination is decided by the word processor that opens it.
@@ -48,6 +50,7 @@ def manifest_data(conference: dict[str, Any], papers: list[PaperMeta],
         "pages": f["pages"],
         "draft": bool(f.get("draft")),
         "checks": by_id[f["paper"]].checks,
+        **({"redline_against": f["against"]} if f.get("against") else {}),
     } for f in files]
     return {
         "generator": {"name": "att-docs", "version": att_docs.__version__},
@@ -67,6 +70,8 @@ def manifest_data(conference: dict[str, Any], papers: list[PaperMeta],
             "checks": p.checks,
             "translation": p.translation,
             "superseded_by": superseded.get(p.id),
+            "revision": p.revision,
+            "issued": p.issued,
             "files": [f["file"] for f in listed if f["paper"] == p.id],
         } for p in papers],
         "files": listed,

@@ -71,8 +71,8 @@ class BuildProgress:
         """One line per paper as its files are written."""
         if not self.enabled:
             return
-        names = ", ".join(f.name.rsplit(".", 2)[-2] + "." + f.name.rsplit(".", 1)[-1]
-                          for f in done.files)
+        stem = done.symbol.replace("/", "_") + "."  # the rest: en.pdf, en.redline.pdf
+        names = ", ".join(f.name.removeprefix(stem) for f in done.files)
         pending = f" (+{len(done.pending)} PDF for LibreOffice)" if done.pending else ""
         line = f"  {done.symbol}  {names}{pending}  {done.seconds:.1f} s"
         if self.bar is not None and self.task is not None:

@@ -55,12 +55,15 @@ On deadline day (docs/secretariat.md):
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@click.option("--author", help="The author of the redlines' tracked changes (default: "
+                               "redline_author in conference.yaml, else the paper's "
+                               "submitted-by line).")
 @reports_errors
 def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
           languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
           glossary_path: Path | None, strict: bool, final: bool, archive: bool,
           allow_drafts: bool, today: dt.datetime | None, workers: int | None,
-          quiet: bool) -> None:
+          quiet: bool, author: str | None) -> None:
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
@@ -85,10 +88,15 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
 
     \b
     The set is switched in whole: build/<conference> is a link to a hidden folder
-    holding one complete set (files, manifest.json, index.html, archive), and a
-    build fills a new one and replaces the link in one rename. A build that fails
-    or is killed leaves the previous set exactly as it was. With several
-    conferences, all are written before any is shown; a failure in one shows none.
+    holding one complete set (files, manifest.json, index.html, archive), and a build
+    fills a new one and replaces the link in one rename. A build that fails or is
+    killed leaves the previous set exactly as it was. With several conferences, all
+    are written before any is shown; a failure in one shows none.
+
+    \b
+    A paper under revision (att-docs revise) also gets, per language, its redlines
+    against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
+    changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
     from att_docs.build.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.build.progress import BuildProgress
@@ -116,7 +124,8 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
                         languages or None, pdf_engine, strict=strict, final=final,
                         archive=archive, workers=workers, glossary=project.glossary,
                         today=today.date() if today else None, on_start=progress.start,
-                        on_paper=progress.paper)), target, time.perf_counter() - started))
+                        on_paper=progress.paper, author=author)), target,
+                        time.perf_counter() - started))
             except NotReadyError as exc:
                 for line in exc.lines:
                     click.echo(line, err=True)

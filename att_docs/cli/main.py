@@ -36,6 +36,7 @@ def _register_commands() -> None:
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
     from att_docs.cli.import_ import import_
+    from att_docs.cli.issue import issue, revise
     from att_docs.cli.new import new
     from att_docs.cli.new_conference import new_conference
     from att_docs.cli.review import review
@@ -55,6 +56,8 @@ def _register_commands() -> None:
     main.add_command(watch)
     main.add_command(import_)
     main.add_command(xliff)
+    main.add_command(issue)
+    main.add_command(revise)
 
 
 _register_commands()

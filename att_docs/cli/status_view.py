@@ -98,6 +98,15 @@ def language_text(status: LanguageStatus, *, short: bool = False) -> str:
     return (", " if short else " · ").join(parts)
 
 
+def issue_text(row: PaperStatus) -> str:
+    """``Rev1, not issued yet; before: Conf.Rep on 2023-07-21``."""
+    this = f"Rev{row.revision}" if row.revision else "original"
+    when = f"issued {row.issued_on}" if row.issued_on else "not issued yet"
+    earlier = [f"{v['symbol'].rsplit('/', 1)[-1]} on {v['issued']}" for v in row.issued
+               if v["symbol"] != row.symbol]
+    return f"{this}, {when}" + (f"; before: {', '.join(earlier)}" if earlier else "")
+
+
 def checks_text(row: PaperStatus) -> str:
     if row.checks is None:
         return "checks not run" if row.error is None else "checks —"
@@ -154,6 +163,8 @@ def _details(row: PaperStatus, console: Console, *, indent: str, with_id: bool) 
     if with_id and row.superseded_by:
         console.print(Text(f"{indent}{who}superseded by {row.superseded_by}",
                            style=STYLES["superseded"]))
+    if row.issued or row.revision:
+        console.print(Text(f"{indent}{who}{issue_text(row)}"))
     for lang, status in row.languages.items():
         if status.stale:
             console.print(Text(f"{indent}{who}{lang} stale: {', '.join(status.stale)}",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from att_docs.conference.content_writer import Change, write_translations
+from att_docs.conference.issued import ISSUED_DIR
 from att_docs.conference.provenance import RECORD_DIR
 from att_docs.conference.reimport import compare_units, keep_map
 from att_docs.document.model import Document, Text
@@ -156,6 +157,9 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
             path.write_text(text, encoding="utf-8")
         if carried is not None and (folder / RECORD_DIR).is_dir():
             shutil.copytree(folder / RECORD_DIR, scratch / RECORD_DIR)
+        issued = folder / ISSUED_DIR  # what was distributed is never the draft's to drop
+        if issued.is_dir() and not issued.is_symlink():
+            shutil.copytree(issued, scratch / ISSUED_DIR, symlinks=True)
         for other, texts in (carried or {}).items():
             kept = {unit_id: text for unit_id, text in texts.items() if unit_id in ids}
             write_translations(scratch, other, kept, lang)

@@ -168,3 +168,9 @@ class LocaleFile(_Strict):
     # on every page of a paper whose text in this language is not ready (untranslated or
     # stale units); without it, the mark of the paper's original language
     draft_mark: str | None = Field(default=None, min_length=1, max_length=80)
+    # How a redline compares two versions of a text: words between spaces, words found by
+    # jieba (then characters within a changed stretch), or characters. Default: spaces, or
+    # characters where the language is written without spaces (cjk).
+    segmentation: Literal["spaces", "jieba", "characters"] | None = None
+    # The redline's mark on a language whose translation lags behind the revised original.
+    translation_incomplete: str = ""

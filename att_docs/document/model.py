@@ -275,6 +275,7 @@ class Conference:
     languages: list[str]
     source: Path | None = None
     deadline_days: int = DEFAULT_DAYS_BEFORE_OPENING  # distribution: days before opening
+    redline_author: str | None = None  # whom a redline's tracked changes name
 
 
 @dataclass

@@ -13,6 +13,7 @@ __all__ = [
     "DeadlineRule",
     "DecisionGroupSpec",
     "DecisionItemSpec",
+    "IssueRecord",
     "PaperFile",
     "TableSetSpec",
     "TableSpec",
@@ -58,6 +59,7 @@ class ConferenceFile(_Strict):
     closing: Date
     languages: list[LanguageCode] = Field(min_length=1)
     deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
+    redline_author: str | None = Field(default=None, min_length=1, max_length=200)
 
 
 class PaperFile(_Strict):
@@ -72,6 +74,17 @@ class PaperFile(_Strict):
     subtitle: PerLanguage = Field(default_factory=dict)
     annexes: list[FolderName] = Field(default_factory=list)
     deadline: DeadlineRule | None = None  # overrides the conference's rule
+
+
+class IssueRecord(_Strict):
+    """``<paper>/.issued/<version>/issue.yaml``, written by ``att-docs issue``."""
+
+    symbol: str
+    revision: int = Field(ge=0)
+    date: Date  # the paper's date, on its masthead
+    issued: Date  # the day of issue
+    files: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        default_factory=dict)  # built file name: SHA-256
 
 
 class AnnexFile(_Strict):

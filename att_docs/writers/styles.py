@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from att_docs.memo import by_content
 from att_docs.readers.yamlfile import load_yaml, validate
 
-__all__ = ["DocxFonts", "DraftMark", "FirstPage", "ParagraphLook", "Styles", "StylesFile",
-           "load_styles"]
+__all__ = ["DocxFonts", "DraftMark", "FirstPage", "ParagraphLook", "RedlineLook", "Styles",
+           "StylesFile", "load_styles"]
 
 
 class _Strict(BaseModel):
@@ -114,6 +114,31 @@ class DraftMark(_Strict):
 
     place: Literal["header", "footer"] = "header"
     style: str = "draft-mark"
+_COLOUR = r"^[0-9A-F]{6}$"
+
+
+class RedlineNotice(_Strict):
+    """The notice on a redline whose language's translation lags behind the revision."""
+
+    color: str = Field(default="B3261E", pattern=_COLOUR)
+    size: float | None = Field(default=None, gt=0)  # default: the body size
+    bold: bool = True
+    border_pt: float = Field(default=0.75, ge=0)
+
+
+class RedlineLook(_Strict):
+    """How a redline shows changes (hex RGB colours): inserted text underlined, deleted
+    text struck through, moved text doubly so, each in its colour, and a bar in the
+    margin beside every changed paragraph. Word colours tracked changes itself (by
+    author); the DOCX takes the notice's look only."""
+
+    inserted: str = Field(default="1F4FAF", pattern=_COLOUR)
+    deleted: str = Field(default="B3261E", pattern=_COLOUR)
+    moved: str = Field(default="2E7D32", pattern=_COLOUR)
+    change_bar: str = Field(default="555555", pattern=_COLOUR)
+    change_bar_pt: float = Field(default=1.5, gt=0)
+    change_bar_gap_mm: float = Field(default=6, ge=0)
+    notice: RedlineNotice = Field(default_factory=RedlineNotice)
 
 
 class DocxFonts(_Strict):
@@ -139,6 +164,7 @@ class StylesFile(_Strict):
     full_width_punctuation: FullWidthPunctuation = Field(default_factory=FullWidthPunctuation)
     first_page: FirstPage | None = None
     draft_mark: DraftMark = Field(default_factory=DraftMark)
+    redline: RedlineLook = Field(default_factory=RedlineLook)
     styles: dict[str, StyleSpec]
 
 
@@ -162,6 +188,7 @@ class Styles:
     widow_lines: int = 2
     first_page: FirstPage | None = None
     draft_mark: DraftMark = dataclasses.field(default_factory=DraftMark)
+    redline: RedlineLook = dataclasses.field(default_factory=RedlineLook)
 
     def look(self, name: str) -> ParagraphLook:
         """The resolved style ``name``; a name the file lacks is a ``KeyError``."""
@@ -214,6 +241,7 @@ def load_styles(path: Path) -> Styles:
         first_page=spec.first_page,
         widow_lines=spec.widow_lines,
         draft_mark=spec.draft_mark,
+        redline=spec.redline,
         east_asian=_east_asian(path.parent),
     )
 

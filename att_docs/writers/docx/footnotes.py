@@ -86,7 +86,7 @@ class Footnotes:
                 r = self._runs.run(p, "", char_style=REFERENCE_STYLE_ID)
                 etree.SubElement(r, _FOOTNOTE_REF)
                 self._runs.run(p, "\t")
-            self._runs.inlines(p, block.inlines, None)
+            self._runs.block(p, block, None)
 
 
 def declare_separators(settings: BaseOxmlElement) -> None:

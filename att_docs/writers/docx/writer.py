@@ -181,7 +181,7 @@ class _DocxWriter:
         add(ppr, Prototypes.copy(proto), PPR)
 
     def _para(self, parent: etree._Element, style_name: str, text: Text | None,
-              numbering: tuple[int, int] | None = None) -> None:
+              numbering: tuple[int, int] | None = None) -> etree._Element:
         """A body paragraph in ``style_name``, with an optional (numId, ilvl)."""
         p = self._styled(parent, style_name)
         if self.page_break_pending:
@@ -191,6 +191,7 @@ class _DocxWriter:
             self._number(p[0], *numbering)
         if text is not None:
             self._runs_for(style_name).text(p, text, self.notes)
+        return p
 
     def _paragraph(self, block: Paragraph) -> None:
         num_id = None
@@ -270,7 +271,7 @@ class _DocxWriter:
                 self._number(p[0], counter.num_for(block.number), 0)
             elif block.list_kind == "bullet":
                 self._number(p[0], self.skeleton.cell_bullet_num, 0)
-            runs.inlines(p, block.inlines, self.notes)
+            runs.block(p, block, self.notes)
 
 
 _DocxWriter.RULES.update({

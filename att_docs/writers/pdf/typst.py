@@ -19,7 +19,9 @@ import datetime as dt
 import json
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typst
 
@@ -92,12 +94,14 @@ class PdfWriter:
 
     # ------------------------------------------------------------------ public
 
-    def write(self, document: Document, lang: str, out: Path, draft: str | None = None) -> None:
+    def write(self, document: Document, lang: str, out: Path, draft: str | None = None,
+              data: Callable[..., dict[str, Any]] = document_data) -> None:
         """Lay ``document`` out in ``lang`` and write the PDF to ``out``; ``draft`` is the
-        mark every page carries where the text is not ready."""
+        mark every page carries where the text is not ready; ``data`` makes the template's
+        input (a redline's: :func:`~.redline_data.redline_data`)."""
         who = self._describe(document, lang)
         self._check_fonts(lang, who)
-        payload = json.dumps(document_data(document, lang, self.styles, draft),
+        payload = json.dumps(data(document, lang, self.styles, draft),
                              ensure_ascii=False, separators=(",", ":"))
         pdf = self._compile(payload, document, lang, who)
         with atomic_output(Path(out)) as tmp:
