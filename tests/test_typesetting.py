@@ -89,7 +89,8 @@ def test_no_chinese_line_starts_with_closing_punctuation(built: Path) -> None:
 
 def line_advances(pdf: Path) -> list[list[tuple[str, str, float]]]:
     """Per text line, each glyph with the next one of the same size and the distance
-    between them in ems (pdfminer's character boxes)."""
+    between them in ems (pdfminer's character boxes). pdfminer may join the lines of two
+    table cells on one baseline: a gap of more than an em and a half starts a new line."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
 
@@ -98,8 +99,12 @@ def line_advances(pdf: Path) -> list[list[tuple[str, str, float]]]:
         for line in (line for box in page if isinstance(box, LTTextContainer)
                      for line in box if isinstance(line, LTTextLine)):
             chars = [c for c in line if isinstance(c, LTChar)]
-            found.append([(a.get_text(), b.get_text(), (b.x0 - a.x0) / a.size)
-                          for a, b in itertools.pairwise(chars) if abs(a.size - b.size) < 0.1])
+            found.append([])
+            for a, b in itertools.pairwise(chars):
+                if (b.x0 - a.x0) / a.size > 1.5:
+                    found.append([])
+                elif abs(a.size - b.size) < 0.1:
+                    found[-1].append((a.get_text(), b.get_text(), (b.x0 - a.x0) / a.size))
     return found
 
 
