@@ -472,3 +472,55 @@ def test_template_errors_are_reported(styles: Styles, tmp_path: Path):
     template.write_text("#let x = (\n", encoding="utf-8")
     with pytest.raises(PdfError, match="wgtu-report"):
         PdfWriter(styles, template).write(sample_document(), "en", tmp_path / "bad.pdf")
+
+
+# --------------------------------------------------------------------------- fallback fonts
+
+ARABIC_NAME = "محمد بن سلمان"
+EMOJI = "\U0001F642"
+EXTENSION_B = "\U00020000"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_scripts_emoji_and_rare_ideographs_take_the_fallback_fonts(
+        writer: PdfWriter, styles: Styles, lang: str, tmp_path: Path):
+    """A delegate's name in Arabic script, an emoji and a CJK Extension B ideograph, in
+    body text and in a heading: the PDF shows each, from the style sheet's fallback fonts,
+    which it embeds."""
+    assert {"Noto Naskh Arabic", "Noto Color Emoji", "HanaMinB"} <= set(writer.fallbacks), \
+        "scripts/setup.sh installs the fallback fonts"
+    doc = sample_document()
+    para = next(b for b in doc.body if getattr(b, "id", "") == "purpose")
+    words = f"{ARABIC_NAME} {EMOJI} {EXTENSION_B}"
+    para.text[lang] = Text([TextBlock([Run(f"Ambassador {words} (co-chair).")])])
+    heading = next(b for b in doc.body if isinstance(b, Heading))
+    heading.text[lang] = Text([TextBlock([Run(f"Heading {EXTENSION_B} {ARABIC_NAME}")])])
+    out = tmp_path / f"scripts.{lang}.pdf"
+    writer.write(doc, lang, out)
+    text = pdftotext(out)
+    for word in ARABIC_NAME.split():  # poppler may give right-to-left text in either order
+        assert word in text or word[::-1] in text, word
+    assert EMOJI in text and EXTENSION_B in text
+    fonts = pdffonts(out)
+    names = " ".join(row[0] for row in fonts)
+    assert "NotoNaskhArabic-Regular" in names and "NotoNaskhArabic-Bold" in names
+    assert "HanaMinB" in names
+    # colour emoji are drawn as a Type 3 font (the glyphs are bitmaps)
+    assert any(row[1:3] == ["Type", "3"] for row in fonts)
+    assert all(row[-5] == "yes" for row in fonts), "a font is not embedded"
+
+
+def test_fallback_fonts_that_are_not_installed_are_left_out(styles: Styles, tmp_path: Path):
+    """A fallback font that is not installed is skipped (the PDF still builds); a character
+    only it could set is a FontError that names the character and the missing font."""
+    extra = dataclasses.replace(
+        styles, fallback_fonts=("No Such Fallback 42", *styles.fallback_fonts))
+    writer = PdfWriter(extra, TEMPLATE)
+    assert "No Such Fallback 42" not in writer.fallbacks
+    writer.write(sample_document(), "en", tmp_path / "ok.pdf")
+    doc = sample_document()
+    para = next(b for b in doc.body if getattr(b, "id", "") == "purpose")
+    para.text["en"] = Text([TextBlock([Run("A hieroglyph \U00013000 here.")])])
+    with pytest.raises(FontError) as info:
+        writer.write(doc, "en", tmp_path / "glyph.pdf")
+    assert "U+13000" in str(info.value) and "No Such Fallback 42" in str(info.value)
