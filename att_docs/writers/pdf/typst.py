@@ -27,6 +27,7 @@ import typst
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
 from att_docs.errors import ContentError, ToolError
+from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
 
@@ -99,7 +100,7 @@ class PdfWriter:
         self._check_fonts(lang, who)
         data = document_data(document, lang, self.styles, fallback_fonts=self.fallbacks)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        pdf = self._compile(payload, document, lang, who)
+        pdf = mark_row_headers(self._compile(payload, document, lang, who))
         with atomic_output(Path(out)) as tmp:
             tmp.write_bytes(pdf)
 
