@@ -183,3 +183,64 @@ def test_first_page_conference_block_beside_the_masthead(example, styles: Styles
     assert section.different_first_page_header_footer
     assert not "".join(p.text for p in section.first_page_header.paragraphs)
     assert "".join(p.text for p in section.header.paragraphs) == str(document.masthead.symbol)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_styles_part_holds_the_papers_styles_and_words_defaults(example, styles: Styles,
+                                                                lang: str,
+                                                                tmp_path: Path) -> None:
+    """styles.xml: the writer's styles (one per style of the sheet, and the template's
+    Normal, Table Grid and footnote reference), what they link to, and one default per
+    style type; nothing of the template's others ("Title", "Intense Quote" ...). Every
+    style a part refers to is there."""
+    import zipfile
+
+    from lxml import etree
+
+    _conference, documents = example
+    document = next(d for d in documents.values() if d.footnotes)
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(document, lang, out, styles)
+    with zipfile.ZipFile(out) as package:
+        parts = {n: etree.fromstring(package.read(n)) for n in package.namelist()
+                 if n.startswith("word/") and n.endswith(".xml")}
+    defined = {s.get(qn("w:styleId")): s.find(qn("w:name")).get(qn("w:val"))
+               for s in parts["word/styles.xml"].iter(qn("w:style"))}
+    names = set(defined.values())
+    assert {n.casefold() for n in DOCX_NAMES.values()} <= {n.casefold() for n in names}
+    assert {"Normal", "Table Grid", "footnote reference", "Default Paragraph Font",
+            "Normal Table", "No List"} <= names
+    assert not names & {"Title", "Intense Quote", "Colorful Grid Accent 1", "List Bullet"}
+    assert len(names) <= len(DOCX_NAMES) + 12
+    used = {el.get(qn("w:val")) for part in parts.values()
+            for tag in ("w:pStyle", "w:rStyle", "w:tblStyle", "w:basedOn", "w:link", "w:next")
+            for el in part.iter(qn(tag))}
+    assert used <= set(defined), f"styles referred to but missing: {used - set(defined)}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_font_table_declares_each_font_with_its_stand_in(example, styles: Styles,
+                                                         lang: str, tmp_path: Path) -> None:
+    """fontTable.xml: the language's fonts as the style sheet names them, each with the
+    metric-compatible font the PDF uses among its alternates; every font a run or style
+    names is declared."""
+    import zipfile
+
+    from lxml import etree
+
+    _conference, documents = example
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(next(iter(documents.values())), lang, out, styles)
+    with zipfile.ZipFile(out) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+        parts = [etree.fromstring(package.read(f"word/{n}.xml"))
+                 for n in ("styles", "document", "footnotes", "numbering")]
+    declared = {f.get(qn("w:name")): f for f in table.iter(qn("w:font"))}
+    assert set(declared) == set(styles.fonts[lang].model_dump().values())
+    for name, font in declared.items():
+        alternates = font.find(qn("w:altName")).get(qn("w:val")).split(", ")
+        assert styles.pdf_family(name) in alternates
+        assert font.find(qn("w:panose1")) is not None
+    named = {rfonts.get(qn(f"w:{a}")) for part in parts for rfonts in part.iter(qn("w:rFonts"))
+             for a in ("ascii", "hAnsi", "eastAsia", "cs")} - {None}
+    assert named <= set(declared)

@@ -26,6 +26,7 @@ from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.numbering import Level, Numbering
+from att_docs.writers.docx.style_set import drop_lists, font_table, keep_styles
 from att_docs.writers.docx.package import (
     add_header_footer,
     drop_template_extras,
@@ -41,6 +42,7 @@ __all__ = ["DOCUMENT", "FOOTNOTES", "Skeleton", "skeleton"]
 
 DOCUMENT, FOOTNOTES, NUMBERING = "word/document.xml", "word/footnotes.xml", "word/numbering.xml"
 CORE, APP = "docProps/core.xml", "docProps/app.xml"
+FONT_TABLE = "word/fontTable.xml"
 _BULLET = "\u2022"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
@@ -128,10 +130,12 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     drop_template_extras(doc)
     setup_page(doc, styles)
     text_width = text_width_twips(styles)
+    drop_lists(doc.part.numbering_part.element)
     lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin)
     st.define_styles(doc, styles, fonts, faces.heading_east_asian,
                      {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
                      text_width, lang)
+    keep_styles(doc.styles.element, [*st.DOCX_NAMES.values(), *st.TEMPLATE_STYLES_USED])
     buffer = io.BytesIO()
     doc.save(buffer)  # and read back: the relationship ids as a saved styled file has them
     doc = docx.Document(io.BytesIO(buffer.getvalue()))
@@ -145,7 +149,8 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        parts = [(name, package.read(name)) for name in package.namelist()]
+        parts = [(name, font_table(faces, styles) if name == FONT_TABLE else package.read(name))
+                 for name in package.namelist()]
     own = {DOCUMENT, FOOTNOTES, NUMBERING, header_name, CORE, APP}
     xml = {name: etree.fromstring(data, _PARSER) for name, data in parts if name in own}
     document = xml[DOCUMENT]

@@ -37,6 +37,7 @@ __all__ = [
     "TABLE_HEADING",
     "TABLE_LABEL",
     "TABLE_TEXT",
+    "TEMPLATE_STYLES_USED",
     "Language",
     "RunFonts",
     "define_styles",
@@ -169,6 +170,8 @@ DOCX_NAMES = {
     "footer": "Footer",
 }
 _BUILT_IN = {HEADING_STYLES[1], HEADING_STYLES[2], "Header", "Footer"}  # the template's
+# Styles of the template the writer uses beside those of the style sheet.
+TEMPLATE_STYLES_USED = ("Normal", "Table Grid", FOOTNOTE_REFERENCE)
 
 # Layout that is structure rather than look: the list a style's paragraphs are numbered in,
 # the style a table style builds on, and the masthead lines kept together on their page.
