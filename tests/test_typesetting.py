@@ -263,3 +263,31 @@ def test_pdf_first_page_conference_block_beside_the_symbol(built: Path, example)
             assert conf.x_max < symbol.x_min, f"{stem} {lang}: conference not left of symbol"
             assert abs(conf.y_min - symbol.y_min) < 6, \
                 f"{stem} {lang}: conference block and symbol are not side by side"
+
+
+def test_chinese_marks_take_the_face_of_the_text_around_them(built: Path) -> None:
+    """《》（）“” in a title, heading or bold run come from the same CJK face (and weight)
+    as the ideographs beside them: Hei in headings, Song in body text."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar, LTTextContainer, LTTextLine
+
+    marks = set("《》（）“”〈〉「」")
+    for pdf in pdfs(built, CJK & set(LANGS)):
+        checked, odd = 0, []
+        for page in extract_pages(pdf):
+            for line in (line for box in page if isinstance(box, LTTextContainer)
+                         for line in box if isinstance(line, LTTextLine)):
+                chars = [c for c in line if isinstance(c, LTChar)]
+                for k, char in enumerate(chars):
+                    if char.get_text() not in marks:
+                        continue
+                    near = [c for c in chars[max(0, k - 2):k + 3]
+                            if HAN.match(c.get_text()) and abs(c.size - char.size) < 0.1]
+                    if not near:
+                        continue
+                    checked += 1
+                    face = near[0].fontname.split("+")[-1].split("-Identity")[0]
+                    if char.fontname.split("+")[-1].split("-Identity")[0] != face:
+                        odd.append(f"{char.get_text()} in {char.fontname} beside {face}")
+        assert checked > 50, pdf.name
+        assert not odd, f"{pdf.name}: {sorted(set(odd))[:5]}"
