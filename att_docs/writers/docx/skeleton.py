@@ -26,7 +26,6 @@ from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.numbering import Level, Numbering
-from att_docs.writers.docx.style_set import drop_lists, font_table, keep_styles
 from att_docs.writers.docx.package import (
     add_header_footer,
     drop_template_extras,
@@ -36,6 +35,7 @@ from att_docs.writers.docx.package import (
     static_zip,
     text_width_twips,
 )
+from att_docs.writers.docx.style_set import drop_lists, font_table, keep_styles
 from att_docs.writers.styles import Styles
 
 __all__ = ["DOCUMENT", "FOOTNOTES", "Skeleton", "skeleton"]
