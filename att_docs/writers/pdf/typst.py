@@ -126,8 +126,8 @@ class PdfWriter:
         """Every family of the language's roles must be installed and have a Bold weight."""
         for role, family in self._chain(lang, who).items():
             named = getattr(self.styles.fonts[lang], role)
-            where = f"fonts.{lang}.{role} in styles.yaml" + (
-                f", set in {family!r} (font_faces)" if family != named else "")
+            where = (f"fonts.{lang}.{role} in styles.yaml" if family == named else
+                     f"font_faces.{named}.pdf, for fonts.{lang}.{role} in styles.yaml")
             weights = self._weights.get(family.casefold())
             if weights is None:
                 raise FontError(
