@@ -153,7 +153,7 @@ def _write_docx(doc: Document, job: FileJob, target: Path,
 
         author = redline.author or doc.masthead.submitted_by.get(job.lang, "")
         write_redline_docx(_redline(doc, job.lang, redline), job.lang, target,
-                           _STATE["styles"], author, doc.masthead.date)
+                           _STATE["styles"], author, doc.masthead.date, job.mark)
         return
     from att_docs.writers.docx.writer import write_docx
 

@@ -88,7 +88,8 @@ def setup_page(document: DocxDocument, styles: Styles) -> None:
         section.page_width, section.page_height = Twips(mm_twips(width)), Twips(mm_twips(height))
         section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
         section.left_margin, section.right_margin = Mm(left), Mm(right)
-        section.header_distance, section.footer_distance = Mm(top / 2), Mm(bottom / 2)
+        header, footer = styles.header_distance_mm
+        section.header_distance, section.footer_distance = Mm(header), Mm(footer)
 
 
 def _page_field(p: etree._Element, runs: Runs) -> None:

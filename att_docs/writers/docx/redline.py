@@ -42,7 +42,7 @@ from att_docs.document.model import (
 )
 from att_docs.document.revision import NOTICE_STYLE, ChangedRef, ChangedRun, RevisedText
 from att_docs.writers.docx import styles as st
-from att_docs.writers.docx.footnotes import Footnotes
+from att_docs.writers.docx.footnotes import Footnotes, separator_twips
 from att_docs.writers.docx.inline import NoteMarker, Runs
 from att_docs.writers.docx.ooxml import PBDR, PPR, RPR, add, child, el, sub, w
 from att_docs.writers.docx.writer import _DocxWriter
@@ -57,11 +57,12 @@ _T, _DEL_TEXT, _R, _RPR = w("t"), w("delText"), w("r"), w("rPr")
 
 
 def write_redline_docx(document: Document, lang: str, out: Path, styles: Styles,
-                       author: str, date: dt.date) -> None:
+                       author: str, date: dt.date, draft: str | None = None) -> None:
     """Write the redline ``document`` in ``lang`` as a DOCX file at ``out`` (its notice, if
-    any, set as :func:`~att_docs.document.revision.with_notice` placed it)."""
+    any, set as :func:`~att_docs.document.revision.with_notice` placed it); ``draft`` as
+    for :func:`~att_docs.writers.docx.writer.write_docx`."""
     with collector_paused():
-        _RedlineWriter(document, lang, styles, _Tracker(author, date)).write(Path(out))
+        _RedlineWriter(document, lang, styles, _Tracker(author, date), draft).write(Path(out))
 
 
 class _Tracker:
@@ -212,15 +213,15 @@ class _RedlineWriter(_DocxWriter):
     """The DOCX writer with revised runs, revision marks on table rows, and the notice."""
 
     def __init__(self, document: Document, lang: str, styles: Styles,
-                 tracker: _Tracker) -> None:
-        super().__init__(document, lang, styles)
+                 tracker: _Tracker, draft: str | None = None) -> None:
+        super().__init__(document, lang, styles, draft)
         self.tracker = tracker
         style_id = lambda role: self.style_ids[st.DOCX_NAMES[role]]  # noqa: E731
         self.runs = _RevisedRuns(self.runs, tracker, style_id)  # type: ignore[assignment]
         self.heading_runs = _RevisedRuns(self.heading_runs, tracker,  # type: ignore[assignment]
                                          style_id)
         self.notes = Footnotes(document.footnotes, lang, self.runs,  # type: ignore[arg-type]
-                               "FootnoteText")
+                               "FootnoteText", separator_twips(styles))
 
     def _frame(self, block: FrameBlock) -> None:
         if block.style != NOTICE_STYLE:

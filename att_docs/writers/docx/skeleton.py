@@ -24,7 +24,7 @@ from lxml import etree
 
 from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
-from att_docs.writers.docx.footnotes import declare_separators, separators
+from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.numbering import Level, Numbering
 from att_docs.writers.docx.package import (
@@ -36,13 +36,14 @@ from att_docs.writers.docx.package import (
     static_zip,
     text_width_twips,
 )
+from att_docs.writers.docx.style_set import drop_lists, font_table, keep_styles
 from att_docs.writers.styles import Styles
 
 __all__ = ["DOCUMENT", "FOOTNOTES", "Skeleton", "skeleton"]
 
 DOCUMENT, FOOTNOTES, NUMBERING = "word/document.xml", "word/footnotes.xml", "word/numbering.xml"
 CORE, APP = "docProps/core.xml", "docProps/app.xml"
-_CELL_LIST_MM = 6  # hanging indent of numbered and bulleted lists in table cells
+FONT_TABLE = "word/fontTable.xml"
 _BULLET = "\u2022"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
@@ -101,7 +102,7 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dic
     spacing = styles.spacing
     num = st.mm_twips(spacing["number_indent_mm"])
     sub = st.mm_twips(spacing["subparagraph_indent_mm"])
-    cell = st.mm_twips(_CELL_LIST_MM)
+    cell = st.mm_twips(styles.table.cell_list_indent_mm)
     paragraph = numbering.add_abstract("ATT Paragraphs", [
         Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
         Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
@@ -122,9 +123,9 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dic
 
 
 def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
-    if lang not in styles.docx_fonts:
-        raise ContentError(f"the styles file has no docx_fonts for language {lang!r}")
-    faces = styles.docx_fonts[lang]
+    if lang not in styles.fonts:
+        raise ContentError(f"the styles file has no fonts for language {lang!r}")
+    faces = styles.fonts[lang]
     language = st.language_of(lang, list(languages), styles)
     fonts = st.RunFonts(faces.latin, faces.east_asian, language)
     heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, language)
@@ -132,15 +133,17 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     drop_template_extras(doc)
     setup_page(doc, styles)
     text_width = text_width_twips(styles)
+    drop_lists(doc.part.numbering_part.element)
     lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin)
     st.define_styles(doc, styles, fonts, faces.heading_east_asian,
                      {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
-                     text_width)
+                     text_width, lang)
+    keep_styles(doc.styles.element, [*st.DOCX_NAMES.values(), *st.TEMPLATE_STYLES_USED])
     buffer = io.BytesIO()
     doc.save(buffer)  # and read back: the relationship ids as a saved styled file has them
     doc = docx.Document(io.BytesIO(buffer.getvalue()))
-    notes = XmlPart(PackURI("/" + FOOTNOTES), CT.WML_FOOTNOTES, copy.deepcopy(separators()),
-                    doc.part.package)
+    notes = XmlPart(PackURI("/" + FOOTNOTES), CT.WML_FOOTNOTES,
+                    copy.deepcopy(separators(separator_twips(styles))), doc.part.package)
     doc.part.relate_to(notes, RT.FOOTNOTES)
     declare_separators(doc.settings.element)
     places = add_header_footer(doc, Runs(fonts))
@@ -150,7 +153,8 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        parts = [(name, package.read(name)) for name in package.namelist()]
+        parts = [(name, font_table(faces, styles) if name == FONT_TABLE else package.read(name))
+                 for name in package.namelist()]
     own = {DOCUMENT, FOOTNOTES, NUMBERING, CORE, APP, *places["header"], *places["footer"]}
     xml = {name: etree.fromstring(data, _PARSER) for name, data in parts if name in own}
     document = xml[DOCUMENT]

@@ -26,6 +26,7 @@ from att_docs.document.model import (
     Text,
 )
 from att_docs.document.revision import NOTICE_STYLE, ChangedRef, ChangedRun, RevisedText
+from att_docs.writers.keep import lead_ins
 from att_docs.writers.pdf.typst_data import _meta, _Serialiser
 from att_docs.writers.styles import Styles
 
@@ -95,10 +96,12 @@ def _changed(block: Block, lang: str) -> bool:
 
 
 def redline_data(document: Document, lang: str, styles: Styles,
-                 draft: str | None = None) -> Json:
-    """The template's input for the redline ``document`` in ``lang``; ``draft`` as for
-    :func:`~.typst_data.document_data`."""
-    walker = _RedlineSerialiser(document, lang)
-    meta = _meta(document, lang, styles, draft)
+                 draft: str | None = None, *,
+                 fallback_fonts: list[str] | None = None) -> Json:
+    """The template's input for the redline ``document`` in ``lang``; ``draft`` and
+    ``fallback_fonts`` as for :func:`~.typst_data.document_data`."""
+    walker = _RedlineSerialiser(document, lang,
+                                lead_ins(document.body, lang, styles.lead_in_endings))
+    meta = _meta(document, lang, styles, draft, fallback_fonts)
     meta["redline"] = styles.redline.model_dump()
     return {"meta": meta, "blocks": [walker.block(b) for b in document.body]}

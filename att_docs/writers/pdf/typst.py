@@ -7,10 +7,11 @@ scanned once, compiles every document: only ``sys_inputs`` change between calls,
 Typst's caches (parsed template, fonts, shaped text) carry over.
 
 Font problems stop the build with :class:`FontError`. Typst only warns about an unknown
-font family, so the writer checks the configured families itself and also turns Typst's
-font warnings into errors; a character that no configured font covers is refused by the
-PDF/UA-1 export (the template disables font fallback), and reported as a
-:class:`FontError` naming the character.
+font family, so the writer checks the configured families itself (each language's fonts
+must be installed with a Bold weight; a fallback font of the style sheet that is not
+installed is left out of the chain) and also turns Typst's font warnings into errors; a
+character that no font of the chain covers is refused by the PDF/UA-1 export (the template
+disables Typst's own fallback), and reported as a :class:`FontError` naming the character.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import typst
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
 from att_docs.errors import ContentError, ToolError
+from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
 
@@ -101,9 +103,10 @@ class PdfWriter:
         input (a redline's: :func:`~.redline_data.redline_data`)."""
         who = self._describe(document, lang)
         self._check_fonts(lang, who)
-        payload = json.dumps(data(document, lang, self.styles, draft),
+        payload = json.dumps(data(document, lang, self.styles, draft,
+                                  fallback_fonts=self.fallbacks),
                              ensure_ascii=False, separators=(",", ":"))
-        pdf = self._compile(payload, document, lang, who)
+        pdf = mark_row_headers(self._compile(payload, document, lang, who))
         with atomic_output(Path(out)) as tmp:
             tmp.write_bytes(pdf)
 
@@ -114,25 +117,33 @@ class PdfWriter:
 
     # ------------------------------------------------------------------ fonts
 
-    def _chain(self, lang: str, who: str) -> list[str]:
-        chain = self.styles.pdf_fonts.get(lang)
-        if not chain:
-            raise FontError(f"{who}: styles.yaml has no pdf_fonts entry for {lang!r}")
-        return chain
+    @property
+    def fallbacks(self) -> list[str]:
+        """The style sheet's fallback fonts that are installed, in its order."""
+        return [f for f in self.styles.fallback_fonts if f.casefold() in self._weights]
+
+    def _chain(self, lang: str, who: str) -> dict[str, str]:
+        """``lang``'s fonts by role, as the PDF sets them."""
+        if lang not in self.styles.fonts:
+            raise FontError(f"{who}: styles.yaml has no fonts entry for {lang!r}")
+        return self.styles.pdf_fonts(lang)
 
     def _check_fonts(self, lang: str, who: str) -> None:
-        """Every configured family must be installed and have a Bold weight."""
-        for family in self._chain(lang, who):
+        """Every family of the language's roles must be installed and have a Bold weight."""
+        for role, family in self._chain(lang, who).items():
+            named = getattr(self.styles.fonts[lang], role)
+            where = (f"fonts.{lang}.{role} in styles.yaml" if family == named else
+                     f"font_faces.{named}.pdf, for fonts.{lang}.{role} in styles.yaml")
             weights = self._weights.get(family.casefold())
             if weights is None:
                 raise FontError(
-                    f"{who}: font {family!r} (pdf_fonts.{lang} in styles.yaml) is not "
-                    "installed; install it or add its folder to the font paths"
+                    f"{who}: font {family!r} ({where}) is not installed; install it "
+                    "(scripts/setup.sh) or add its folder to the font paths"
                 )
             if max(weights) < BOLD_WEIGHT:
                 raise FontError(
-                    f"{who}: font {family!r} (pdf_fonts.{lang}) has no Bold weight, so "
-                    "titles and headings could not be bold; install its Bold face"
+                    f"{who}: font {family!r} ({where}) has no Bold weight, so titles "
+                    "and headings could not be bold; install its Bold face"
                 )
 
     def _glyph_error(self, message: str, who: str, lang: str) -> FontError | None:
@@ -140,11 +151,14 @@ class PdfWriter:
         if match is None:
             return None
         text = _unquote(match["text"])
-        chain = ", ".join(self.styles.pdf_fonts.get(lang, []))
+        tried = list(dict.fromkeys([*self._chain(lang, who).values(), *self.fallbacks]))
+        absent = [f for f in self.styles.fallback_fonts if f not in self.fallbacks]
+        hint = (f"; not installed: {', '.join(absent)} (scripts/setup.sh installs them)"
+                if absent else "")
         return FontError(
-            f"{who}: no configured font has a glyph for {text!r} ({_codepoints(text)}); "
-            f"fonts tried: {chain}; add a font that covers it to pdf_fonts.{lang} "
-            "in styles.yaml or replace the character"
+            f"{who}: no font has a glyph for {text!r} ({_codepoints(text)}); fonts tried: "
+            f"{', '.join(tried)}{hint}; add a font that covers it to fallback_fonts in "
+            "styles.yaml or replace the character"
         )
 
     # ------------------------------------------------------------------ typst
