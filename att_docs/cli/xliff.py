@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -86,40 +87,64 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @click.option("--force", is_flag=True,
               help="Import units whose original text changed since export too.")
+@click.option("--all-or-nothing", is_flag=True,
+              help="Import nothing at all if any unit or file is refused.")
 @click.option("--content", type=click.Path(path_type=Path, file_okay=False),
               help="Where to look for the papers, by symbol (default: content/).")
 @templates_option
 @reports_errors
-def import_(files: tuple[Path, ...], dry_run: bool, force: bool, content: Path | None,
-            templates: Path | None) -> None:
+def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing: bool,
+            content: Path | None, templates: Path | None) -> None:
     """Write the translations of XLIFF files back into their papers.
 
     \b
     Each file finds its paper by the symbol it was exported with. Targets are
     written by id into <lang>.md, tables.yaml, decisions.yaml, paper.yaml and
-    annex.yaml; nothing else in those files changes. Units left untranslated
-    (no target, or the target equal to the source) and unchanged ones are skipped.
+    annex.yaml; nothing else in those files changes, and each file is replaced
+    in one step. Units left untranslated (no target, or the target equal to the
+    source) and unchanged ones are skipped. A target the translator marked
+    final (or signed-off in XLIFF 1.2) is recorded as translated even where it is
+    the same as the source: the text stays the same in that language.
 
     \b
-    Refused, with nothing written: malformed XML or a DOCTYPE, a file for a paper
-    or language that does not exist, unknown unit ids, inline codes (bold,
-    italic, footnote marks) lost or added, a translation that would not read back
-    as written, and units whose original text changed since the export (listed;
-    --force imports them anyway).
+    Every good unit is imported. A unit is refused, and listed with its file,
+    line and id, when its id is not in the paper or appears twice, its inline
+    codes (bold, italic, footnote marks) were lost or added, its translation
+    would not read back as written, or its original text changed since the
+    export (--force imports those too). A file that is not XLIFF, has a DOCTYPE,
+    or is for a paper or language that does not exist is refused whole. Exit
+    code 1 when anything was refused; --all-or-nothing then writes nothing.
     """
     from att_docs.conference.paths import Project
     from att_docs.xliff.batch import import_files
 
     project = Project.default(templates)
-    done = import_files(list(files), content or project.content, project.templates,
-                        dry_run, force)
+    done, failed = import_files(list(files), content or project.content, project.templates,
+                                dry_run, force, all_or_nothing)
     verb = "would change" if dry_run else "changed"
+    refused = 0
     for item in done:
         for change in item.changes:
             text = item.plan.texts[change.unit_id].plain().replace("\n", " ")
             preview = text if len(text) <= 60 else text[:59] + "…"
             click.echo(f"{change.file}: {change.unit_id} {change.kind}: {preview}")
         plan = item.plan
-        click.echo(f"{plan.path.name}: {verb} {len(item.changes)} unit(s), "
-                   f"{plan.unchanged} unchanged, {len(plan.untranslated)} untranslated",
-                   err=True)
+        for refusal in plan.refused:
+            where = f"{plan.path}:{refusal.line}" if refusal.line else str(plan.path)
+            click.echo(f"{where}: {refusal.unit_id}: refused: {refusal.reason}", err=True)
+        refused += len(plan.refused)
+        confirmed = f", {len(plan.confirmed)} confirmed" if plan.confirmed else ""
+        click.echo(f"{plan.path.name}: {verb} {len(item.changes)} unit(s){confirmed}, "
+                   f"{plan.unchanged} unchanged, {len(plan.untranslated)} untranslated"
+                   + (f", {len(plan.refused)} refused" if plan.refused else ""), err=True)
+    for error in failed:
+        click.echo(f"{error}; file refused", err=True)
+    changed = sum(len(item.changes) for item in done)
+    confirmed = sum(len(item.plan.confirmed) for item in done)
+    refusals = f"{refused} unit(s) refused" + (f", {len(failed)} file(s) refused whole"
+                                                if failed else "")
+    click.echo(f"xliff import of {len(files)} file(s): {changed} unit(s) "
+               f"{'to change' if dry_run else 'changed'}, {confirmed} confirmed, {refusals}",
+               err=True)
+    if refused or failed:
+        sys.exit(1)

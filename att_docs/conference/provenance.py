@@ -18,11 +18,14 @@ status for the manifest and index page when it changes (:func:`records_sha256`).
 
 A unit is in exactly one state per language (:data:`STATES`):
 
-* ``translated``: its text was recorded as made from the current original text;
-* ``stale``: the original text changed since the translation was recorded, or the
-  translation was never recorded (``old_source`` is then ``None``);
-* ``untranslated``: missing, empty, identical to the original, or a placeholder from
-  ``att-docs new`` (in the original language too, until replaced);
+* ``translated``: its text was recorded as made from the current original text, or,
+  the same as the original, confirmed to stay so in this language (reason
+  ``confirmed``: "Introduction" in French);
+* ``stale``: only this: a recorded translation whose original text changed since;
+* ``untranslated``: missing, empty, a placeholder from ``att-docs new`` (in the
+  original language too, until replaced), or a text nobody recorded as translated:
+  the original copied (``identical``), whatever its length, or a text written by hand
+  and not yet recorded (``unrecorded``: ``att-docs translated`` records it);
 * ``extra``: a text with no counterpart in the original language.
 
 In the original language a unit is ``translated`` (written) or ``untranslated``.
@@ -52,8 +55,6 @@ STATES = ("translated", "stale", "untranslated", "extra")
 _HEADER = ("# Written by att-docs (att-docs translated, xliff import, att-docs new): the\n"
            "# original-language text each translation was made from. Do not edit by hand.\n")
 _SPACE = re.compile(r"\s+")
-_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
-_CODES = re.compile(r"\S*[/@]\S*")  # document symbols, addresses: the same in every language
 
 
 def _normal(text: str) -> str:
@@ -171,8 +172,9 @@ class UnitState:
     """One unit in one language: its state, why, and the texts a report or diff needs.
 
     ``reason`` says why a unit is untranslated (``missing``, ``empty``, ``identical``,
-    ``placeholder``) or stale (``changed``, ``unrecorded``). ``old_source`` is the
-    original text the translation was recorded from.
+    ``unrecorded``, ``placeholder``) or stale (``changed``), or that a translated unit is
+    the same as the original (``confirmed``).
+    ``old_source`` is the original text the translation was recorded from.
     """
 
     id: str
@@ -236,28 +238,23 @@ def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
     if (record.placeholders.get(unit_id) == _hash_of_normal(ntgt)
             or own.placeholders.get(unit_id) == src_hash):
         return ("untranslated", "placeholder", None)
-    if nsrc == ntgt and _needs_translation(src):
-        return ("untranslated", "identical", None)
     entry = record.units.get(unit_id)
-    if entry is None:
-        return ("stale", "unrecorded", None)
-    if entry[0] != src_hash:
+    if entry is not None and entry[0] != src_hash:
         return ("stale", "changed", entry[1])
-    return ("translated", "", entry[1])
-
-
-def _needs_translation(text: str) -> bool:
-    """Two words or more that are not acronyms, symbols or addresses."""
-    words = _LETTER_WORDS.findall(_CODES.sub(" ", text))
-    return sum(1 for w in words if not w.isupper()) >= 2
+    if entry is None:  # a copy of the original, or a text nobody recorded as translated
+        return ("untranslated", "identical" if nsrc == ntgt else "unrecorded", None)
+    return ("translated", "confirmed" if nsrc == ntgt else "", entry[1])
 
 
 def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) -> list[str]:
     """Record ``lang``'s current texts as made from the current original texts.
 
-    With ``ids``, only those units (an unknown id is an error); without, every unit that
-    has a translation, and units that no longer exist leave the record. Units that are
-    untranslated or extra are never recorded. Returns the ids recorded.
+    With ``ids``, only those units (an unknown id is an error); a unit named there whose
+    text is the same as the original is confirmed to stay so in ``lang`` ("Introduction"
+    in French). Without ``ids``, every unit that has a translation (one that differs
+    from the original), and units that no longer exist leave the record. Units missing,
+    empty, placeholders or extra are never recorded, nor, unless named, copies of the
+    original. Returns the ids recorded.
     """
     if doc.source is None:
         raise ContentError("the paper has no folder to keep its translation record in")
@@ -275,7 +272,9 @@ def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) 
         raise ContentError(f"no unit {', '.join(map(repr, unknown))} in this paper "
                            "(att-docs status --format json lists the ids)", doc.source)
     chosen = {uid: states[uid].source for uid in wanted
-              if states[uid].state in ("translated", "stale")}
+              if states[uid].state in ("translated", "stale")
+              or states[uid].reason == "unrecorded"
+              or (ids is not None and states[uid].reason == "identical")}
     record = read_record(doc.source, lang)
     if ids is None:
         record.units = {uid: v for uid, v in record.units.items() if uid in states}

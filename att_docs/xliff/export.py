@@ -23,7 +23,7 @@ from att_docs.xliff import BLOCK_SEP, NS_2, NS_12
 from att_docs.xliff.codes import CodeError, Node, encode, write_content
 from att_docs.xliff.states import unit_states
 
-__all__ = ["ExportUnit", "export_units", "file_name", "to_xliff"]
+__all__ = ["ExportUnit", "export_units", "file_name", "indent", "to_xliff"]
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -111,7 +111,29 @@ def to_xliff(doc: Document, target: str, version: str = "1.2",
     units = export_units(doc, target, terms)
     root = _xliff_12(doc, target, units) if version == "1.2" else _xliff_2(doc, target, units,
                                                                            version)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    indent(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+_TEXT_ELEMENTS = frozenset({"source", "target", "note"})
+"""Elements whose content is text: never indented (``xml:space="preserve"``)."""
+
+
+def indent(element: etree._Element, level: int = 0) -> None:
+    """Line breaks and indentation between structural elements only.
+
+    lxml's ``pretty_print`` also indents a ``<source>`` that holds nothing but an inline
+    code (``<source><g>Planning</g></source>``), which adds whitespace to the text.
+    """
+    children = [c for c in element if isinstance(c.tag, str)]
+    if not children or etree.QName(element).localname in _TEXT_ELEMENTS:
+        return
+    inner = "\n" + "  " * (level + 1)
+    element.text = inner
+    for child in children:
+        indent(child, level + 1)
+        child.tail = inner
+    children[-1].tail = "\n" + "  " * level
 
 
 def _xliff_12(doc: Document, target: str, units: list[ExportUnit]) -> etree._Element:
