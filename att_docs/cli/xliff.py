@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.conference.paths import Project
+
+if TYPE_CHECKING:
+    from att_docs.memory.store import MemoryStore
+    from att_docs.xliff.export import Terms
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -28,6 +35,43 @@ def xliff() -> None:
     """
 
 
+def memory_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--memory DIR`` and ``--no-memory``: where the translation memory comes from."""
+    func = click.option("--no-memory", is_flag=True,
+                        help="Use no translation memory: no pre-filled targets, no "
+                             "matches.")(func)
+    return click.option(
+        "--memory", "memory_dir", type=click.Path(path_type=Path, file_okay=False),
+        help="Content folder whose conferences and .tm/ files make the translation "
+             "memory (default: the one holding the papers, else content/).")(func)
+
+
+def content_folder(paths: tuple[Path, ...], default: Path) -> Path:
+    """The content folder of the first path: the folder holding its conference."""
+    from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE
+
+    if not paths:
+        return default
+    first = paths[0].resolve()
+    if (first / PAPER_FILE).is_file() and not (first / CONFERENCE_FILE).is_file():
+        return first.parent.parent
+    return first.parent if (first / CONFERENCE_FILE).is_file() else first
+
+
+def memory_store(paths: tuple[Path, ...], memory_dir: Path | None, no_memory: bool,
+                 project: Project) -> MemoryStore | None:
+    """The translation memory a command uses, its notes printed to stderr."""
+    from att_docs.memory.store import MemoryStore
+
+    if no_memory:
+        return None
+    store = MemoryStore(memory_dir or content_folder(paths, project.content),
+                        project.templates)
+    for note in store.notes:
+        click.echo(f"att-docs: warning: {note}", err=True)
+    return store
+
+
 @xliff.command("export", epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True,
                                                    file_okay=False))
@@ -38,11 +82,13 @@ def xliff() -> None:
               show_default=True, help="XLIFF version.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               help="Folder for the files (default: build/xliff/).")
+@memory_option
 @glossary_option
 @templates_option
 @reports_errors
 def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
-           output: Path | None, glossary_path: Path | None, templates: Path | None) -> None:
+           output: Path | None, memory_dir: Path | None, no_memory: bool,
+           glossary_path: Path | None, templates: Path | None) -> None:
     """Write XLIFF files of papers for translation.
 
     \b
@@ -54,15 +100,36 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     codes. Existing translations are targets (state translated); an untranslated
     unit has its source as target with state new (1.2) or no target (2.1).
     Glossary terms of each unit are in a note with their required translation.
+
+    \b
+    Translation memory: every translation recorded in the content folder's
+    conferences, and the TMX files added with `att-docs tm add`. An untranslated
+    unit with the same text in an earlier paper of the same type under the same
+    id, or anywhere with the same text, gets that translation as its target,
+    state needs-review-translation with state-qualifier id-match or exact-match
+    (2.1: subState att:id-match, att:exact-match). Fuzzy matches of 75 % and more
+    come beside the unit as <alt-trans match-quality="NN"> (2.1: <mtc:match
+    similarity="NN">). Inline codes and numbers are carried over; a number that
+    differs lowers the score. A pre-filled text counts as translated only once
+    it is imported (xliff import) or confirmed.
     """
-    from att_docs.conference.paths import Project
     from att_docs.xliff.batch import export_files
-    from att_docs.xliff.export import Terms
     from att_docs.xliff.papers import read_papers
-    from att_docs.xliff.terms import term_finder
 
     project = Project.default(templates, glossary_path)
     docs = read_papers(paths or (project.content,), project.templates)
+    store = memory_store(paths, memory_dir, no_memory, project)
+    written = export_files(docs, targets, version, output or project.build / "xliff",
+                           terms_finder(project), store.memory if store else None)
+    for path in written:
+        click.echo(str(path))
+    click.echo(f"exported {len(written)} file(s) from {len(docs)} paper(s)", err=True)
+
+
+def terms_finder(project: Project) -> Callable[[str, str], Terms | None]:
+    """Glossary terms by language pair, each finder made once."""
+    from att_docs.xliff.terms import term_finder
+
     glossary = project.glossary
     finders: dict[tuple[str, str], Terms | None] = {}
 
@@ -74,11 +141,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
             finders[key] = term_finder(glossary, source, target, project.templates)
         return finders[key]
 
-    written = export_files(docs, targets, version, output or project.build / "xliff",
-                           terms_for)
-    for path in written:
-        click.echo(str(path))
-    click.echo(f"exported {len(written)} file(s) from {len(docs)} paper(s)", err=True)
+    return terms_for
 
 
 @xliff.command("import", epilog=EXIT_CODES_HELP)
@@ -115,7 +178,6 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing:
     or is for a paper or language that does not exist is refused whole. Exit
     code 1 when anything was refused; --all-or-nothing then writes nothing.
     """
-    from att_docs.conference.paths import Project
     from att_docs.xliff.batch import import_files
 
     project = Project.default(templates)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
+from att_docs.memory.match import Memory
 from att_docs.xliff.export import Terms, check_target, file_name, to_xliff
 from att_docs.xliff.ingest import Plan, plan_import
 
@@ -20,11 +21,14 @@ __all__ = ["Imported", "export_files", "import_files", "plan_files"]
 
 
 def export_files(docs: list[Document], targets: tuple[str, ...], version: str, out: Path,
-                 terms_for: Callable[[str, str], Terms | None]) -> list[Path]:
+                 terms_for: Callable[[str, str], Terms | None],
+                 memory_for: Callable[[str, str], Memory | None] | None = None,
+                 ) -> list[Path]:
     """Write one file per paper and target language into ``out``; the paths written.
 
     ``targets`` empty means every language of each paper but its original. Every file is
-    made before any is written.
+    made before any is written. ``memory_for(source, target)`` gives the translation
+    memory whose matches pre-fill and accompany the units.
     """
     made: list[tuple[Path, bytes]] = []
     for doc in docs:
@@ -32,8 +36,9 @@ def export_files(docs: list[Document], targets: tuple[str, ...], version: str, o
         langs = targets or tuple(lang for lang in doc.languages if lang != original)
         for lang in langs:
             check_target(doc, lang)
+            memory = memory_for(original, lang) if memory_for else None
             made.append((out / file_name(doc, lang, version),
-                         to_xliff(doc, lang, version, terms_for(original, lang))))
+                         to_xliff(doc, lang, version, terms_for(original, lang), memory)))
     for path, data in made:
         with atomic_output(path) as tmp:
             tmp.write_bytes(data)

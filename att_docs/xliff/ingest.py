@@ -27,7 +27,7 @@ from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
-from att_docs.xliff.parse import XliffFile, XliffUnit
+from att_docs.xliff.parse import XliffFile
 from att_docs.xliff.readback import unreadable
 from att_docs.xliff.states import confirms
 
