@@ -39,6 +39,7 @@ def _register_commands() -> None:
     from att_docs.cli.new import new
     from att_docs.cli.review import review
     from att_docs.cli.status import status
+    from att_docs.cli.tm import tm
     from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
     from att_docs.cli.xliff import xliff
@@ -53,6 +54,7 @@ def _register_commands() -> None:
     main.add_command(watch)
     main.add_command(import_)
     main.add_command(xliff)
+    main.add_command(tm)
 
 
 _register_commands()

@@ -24,12 +24,16 @@ def xliff() -> None:
 
     \b
     Translators work in CAT tools (Trados, memoQ, OmegaT), which exchange XLIFF.
-    `export` writes one XLIFF file per paper and target language; `import` writes
-    the translated targets back into the paper's files by id.
+    `export` writes one XLIFF file per paper and target language, pre-filled from
+    the translation memory (the translations recorded in the content folder, and
+    TMX files added with `att-docs tm add`); `analyse` counts the words to
+    translate per match band; `import` writes the translated targets back into
+    the paper's files by id.
 
     \b
     Examples:
       att-docs xliff export content/csp9 -o out/        every paper, every target language
+      att-docs xliff analyse content/csp9 -t zh         words per match band
       att-docs xliff import out/*.xlf --dry-run         what would change
       att-docs xliff import out/*.xlf                   write the translations
     """
@@ -142,6 +146,57 @@ def terms_finder(project: Project) -> Callable[[str, str], Terms | None]:
         return finders[key]
 
     return terms_for
+
+
+@xliff.command("analyse", epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True,
+                                                   file_okay=False))
+@click.option("-t", "--target", "targets", multiple=True,
+              help="Language to translate into (repeatable; default: every language of "
+                   "the paper but its original).")
+@click.option("--format", "output", type=click.Choice(["text", "json", "csv"]),
+              default="text", show_default=True, help="A table, JSON or CSV.")
+@memory_option
+@templates_option
+@reports_errors
+def analyse(paths: tuple[Path, ...], targets: tuple[str, ...], output: str,
+            memory_dir: Path | None, no_memory: bool, templates: Path | None) -> None:
+    """How many words of each paper are new, against the translation memory.
+
+    \b
+    For the units `xliff export` hands out (untranslated or stale), the words
+    per band of their best match, as CAT tools report them to plan and pay for
+    translation: Repet. (the same text earlier in the paper), 100% (an id or
+    exact match: what the export pre-fills), 95-99%, 85-94%, 75-84% (fuzzy
+    matches) and New (no match of 75 % or more); Total is their sum, Done the
+    words already translated. Words are counted as `status` counts them (the
+    original's words; characters for a language without spaces). PATHS and the
+    translation memory are those of `xliff export`.
+
+    \b
+    Examples:
+      att-docs xliff analyse content/csp10 -t zh
+      att-docs xliff analyse content/csp10/wgtu-report -t zh --format csv
+    """
+    from att_docs.xliff.analyse import analyse as analyse_paper
+    from att_docs.xliff.analyse import as_csv, as_json, as_text, locale_counter
+    from att_docs.xliff.export import check_target
+    from att_docs.xliff.papers import read_papers
+
+    project = Project.default(templates)
+    docs = read_papers(paths or (project.content,), project.templates)
+    store = memory_store(paths, memory_dir, no_memory, project)
+    rows = []
+    for doc in docs:
+        original = doc.masthead.original_language
+        count, unit = locale_counter(project.templates, original)
+        for lang in targets or tuple(x for x in doc.languages if x != original):
+            check_target(doc, lang)
+            memory = store.memory(original, lang) if store else None
+            rows.append(analyse_paper(doc, lang, memory, count, unit))
+    if not rows:
+        raise click.UsageError("no paper to analyse")
+    click.echo({"text": as_text, "json": as_json, "csv": as_csv}[output](rows), nl=False)
 
 
 @xliff.command("import", epilog=EXIT_CODES_HELP)

@@ -1,7 +1,10 @@
 """TMX files the user adds to the translation memory (``att-docs tm add``), read safely.
 
-A TMX file (1.1 to 1.4b) is read with lxml: no DTD, no entities, no network; a DOCTYPE
-is refused outright, as is a file over :data:`MAX_BYTES`. Each ``<tu>`` gives an entry
+A TMX file (1.1 to 1.4b) is read as all XML from outside is
+(:func:`att_docs.readers.xmlsafe.parse_untrusted`: no DTD, no entities, no network).
+The usual ``<!DOCTYPE tmx SYSTEM "tmx14.dtd">`` is let be (the DTD is never read); a
+DOCTYPE that declares entities or elements is refused, as is a file over
+:data:`MAX_BYTES`. Each ``<tu>`` gives an entry
 for a language pair when it has a ``<tuv>`` in both languages; a ``<seg>``'s text is
 taken without the native codes (``bpt``, ``ept``, ``it``, ``ph``, ``ut``) and with the
 text of ``hi``. Language tags are compared as the glossary compares them
@@ -53,12 +56,6 @@ class TmxFile:
         return sorted(counts, key=lambda lang: (-counts[lang], lang))
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=True,
-                           remove_pis=True)
-
-
 def _read_limited(path: Path) -> bytes:
     """The bytes of ``path``, refused when there are more than :data:`MAX_BYTES`."""
     try:
@@ -81,16 +78,13 @@ def parse_tmx(data: bytes, path: Path) -> TmxFile:
     """The TMX in ``data`` (read from ``path``, which errors name)."""
     from att_docs.glossary.integrity import normalize_lang
     from att_docs.readers.text import check_characters
+    from att_docs.readers.xmlsafe import parse_untrusted
 
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise ContentError(f"not well-formed XML ({exc.msg})", path, exc.lineno or None) from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ContentError("a DOCTYPE or entity declaration is not allowed in a translation "
-                           "memory (refused: it can expand entities or read other files)",
-                           path, 1)
+    root = parse_untrusted(data, path, remove_comments=True, remove_pis=True)
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and list(dtd.elements()):
+        raise ContentError("element declarations in the DOCTYPE are not allowed in a "
+                           "translation memory", path, 1)
     if root.tag != "tmx" or root.find("body") is None:
         raise ContentError(f"not a TMX file (root element {root.tag}, a <tmx> with a <body> "
                            "expected)", path, root.sourceline)
@@ -144,6 +138,8 @@ def add_tmx(path: Path, content: Path, name: str | None = None) -> tuple[Path, T
     from att_docs.atomic import atomic_output
 
     data = _read_limited(path)
+    if not content.is_dir():
+        raise ContentError("no such content folder", content)
     tmx = parse_tmx(data, path)
     if not tmx.units:
         raise ContentError("no translation unit with texts in two languages", path)
