@@ -11,6 +11,8 @@ by att-docs (``att-docs translated``, ``xliff import``, ``att-docs new``)::
         source: The text the translation was made from.
     placeholders:               # texts `att-docs new` wrote, by id: hash of the text
       purpose: 9c0e41d2b7aa
+    confirmed:                  # texts that stay the same in this language: hash of the text
+      introduction: 0ac1e2a4b9d3
 
 It sits in a hidden folder so that it does not clutter the paper; the build ignores it
 when deciding what to rebuild (it changes no DOCX or PDF), but re-reads the paper's
@@ -36,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +79,12 @@ def record_path(paper_dir: Path, lang: str) -> Path:
 
 @dataclass
 class Record:
-    """One paper language's record: ``units`` id → (hash, source); ``placeholders``."""
+    """One paper language's record: ``units`` id → (hash, source); ``placeholders`` and
+    ``confirmed`` (texts confirmed to stay the same as the original) id → text hash."""
 
     units: dict[str, tuple[str, str]]
     placeholders: dict[str, str]
+    confirmed: dict[str, str] = field(default_factory=dict)
 
 
 def read_record(paper_dir: Path, lang: str) -> Record:
@@ -106,17 +110,20 @@ def read_record(paper_dir: Path, lang: str) -> Record:
             raise ContentError(f"translation record entry {unit_id!r} has no hash", path)
         units[str(unit_id)] = (str(entry["hash"]), str(entry.get("source", "")))
     placeholders = {str(k): str(v) for k, v in (raw.get("placeholders") or {}).items()}
-    return Record(units, placeholders)
+    confirmed = {str(k): str(v) for k, v in (raw.get("confirmed") or {}).items()}
+    return Record(units, placeholders, confirmed)
 
 
 def record_text(lang: str, record: Record) -> str:
-    """The file's text: units sorted by id, then placeholders."""
+    """The file's text: units sorted by id, then placeholders and confirmed texts."""
     data: dict[str, Any] = {"language": lang}
     if record.units:
         data["units"] = {uid: {"hash": h, "source": src}
                          for uid, (h, src) in sorted(record.units.items())}
     if record.placeholders:
         data["placeholders"] = dict(sorted(record.placeholders.items()))
+    if record.confirmed:
+        data["confirmed"] = dict(sorted(record.confirmed.items()))
     import yaml
 
     return _HEADER + yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
@@ -138,16 +145,26 @@ def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> None:
+def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
+                        same: Iterable[str] = ()) -> None:
     """Record that ``lang``'s text of each unit id was made from ``sources[id]``.
 
     ``sources`` holds original-language plain texts; they are merged into the existing
-    record (other units keep theirs), and the file is replaced atomically.
+    record (other units keep theirs), and the file is replaced atomically. The units of
+    ``same`` were confirmed to stay the same as their original in ``lang``.
     """
     record = read_record(paper_dir, lang)
+    _record(record, sources, set(same))
+    _write_record(paper_dir, lang, record)
+
+
+def _record(record: Record, sources: Mapping[str, str], same: set[str]) -> None:
     for unit_id, source in sources.items():
         record.units[unit_id] = (text_hash(source), _normal(source))
-    _write_record(paper_dir, lang, record)
+        if unit_id in same:
+            record.confirmed[unit_id] = text_hash(source)
+        else:
+            record.confirmed.pop(unit_id, None)
 
 
 def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) -> None:
@@ -241,9 +258,24 @@ def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
     entry = record.units.get(unit_id)
     if entry is not None and entry[0] != src_hash:
         return ("stale", "changed", entry[1])
-    if entry is None:  # a copy of the original, or a text nobody recorded as translated
-        return ("untranslated", "identical" if nsrc == ntgt else "unrecorded", None)
-    return ("translated", "confirmed" if nsrc == ntgt else "", entry[1])
+    if nsrc == ntgt:  # a copy of the original, unless confirmed to stay the same
+        if entry is not None and record.confirmed.get(unit_id) == src_hash:
+            return ("translated", "confirmed", entry[1])
+        return ("untranslated", "identical", None)
+    if entry is None:  # a text nobody recorded as translated
+        return ("untranslated", "unrecorded", None)
+    return ("translated", "", entry[1])
+
+
+def _recordable(unit: UnitState, ids: Iterable[str] | None) -> bool:
+    """A text ``translated`` may record: a translation, or, named by id, a copy of the
+    original confirmed to stay the same."""
+    if unit.state == "untranslated" and unit.reason not in ("unrecorded", "identical"):
+        return False  # missing, empty, a placeholder
+    if unit.state not in ("translated", "stale", "untranslated"):
+        return False
+    copy = _normal(unit.target) == _normal(unit.source)
+    return not copy or ids is not None or unit.reason == "confirmed"
 
 
 def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) -> list[str]:
@@ -271,14 +303,12 @@ def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) 
     if unknown:
         raise ContentError(f"no unit {', '.join(map(repr, unknown))} in this paper "
                            "(att-docs status --format json lists the ids)", doc.source)
-    chosen = {uid: states[uid].source for uid in wanted
-              if states[uid].state in ("translated", "stale")
-              or states[uid].reason == "unrecorded"
-              or (ids is not None and states[uid].reason == "identical")}
+    chosen = {uid: states[uid].source for uid in wanted if _recordable(states[uid], ids)}
     record = read_record(doc.source, lang)
     if ids is None:
         record.units = {uid: v for uid, v in record.units.items() if uid in states}
-    for uid, source in chosen.items():
-        record.units[uid] = (text_hash(source), _normal(source))
+        record.confirmed = {uid: h for uid, h in record.confirmed.items() if uid in states}
+    same = {uid for uid in chosen if _normal(states[uid].target) == _normal(states[uid].source)}
+    _record(record, chosen, same)
     _write_record(doc.source, lang, record)
     return list(chosen)

@@ -127,7 +127,8 @@ def import_files(files: list[Path], content: Path, templates: Path, dry_run: boo
 
 def record_import(plan: Plan) -> None:
     """Record which original texts the imported translations were made from (the paper's
-    translation record: a unit imported with --force stays stale)."""
+    translation record: a unit imported with --force stays stale), and which were
+    confirmed to stay the same as their original."""
     from att_docs.conference.provenance import record_translations
 
-    record_translations(plan.paper_dir, plan.lang, plan.sources)
+    record_translations(plan.paper_dir, plan.lang, plan.sources, plan.same)

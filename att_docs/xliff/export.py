@@ -224,7 +224,9 @@ def _xliff_2(doc: Document, target: str, units: list[ExportUnit],
                                                              "appliesTo": "source"})
             note.text = _note(unit.terms)
         prefill = unit.prefill
-        attrs = {"id": "s1", "state": _STATE_2[unit.state]}
+        attrs = {"state": _STATE_2[unit.state]}
+        if unit.offers:  # the matches' ref points at it
+            attrs = {"id": "s1", **attrs}
         if unit.state == "stale":
             attrs["subState"] = "att:source-changed"
         if prefill is not None:

@@ -27,7 +27,7 @@ from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
-from att_docs.xliff.parse import XliffFile
+from att_docs.xliff.parse import XliffFile, XliffUnit
 from att_docs.xliff.readback import unreadable
 from att_docs.xliff.states import confirms
 
@@ -68,6 +68,7 @@ class Plan:
     unchanged: int = 0
     forced: list[str] = field(default_factory=list)  # imported although the original changed
     confirmed: list[str] = field(default_factory=list)  # recorded with their text unchanged
+    same: list[str] = field(default_factory=list)  # recorded as the same as their original
     refused: list[Refusal] = field(default_factory=list)
 
 
@@ -179,8 +180,9 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
             plan.forced.append(slot.unit_id)
             old_sources.setdefault(slot.unit_id, {})[slot.index] = "".join(
                 unit.source.itertext())
-        if unit.target is None:
-            plan.untranslated.append(unit.id)
+        confirm = confirms(unit.state, xf.version)
+        if unit.target is None or (not confirm and _same_words(unit)):
+            plan.untranslated.append(unit.id)  # the source copied: whatever its codes
             continue
         try:
             target = _trim(decode(unit.target, codes, _version(xf)), soft_break)
@@ -188,10 +190,8 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
             plan.refused.append(Refusal(unit.id, f"inline codes lost or added: {exc}",
                                         unit.line, "codes"))
             continue
-        confirm = confirms(unit.state, xf.version)
         empty = not any(not isinstance(i, Run) or i.text.strip() for i in target)
-        same = _same_text(target, source or slot.source.inlines)
-        if empty or (same and not confirm):
+        if empty or (not confirm and _same_text(target, source or slot.source.inlines)):
             plan.untranslated.append(unit.id)
             continue
         if confirm:
@@ -214,6 +214,14 @@ def _same_text(found: list[Inline], current: list[Inline]) -> bool:
     """Equal as the translation record compares texts: the words, whitespace runs as one
     space (a tool's line breaks and indentation change nothing)."""
     return text_hash(_plain(found)) == text_hash(_plain(current))
+
+
+def _same_words(unit: XliffUnit) -> bool:
+    """The target holds the source's words (a copy left untranslated, its codes kept or
+    lost on the way through a tool)."""
+    assert unit.target is not None
+    return text_hash("".join(unit.target.itertext())) == text_hash(
+        "".join(unit.source.itertext()))
 
 
 def _plain(inlines: list[Inline]) -> str:
@@ -297,6 +305,8 @@ def _collect(plan: Plan, slots: dict[str, _Slot], counts: dict[str, int],
         else:
             plan.texts[unit_id] = Text(new_blocks)
         plan.sources[unit_id] = Text([s.source for s in unit_slots]).plain()
+        if text_hash(Text(new_blocks).plain()) == text_hash(plan.sources[unit_id]):
+            plan.same.append(unit_id)
         if unit_id in old_sources:
             lines = plan.sources[unit_id].split("\n")
             plan.sources[unit_id] = "\n".join(old_sources[unit_id].get(n, line)
