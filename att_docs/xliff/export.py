@@ -28,7 +28,8 @@ __all__ = ["ExportUnit", "export_units", "file_name", "indent", "to_xliff"]
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# A unit's readiness (att_docs.xliff.states) as each XLIFF version says it.
+# A unit's state in the translation record (att_docs.conference.provenance) as each
+# XLIFF version says it.
 _STATE_12 = {"translated": "translated", "stale": "needs-review-translation",
              "untranslated": "new"}
 _STATE_2 = {"translated": "translated", "stale": "initial", "untranslated": "initial"}
@@ -135,7 +136,7 @@ def to_xliff(doc: Document, target: str, version: str = "1.2",
     root = _xliff_12(doc, target, units) if version == "1.2" else _xliff_2(doc, target, units,
                                                                            version)
     indent(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
 _TEXT_ELEMENTS = frozenset({"source", "target", "note"})
@@ -234,8 +235,9 @@ def _xliff_2(doc: Document, target: str, units: list[ExportUnit],
         segment = etree.SubElement(el, f"{{{ns}}}segment", attrs)
         source = etree.SubElement(segment, f"{{{ns}}}source", {XML_SPACE: "preserve"})
         write_content(source, unit.source, "2.1", ns)
-        shown = prefill.target if prefill is not None else unit.target
-        if shown is not None:
+        shown = prefill.target if prefill is not None else (
+            unit.target if unit.state != "untranslated" or unit.own else None)
+        if shown is not None:  # a copy of the source is no translation: no target
             target_el = etree.SubElement(segment, f"{{{ns}}}target", {XML_SPACE: "preserve"})
             write_content(target_el, shown, "2.1", ns)
     return root
