@@ -356,6 +356,22 @@ def test_refuses_a_file_for_another_or_no_paper(exported) -> None:
     assert snapshot(conference) == before
 
 
+def test_two_papers_with_one_symbol_are_an_error_naming_both(exported) -> None:
+    conference, path, before = exported
+    twin = conference / "wgtu-copy"
+    import shutil
+
+    shutil.copytree(conference / "wgtu-report", twin)
+    before = snapshot(conference)
+    for extra in ((), ("--all-or-nothing",)):
+        result = import_(conference, path, extra=extra)
+        assert result.exit_code == 1, result.output
+        assert "two papers have the symbol 'ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep'" in \
+            result.output
+        assert str(conference / "wgtu-report") in result.output and str(twin) in result.output
+        assert snapshot(conference) == before
+
+
 def test_refuses_a_file_for_another_language(exported) -> None:
     conference, path, before = exported
     tree = etree.parse(str(path))
