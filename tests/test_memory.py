@@ -34,7 +34,7 @@ def test_exact_before_fuzzy_and_one_offer_per_translation() -> None:
     memory = Memory([entry("Introduction", "绪言"), entry("Introduction", "绪言"),
                      entry("Introductions", "介绍")])
     found = memory.matches([Run("Introduction")])
-    assert [(m.kind, m.score) for m in found][0] == ("exact", 100)
+    assert (found[0].kind, found[0].score) == ("exact", 100)
     assert [m.target for m in found].count([Run("绪言")]) == 1
     assert all(m.score < 100 for m in found[1:])
 

@@ -61,4 +61,6 @@ def offers(memory: Memory | None, doc: Document, xliff_id: str, inlines: list[In
         if match.kind != "fuzzy" and not complete:  # the words match, the codes do not
             match = Match("fuzzy", min(match.score, 99), match.entry, match.target)
         out.append(Offer(match, encode(list(match.entry.source))[0], target, complete))
+    if out and out[0].match.score == 100:  # lesser matches are of no use beside it
+        out = [offer for offer in out if offer.match.score == 100]
     return out
