@@ -14,6 +14,7 @@ from att_docs.cli.options import glossary_option, templates_option
 from att_docs.conference.paths import Project
 
 if TYPE_CHECKING:
+    from att_docs.document.model import Document
     from att_docs.memory.store import MemoryStore
     from att_docs.xliff.export import Terms
 
@@ -39,13 +40,23 @@ def xliff() -> None:
     """
 
 
+def papers_and_targets(func: Callable[..., Any]) -> Callable[..., Any]:
+    """PATHS and ``-t/--target``: the papers of export and analyse, and their languages."""
+    func = click.option("-t", "--target", "targets", multiple=True,
+                        help="Language to translate into (repeatable; default: every "
+                             "language of the paper but its original).")(func)
+    return click.argument("paths", nargs=-1, type=click.Path(
+        path_type=Path, exists=True, file_okay=False))(func)
+
+
 def memory_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """``--memory DIR`` and ``--no-memory``: where the translation memory comes from."""
     func = click.option("--no-memory", is_flag=True,
                         help="Use no translation memory: no pre-filled targets, no "
                              "matches.")(func)
     return click.option(
-        "--memory", "memory_dir", type=click.Path(path_type=Path, file_okay=False),
+        "--memory", "memory_dir", type=click.Path(path_type=Path, file_okay=False,
+                                                  exists=True),
         help="Content folder whose conferences and .tm/ files make the translation "
              "memory (default: the one holding the papers, else content/).")(func)
 
@@ -63,25 +74,22 @@ def content_folder(paths: tuple[Path, ...], default: Path) -> Path:
 
 
 def memory_store(paths: tuple[Path, ...], memory_dir: Path | None, no_memory: bool,
-                 project: Project) -> MemoryStore | None:
-    """The translation memory a command uses, its notes printed to stderr."""
+                 project: Project, docs: list[Document]) -> MemoryStore | None:
+    """The translation memory a command uses (``docs``, read already, are not read
+    again), its notes printed to stderr."""
     from att_docs.memory.store import MemoryStore
 
     if no_memory:
         return None
     store = MemoryStore(memory_dir or content_folder(paths, project.content),
-                        project.templates)
+                        project.templates, docs)
     for note in store.notes:
         click.echo(f"att-docs: warning: {note}", err=True)
     return store
 
 
 @xliff.command("export", epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True,
-                                                   file_okay=False))
-@click.option("-t", "--target", "targets", multiple=True,
-              help="Language to translate into (repeatable; default: every language of "
-                   "the paper but its original).")
+@papers_and_targets
 @click.option("--xliff", "version", type=click.Choice(["1.2", "2.1"]), default="1.2",
               show_default=True, help="XLIFF version.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
@@ -122,7 +130,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
 
     project = Project.default(templates, glossary_path)
     docs = read_papers(paths or (project.content,), project.templates)
-    store = memory_store(paths, memory_dir, no_memory, project)
+    store = memory_store(paths, memory_dir, no_memory, project, docs)
     written = export_files(docs, targets, version, output or project.build / "xliff",
                            terms_finder(project), store.memory if store else None)
     for path in written:
@@ -149,11 +157,7 @@ def terms_finder(project: Project) -> Callable[[str, str], Terms | None]:
 
 
 @xliff.command("analyse", epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, exists=True,
-                                                   file_okay=False))
-@click.option("-t", "--target", "targets", multiple=True,
-              help="Language to translate into (repeatable; default: every language of "
-                   "the paper but its original).")
+@papers_and_targets
 @click.option("--format", "output", type=click.Choice(["text", "json", "csv"]),
               default="text", show_default=True, help="A table, JSON or CSV.")
 @memory_option
@@ -185,7 +189,7 @@ def analyse(paths: tuple[Path, ...], targets: tuple[str, ...], output: str,
 
     project = Project.default(templates)
     docs = read_papers(paths or (project.content,), project.templates)
-    store = memory_store(paths, memory_dir, no_memory, project)
+    store = memory_store(paths, memory_dir, no_memory, project, docs)
     rows = []
     for doc in docs:
         original = doc.masthead.original_language

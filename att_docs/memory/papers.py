@@ -11,7 +11,7 @@ named in the notes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from att_docs.document.model import Document
@@ -22,22 +22,31 @@ from att_docs.xliff import BLOCK_SEP
 __all__ = ["content_documents", "document_entries"]
 
 
-def content_documents(content: Path, templates: Path) -> tuple[list[Document], list[str]]:
+def content_documents(content: Path, templates: Path, known: Sequence[Document] = (),
+                      ) -> tuple[list[Document], list[str]]:
     """Every paper under ``content`` (a folder of conferences, or one conference), and a
-    note for each paper or conference that could not be read."""
+    note for each paper or conference that could not be read. Papers of ``known`` (read
+    already) are taken as they are."""
     from att_docs.conference.load import load_papers
-    from att_docs.conference.paths import CONFERENCE_FILE
+    from att_docs.conference.paths import CONFERENCE_FILE, find_paper_dirs
 
     if (content / CONFERENCE_FILE).is_file():
         folders = [content]
     else:
         folders = sorted(p.parent for p in content.glob(f"*/{CONFERENCE_FILE}")
                          if not p.parent.name.startswith("."))
+    read = {doc.source.resolve(): doc for doc in known if doc.source is not None}
     docs: list[Document] = []
     notes: list[str] = []
     for folder in folders:
         try:
-            papers = load_papers(folder, templates, strict=False, keep_going=True)
+            dirs = find_paper_dirs(folder)
+            docs.extend(read[d.resolve()] for d in dirs if d.resolve() in read)
+            missing = [d for d in dirs if d.resolve() not in read]
+            if not missing:
+                continue
+            papers = load_papers(folder, templates, strict=False, keep_going=True,
+                                 dirs=missing)
         except ContentError as exc:
             notes.append(f"{exc}; its papers are not in the translation memory")
             continue

@@ -3,8 +3,10 @@ the TMX files kept in ``content/.tm/``, indexed per language pair when first ask
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from att_docs.document.model import Document
 from att_docs.memory.match import Memory
 
 __all__ = ["MemoryStore"]
@@ -15,15 +17,16 @@ class MemoryStore:
     :class:`~att_docs.memory.match.Memory` per language pair, built when first asked.
 
     ``notes`` names the papers and conferences that could not be read (they are left
-    out; the command goes on)."""
+    out; the command goes on). Papers of ``known``, read already, are not read again."""
 
-    def __init__(self, content: Path, templates: Path) -> None:
+    def __init__(self, content: Path, templates: Path,
+                 known: Sequence[Document] = ()) -> None:
         from att_docs.memory.papers import content_documents
         from att_docs.memory.tmx import read_tmx, stored_tmx
 
         self.content = content
         if content.is_dir():
-            self.documents, self.notes = content_documents(content, templates)
+            self.documents, self.notes = content_documents(content, templates, known)
             self.tmx = [read_tmx(path) for path in stored_tmx(content)]
         else:
             self.documents, self.notes, self.tmx = [], [], []

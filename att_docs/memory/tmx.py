@@ -124,6 +124,9 @@ def tmx_entries(tmx: TmxFile, source: str, target: str) -> Iterator[Entry]:
 def stored_tmx(content: Path) -> list[Path]:
     """The TMX files kept in ``content/.tm/``, by name."""
     folder = content / TM_DIR
+    if folder.is_symlink():
+        raise ContentError(f"{TM_DIR} is a link; the translation memory is read from the "
+                           "content folder only", folder)
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir()
