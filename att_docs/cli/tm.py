@@ -43,8 +43,9 @@ def add(file: Path, name: str | None, content: Path | None) -> None:
     declaring entities or elements in its DOCTYPE, larger than 64 MB, with
     characters a paper cannot hold, or without a unit in two languages is
     refused, and nothing is kept. A file of the same name in content/.tm/ is replaced.
-    Language tags are read as the glossary reads them (en-GB is en; zh-TW is
-    zh-Hant, not zh).
+    Language tags are read as the glossary reads them: a region of the
+    language's usual script counts as the language alone, one that implies
+    another script (Traditional Han) stays apart.
     """
     from att_docs.conference.paths import Project
     from att_docs.memory.tmx import add_tmx

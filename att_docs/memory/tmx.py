@@ -8,7 +8,8 @@ DOCTYPE that declares entities or elements is refused, as is a file over
 for a language pair when it has a ``<tuv>`` in both languages; a ``<seg>``'s text is
 taken without the native codes (``bpt``, ``ept``, ``it``, ``ph``, ``ut``) and with the
 text of ``hi``. Language tags are compared as the glossary compares them
-(``en-GB`` is ``en``; ``zh-TW`` is ``zh-Hant``, not ``zh``).
+(:func:`att_docs.glossary.integrity.normalize_lang`: a region of the language's usual
+script drops; one that implies another script, Traditional Han, keeps it apart).
 
 Added files are kept, as they were given, in ``<content>/.tm/`` (:data:`TM_DIR`); every
 export reads them all.
@@ -35,7 +36,8 @@ MAX_BYTES = 64 * 1024 * 1024
 """The largest TMX file read (a memory of a few hundred thousand units)."""
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_CODES = frozenset({"bpt", "ept", "it", "ph", "ut"})  # native codes: not text
+_HIGHLIGHT = "hi"  # the one inline element of a <seg> whose content is text; the others
+# (bpt, ept, ph, ut and the isolated tag) hold a format's native codes
 _NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -108,7 +110,7 @@ def _seg_text(element: etree._Element) -> str:
     """The words of a ``<seg>`` (or of an ``<hi>`` in it), native codes left out."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _CODES:
+        if child.tag == _HIGHLIGHT:
             parts.append(_seg_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
