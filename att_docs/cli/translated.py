@@ -42,7 +42,7 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     """
     from att_docs.checks.inputs import load_documents
     from att_docs.conference.paths import PAPER_FILE, Project
-    from att_docs.conference.provenance import mark_translated
+    from att_docs.conference.provenance import mark_translated, unit_states
     from att_docs.errors import ContentError
 
     project = Project.default(templates)
@@ -56,3 +56,10 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     if skipped:
         click.echo(f"  not recorded (missing, empty or a placeholder): {', '.join(skipped)}",
                    err=True)
+    if not ids:
+        copies = [u.id for u in unit_states(doc, lang).values() if u.reason == "identical"]
+        if copies:
+            listed = ", ".join(copies[:8]) + (f" and {len(copies) - 8} more"
+                                              if len(copies) > 8 else "")
+            click.echo(f"  left untranslated, the same as the original: {listed}; name "
+                       "them to confirm they stay so", err=True)

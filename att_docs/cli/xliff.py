@@ -234,8 +234,9 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing:
     codes (bold, italic, footnote marks) were lost or added, its translation
     would not read back as written, or its original text changed since the
     export (--force imports those too). A file that is not XLIFF, has a DOCTYPE,
-    or is for a paper or language that does not exist is refused whole. Exit
-    code 1 when anything was refused; --all-or-nothing then writes nothing.
+    or is for a paper or language that does not exist is refused whole. The last
+    line sums it up; exit code 1 when anything was refused. With
+    --all-or-nothing, a refusal stops the import before anything is written.
     """
     from att_docs.xliff.batch import import_files
 
