@@ -325,6 +325,17 @@ def test_refuses_unknown_ids(exported) -> None:
     _partly(conference, path, {"no-such-unit": "unknown id"})
 
 
+def test_a_hostile_unit_id_is_listed_on_one_line(exported) -> None:
+    conference, path, _ = exported
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('id="background"', 'id="x&#10;y&#13;' + "z" * 300 + '"', 1)
+    path.write_text(text, encoding="utf-8")
+    result = import_(conference, path)
+    assert result.exit_code == 1, result.output
+    (line,) = [x for x in result.output.splitlines() if "refused: unknown id" in x]
+    assert "x\\u000ay\\u000dzzz" in line and len(line) < 300
+
+
 def test_refuses_a_unit_given_twice(exported) -> None:
     conference, path, before = exported
     tree = etree.parse(str(path))

@@ -253,7 +253,7 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing:
         plan = item.plan
         for refusal in plan.refused:
             where = f"{plan.path}:{refusal.line}" if refusal.line else str(plan.path)
-            click.echo(f"{where}: {refusal.unit_id}: refused: {refusal.reason}", err=True)
+            click.echo(f"{where}: {refusal.shown}: refused: {refusal.reason}", err=True)
         refused += len(plan.refused)
         confirmed = f", {len(plan.confirmed)} confirmed" if plan.confirmed else ""
         click.echo(f"{plan.path.name}: {verb} {len(item.changes)} unit(s){confirmed}, "

@@ -43,6 +43,13 @@ class Refusal:
     line: int
     kind: str  # unknown, twice, source, codes, unreadable, sibling
 
+    @property
+    def shown(self) -> str:
+        """The id as a report shows it: on one line, control characters escaped, at most
+        80 characters (an id from a file can be anything)."""
+        text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in self.unit_id)
+        return text if len(text) <= 80 else text[:79] + "…"
+
 
 _GROUPS = {  # how an all-or-nothing import names each kind of refusal
     "unknown": "{n} unit id(s) are not in {symbol}",
@@ -117,8 +124,8 @@ def refusal_error(plan: Plan, symbol: str) -> ContentError:
     kind = next((k for k in _GROUPS if k in kinds), plan.refused[0].kind)
     same = [r for r in plan.refused if r.kind == kind]
     what = _GROUPS.get(kind, "refused units").format(n=len(same), symbol=symbol)
-    listed = "; ".join(f"{r.unit_id} ({r.reason})" if kind in ("source", "codes", "unreadable")
-                       else r.unit_id for r in same[:10])
+    listed = "; ".join(f"{r.shown} ({r.reason})" if kind in ("source", "codes", "unreadable")
+                       else r.shown for r in same[:10])
     more = f" and {len(same) - 10} more" if len(same) > 10 else ""
     return ContentError(f"{what}: {listed}{more}; nothing imported", plan.path, same[0].line)
 
