@@ -192,15 +192,17 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
             data["submitted_by"][lang] = f"{data['submitted_by'][lang]} ({lang})"
         paper_yaml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         code, row = fresh()
-        assert code == 1 and not row["ready"]  # stale or placeholders elsewhere
+        assert code == 1 and not row["ready"]  # unrecorded or placeholders elsewhere
         for other in languages:
             left = row["languages"][other]["placeholders"]
             assert left == (0 if other in languages[:done] else 3), (other, left)
 
     original = data["original_language"]
     for lang in languages:
-        if lang != original:
-            assert {"title", "introduction", "purpose"} <= set(row["languages"][lang]["stale"])
+        if lang != original:  # written by hand: untranslated until recorded, never stale
+            assert {"title", "introduction", "purpose"} <= set(
+                row["languages"][lang]["untranslated"])
+            assert row["languages"][lang]["stale"] == []
             proc = att_docs("translated", folder, "--lang", lang)
             assert proc.returncode == 0, proc.stderr
     code, row = fresh()

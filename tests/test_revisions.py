@@ -86,7 +86,7 @@ def test_issue_records_the_paper_as_distributed(revision: Revision) -> None:
     assert record["symbol"] == BASE and record["revision"] == 0
     assert str(record["issued"]) == str(record["date"]) == "2023-07-21"
     assert record["files"] == revision.first_build and len(record["files"]) == 6
-    assert "6 built file(s) recorded" in revision.issue_output
+    assert "6 built files recorded" in revision.issue_output
     original = CONTENT / PAPER
     for rel in ("paper.yaml", "en.md", "zh.md", "fr.md", "annex-a/annex.yaml",
                 "annex-a/tables.yaml", "annex-a/decisions.yaml", ".translations/zh.yaml"):
@@ -281,13 +281,13 @@ def test_a_revision_can_be_issued_with_its_redlines(revision: Revision, tmp_path
     shutil.copytree(revision.content.parent, root, symlinks=True)
     content, out = root / "csp9", root / "out" / "csp9"
     proc = att_docs("issue", content / PAPER, "-o", out)
-    assert proc.returncode == 1 and "not ready to issue: stale (fr: 2 stale)" in proc.stderr
+    assert proc.returncode == 1 and "not ready to issue: incomplete (fr: 1 stale, 1 untranslated)" in proc.stderr
     assert not (content / PAPER / ".issued" / "Conf.Rep.Rev1").exists()
     output = run("issue", content / PAPER, "-o", out, "--allow-drafts")
     record = yaml.safe_load((content / PAPER / ".issued" / "Conf.Rep.Rev1" / "issue.yaml")
                             .read_text(encoding="utf-8"))
     assert record["symbol"] == f"{BASE}.Rev1" and record["revision"] == 1
-    assert len(record["files"]) == 12 and "as a draft (stale)" in output
+    assert len(record["files"]) == 12 and "as a draft (incomplete)" in output
     proc = att_docs("revise", content / PAPER)
     assert proc.returncode == 0 and f"{BASE}.Rev2" in proc.stdout
     proc = att_docs("revise", content / PAPER)

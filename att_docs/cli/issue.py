@@ -9,6 +9,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.plural import counted
 
 ISSUE_EPILOG = """\b
 Examples:
@@ -73,7 +74,8 @@ def issue(paper_dir: Path, date: dt.datetime | None, allow_drafts: bool,
     if report.manifest is None:
         click.echo(f"  no built set in {out}: no file checksums recorded", err=True)
     else:
-        click.echo(f"  {len(version.files)} built file(s) recorded from {report.manifest}")
+        click.echo(f"  {counted(len(version.files), '{n} built file', '{n} built files')} "
+                   f"recorded from {report.manifest}")
     for name, why in report.skipped:
         click.echo(f"  not recorded: {name}: {why}", err=True)
     if version.issued != version.date:

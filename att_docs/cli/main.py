@@ -41,6 +41,7 @@ def _register_commands() -> None:
     from att_docs.cli.new_conference import new_conference
     from att_docs.cli.review import review
     from att_docs.cli.status import status
+    from att_docs.cli.tm import tm
     from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
     from att_docs.cli.xliff import xliff
@@ -58,6 +59,7 @@ def _register_commands() -> None:
     main.add_command(xliff)
     main.add_command(issue)
     main.add_command(revise)
+    main.add_command(tm)
 
 
 _register_commands()

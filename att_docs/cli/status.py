@@ -27,9 +27,12 @@ STATUS_EPILOG = EXIT_CODES_HELP + """\b
 
 \b
 Unit states, per language (README: "Conference status"):
-  translated    made from the current original text
-  stale         the original changed since (att-docs translated records it again)
-  untranslated  missing, empty, identical to the original, or a placeholder
+  translated    made from the current original text, or confirmed to stay the
+                same as the original (att-docs translated PAPER --lang L ID)
+  stale         the original changed since the translation was recorded
+                (revise it, then att-docs translated records it again)
+  untranslated  missing, empty, a copy of the original never confirmed (whatever
+                its length), or a placeholder
   extra         a text with no counterpart in the original
 """
 

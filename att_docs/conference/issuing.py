@@ -31,6 +31,7 @@ from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
 from att_docs.conference.provenance import RECORD_DIR
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.conference.status import PaperStatus
@@ -78,10 +79,11 @@ def _not_ready(status: PaperStatus) -> str:
             reasons.append(f"{lang}: {', '.join(counts)}")
     checks = status.checks or {}
     if checks.get("errors"):
-        reasons.append(f"{checks['errors']} check error(s)")
+        reasons.append(counted(checks["errors"], "{n} check error", "{n} check errors"))
     problems = status.problems
     if problems:
-        reasons.append(f"{len(problems)} alignment problem(s), first: {problems[0]}")
+        reasons.append(counted(len(problems), "{n} alignment problem", "{n} alignment problems")
+                       + f", first: {problems[0]}")
     detail = "; ".join(reasons) or "see att-docs status"
     return f"{_readiness(status)} ({detail})"
 

@@ -214,7 +214,8 @@ def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, 
     report.written = write_translations(paper_dir, lang, texts, original, dry_run=dry_run)
     if not dry_run:
         sources = {u.id: u.texts[original].plain() for u in document_units(doc)
-                   if original in u.texts and u.id in texts}
+                   if original in u.texts and u.id in texts
+                   and texts[u.id].plain() != u.texts[original].plain()}  # copies: unconfirmed
         report.recorded = _record_provenance(paper_dir, lang, sources)
     return report
 

@@ -53,10 +53,14 @@ def paper_symbol(paper_dir: Path) -> str:
     return str(data.get("symbol", "")) if isinstance(data, dict) else ""
 
 
-def paper_index(content: Path) -> dict[str, Path]:
+def paper_index(content: Path) -> dict[str, list[Path]]:
     """Paper folders by symbol under ``content`` (a paper folder, a conference folder or
-    a folder of conferences)."""
+    a folder of conferences); a symbol two papers share lists both."""
     if (content / PAPER_FILE).is_file():
-        return {paper_symbol(content): content}
+        return {paper_symbol(content): [content]}
     folders = [content] if (content / CONFERENCE_FILE).is_file() else find_conferences(content)
-    return {paper_symbol(d): d for folder in folders for d in find_paper_dirs(folder)}
+    index: dict[str, list[Path]] = {}
+    for folder in folders:
+        for paper in find_paper_dirs(folder):
+            index.setdefault(paper_symbol(paper), []).append(paper)
+    return index

@@ -3,6 +3,11 @@
 A segment missing or empty in a language, a target identical to its source (left
 untranslated), a table cell with a different number of paragraphs or list items, and
 the alignment problems the reader found (a block missing, added or moved).
+
+In a paper, "identical" is what the translation record says: a copy of the original
+that nobody confirmed, whatever its length; a text confirmed to stay the same in the
+language ("Introduction" in French) is not reported. Elsewhere (XLIFF, text files),
+a target identical to its source with two words or more.
 """
 
 from __future__ import annotations
@@ -19,6 +24,17 @@ CHECK = "structure"
 _WORDS = re.compile(r"\b[a-z][a-z]+\b")
 
 
+def _copies(corpus: Corpus, target: str) -> dict[str, bool]:
+    """For each unit of a paper: is its ``target`` text an unconfirmed copy of the
+    original? Empty for a corpus that is not a paper."""
+    if corpus.document is None or corpus.document.source is None:
+        return {}
+    from att_docs.conference.provenance import unit_states
+
+    return {uid: unit.reason == "identical"
+            for uid, unit in unit_states(corpus.document, target).items()}
+
+
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
     for corpus in corpora:
         for message, path, line in corpus.problems:
@@ -28,6 +44,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         source = corpus.source
         assert source is not None
         for target in corpus.targets:
+            copies = _copies(corpus, target)
             for seg in corpus.segments:
                 if CHECK in seg.ignore:
                     continue
@@ -44,7 +61,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                     yield ctx.finding(CHECK, "error", corpus, seg, source,
                                       f"the {source} text of {seg.kind} {seg.id} is empty")
                     continue
-                if src.strip() == tgt.strip() and len(_WORDS.findall(src)) >= 2:
+                if src.strip() == tgt.strip() and copies.get(
+                        seg.id, len(_WORDS.findall(src)) >= 2):
                     yield ctx.finding(CHECK, "warning", corpus, seg, target,
                                       f"the {target} text is identical to the {source} text: "
                                       "not translated?")
