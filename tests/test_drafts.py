@@ -125,7 +125,7 @@ def test_manifest_index_and_summary_list_the_draft_files(one_untranslated):
 
 def test_the_json_summary_lists_them_too(one_untranslated):
     conference, out, _ = one_untranslated
-    proc = att_docs("build", conference, "-o", out, "--today", "2023-07-10", "-f", "json")
+    proc = att_docs("build", conference, "-o", out, "--today", "2023-07-10", "--report", "json")
     assert proc.returncode == 0, proc.stderr
     (summary,) = json.loads(proc.stdout)["conferences"]
     assert summary["up_to_date"] and summary["final"] is False

@@ -281,7 +281,8 @@ def test_a_revision_can_be_issued_with_its_redlines(revision: Revision, tmp_path
     shutil.copytree(revision.content.parent, root, symlinks=True)
     content, out = root / "csp9", root / "out" / "csp9"
     proc = att_docs("issue", content / PAPER, "-o", out)
-    assert proc.returncode == 1 and "not ready to issue: incomplete (fr: 1 stale, 1 untranslated)" in proc.stderr
+    assert proc.returncode == 1
+    assert "not ready to issue: incomplete (fr: 1 stale, 1 untranslated)" in proc.stderr
     assert not (content / PAPER / ".issued" / "Conf.Rep.Rev1").exists()
     output = run("issue", content / PAPER, "-o", out, "--allow-drafts")
     record = yaml.safe_load((content / PAPER / ".issued" / "Conf.Rep.Rev1" / "issue.yaml")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
-from att_docs.cli.options import build_output_options, glossary_option, templates_option
+from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.plural import counted
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ On deadline day (docs/secretariat.md):
 
 
 @click.command(epilog=BUILD_EPILOG)
-@build_output_options
+@output_options
 @click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
               show_default=True,
               help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "
@@ -55,6 +55,9 @@ On deadline day (docs/secretariat.md):
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@click.option("--report", "summary", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="The closing summary as text (stderr) or as JSON (stdout), for scripts.")
 @click.option("--author", help="The author of the redlines' tracked changes (default: "
                                "redline_author in conference.yaml, else the paper's "
                                "submitted-by line).")
@@ -63,7 +66,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
           languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
           glossary_path: Path | None, strict: bool, final: bool, archive: bool,
           allow_drafts: bool, today: dt.datetime | None, workers: int | None,
-          quiet: bool, author: str | None) -> None:
+          quiet: bool, summary: str, author: str | None) -> None:
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
@@ -102,8 +105,6 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     from att_docs.build.progress import BuildProgress
     from att_docs.conference.paths import Project, check_output_folder, find_conferences
 
-    summary = "json" if "json" in formats else "text"
-    formats = tuple(f for f in formats if f != "json")
     _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)

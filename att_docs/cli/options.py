@@ -8,8 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["build_output_options", "glossary_option", "output_options", "templates_option",
-           "the_conference"]
+__all__ = ["glossary_option", "output_options", "templates_option", "the_conference"]
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -31,30 +30,21 @@ def glossary_option(func: Callable[..., Any]) -> Callable[..., Any]:
              "here, else the glossary att-docs comes with).")(func)
 
 
-def output_options(command: F, summary_formats: tuple[str, ...] = ()) -> F:
-    """CONFERENCE_DIR, -o/--out, -f/--format and -l/--lang of build and watch;
-    ``summary_formats`` are further -f choices that shape the closing summary."""
-    also = (f" {', '.join(summary_formats)}: the closing summary as such data."
-            if summary_formats else "")
+def output_options(command: F) -> F:
+    """CONFERENCE_DIR, -o/--out, -f/--format and -l/--lang of build and watch."""
     for option in reversed((
         click.argument("conference_dir", required=False, type=click.Path(path_type=Path)),
         click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
                      help="Output folder (default: build/<conference>)."),
         click.option("-f", "--format", "formats", multiple=True,
-                     type=click.Choice(["docx", "pdf", *summary_formats]),
-                     help="Only this format; repeat for several (default: docx and pdf)."
-                          + also),
+                     type=click.Choice(["docx", "pdf"]),
+                     help="Only this format; repeat for several (default: docx and pdf)."),
         click.option("-l", "--lang", "languages", multiple=True,
                      help="Only this language of the conference; repeat for several "
                           "(default: all of them)."),
     )):
         command = option(command)
     return command
-
-
-def build_output_options(command: F) -> F:
-    """:func:`output_options` with ``-f json``: the build's closing summary as JSON."""
-    return output_options(command, ("json",))
 
 
 def the_conference(content: Path, given: Path | None) -> Path:
