@@ -69,7 +69,7 @@ def test_a_changed_sub_article_is_one_reference_finding_not_a_number():
     found = [f for f in pair("as set out in Article 13(3)", "如第13(2)条所述")
              if f.check in ("reference", "number")]
     assert {f.check for f in found} == {"reference"}
-    assert any("第13(3)条" in f.message for f in found)
+    assert any("第13条第3款" in f.message for f in found)
 
 
 def test_a_count_said_in_words_is_information_only():

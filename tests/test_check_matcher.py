@@ -88,7 +88,7 @@ def test_dates_and_references():
                                                      lang("en"))] == [
         "第26段", "第27(d)段", "第22条"]
     assert [r.label for r in references("第 24(b-d)段、第二十二条",
-                                        lang("zh"))] == ["24(b-d)", "22"]
+                                        lang("zh"))] == ["24(b)", "24(c)", "24(d)", "22"]
 
 
 def test_plain_text_lines_and_language():

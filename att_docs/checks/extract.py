@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from att_docs.checks.references import Reference, read_references
 from att_docs.document.language import Language
 
 __all__ = [
@@ -163,98 +164,10 @@ def symbols(text: str) -> list[tuple[str, int, int]]:
 # --------------------------------------------------------------------------- references
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A reference to a paragraph, an article or an annex: ``kind`` and normalised label
-    (``24(b)``, ``13(3)``, ``A``)."""
-
-    kind: str  # paragraph, article, annex
-    label: str
-    start: int
-    end: int
-
-    def render(self, language: Language) -> str:
-        """The reference as ``language`` writes it (its ``references.formats``)."""
-        formats = language.references.get("formats", {})
-        number, _, sub = self.label.partition("(")
-        sub = sub.rstrip(")")
-        shape = language.references.get("sub") or "({})"
-        label = number + (shape.format(sub) if sub else "")
-        return str(formats.get(self.kind, "{kind} {label}")).format(kind=self.kind,
-                                                                     label=label)
-
-
-# 24, 24(b), 24 (b-d), 13(3), 24 b) (French and Spanish write the letter with one parenthesis)
-_LABEL = (r"\d+(?:\s*[(（]\s*(?:[a-z]{1,4}|\d{1,3})(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）]"
-          r"|\s[a-z]{1,4}\))?")
-_ONE_LABEL = re.compile(rf"{_LABEL}|\b[A-Z]\b")
-
-
-@functools.lru_cache(maxsize=32)
-def _reference_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    label = language.references.get("label") or _LABEL
-    return tuple(re.compile(raw.replace("{label}", label))
-                 for raw in language.references.get("patterns", ()))
-
-
-@functools.lru_cache(maxsize=32)
-def _one_label(language: Language) -> re.Pattern[str]:
-    label = language.references.get("label")
-    return re.compile(rf"{label}|\b[A-Z]\b|[^\W\d_]+") if label else _ONE_LABEL
-
-
-def _label(raw: str, language: Language) -> str | None:
-    """``24 (b–d)``, ``24 b) à d)``, ``13(3)``, ``二十二``, ``premier``: the normalised
-    label (``24(b-d)``, ``13(3)``, ``22``, ``1``), or None."""
-    raw = raw.strip()
-    if not raw[:1].isdigit():
-        if len(raw) == 1 and raw.isascii() and raw.isupper():
-            return raw  # Annex A
-        value = number_word(raw, language, first=1)
-        return None if value is None else str(int(value))
-    number = re.match(r"\d+", raw)
-    assert number is not None
-    subs = _SUBLABEL.findall(raw, number.end())
-    return number.group() + (f"({'-'.join(subs)})" if subs else "")
-
-
-_SUBLABEL = re.compile(r"(?<![a-z])[a-z]{1,4}(?![a-z])|(?<=[(（])\s*\d{1,3}")
-
-
-def _kind(word: str, language: Language) -> str | None:
-    lower = word.lower()
-    for prefix, kind in language.references.get("kinds", {}).items():
-        if lower.startswith(str(prefix).lower()):
-            return str(kind)
-    return None
-
-
 def references(text: str, language: Language) -> list[Reference]:
-    """Paragraph, article and annex references."""
-    patterns = _reference_patterns(language)
-    hints = language.references.get("hints")
-    if not patterns or (hints and not any(h in text for h in hints)):
-        return []
-    text = fold(text)
-    found: list[Reference] = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            kind = _kind(m.group("kind"), language)
-            if kind is None:
-                continue
-            groups = m.groupdict()
-            if groups.get("labels") is not None:
-                base = m.start("labels")
-                pieces = [(base + one.start(), base + one.end(), one.group())
-                          for one in _one_label(language).finditer(groups["labels"])]
-            else:
-                pieces = [(m.start(), m.end(), groups["label"])]
-            for start, end, raw in pieces:
-                label = _label(raw, language)
-                if label is not None:
-                    found.append(Reference(kind, label, start, end))
-    found.sort(key=lambda r: r.start)
-    return found
+    """References to articles, paragraphs, subparagraphs and annexes, one per value
+    (:mod:`att_docs.checks.references`); full-width digits folded."""
+    return read_references(fold(text), language)
 
 
 # --------------------------------------------------------------------------- numbers

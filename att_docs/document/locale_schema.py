@@ -132,16 +132,29 @@ class DateReading(_Strict):
     same_year_fix: str | None = None
 
 
-class ReferenceReading(_Strict):
-    """References the checks compare: patterns with groups kind and label(s); ``kinds``
-    maps the start of a kind word to paragraph, article or annex; ``formats`` writes one."""
+RefKind = Literal["annex", "article", "paragraph", "subparagraph", "item"]
 
-    hints: list[str] = Field(default_factory=list)
-    patterns: list[Regex]
-    label: Regex | None = None  # the language's own label pattern ({label})
-    kinds: dict[str, Literal["paragraph", "article", "annex"]]
-    formats: dict[Literal["paragraph", "article", "annex"], str]
-    sub: str = "({})"           # how a sub-label follows the number: 24(b), 24 b)
+
+class ReferenceReading(_Strict):
+    """How the language writes references (att_docs.checks.references): the words of each
+    kind before their labels (``article 2``) or after them (``第2条``, after ``prefix``),
+    what a number, a sub-label (groups ``a`` and, for a range inside it, ``b``) and an
+    annex letter look like, and the words that list, range, nest (``of``) or are skipped;
+    ``formats`` writes a value, by kind or by chain of kinds (``article.paragraph``)."""
+
+    hints: list[str] = Field(default_factory=list)  # a text without any holds none
+    before: dict[RefKind, Regex] = Field(default_factory=dict)
+    after: dict[RefKind, Regex] = Field(default_factory=dict)
+    prefix: Regex | None = None
+    number: Regex = r"\d+"
+    sub: list[Regex] = Field(default_factory=list)
+    letter: Regex | None = None
+    list_words: Regex | None = None   # 6, 7 and 11
+    range_words: Regex | None = None  # (b) to (d)
+    of_words: Regex | None = None     # paragraph 1 of article 2
+    skip_words: Regex | None = None   # the, l'
+    formats: dict[str, str] = Field(default_factory=dict)
+    join: str = " "
 
 
 class LocaleFile(_Strict):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.extract import references
 from att_docs.checks.findings import Finding
+from att_docs.checks.references import Reference
 from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "reference"
@@ -61,28 +62,44 @@ def _bilingual(corpus: Corpus, source: str, target: str,
 
 def _paragraph_refs(corpus: Corpus, seg: Segment, source: str, target: str,
                     ctx: Context) -> Iterator[Finding | None]:
+    """References compared by value: each value of one side needs the same value on the
+    other, or one that ends alike (subparagraph (a) = l'alinéa a) du paragraphe 12)."""
     src = ctx.memo("references", seg, source, references)
     tgt = ctx.memo("references", seg, target, references)
     if not src and not tgt:
         return
-    left = Counter((r.kind, r.label.replace("–", "-")) for r in src)
-    right = Counter((r.kind, r.label.replace("–", "-")) for r in tgt)
-    for r in src:
-        key = (r.kind, r.label)
-        if left[key] > right[key]:
-            left[key] -= 1
-            expected = r.render(ctx.language(target))
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.render(ctx.language(source))} of the {source} text is not "
-                              f"referred to in the {target} text: expected {expected}",
-                              expected)
-    for r in tgt:
-        key = (r.kind, r.label)
-        if right[key] > Counter((x.kind, x.label) for x in src)[key]:
-            right[key] -= 1
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.render(ctx.language(target))} has no "
-                              f"counterpart in the {source} text", None, r.start)
+    left, right = _unpaired(src, tgt)
+    target_language, source_language = ctx.language(target), ctx.language(source)
+    for r in left:
+        expected = r.render(target_language)
+        yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                          f"{r.render(source_language)} of the {source} text is not "
+                          f"referred to in the {target} text: expected {expected}",
+                          expected)
+    for r in right:
+        yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                          f"{r.render(target_language)} has no counterpart in the {source} "
+                          "text", None, r.start)
+
+
+def _unpaired(src: list[Reference], tgt: list[Reference]) -> tuple[list[Reference],
+                                                                   list[Reference]]:
+    """The values of each side that the other side lacks (each value once)."""
+    left = {r.path: r for r in src}
+    right = {r.path: r for r in tgt}
+    for path in set(left) & set(right):
+        del left[path], right[path]
+    for path in list(left):
+        other = next((p for p in right if _ends_alike(path, p)), None)
+        if other is not None:
+            del left[path], right[other]
+    return list(left.values()), list(right.values())
+
+
+def _ends_alike(one: tuple, other: tuple) -> bool:
+    """True where the shorter path is the end of the longer one."""
+    short, long = sorted((one, other), key=len)
+    return long[len(long) - len(short):] == short
 
 
 def _superscripts(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
