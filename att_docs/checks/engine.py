@@ -42,7 +42,9 @@ def check_corpora(corpora: list[Corpus], glossary: Glossary,
     wanted = set(checks) if checks is not None else set(CHECKS)
     templates = templates or Project.default().templates
     with collector_paused():
-        findings = _run(corpora, Context(index_for(glossary), templates), wanted)
+        ctx = Context(index_for(glossary), templates)
+        ctx.prepare(corpora)
+        findings = _run(corpora, ctx, wanted)
         save_lemmas()  # the words met, for the next process (checks/lemma_store.py)
         return sort_findings(findings, corpora)
 

@@ -316,7 +316,8 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
             if any(q.start < m.end() and m.start() < q.end for q in found):
                 continue
             raw = m.groupdict().get("d") or m.groupdict().get("n") or ""
-            value = float(raw) if raw[:1].isdigit() else number_word(raw, language)
+            value = (float(raw.replace(",", ".")) if raw[:1].isdigit()  # 34,5 %
+                     else number_word(raw, language))
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
     if _ANY_DIGIT.search(text):

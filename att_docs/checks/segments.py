@@ -15,12 +15,16 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from att_docs.document.model import Document, FootnoteRef, Localized, SourceLocation, Text
+
+if TYPE_CHECKING:
+    from att_docs.conference.provenance import UnitState
 from att_docs.document.walk import walk
 
-__all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments"]
+__all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments",
+           "paper_untranslated", "untranslated_texts"]
 
 
 @dataclass
@@ -116,6 +120,50 @@ def bilingual_pairs(corpora: list[Corpus], check: str | None = None) -> Iterator
                 if not src or not tgt or (check is not None and check in seg.ignore):
                     continue
                 yield Pair(corpus, seg, source, target, src, tgt)
+
+
+def untranslated_texts(corpora: list[Corpus]) -> Iterator[tuple[tuple[int, str], str]]:
+    """``((id(segment), target), reason)`` for every untranslated target text of the
+    bilingual corpora: missing, empty, or a copy of the source that needs translating.
+
+    A paper's texts are untranslated as ``status`` counts its units (a copy never
+    recorded as translated, a placeholder of ``att-docs new``); a frame line that holds
+    an untranslated unit's text (the title, "Submitted by") is ``covered``: the unit
+    reports it.
+    """
+    from att_docs.conference.provenance import needs_translation
+
+    for corpus in corpora:
+        source = corpus.source
+        if not corpus.bilingual or source is None:
+            continue
+        for target in corpus.targets:
+            units = paper_untranslated(corpus, target)
+            copies = [u.target for u in units.values() if u.target.strip()]
+            for seg in corpus.segments:
+                src = " ".join(seg.text(source).split())
+                if not src:
+                    continue
+                tgt = " ".join(seg.text(target).split())
+                unit = units.get(seg.id) or units.get(f"{seg.id}:1")
+                reason = ("missing" if target not in seg.texts else "empty" if not tgt
+                          else unit.reason if unit is not None
+                          else "identical" if tgt == src and needs_translation(src)
+                          else "covered" if seg.kind == "frame" and any(
+                              c in seg.text(target) for c in copies)
+                          else None)
+                if reason is not None:
+                    yield (id(seg), target), reason
+
+
+def paper_untranslated(corpus: Corpus, target: str) -> dict[str, UnitState]:
+    """The untranslated units of a paper's corpus in ``target``, by id ({} for others)."""
+    from att_docs.conference.provenance import unit_states
+
+    doc = corpus.document
+    if doc is None or doc.source is None or target not in doc.languages:
+        return {}
+    return {u.id: u for u in unit_states(doc, target).values() if u.state == "untranslated"}
 
 
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:

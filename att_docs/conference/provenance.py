@@ -42,7 +42,7 @@ from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 
-__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
+__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
            "record_text", "record_translations",
            "records_sha256", "text_hash", "unit_states"]
@@ -236,9 +236,9 @@ def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
     if (record.placeholders.get(unit_id) == _hash_of_normal(ntgt)
             or own.placeholders.get(unit_id) == src_hash):
         return ("untranslated", "placeholder", None)
-    if nsrc == ntgt and _needs_translation(src):
-        return ("untranslated", "identical", None)
     entry = record.units.get(unit_id)
+    if nsrc == ntgt and (entry is None or needs_translation(src)):
+        return ("untranslated", "identical", None)  # a copy, never recorded as translated
     if entry is None:
         return ("stale", "unrecorded", None)
     if entry[0] != src_hash:
@@ -246,7 +246,7 @@ def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
     return ("translated", "", entry[1])
 
 
-def _needs_translation(text: str) -> bool:
+def needs_translation(text: str) -> bool:
     """Two words or more that are not acronyms, symbols or addresses."""
     words = _LETTER_WORDS.findall(_CODES.sub(" ", text))
     return sum(1 for w in words if not w.isupper()) >= 2

@@ -102,7 +102,8 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         for seg in corpus.segments:
             src_concepts: frozenset[str] | None = None
             for lang in corpus.languages:
-                if lang == source or not seg.text(lang):
+                if lang == source or not seg.text(lang) or \
+                        ctx.untranslated(corpus, seg, lang):
                     continue
                 varied = ctx.index.varied(lang)
                 for m in ctx.matches(seg, lang):

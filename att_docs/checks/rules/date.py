@@ -40,13 +40,13 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             if CHECK in seg.ignore:
                 continue
             for lang in corpus.languages:
-                if seg.text(lang):
+                if seg.text(lang) and not ctx.untranslated(corpus, seg, lang):
                     yield from _single(corpus, seg, lang, ctx)
             source = corpus.source
             if not corpus.bilingual or not source or not seg.text(source):
                 continue
             for target in corpus.targets:
-                if seg.text(target):
+                if seg.text(target) and not ctx.untranslated(corpus, seg, target):
                     yield from _compare(corpus, seg, source, target, ctx)
 
 

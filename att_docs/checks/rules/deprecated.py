@@ -27,7 +27,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             present = (tally(ctx, seg, source).present
                        if source and seg.text(source) else None)
             for lang in corpus.languages:
-                if lang == source or not seg.text(lang):
+                if lang == source or not seg.text(lang) or \
+                        ctx.untranslated(corpus, seg, lang):
                     continue
                 for m in ctx.matches(seg, lang):
                     if not m.deprecated_only:

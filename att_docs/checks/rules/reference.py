@@ -35,6 +35,8 @@ def _bilingual(corpus: Corpus, source: str, target: str,
                ctx: Context) -> Iterator[Finding | None]:
     totals: Counter[str] = Counter()
     for seg in corpus.segments:
+        if ctx.untranslated(corpus, seg, target):
+            continue
         for lang in (source, target):
             totals[lang] += len(seg.notes.get(lang, []))
         if CHECK in seg.ignore or not seg.text(source) or not seg.text(target):

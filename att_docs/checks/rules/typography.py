@@ -66,7 +66,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             text_rules = [RULE_SETS[name] for name in sets if RULE_SETS[name] is not None]
             for seg in corpus.segments:
                 text = seg.text(lang)
-                if text and CHECK not in seg.ignore:
+                if text and CHECK not in seg.ignore and \
+                        not ctx.untranslated(corpus, seg, lang):
                     for rule in text_rules:
                         yield from rule(corpus, seg, lang, text, ctx)  # type: ignore[misc]
             if "cjk-lists" in sets and not corpus.bilingual:
@@ -252,7 +253,8 @@ def _end_punctuation(corpus: Corpus, source: str, target: str,
     expected = {".": "。", ":": "："}
     for seg in corpus.segments:
         src, tgt = seg.text(source).rstrip(), seg.text(target).rstrip()
-        if not src or not tgt or src[-1] not in expected or src.endswith(".."):
+        if not src or not tgt or src[-1] not in expected or src.endswith("..") \
+                or ctx.untranslated(corpus, seg, target):
             continue
         if src.split()[-1].count(".") > 1:  # ends with a symbol or abbreviation
             continue

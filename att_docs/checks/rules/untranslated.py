@@ -1,0 +1,59 @@
+"""untranslated: a text left untranslated draws this one finding and nothing else.
+
+A target that is missing, empty, a copy of the source (two words or more that need
+translating, as ``status`` counts it) or a placeholder left by ``att-docs new`` is
+untranslated; every other check leaves that text alone (:meth:`Context.untranslated`),
+so a freshly imported paper reports one finding per text and language, not a number,
+date and typography finding for each copied English word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from att_docs.checks.context import Context
+from att_docs.checks.findings import Finding
+from att_docs.checks.segments import Corpus, paper_untranslated
+from att_docs.conference.provenance import UnitState
+
+CHECK = "untranslated"
+
+_WHY = {"missing": ("error", "has no {target} text"),
+        "empty": ("error", "is empty in the {target} text"),
+        "identical": ("warning", "is a copy of the {source} text in the {target} text"),
+        "placeholder": ("warning", "still holds the placeholder of a new paper in the "
+                                   "{target} text")}
+
+
+def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
+    for corpus in corpora:
+        source = corpus.source
+        if not corpus.bilingual or source is None:
+            continue
+        for target in corpus.targets:
+            units = paper_untranslated(corpus, target)
+            if units:
+                yield from _units(corpus, source, target, units)
+                continue
+            for seg in corpus.segments:
+                reason = ctx.untranslated(corpus, seg, target)
+                if reason is None or reason == "covered" or CHECK in seg.ignore:
+                    continue
+                severity, what = _WHY[reason]
+                lang = source if reason == "missing" else target
+                yield ctx.finding(CHECK, severity, corpus, seg, lang,  # type: ignore[arg-type]
+                                  f"{seg.kind} {seg.id} "
+                                  + what.format(source=source, target=target)
+                                  + ": translate it")
+
+
+def _units(corpus: Corpus, source: str, target: str,
+           units: dict[str, UnitState]) -> Iterator[Finding]:
+    """A paper: one finding per untranslated unit, where its text is (or would go)."""
+    for unit in units.values():
+        severity, what = _WHY[unit.reason]
+        path, line = ((unit.where.path, unit.where.line) if unit.where
+                      else (unit.file or corpus.path, None))
+        yield Finding(CHECK, severity,  # type: ignore[arg-type]
+                      f"{unit.kind} {unit.id} " + what.format(source=source, target=target)
+                      + ": translate it", path, line or None, unit.id, corpus.name)
