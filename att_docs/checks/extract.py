@@ -293,9 +293,26 @@ def _percent(language: Language) -> tuple[re.Pattern[str], ...]:
 
 
 _ANY_DIGIT = re.compile(r"\d")
-# 1,234,567.89 or 1234.5: ``\d`` comes first so that the regex engine skips to digits
-# (the same matches as ``\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?``).
-_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?)")
+
+
+@functools.lru_cache(maxsize=32)
+def _digits(language: Language) -> tuple[re.Pattern[str], str, str]:
+    """Numbers in digits as the language groups them (1,234,567.89; 475 000; 34,5), and
+    the group and decimal marks to take out of a match."""
+    rule = language.numbers
+    groups = "".join(rule.get("group") or ",")
+    decimal = str(rule.get("decimal") or ".")
+    sep, dec = f"[{re.escape(groups)}]", re.escape(decimal)
+    # ``\d`` first, so that the regular expression engine skips to digits
+    pattern = re.compile(rf"\d(?:\d{{0,2}}(?:{sep}\d{{3}})+(?:{dec}\d+)?(?!\d)"
+                         rf"|\d*(?:{dec}\d+)?)")
+    return pattern, groups, decimal
+
+
+def _digit_value(raw: str, groups: str, decimal: str) -> float:
+    for mark in groups:
+        raw = raw.replace(mark, "")
+    return float(raw.replace(decimal, "."))
 
 
 def numbers(text: str, language: Language) -> list[Quantity]:
@@ -316,17 +333,23 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
             if any(q.start < m.end() and m.start() < q.end for q in found):
                 continue
             raw = m.groupdict().get("d") or m.groupdict().get("n") or ""
-            value = (float(raw.replace(",", ".")) if raw[:1].isdigit()  # 34,5 %
+            value = (_digit_value(raw, *_digits(language)[1:]) if raw[:1].isdigit()
                      else number_word(raw, language))
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
     if _ANY_DIGIT.search(text):
         taken = [(q.start, q.end) for q in found]
-        for m in _DIGITS.finditer(text):
+        pattern, groups, decimal = _digits(language)
+        scale = _scale(language)
+        for m in pattern.finditer(text):
             at = m.start()
             if not taken or not any(s <= at < e for s, e in taken):
-                raw = m.group()
-                found.append(Quantity(float(raw.replace(",", "")), at, m.end(), raw, True))
+                value, end = _digit_value(raw := m.group(), groups, decimal), m.end()
+                after = scale.match(text, end) if scale is not None else None
+                if after is not None:  # 1.5 million = 150万
+                    value *= _SCALES[language][after.group("w").lower()]
+                    end = after.end()
+                found.append(Quantity(value, at, end, text[at:end], True))
     numerals = _numeral_pattern(language)
     if numerals is not None:
         for m in numerals.finditer(text):
@@ -338,10 +361,33 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
     else:
         words = _spelled_numbers(text, language)
         if words:
-            found.extend(words)
+            found.extend(w for w in words
+                         if not any(q.start <= w.start < q.end for q in found if q.strong))
     if len(found) > 1:
         found.sort(key=_START)
     return found
 
 
 _START = operator.attrgetter("start")
+
+
+class _Scales(dict):  # type: ignore[type-arg]
+    """A language's scale words by lower-case word (``numbers.scale``), once each."""
+
+    def __missing__(self, language: Language) -> dict[str, float]:
+        found = self[language] = {str(k).lower(): float(v)
+                                  for k, v in (language.numbers.get("scale") or {}).items()}
+        return found
+
+
+_SCALES = _Scales()
+
+
+@functools.lru_cache(maxsize=32)
+def _scale(language: Language) -> re.Pattern[str] | None:
+    """Scale words after digits (1.5 million, 150万), or None for a language without."""
+    words = sorted(_SCALES[language], key=len, reverse=True)
+    if not words:
+        return None
+    bound = "" if language.cjk else r"\b"
+    return re.compile(rf"\s?(?P<w>{'|'.join(map(re.escape, words))}){bound}", re.IGNORECASE)

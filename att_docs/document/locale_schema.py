@@ -105,6 +105,9 @@ class NumberWords(_Strict):
     engine: Literal["num2words", "cn2an"]
     lang: str | None = None     # num2words' language code (default: the locale's own)
     percent: list[Regex] = Field(default_factory=list)  # groups d (digits) or n (words)
+    group: list[str] = Field(default_factory=lambda: [","])  # 1,234 / 475 000
+    decimal: str = "."          # 1.5 / 1,5
+    scale: dict[str, float] = Field(default_factory=dict)  # after digits: 1.5 million, 150万
     ordinal_prefix: str = ""    # 第 in 第九届
     measure_words: str = ""     # characters that make a numeral before them a number
 

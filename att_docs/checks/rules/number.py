@@ -113,7 +113,15 @@ def _severity(q: Quantity, other_side: list[Quantity]) -> Severity:
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
     for pair in ctx.pairs(corpora, CHECK):
         corpus, seg, source, target = pair.corpus, pair.segment, pair.source, pair.target
-        left, right = unmatched(memo_values(ctx, seg, source), memo_values(ctx, seg, target))
+        src_values, tgt_values = memo_values(ctx, seg, source), memo_values(ctx, seg, target)
+        if not src_values and not tgt_values:
+            continue
+        src_values, tgt_values = _labels_apart(src_values, tgt_values, pair.source_text,
+                                               pair.target_text)
+        left, right = unmatched(src_values, tgt_values)
+        if left or right:
+            left = _unsaid(left, tgt_values, ctx, seg, target)
+            right = _unsaid(right, src_values, ctx, seg, source)
         for q in left:
             yield ctx.finding(CHECK, _severity(q, right), corpus, seg, target,
                               f"{q.text!r} ({_format(q.value)}) in the {source} text has "
@@ -123,3 +131,31 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             yield ctx.finding(CHECK, _severity(q, left), corpus, seg, target,
                               f"{q.text!r} ({_format(q.value)}) has no number of that "
                               f"value in the {source} text", None, q.start)
+
+
+_LABEL = re.compile(r"\s*\(?\d{1,3}[.)]\s")  # 31. / 3) / (3) opening a paragraph
+
+
+def _labels_apart(left: list[Quantity], right: list[Quantity], src: str,
+                  tgt: str) -> tuple[list[Quantity], list[Quantity]]:
+    """Without the paragraph number that opens one side only: a paragraph's number is a
+    label that Word or a CAT tool may keep out of the text on one side."""
+    src_label = _LABEL.match(src) is not None and left and left[0].start < 6
+    tgt_label = _LABEL.match(tgt) is not None and right and right[0].start < 6
+    if src_label and not tgt_label:
+        return left[1:], right
+    if tgt_label and not src_label:
+        return left, right[1:]
+    return left, right
+
+
+def _unsaid(missing: list[Quantity], other: list[Quantity], ctx: Context, seg: Segment,
+            lang: str) -> list[Quantity]:
+    """The numbers of ``missing`` whose value the other side does not hold at all: a
+    value said twice on one side and once on the other (2015 ... its 2015 session), or
+    said on the other side inside a reference of another kind (rule 3 = l'article 3 du
+    Règlement intérieur), is no slip."""
+    said = {q.value for q in other}
+    said.update(float(label) for r in ctx.memo("references", seg, lang, references)
+                for _kind, label in r.path if label.isdigit())
+    return [q for q in missing if q.value not in said]
