@@ -18,6 +18,7 @@ from typing import Any
 
 from att_docs.build.cache import file_sha256
 from att_docs.build.jobs import FileDone, FileJob, PaperDone
+from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
@@ -121,19 +122,23 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path) -> PaperDone
     started = time.perf_counter()
     files: list[FileDone] = []
     pending: list[FileJob] = []
+    styled: dict[str, Document] = {}  # each language's text as its house style spaces it
     try:
         for job in jobs:
+            doc_in = styled.get(job.lang)
+            if doc_in is None:
+                doc_in = styled[job.lang] = house_styled(doc, job.lang)
             target = staging / job.name
             if job.format == "docx":
-                write_docx(doc, job.lang, target, _STATE["styles"])
+                write_docx(doc_in, job.lang, target, _STATE["styles"])
             elif _STATE["engine"] == "libreoffice":
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
-                write_docx(doc, job.lang, source, _STATE["styles"])
+                write_docx(doc_in, job.lang, source, _STATE["styles"])
                 pending.append(job)
                 continue
             else:
-                _pdf_writer().write(doc, job.lang, target)
+                _pdf_writer().write(doc_in, job.lang, target)
             files.append(describe(target, job.name, job.format))
     except ContentError as exc:
         raise RenderError(str(exc)) from None

@@ -11,6 +11,7 @@ from att_docs.checks.extract import blank, symbols
 from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.matcher import GlossaryIndex, Match
 from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs, untranslated_texts
+from att_docs.document.house_style import HouseStyle, house_style
 from att_docs.document.language import Language, load_language
 
 __all__ = ["Context"]
@@ -29,6 +30,7 @@ class Context:
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
     _languages: dict[str, Language] = field(default_factory=dict)
     _untranslated: dict[tuple[int, str], str] | None = None
+    _styles: dict[tuple[str, str | None], HouseStyle] = field(default_factory=dict)
 
     def memo(self, name: str, seg: Segment, lang: str,
              compute: Callable[[str, Language], Any]) -> Any:
@@ -94,6 +96,16 @@ class Context:
             if "ATT/" in text:  # document symbols hold no terms (ATT/CSP9.WGTU/...)
                 text = blank(text, [(s, e) for _, s, e in symbols(text)])
             found = self._matches[key] = self.index.find(text, self.language(lang))
+        return found
+
+    def house_style(self, corpus: Corpus, lang: str) -> HouseStyle:
+        """The house style of ``lang`` in the corpus: its conference's choice, else the
+        one the language's data names."""
+        choice = corpus.house_style.get(lang)
+        key = (lang, choice)
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = house_style(self.templates, lang, choice)
         return found
 
     def cjk(self, lang: str) -> bool:

@@ -81,6 +81,7 @@ class Corpus:
     path: Path | None = None
     problems: list[tuple[str, Path | None, int | None]] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)  # a paper's corpus only
+    house_style: dict[str, str] = field(default_factory=dict)  # language -> profile chosen
 
     @property
     def bilingual(self) -> bool:
@@ -227,4 +228,4 @@ def corpus_from_document(doc: Document) -> Corpus:
     problems = [(str(p.message if hasattr(p, "message") else p), getattr(p, "path", None),
                  getattr(p, "line", None)) for p in doc.problems]
     return Corpus(doc.id, list(doc.languages), segments, doc.masthead.original_language,
-                  doc.source, problems, doc)
+                  doc.source, problems, doc, dict(doc.conference.house_style))

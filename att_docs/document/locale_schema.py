@@ -160,6 +160,21 @@ class ReferenceReading(_Strict):
     join: str = " "
 
 
+Spacing = Literal["required", "none", "either"]
+
+
+class HouseStyleSpec(_Strict):
+    """A house-style profile (att_docs.document.house_style)."""
+
+    source: str = ""            # where the profile comes from
+    space_before: dict[Literal[";", ":", "!", "?"], Spacing] = Field(default_factory=dict)
+    guillemets: Spacing = "either"  # a space inside « »
+    space: Literal["\u00a0", "\u202f"] = "\u202f"  # the no-break space the build writes
+    parentheses: Literal["full-width", "either"] = "either"  # （） next to CJK text
+    subparagraph_label: str = "{label}."  # a. / a)
+    wording: dict[str, str] = Field(default_factory=dict)  # what the house writes otherwise
+
+
 class LocaleFile(_Strict):
     """``templates/locale/<lang>.yaml``."""
 
@@ -177,7 +192,12 @@ class LocaleFile(_Strict):
     date_patterns: DateReading | None = None
     references: ReferenceReading | None = None
     typography: list[str] = Field(default_factory=list)  # rule sets of the typography check
+    quote_pairs: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list)  # "«»": an opening and its closing mark
+    doubled_words: list[str] = Field(default_factory=list)  # doubled and right: nous nous
     homophones: Literal["pinyin"] | None = None
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
+    house_style: str | None = None  # the profile the papers use (a conference may choose)
+    house_styles: dict[str, HouseStyleSpec] = Field(default_factory=dict)
     # how translators bill texts in this language: by word, or by character (CJK scripts)
     word_count: Literal["words", "characters"] = "words"

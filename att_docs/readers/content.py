@@ -73,6 +73,8 @@ def read_conference(folder: Path) -> Conference:
         languages=list(spec.languages),
         source=path,
         **({"deadline_days": spec.deadline.days_before_opening} if spec.deadline else {}),
+        house_style=dict(spec.house_style),
+        checks=spec.checks.model_dump() if spec.checks else {},
     )
 
 

@@ -120,8 +120,10 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                                                pair.target_text)
         left, right = unmatched(src_values, tgt_values)
         if left or right:
-            left = _unsaid(left, tgt_values, ctx, seg, target)
-            right = _unsaid(right, src_values, ctx, seg, source)
+            left = _in_references(left, ctx, seg, target)
+            right = _in_references(right, ctx, seg, source)
+            left, right = (_said(left, tgt_values) if not right else left,
+                           _said(right, src_values) if not left else right)
         for q in left:
             yield ctx.finding(CHECK, _severity(q, right), corpus, seg, target,
                               f"{q.text!r} ({_format(q.value)}) in the {source} text has "
@@ -149,13 +151,19 @@ def _labels_apart(left: list[Quantity], right: list[Quantity], src: str,
     return left, right
 
 
-def _unsaid(missing: list[Quantity], other: list[Quantity], ctx: Context, seg: Segment,
-            lang: str) -> list[Quantity]:
-    """The numbers of ``missing`` whose value the other side does not hold at all: a
-    value said twice on one side and once on the other (2015 ... its 2015 session), or
-    said on the other side inside a reference of another kind (rule 3 = l'article 3 du
-    Règlement intérieur), is no slip."""
+def _in_references(missing: list[Quantity], ctx: Context, seg: Segment,
+                   lang: str) -> list[Quantity]:
+    """Without the numbers that the other side says inside a reference of another kind
+    (rule 3 = l'article 3 du Règlement intérieur = 议事规则第3条)."""
+    refs = ctx.memo("references", seg, lang, references)
+    if not refs or not missing:
+        return missing
+    said = {float(label) for r in refs for _kind, label in r.path if label.isdigit()}
+    return [q for q in missing if q.value not in said]
+
+
+def _said(missing: list[Quantity], other: list[Quantity]) -> list[Quantity]:
+    """Where the other side has nothing left over: without the values it holds already (a
+    value said twice on one side and once on the other, 2015 ... its 2015 session)."""
     said = {q.value for q in other}
-    said.update(float(label) for r in ctx.memo("references", seg, lang, references)
-                for _kind, label in r.path if label.isdigit())
     return [q for q in missing if q.value not in said]
