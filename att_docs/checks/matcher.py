@@ -426,6 +426,7 @@ class GlossaryIndex:
         self._allowed: dict[tuple[str, str], list[str]] = {}
         self._varied: dict[str, frozenset[str]] = {}
         self._homophones: dict[str, Any] = {}
+        self._short: dict[str, frozenset[tuple[str, str]]] = {}
 
     def matcher(self, language: Language) -> TermMatcher:
         """The matcher of a language, of the kind its data names."""
@@ -433,6 +434,7 @@ class GlossaryIndex:
         found = self._matchers.get(lang)
         if found is None:
             entries = [e for c in self.glossary.concepts for e in _entries(c, lang)]
+            entries += [Entry(OTHER, name, "admitted") for name in language.other_names]
             engine = str(language.terms.get("inflection", "none"))
             if language.cjk:
                 found = UnspacedMatcher(entries)
@@ -450,7 +452,18 @@ class GlossaryIndex:
         return found
 
     def find(self, text: str, language: Language) -> list[Match]:
-        return self.matcher(language).find(text)
+        """The glossary terms in ``text``: never inside another body's or instrument's
+        name (the language's ``other_names``), nor inside a title between the language's
+        title marks (公约 in 《…公约》) unless the term is the whole title."""
+        found = self.matcher(language).find(text)
+        if not found:
+            return found
+        if language.other_names:
+            found = [m for m in found if OTHER not in m.concepts]
+        for opening, closing in language.titles:
+            if opening in text and found:
+                found = _outside_titles(found, text, opening, closing)
+        return found
 
     def preferred(self, concept: str, lang: str) -> Term | None:
         c = self.concepts.get(concept)
@@ -470,6 +483,26 @@ class GlossaryIndex:
             found = self._allowed[key] = [t.text for t in c.allowed(lang)] if c else []
         return found
 
+    def mentions_other(self, text: str, language: Language) -> bool:
+        """Whether ``text`` names another body or instrument (``other_names``)."""
+        return bool(language.other_names) and any(
+            OTHER in m.concepts for m in self.matcher(language).find(text))
+
+    def short_forms(self, lang: str) -> frozenset[tuple[str, str]]:
+        """(concept, term) of the short forms in a language (kind ``shortForm``: the
+        Committee, 委员会, the Treaty named again), whose rendering a translator may vary."""
+        found = self._short.get(lang)
+        if found is None:
+            found = self._short[lang] = frozenset(
+                (c.id, t.text) for c in self.glossary.concepts
+                for t in c.terms.get(lang, []) if t.kind == "shortForm")
+        return found
+
+    def is_short(self, match: Match, lang: str) -> bool:
+        """Whether every reading of ``match`` is a short form."""
+        short = self.short_forms(lang)
+        return bool(short) and all((e.concept, e.term) in short for e in match.entries)
+
     def varied(self, lang: str) -> frozenset[str]:
         """The concepts with two approved terms or more in a language (执行, 实施)."""
         found = self._varied.get(lang)
@@ -487,6 +520,22 @@ class GlossaryIndex:
             terms = {t.text: c.id for c in self.glossary.concepts for t in c.allowed(lang)}
             found = self._homophones[lang] = HomophoneIndex(terms, set(terms))
         return found
+
+
+OTHER = ""
+"""The concept of another body's or instrument's name: matched to hide what it holds."""
+
+
+def _outside_titles(found: list[Match], text: str, opening: str,
+                    closing: str) -> list[Match]:
+    """The matches that do not stand inside a title without being the whole of it."""
+    titles = [(m.start(), m.end()) for m in re.finditer(
+        f"{re.escape(opening)}[^{re.escape(opening + closing)}]*{re.escape(closing)}", text)]
+    if not titles:
+        return found
+    return [m for m in found if not any(
+        start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+        and (m.start, m.end) != (start + 1, end - 1) for start, end in titles)]
 
 
 _INDEXES: dict[int, tuple[Glossary, GlossaryIndex]] = {}

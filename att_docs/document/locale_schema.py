@@ -195,6 +195,10 @@ class LocaleFile(_Strict):
     quote_pairs: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
         default_factory=list)  # "«»": an opening and its closing mark
     doubled_words: list[str] = Field(default_factory=list)  # doubled and right: nous nous
+    # names of other bodies and instruments: a glossary term inside one is not the term
+    other_names: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
+    titles: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list)  # title marks: "《》"
     homophones: Literal["pinyin"] | None = None
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
     house_style: str | None = None  # the profile the papers use (a conference may choose)

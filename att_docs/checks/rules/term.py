@@ -8,7 +8,8 @@ rendered. Deprecated renderings are left to the ``deprecated`` check.
 
 None at all is a warning for a name (several words, an acronym, a capitalised term:
 Management Committee, WGTU, Annex) and for information for a common word (proposal,
-decision), which a translator may rightly render otherwise; fewer than the source is for
+decision) or a short form (the Committee, the Treaty named again), which a translator may
+rightly render otherwise; fewer than the source is for
 information, since Chinese often refers back with 该工作组 or 本《条约》.
 """
 
@@ -133,7 +134,8 @@ def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
         others = f" (or {', '.join(allowed[1:])})" if len(allowed) > 1 else ""
         found = needed[concept] - len(matches)
         if found == 0:
-            severity = "warning" if any(is_name(e.term) for e in first.entries) else "info"
+            severity = ("warning" if any(is_name(e.term) for e in first.entries)
+                        and not ctx.index.is_short(first, source) else "info")
             yield ctx.finding(CHECK, severity, corpus, seg, target,
                               f"{first.text!r} in the {source} text requires {rendering}"
                               f"{others} in the {target} text; none found", rendering)
