@@ -183,6 +183,9 @@ def _roman(n: int) -> str:
     return out
 
 
+_ROMAN = {_roman(n).upper(): n for n in range(1, 40)}  # article VI of another treaty
+
+
 def _groups(tokens: list[_Token]) -> list[_Group]:
     """The groups the tokens make, up to the first token that does not fit."""
     groups: list[_Group] = []
@@ -284,9 +287,11 @@ def _paths(group: _Group, language: Language) -> list[Path]:
         path: list[tuple[str, str]] = []
         level = group.kind
         for i, (_tag, label) in enumerate(chain):
-            if not label[:1].isdigit() and _tag == "n" and not (
-                    len(label) == 1 and label.isupper()):
-                value = number_word(label, language, first=1)
+            if _tag == "n" and label[:1].isdigit():
+                label = str(int(re.match(r"\d+", label).group()))  # type: ignore[union-attr]
+            elif _tag == "n" and not (len(label) == 1 and label.isupper() and group.kind ==
+                                      "annex"):
+                value = _ROMAN.get(label) or number_word(label, language, first=1)
                 if value is None:
                     break
                 label = str(int(value))
