@@ -199,10 +199,15 @@ def _groups(tokens: list[_Token]) -> list[_Group]:
             groups.append(group)
             group = None
 
+    skipped = False
     for tok in tokens:
         kind = tok.type
         if kind == "skip":
+            skipped = True
             continue
+        if skipped and kind in ("number", "sub", "letter"):
+            break  # a word between a list and a label: "article IV, the 2015 Conference"
+        skipped = False
         if kind == "kind":
             if previous in ("number", "sub", "range") and group is not None \
                     and group.kind is None:
@@ -211,6 +216,9 @@ def _groups(tokens: list[_Token]) -> list[_Group]:
             group = _Group(tok.kind, [], tok.start, tok.end, link)
             link = "next"
         elif kind == "prefix":
+            if previous == "list" and group is not None and group.kind is None:
+                previous = "list"  # 第3和第4段: the kind after the last label names all
+                continue
             close()
             group = _Group(None, [], tok.start, tok.end, link)
             link = "next"
@@ -251,6 +259,8 @@ def _groups(tokens: list[_Token]) -> list[_Group]:
         elif kind == "after":
             if group is None or group.kind is not None or not group.chains:
                 break
+            if tok.kind in ("subparagraph", "item") and group.chains[0][0][0] == "n":
+                break  # 第一项内容 (the first element): a subparagraph has a sub-label
             group.kind = tok.kind
             group.end = tok.end
             close()
@@ -289,6 +299,8 @@ def _paths(group: _Group, language: Language) -> list[Path]:
         for i, (_tag, label) in enumerate(chain):
             if _tag == "n" and label[:1].isdigit():
                 label = str(int(re.match(r"\d+", label).group()))  # type: ignore[union-attr]
+            elif group.kind == "annex" and label in ("I", "V", "X"):
+                label = str(_ROMAN[label])  # Annex I = 附件1
             elif _tag == "n" and not (len(label) == 1 and label.isupper() and group.kind ==
                                       "annex"):
                 value = _ROMAN.get(label) or number_word(label, language, first=1)

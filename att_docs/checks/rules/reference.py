@@ -17,6 +17,7 @@ from att_docs.checks.context import Context
 from att_docs.checks.extract import references
 from att_docs.checks.findings import Finding
 from att_docs.checks.references import Reference
+from att_docs.checks.rules.number import memo_values
 from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "reference"
@@ -71,6 +72,10 @@ def _paragraph_refs(corpus: Corpus, seg: Segment, source: str, target: str,
     if not src and not tgt:
         return
     left, right = _unpaired(src, tgt)
+    if left:
+        left = _unnumbered(left, memo_values(ctx, seg, target))
+    if right:
+        right = _unnumbered(right, memo_values(ctx, seg, source))
     target_language, source_language = ctx.language(target), ctx.language(source)
     for r in left:
         expected = r.render(target_language)
@@ -86,22 +91,45 @@ def _paragraph_refs(corpus: Corpus, seg: Segment, source: str, target: str,
 
 def _unpaired(src: list[Reference], tgt: list[Reference]) -> tuple[list[Reference],
                                                                    list[Reference]]:
-    """The values of each side that the other side lacks (each value once)."""
+    """The values of each side that the other side lacks (each value once): a value
+    pairs with an equal one, else with every value of the other side that it starts or
+    ends (:func:`_ends_alike`)."""
     left = {r.path: r for r in src}
     right = {r.path: r for r in tgt}
     for path in set(left) & set(right):
         del left[path], right[path]
-    for path in list(left):
-        other = next((p for p in right if _ends_alike(path, p)), None)
-        if other is not None:
-            del left[path], right[other]
+    if left and right:
+        alike = [(a, b) for a in left for b in right if _ends_alike(a, b)]
+        for a, b in alike:
+            left.pop(a, None)
+            right.pop(b, None)
     return list(left.values()), list(right.values())
 
 
 def _ends_alike(one: tuple, other: tuple) -> bool:
-    """True where the shorter path is the end of the longer one."""
+    """True where the shorter path ends or starts the longer one: one side names the
+    parent (subparagraph (a) = l'alinéa a) du paragraphe 12) or the subparagraphs
+    (paragraph 1 = les alinéas a) et b) du paragraphe 1) that the other leaves out."""
     short, long = sorted((one, other), key=len)
-    return long[len(long) - len(short):] == short
+    return long[len(long) - len(short):] == short or long[:len(short)] == short
+
+
+def _unnumbered(missing: list[Reference], numbers: list) -> list[Reference]:
+    """Without the references whose numbers the other side writes with a word it does
+    not read as a reference (rule 3 of the rules of procedure = l'article 3 du Règlement
+    intérieur = 议事规则第3条; the eighth to twelfth preambular paragraphs = 序言部分第8至
+    12段: a range counts as said where its ends are)."""
+    said = {q.value for q in numbers}
+    phrases: dict[tuple[int, int], list[Reference]] = {}
+    for r in missing:
+        phrases.setdefault((r.start, r.end), []).append(r)
+    kept = []
+    for group in phrases.values():
+        ends = {group[0].path, group[-1].path}
+        if not all(label.isdigit() and float(label) in said
+                   for path in ends for _kind, label in path):
+            kept.extend(group)
+    return kept
 
 
 def _superscripts(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:
