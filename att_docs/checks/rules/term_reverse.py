@@ -12,9 +12,9 @@ Chinese name 普遍加入条约工作组 ends in it: Chinese refers back with th
 
 A warning for a name of three characters or more (缔约国 where the source says States),
 for information for a common word (建议, 决定: often verbs in Chinese), a form of fewer
-than three characters (条约), or a short form of the glossary (委员会, 大会, le Traité)
-where the source names another body or instrument (the Preparatory Committee, the NPT):
-the short form may well stand for that one.
+than three characters (条约), a short form of the glossary (委员会, 大会, le Traité) or a
+single word of a spaced language (Bureau, Président): a body named again, or another
+body's or instrument's name (the Commission, the NPT, le Bureau des Nations Unies).
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             reported.add(concept)
             expected = ctx.index.label(concept, source)
             named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
-            short = ctx.index.is_short(m, target) and ctx.index.mentions_other(
-                pair.source_text, ctx.language(source))
+            short = ctx.index.is_short(m, target) or (
+                not ctx.cjk(target) and " " not in m.text.strip())
             severity = "warning" if named and len(m.text) >= 3 and not short else "info"
             yield ctx.finding(
                 CHECK, severity, corpus, seg, target,
