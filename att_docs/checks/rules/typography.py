@@ -55,7 +55,10 @@ _HALF = re.compile(rf"(?<=[{H}])[ \t]*([,;:!?])|([,;:!?])[ \t]*(?=[{H}])"
                    rf"|(?<=[{H}])[ \t]*(\.)(?:[ \t]*(?=[{H}])|\s*$)")
 _GROUP = re.compile(r"\(([^()]{0,200})\)")
 _LABEL = re.compile(r"[a-z]{1,4}(?:\s*[-–]\s*[a-z]{1,4})?|\d{1,4}(?:\s*[-–]\s*\d{1,4})?")
-_DASH = re.compile(rf"(?<=[{H}])[ \t]*[—–\-][ \t]*(?=[{H}])")
+# a lone dash between Chinese characters; a hyphen only with spaces around it (巴西-阿根廷
+# joins two names, as UN Chinese writes them)
+_DASH = re.compile(rf"(?<=[{H}])(?:[ \t]*[—–][ \t]*|[ \t]+-[ \t]+)(?=[{H}])")
+_HEADING_LABEL = re.compile(r"\s*[〇一二三四五六七八九十百]+\.\s")  # 二. 核不扩散
 _DOUBLED = re.compile(r"([。，、；：！？])\1+")
 _REPEATED = re.compile(rf"([{H}]{{4,24}})\1")
 _SPACE = re.compile(rf"(?<=[{H}])[ \t\u3000]+(?=[{H}A-Za-z0-9])"
@@ -213,6 +216,8 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Context
         mark = m.group(1) or m.group(2) or m.group(3)
         if mark in ",." and _between_digits(text, m.start(), m.end()):
             continue
+        if mark == "." and m.start() < 6 and _HEADING_LABEL.match(text):
+            continue  # a heading's numeral: 二. 核不扩散
         yield found(m.start(), f"half-width {mark!r} next to Chinese text: expected "
                                f"{_FULL[mark]}", _FULL[mark])
     if house.style.parentheses == "full-width" and "(" in text:
