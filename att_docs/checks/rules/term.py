@@ -129,11 +129,12 @@ def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
         first = matches[0]
         rendering = ctx.index.label(concept, target)
         allowed = ctx.index.allowed_texts(concept, target)
-        if _inside_longer(allowed, ctx.matches(seg, target)) or (
-                ctx.cjk(target) and any(a in tgt_text for a in allowed)):
-            continue  # said inside a longer term or name (联合国 in 联合国裁军审议委员会)
+        if _inside_longer(allowed, ctx.matches(seg, target)):
+            continue  # said inside a longer term (TCA in Groupe de travail du TCA sur …)
         others = f" (or {', '.join(allowed[1:])})" if len(allowed) > 1 else ""
         found = needed[concept] - len(matches)
+        if found == 0 and ctx.cjk(target) and any(a in tgt_text for a in allowed):
+            continue  # said inside another name (联合国 in 联合国裁军审议委员会)
         if found == 0:
             severity = ("warning" if any((is_name(e.term) and " " in e.term.strip())
                                          or (e.case_sensitive and e.term.isupper())
