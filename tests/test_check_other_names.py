@@ -61,3 +61,16 @@ def test_a_participle_satisfies_the_term_check():
     corpus = Corpus("paper", ["en", "fr"], [seg], "en", Path("p.md"))
     found = check_corpora([corpus], load(default_path()), ["term"], TEMPLATES)
     assert [f.message for f in found] == []
+
+
+def test_consistency_takes_the_glossarys_rendering_as_established_and_names_its_language():
+    en = "The Working Group on Treaty Universalization met twice."
+    seg = [Segment(f"p{i}", "paragraph", {"en": en, "zh": zh}) for i, zh in enumerate(
+        ["工作组开会两次。", "工作组开会两次。", "普遍加入条约工作组开会两次。", en])]
+    papers = [Corpus(f"paper-{i}", ["en", "zh"], [s], "en", Path("p.md"))
+              for i, s in enumerate(seg)]
+    found = [f for f in check_corpora(papers, load(default_path()), ["consistency"],
+                                      TEMPLATES) if f.severity == "warning"]
+    assert [f.document for f in found] == ["paper-0", "paper-1"]  # the majority deviates
+    assert all(f.suggestion == "普遍加入条约工作组开会两次。" for f in found)
+    assert all("in zh" in f.message for f in found)  # never the untranslated copy

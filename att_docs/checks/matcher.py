@@ -427,6 +427,7 @@ class GlossaryIndex:
         self._varied: dict[str, frozenset[str]] = {}
         self._homophones: dict[str, Any] = {}
         self._short: dict[str, frozenset[tuple[str, str]]] = {}
+        self._minor: dict[str, frozenset[tuple[str, str]]] = {}
 
     def matcher(self, language: Language) -> TermMatcher:
         """The matcher of a language, of the kind its data names."""
@@ -497,6 +498,21 @@ class GlossaryIndex:
                 (c.id, t.text) for c in self.glossary.concepts
                 for t in c.terms.get(lang, []) if t.kind == "shortForm")
         return found
+
+    def minor_forms(self, lang: str) -> frozenset[tuple[str, str]]:
+        """(concept, term) of the short forms and abbreviations of a language: ways to
+        refer to a concept again, not renderings that compete with its full name."""
+        found = self._minor.get(lang)
+        if found is None:
+            found = self._minor[lang] = self.short_forms(lang) | frozenset(
+                (c.id, t.text) for c in self.glossary.concepts
+                for t in c.terms.get(lang, []) if t.is_abbreviation)
+        return found
+
+    def is_minor(self, match: Match, lang: str) -> bool:
+        """Whether every reading of ``match`` is a short form or an abbreviation."""
+        minor = self.minor_forms(lang)
+        return bool(minor) and all((e.concept, e.term) in minor for e in match.entries)
 
     def is_short(self, match: Match, lang: str) -> bool:
         """Whether every reading of ``match`` is a short form."""
