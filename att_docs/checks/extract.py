@@ -256,6 +256,27 @@ def _cn2an(text: str) -> float | None:
     return float(value)
 
 
+@functools.lru_cache(maxsize=32)
+def one_words(language: Language) -> tuple[str, ...]:
+    """The words for one and first in a language (num2words, and its data's ``one``:
+    première), or the numeral (cn2an)."""
+    rule = language.numbers
+    engine = rule.get("engine")
+    if engine == "cn2an":
+        return ("一",)
+    if engine != "num2words":
+        return ()
+    from num2words import num2words
+
+    lang = str(rule.get("lang", language.code))
+    try:
+        words = {num2words(1, lang=lang), num2words(1, lang=lang, to="ordinal")}
+    except NotImplementedError:
+        return ()
+    words.update(str(w) for w in rule.get("one") or ())
+    return tuple(sorted(words))
+
+
 def number_word(text: str, language: Language, first: int = 2) -> float | None:
     """The value of a numeral written in words in ``language`` (cn2an, num2words), or None;
     num2words words from ``first`` on."""
@@ -284,6 +305,11 @@ def _numeral_pattern(language: Language) -> re.Pattern[str] | None:
     if measures:
         parts.append(rf"(?P<m>[{_NUMERALS}]+)[{measures}]")
     return re.compile("|".join(parts)) if parts else None
+
+
+@functools.lru_cache(maxsize=32)
+def _decades(language: Language) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in language.numbers.get("decade") or ())
 
 
 @functools.lru_cache(maxsize=32)
@@ -328,6 +354,10 @@ def numbers(text: str, language: Language) -> list[Quantity]:
 def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
     """:func:`numbers` of a folded text."""
     found: list[Quantity] = []
+    for pattern in _decades(language):  # the 1960s = les années 60 = 1960年代: 60
+        for m in pattern.finditer(text):
+            found.append(Quantity(float(int(m.group("d")) % 100), m.start(), m.end(),
+                                  m.group(), True))
     for pattern in _percent(language):
         for m in pattern.finditer(text):
             if any(q.start < m.end() and m.start() < q.end for q in found):

@@ -108,6 +108,8 @@ class NumberWords(_Strict):
     group: list[str] = Field(default_factory=lambda: [","])  # 1,234 / 475 000
     decimal: str = "."          # 1.5 / 1,5
     scale: dict[str, float] = Field(default_factory=dict)  # after digits: 1.5 million, 150万
+    decade: list[Regex] = Field(default_factory=list)  # group d: the 1960s = les années 60
+    one: list[str] = Field(default_factory=list)  # words for one or first num2words lacks
     ordinal_prefix: str = ""    # 第 in 第九届
     measure_words: str = ""     # characters that make a numeral before them a number
 

@@ -21,6 +21,7 @@ from att_docs.checks.extract import (
     dates,
     fold,
     numbers_of_folded,
+    one_words,
     references,
     symbols,
 )
@@ -120,6 +121,8 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                                                pair.target_text)
         left, right = unmatched(src_values, tgt_values)
         if left or right:
+            left = _one_said(left, pair.target_text, ctx.language(target))
+            right = _one_said(right, pair.source_text, ctx.language(source))
             left = _in_references(left, ctx, seg, target)
             right = _in_references(right, ctx, seg, source)
             left, right = (_said(left, tgt_values) if not right else left,
@@ -149,6 +152,17 @@ def _labels_apart(left: list[Quantity], right: list[Quantity], src: str,
     if tgt_label and not src_label:
         return left, right[1:]
     return left, right
+
+
+def _one_said(missing: list[Quantity], other: str, language: Language) -> list[Quantity]:
+    """Without a 1 where the other side says one or first in words (1re séance = first
+    meeting = 第1次会议): the number words leave those out, they also mean "a"."""
+    if not missing or all(q.value != 1 for q in missing):
+        return missing
+    ones = one_words(language)
+    said = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", other, re.IGNORECASE)
+               for w in ones)
+    return [q for q in missing if q.value != 1 or not said]
 
 
 def _in_references(missing: list[Quantity], ctx: Context, seg: Segment,
