@@ -160,7 +160,8 @@ def _one_said(missing: list[Quantity], other: str, language: Language) -> list[Q
     if not missing or all(q.value != 1 for q in missing):
         return missing
     ones = one_words(language)
-    said = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", other, re.IGNORECASE)
+    said = any(w in other if language.cjk else
+               re.search(rf"(?<!\w){re.escape(w)}(?!\w)", other, re.IGNORECASE)
                for w in ones)
     return [q for q in missing if q.value != 1 or not said]
 
