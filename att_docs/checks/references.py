@@ -273,7 +273,7 @@ def _groups(tokens: list[_Token]) -> list[_Group]:
                 close()
                 link = "of"
             elif group is None and kind == "range":
-                break
+                link = "range"  # 第9段至第11段: the next group ends the range
         previous = kind
     if group is not None:
         groups.append(group)
@@ -324,7 +324,13 @@ def _compose(groups: list[_Group], language: Language) -> list[Path]:
         paths = _paths(group, language)
         if not paths:
             continue
-        if group.link == "of" and current:
+        if group.link == "range" and len(current) == 1 and len(paths) == 1 and \
+                len(current[0]) == len(paths[0]) == 1 and current[0][0][0] == paths[0][0][0]:
+            kind = paths[0][0][0]
+            labels = _expand(current[0][0][1], paths[0][0][1])
+            done.extend(((kind, label),) for label in labels[:-1])
+            current = paths
+        elif group.link == "of" and current:
             current = [p + c for p in paths for c in current]
         elif len(current) == 1 and all(
                 LEVELS.index(p[0][0]) > LEVELS.index(current[0][-1][0]) for p in paths):

@@ -42,7 +42,22 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
     spans += [(r.start, r.end) for r in
               (references(text, language) if found_refs is None else found_refs)]
     found = numbers_of_folded(blank(text, spans), language)
-    return _restated(found, text) if found else found
+    return _restated(_years_of_numbers(found, text), text) if found else found
+
+
+_YEAR_OF = re.compile(r"\s?[(（]\s?(?:19|20)\d\d\s?[)）]")
+
+
+def _years_of_numbers(found: list[Quantity], text: str) -> list[Quantity]:
+    """Without the year in parentheses after a number (resolution 2118 (2013)): it is
+    part of the document's number, which one language version may leave out."""
+    out = []
+    for i, q in enumerate(found):
+        year = _YEAR_OF.match(text, found[i - 1].end) if i else None
+        if year is not None and year.start() <= q.start and q.end <= year.end():
+            continue
+        out.append(q)
+    return out
 
 
 def memo_values(ctx: Context, seg: Segment, lang: str) -> list[Quantity]:
