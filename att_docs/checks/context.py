@@ -29,7 +29,7 @@ class Context:
     _memo: dict[str, dict[tuple[int, str], Any]] = field(default_factory=dict)
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
     _languages: dict[str, Language] = field(default_factory=dict)
-    _untranslated: dict[tuple[int, str], str] | None = None
+    _untranslated: dict[tuple[int, str], str] = field(default_factory=dict)
     _styles: dict[tuple[str, str | None], HouseStyle] = field(default_factory=dict)
 
     def memo(self, name: str, seg: Segment, lang: str,
@@ -69,9 +69,7 @@ class Context:
     def untranslated(self, corpus: Corpus, seg: Segment, lang: str) -> str | None:
         """Why the text of ``lang`` is untranslated (missing, empty, identical,
         placeholder), or None: no other check looks at an untranslated text."""
-        if self._untranslated is None:
-            raise RuntimeError("Context.prepare() was not called")
-        return self._untranslated.get((id(seg), lang))
+        return self._untranslated.get((id(seg), lang))  # filled by prepare()
 
     def prepare(self, corpora: list[Corpus]) -> None:
         """Find the untranslated texts of the run, once."""

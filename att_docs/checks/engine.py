@@ -55,18 +55,26 @@ def check_corpora(corpora: list[Corpus], glossary: Glossary,
 def _settled(findings: list[Finding], corpora: list[Corpus], templates: Path,
              profile: str | None) -> list[Finding]:
     """The findings as each corpus's settings have them (its conference's, or none)."""
+    plain = settings_for(templates, profile)
+    by_conference: dict[int, Settings] = {}
     by_name: dict[str, Settings] = {}
     for corpus in corpora:
         conference = corpus.document.conference if corpus.document is not None else None
-        by_name[corpus.name] = settings_for(
-            templates, profile, conference.checks if conference else None,
-            conference.source if conference else None)
-    plain = settings_for(templates, profile)
+        if conference is None or not conference.checks:
+            continue
+        found = by_conference.get(id(conference))
+        if found is None:
+            found = by_conference[id(conference)] = settings_for(
+                templates, profile, conference.checks, conference.source)
+        by_name[corpus.name] = found
+    if not by_name:
+        return apply_settings(findings, plain)  # one setting for all: the usual case
+    groups: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.document if f.document in by_name else None, []).append(f)
     out: list[Finding] = []
-    for name in dict.fromkeys([*by_name, None]):
-        group = [f for f in findings if (f.document if f.document in by_name else None)
-                 == name]
-        out.extend(apply_settings(group, by_name.get(name, plain) if name else plain))
+    for name, group in groups.items():
+        out.extend(apply_settings(group, by_name[name] if name is not None else plain))
     return out
 
 

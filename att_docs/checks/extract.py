@@ -25,6 +25,7 @@ __all__ = [
     "Reference",
     "blank",
     "dates",
+    "decades",
     "fold",
     "numbers",
     "numbers_of_folded",
@@ -312,6 +313,12 @@ def _decades(language: Language) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in language.numbers.get("decade") or ())
 
 
+def decades(text: str, language: Language) -> list[Quantity]:
+    """Decades by their last two digits: the 1960s = les années 60 = 1960年代 = 60."""
+    return [Quantity(float(int(m.group("d")) % 100), m.start(), m.end(), m.group(), True)
+            for pattern in _decades(language) for m in pattern.finditer(text)]
+
+
 @functools.lru_cache(maxsize=32)
 def _percent(language: Language) -> tuple[re.Pattern[str], ...]:
     raw = language.numbers.get("percent") or [r"(?P<d>\d+(?:\.\d+)?)\s*[%％]"]
@@ -335,10 +342,16 @@ def _digits(language: Language) -> tuple[re.Pattern[str], str, str]:
     return pattern, groups, decimal
 
 
+@functools.lru_cache(maxsize=64)
+def _digit_table(groups: str, decimal: str) -> dict[int, str | None]:
+    """str.translate table: group marks out, the decimal mark a point."""
+    table: dict[int, str | None] = {ord(mark): None for mark in groups}
+    table[ord(decimal)] = "."
+    return table
+
+
 def _digit_value(raw: str, groups: str, decimal: str) -> float:
-    for mark in groups:
-        raw = raw.replace(mark, "")
-    return float(raw.replace(decimal, "."))
+    return float(raw.translate(_digit_table(groups, decimal)) if not raw.isdigit() else raw)
 
 
 def numbers(text: str, language: Language) -> list[Quantity]:
@@ -354,10 +367,6 @@ def numbers(text: str, language: Language) -> list[Quantity]:
 def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
     """:func:`numbers` of a folded text."""
     found: list[Quantity] = []
-    for pattern in _decades(language):  # the 1960s = les années 60 = 1960年代: 60
-        for m in pattern.finditer(text):
-            found.append(Quantity(float(int(m.group("d")) % 100), m.start(), m.end(),
-                                  m.group(), True))
     for pattern in _percent(language):
         for m in pattern.finditer(text):
             if any(q.start < m.end() and m.start() < q.end for q in found):
@@ -367,10 +376,13 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
                      else number_word(raw, language))
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
+    scaled = False
     if _ANY_DIGIT.search(text):
         taken = [(q.start, q.end) for q in found]
         pattern, groups, decimal = _digits(language)
         scale = _scale(language)
+        if scale is not None and not any(w in text for w in _scale_forms(language)):
+            scale = None  # no scale word in the text: no match to try after each number
         for m in pattern.finditer(text):
             at = m.start()
             if not taken or not any(s <= at < e for s, e in taken):
@@ -379,6 +391,7 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
                 if after is not None:  # 1.5 million = 150万
                     value *= _SCALES[language][after.group("w").lower()]
                     end = after.end()
+                    scaled = True
                 found.append(Quantity(value, at, end, text[at:end], True))
     numerals = _numeral_pattern(language)
     if numerals is not None:
@@ -390,9 +403,11 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
             found.append(Quantity(value, m.start(), m.end(), m.group(), False))
     else:
         words = _spelled_numbers(text, language)
+        if words and _ANY_DIGIT.search(text) and scaled:  # "million" read with its digits
+            words = [w for w in words
+                     if not any(q.start <= w.start < q.end for q in found if q.strong)]
         if words:
-            found.extend(w for w in words
-                         if not any(q.start <= w.start < q.end for q in found if q.strong))
+            found.extend(words)
     if len(found) > 1:
         found.sort(key=_START)
     return found
@@ -411,6 +426,12 @@ class _Scales(dict):  # type: ignore[type-arg]
 
 
 _SCALES = _Scales()
+
+
+@functools.lru_cache(maxsize=32)
+def _scale_forms(language: Language) -> tuple[str, ...]:
+    """The scale words as they may be written (million, Million, MILLION)."""
+    return tuple({f for w in _SCALES[language] for f in (w, w.capitalize(), w.upper())})
 
 
 @functools.lru_cache(maxsize=32)

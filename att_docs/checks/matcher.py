@@ -542,13 +542,20 @@ OTHER = ""
 """The concept of another body's or instrument's name: matched to hide what it holds."""
 
 
+@functools.lru_cache(maxsize=8)
+def _title_pattern(opening: str, closing: str) -> re.Pattern[str]:
+    marks = re.escape(opening + closing)
+    return re.compile(f"{re.escape(opening)}[^{marks}]*{re.escape(closing)}")
+
+
 def _outside_titles(found: list[Match], text: str, opening: str,
                     closing: str) -> list[Match]:
     """The matches that do not stand inside a title without being the whole of it."""
-    titles = [(m.start(), m.end()) for m in re.finditer(
-        f"{re.escape(opening)}[^{re.escape(opening + closing)}]*{re.escape(closing)}", text)]
+    spans = {(m.start, m.end) for m in found}
+    titles = [(m.start(), m.end()) for m in _title_pattern(opening, closing).finditer(text)
+              if (m.start(), m.end()) not in spans and (m.start() + 1, m.end() - 1) not in spans]
     if not titles:
-        return found
+        return found  # every title is a glossary term of its own (《武器贸易条约》)
     return [m for m in found if not any(
         start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
         and (m.start, m.end) != (start + 1, end - 1) for start, end in titles)]

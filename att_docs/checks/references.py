@@ -78,6 +78,7 @@ class Reference:
 @dataclass(frozen=True)
 class _Grammar:
     start: re.Pattern[str]
+    kinds: re.Pattern[str]  # any kind word: a text without one holds no reference
     tokens: tuple[tuple[str, str | None, re.Pattern[str]], ...]  # (type, kind, pattern)
     hints: tuple[str, ...]
 
@@ -107,7 +108,12 @@ def _grammar(language: Language) -> _Grammar | None:
         raw = rules.get(f"{name}_words")
         if raw:
             tokens.append((name, None, re.compile(rf"\s*(?:{raw})")))
-    return _Grammar(re.compile("|".join(f"(?:{s})" for s in starts)), tuple(tokens),
+    kinds = [*(rules.get("before") or {}).values()]
+    if rules.get("after"):  # a kind after its label: a label just before it (24(b)段)
+        after = "|".join(f"(?:{k})" for k in rules["after"].values())
+        kinds.append(rf"(?:{number}|[)）])\s*(?:{after})")
+    return _Grammar(re.compile("|".join(f"(?:{s})" for s in starts)),
+                    re.compile("|".join(f"(?:{k})" for k in kinds)), tuple(tokens),
                     tuple(rules.get("hints") or ()))
 
 
@@ -345,7 +351,8 @@ def _compose(groups: list[_Group], language: Language) -> list[Path]:
 def read_references(text: str, language: Language) -> list[Reference]:
     """Every reference of the text, one per value, in order."""
     grammar = _grammar(language)
-    if grammar is None or (grammar.hints and not any(h in text for h in grammar.hints)):
+    if grammar is None or (grammar.hints and not any(h in text for h in grammar.hints)) \
+            or grammar.kinds.search(text) is None:
         return []
     found: list[Reference] = []
     at = 0

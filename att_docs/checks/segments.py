@@ -142,10 +142,15 @@ def untranslated_texts(corpora: list[Corpus]) -> Iterator[tuple[tuple[int, str],
             units = paper_untranslated(corpus, target)
             copies = [u.target for u in units.values() if u.target.strip()]
             for seg in corpus.segments:
-                src = " ".join(seg.text(source).split())
+                raw_src, raw_tgt = seg.text(source), seg.text(target)
+                if raw_tgt and raw_src and raw_tgt.lstrip()[:12] != raw_src.lstrip()[:12] \
+                        and seg.id not in units and f"{seg.id}:1" not in units \
+                        and seg.kind != "frame":
+                    continue  # a translation that starts otherwise: the usual case
+                src = " ".join(raw_src.split())
                 if not src:
                     continue
-                tgt = " ".join(seg.text(target).split())
+                tgt = " ".join(raw_tgt.split())
                 unit = units.get(seg.id) or units.get(f"{seg.id}:1")
                 reason = ("missing" if target not in seg.texts else "empty" if not tgt
                           else unit.reason if unit is not None

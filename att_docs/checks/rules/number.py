@@ -19,6 +19,7 @@ from att_docs.checks.extract import (
     Reference,
     blank,
     dates,
+    decades,
     fold,
     numbers_of_folded,
     one_words,
@@ -26,7 +27,7 @@ from att_docs.checks.extract import (
     symbols,
 )
 from att_docs.checks.findings import Finding, Severity
-from att_docs.checks.segments import Corpus, Segment
+from att_docs.checks.segments import Corpus, Pair, Segment
 from att_docs.document.language import Language
 
 CHECK = "number"
@@ -42,7 +43,9 @@ def values(text: str, language: Language, found_dates: list[DateValue] | None = 
     spans += [(r.start, r.end) for r in
               (references(text, language) if found_refs is None else found_refs)]
     found = numbers_of_folded(blank(text, spans), language)
-    return _restated(_years_of_numbers(found, text), text) if found else found
+    if found and ("(" in text or "（" in text):
+        found = _restated(_years_of_numbers(found, text), text)
+    return found
 
 
 _YEAR_OF = re.compile(r"\s?[(（]\s?(?:19|20)\d\d\s?[)）]")
@@ -136,6 +139,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                                                pair.target_text)
         left, right = unmatched(src_values, tgt_values)
         if left or right:
+            left, right = _decades_apart(left, right, pair, ctx)
             left = _one_said(left, pair.target_text, ctx.language(target))
             right = _one_said(right, pair.source_text, ctx.language(source))
             left = _in_references(left, ctx, seg, target)
@@ -167,6 +171,23 @@ def _labels_apart(left: list[Quantity], right: list[Quantity], src: str,
     if tgt_label and not src_label:
         return left, right[1:]
     return left, right
+
+
+def _decades_apart(left: list[Quantity], right: list[Quantity], pair: Pair,
+                   ctx: Context) -> tuple[list[Quantity], list[Quantity]]:
+    """Without the numbers of a decade that the other side names too (the 1960s = les
+    années 60): read only where numbers are left over, which is seldom."""
+    ours = decades(fold(pair.source_text), ctx.language(pair.source))
+    theirs = decades(fold(pair.target_text), ctx.language(pair.target))
+    shared = {q.value for q in ours} & {q.value for q in theirs}
+    if not shared:
+        return left, right
+
+    def keep(found: list[Quantity], spans: list[Quantity]) -> list[Quantity]:
+        inside = [(d.start, d.end) for d in spans if d.value in shared]
+        return [q for q in found if not any(s <= q.start < e for s, e in inside)]
+
+    return keep(left, ours), keep(right, theirs)
 
 
 def _one_said(missing: list[Quantity], other: str, language: Language) -> list[Quantity]:

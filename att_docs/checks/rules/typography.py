@@ -37,6 +37,8 @@ source without that rule set but stops on a bare character in the target.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -46,6 +48,7 @@ from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.house_style import HouseStyle
+from att_docs.document.language import Language
 from att_docs.errors import ContentError
 
 CHECK = "typography"
@@ -136,7 +139,7 @@ def _house_spacing(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Cont
         while at > 0:
             _spacing(text, at, mark, rule, seg, house)
             at = text.find(mark, at + 1)
-    if style.guillemets != "either" or "«" in text:
+    if "«" in text or "»" in text:
         for m in re.finditer(r"«([ \t\u00a0\u202f]*)|([ \t\u00a0\u202f]*)»", text):
             space = m.group(1) if m.group(1) is not None else m.group(2)
             mark = "«" if m.group(1) is not None else "»"
@@ -177,9 +180,14 @@ def _judge(space: str, rule: str, where: str, offset: int, seg: Segment, house: 
 def _quotes(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Context,
             house: _House) -> Iterator[Finding | None]:
     """Quotation marks of the language's pairs that are not closed or close nothing."""
-    pairs = ctx.language(lang).quote_pairs
-    if not any(p[0] in text or p[1] in text for p in pairs):
+    language = ctx.language(lang)
+    marks = _quote_marks(language)
+    if marks is None or marks.search(text) is None:
         return
+    pairs = language.quote_pairs
+    if all((text.count(a) == text.count(b)) and (a not in text or (
+            text.find(a) < text.find(b) and text.rfind(a) < text.rfind(b))) for a, b in pairs):
+        return  # every pair balanced and in order: the usual case, found without a scan
     opens = {p[0]: p[1] for p in pairs}
     closes = {p[1]: p[0] for p in pairs}
     for at, message in _unpaired(text, opens, closes):
@@ -187,9 +195,19 @@ def _quotes(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Context,
                           f"{message} (in “{_snippet(text, at)}”)", None, at)
 
 
+@functools.lru_cache(maxsize=32)
+def _quote_marks(language: Language) -> re.Pattern[str] | None:
+    """Any mark of the language's quotation pairs, or None for a language without."""
+    chars = "".join(language.quote_pairs)
+    return re.compile(f"[{re.escape(chars)}]") if chars else None
+
+
 def _doubled_words(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Context,
                    house: _House) -> Iterator[Finding | None]:
     """A word written twice in a row."""
+    words = text.lower().split()
+    if not any(map(operator.eq, words, words[1:])):
+        return  # no word twice in a row: the usual case, found without the regex
     allowed = ctx.language(lang).doubled_words
     for m in _WORD_TWICE.finditer(text):
         if m.group(1).lower() in allowed or m.group(1) != m.group(2):
@@ -265,7 +283,9 @@ _SUSPECT = re.compile(r"[,.;:!?()—–\-]|([。，、；：！？])\1|[ \t\u300
 def _unpaired(text: str, opens: dict[str, str],
               closes: dict[str, str]) -> Iterator[tuple[int, str]]:
     stack: list[tuple[str, int]] = []
-    for i, char in enumerate(text):
+    marks = re.compile("[" + re.escape("".join(opens) + "".join(closes)) + "]")
+    for m in marks.finditer(text):
+        i, char = m.start(), m.group()
         if char in opens:
             stack.append((char, i))
         elif char in closes:
