@@ -122,7 +122,8 @@ def _spaced_values(table: dict[str, list[tuple[Entry, str]]]) -> Iterator[tuple[
 
 
 class TermMatcher:
-    """Finds glossary terms of one language in texts."""
+    """Finds glossary terms of one language in texts (other bodies' names, matched to
+    hide what they hold, are left out of what ``find`` returns)."""
 
     def find(self, text: str) -> list[Match]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -148,7 +149,7 @@ class UnspacedMatcher(TermMatcher):
             return []
         return [Match(end - before, end + 1, key, group, concepts, deprecated, verbatim)
                 for end, (before, key, group, concepts, deprecated, verbatim)
-                in self.automaton.iter_long(text)]
+                in self.automaton.iter_long(text) if OTHER not in concepts]
 
 
 # --------------------------------------------------------------------------- spaced
@@ -307,6 +308,8 @@ class SpacedMatcher(TermMatcher):
                     continue
             start = end - length
             found = text[start:end]
+            if OTHER in concepts:
+                continue  # another body's name: it only hides what it holds
             if not sensitive:
                 out.append(Match(start, end, found, all_entries, concepts, deprecated,
                                  verbatim))
@@ -389,7 +392,8 @@ class LemmaMatcher(TermMatcher):
                     continue
                 if len(kept) != len(entries):
                     entries, (concepts, deprecated, verbatim) = kept, _info(kept)
-            out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
+            if OTHER not in concepts:
+                out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
         return out
 
 
@@ -428,6 +432,7 @@ class GlossaryIndex:
         self._homophones: dict[str, Any] = {}
         self._short: dict[str, frozenset[tuple[str, str]]] = {}
         self._minor: dict[str, frozenset[tuple[str, str]]] = {}
+        self._minor_of: dict[tuple[tuple[Entry, ...], str], bool] = {}
 
     def matcher(self, language: Language) -> TermMatcher:
         """The matcher of a language, of the kind its data names."""
@@ -456,11 +461,9 @@ class GlossaryIndex:
         """The glossary terms in ``text``: never inside another body's or instrument's
         name (the language's ``other_names``), nor inside a title between the language's
         title marks (公约 in 《…公约》) unless the term is the whole title."""
-        found = self.matcher(language).find(text)
+        found = self.matcher(language).find(text)  # other names are left out there
         if not found:
             return found
-        if language.other_names:
-            found = [m for m in found if OTHER not in m.concepts]
         for opening, closing in language.titles:
             if opening in text and found:
                 found = _outside_titles(found, text, opening, closing)
@@ -484,11 +487,6 @@ class GlossaryIndex:
             found = self._allowed[key] = [t.text for t in c.allowed(lang)] if c else []
         return found
 
-    def mentions_other(self, text: str, language: Language) -> bool:
-        """Whether ``text`` names another body or instrument (``other_names``)."""
-        return bool(language.other_names) and any(
-            OTHER in m.concepts for m in self.matcher(language).find(text))
-
     def short_forms(self, lang: str) -> frozenset[tuple[str, str]]:
         """(concept, term) of the short forms in a language (kind ``shortForm``: the
         Committee, 委员会, the Treaty named again), whose rendering a translator may vary."""
@@ -510,9 +508,15 @@ class GlossaryIndex:
         return found
 
     def is_minor(self, match: Match, lang: str) -> bool:
-        """Whether every reading of ``match`` is a short form or an abbreviation."""
-        minor = self.minor_forms(lang)
-        return bool(minor) and all((e.concept, e.term) in minor for e in match.entries)
+        """Whether every reading of ``match`` is a short form or an abbreviation (worked
+        out once per set of readings)."""
+        key = (match.entries, lang)
+        found = self._minor_of.get(key)
+        if found is None:
+            minor = self.minor_forms(lang)
+            found = self._minor_of[key] = bool(minor) and all(
+                (e.concept, e.term) in minor for e in match.entries)
+        return found
 
     def is_short(self, match: Match, lang: str) -> bool:
         """Whether every reading of ``match`` is a short form."""
@@ -551,6 +555,8 @@ def _title_pattern(opening: str, closing: str) -> re.Pattern[str]:
 def _outside_titles(found: list[Match], text: str, opening: str,
                     closing: str) -> list[Match]:
     """The matches that do not stand inside a title without being the whole of it."""
+    if text.count(opening) == sum(1 for m in found if m.text.startswith(opening)):
+        return found  # each title is a glossary term of its own (《武器贸易条约》)
     spans = {(m.start, m.end) for m in found}
     titles = [(m.start(), m.end()) for m in _title_pattern(opening, closing).finditer(text)
               if (m.start(), m.end()) not in spans and (m.start() + 1, m.end() - 1) not in spans]

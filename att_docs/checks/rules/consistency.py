@@ -162,7 +162,7 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
     """Renderings of each concept: bilingual where the source holds it, else every match."""
     renderings: dict[tuple[str, str, bool], dict[str, list[Place]]] = defaultdict(
         lambda: defaultdict(list))
-    variants: dict[tuple[int, str], str] = {}  # by a match's entries and concept
+    variants: dict[tuple[tuple, str], str] = {}  # by a match's entries and concept
     for corpus in corpora:
         source = corpus.source if corpus.bilingual else None
         for seg in corpus.segments:
@@ -186,9 +186,9 @@ def _terms(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                             if concept not in src_concepts:
                                 continue
                         key = (concept, lang, source is not None)
-                        found = variants.get((id(m.entries), concept))
+                        found = variants.get((m.entries, concept))
                         if found is None:
-                            found = variants[(id(m.entries), concept)] = _variant(m, concept)
+                            found = variants[(m.entries, concept)] = _variant(m, concept)
                         variant = found
                         renderings[key][variant].append((corpus, seg, lang, m.start))
     for (concept, lang, _), groups in renderings.items():
