@@ -78,8 +78,9 @@ class Reference:
 @dataclass(frozen=True)
 class _Grammar:
     start: re.Pattern[str]
-    kinds: re.Pattern[str]  # any kind word: a text without one holds no reference
-    tokens: tuple[tuple[str, str | None, re.Pattern[str]], ...]  # (type, kind, pattern)
+    kinds: re.Pattern[str] | None  # a text without a kind word holds no reference
+    token: re.Pattern[str]  # one alternative per token, named t0, t1 ...
+    types: dict[str, tuple[str, str | None]]  # t0 -> (type, kind)
     hints: tuple[str, ...]
 
 
@@ -88,33 +89,43 @@ def _grammar(language: Language) -> _Grammar | None:
     rules: dict[str, Any] = language.references
     if not rules or not (rules.get("before") or rules.get("after")):
         return None
-    tokens: list[tuple[str, str | None, re.Pattern[str]]] = []
+    tokens: list[tuple[str, str | None, str]] = []
     starts: list[str] = []
     for kind, raw in (rules.get("before") or {}).items():
-        tokens.append(("kind", kind, re.compile(rf"\s*(?:{raw})")))
+        tokens.append(("kind", kind, raw))
         starts.append(raw)
     for kind, raw in (rules.get("after") or {}).items():
-        tokens.append(("after", kind, re.compile(rf"\s*(?:{raw})")))
+        tokens.append(("after", kind, raw))
     if rules.get("prefix"):
-        tokens.append(("prefix", None, re.compile(rf"\s*(?:{rules['prefix']})")))
+        tokens.append(("prefix", None, rules["prefix"]))
         starts.append(rules["prefix"])
-    for raw in rules.get("sub") or ():
-        tokens.append(("sub", None, re.compile(rf"\s*(?:{raw})")))
+    tokens.extend(("sub", None, raw) for raw in rules.get("sub") or ())
     number = rules.get("number") or r"\d+"
-    tokens.append(("number", None, re.compile(rf"\s*(?:{number})")))
+    tokens.append(("number", None, number))
     if rules.get("letter"):
-        tokens.append(("letter", None, re.compile(rf"\s*(?:{rules['letter']})")))
+        tokens.append(("letter", None, rules["letter"]))
     for name in ("list", "range", "of", "skip"):
         raw = rules.get(f"{name}_words")
         if raw:
-            tokens.append((name, None, re.compile(rf"\s*(?:{raw})")))
+            tokens.append((name, None, raw))
+    # one regular expression, the tokens in order as alternatives (the first that
+    # matches wins, as trying them in turn would); a sub-label's groups a and b renamed
+    alternatives = [f"(?P<t{i}>" + _GROUP_NAME.sub(f"(?P<t{i}_" + r"\1>", raw) + ")"
+                    for i, (_type, _kind, raw) in enumerate(tokens)]
     kinds = [*(rules.get("before") or {}).values()]
     if rules.get("after"):  # a kind after its label: a label just before it (24(b)段)
         after = "|".join(f"(?:{k})" for k in rules["after"].values())
         kinds.append(rf"(?:{number}|[)）])\s*(?:{after})")
+    elif rules.get("hints"):
+        kinds = []  # the hints are kind words already: no second look
     return _Grammar(re.compile("|".join(f"(?:{s})" for s in starts)),
-                    re.compile("|".join(f"(?:{k})" for k in kinds)), tuple(tokens),
+                    re.compile("|".join(f"(?:{k})" for k in kinds)) if kinds else None,
+                    re.compile(r"\s*(?:" + "|".join(alternatives) + ")"),
+                    {f"t{i}": (t, k) for i, (t, k, _raw) in enumerate(tokens)},
                     tuple(rules.get("hints") or ()))
+
+
+_GROUP_NAME = re.compile(r"\(\?P<([ab])>")
 
 
 @dataclass
@@ -126,29 +137,28 @@ class _Token:
     values: tuple[str, ...]  # a label's values; two for a sub-label range (b-d)
 
 
-def _label_values(m: re.Match[str]) -> tuple[str, ...]:
-    groups = m.groupdict()
-    first = groups.get("a")
-    if first is None:
-        return (m.group().strip(),)
-    return (first, groups["b"]) if groups.get("b") else (first,)
-
-
 def _tokens(text: str, at: int, grammar: _Grammar) -> list[_Token]:
     """The reference tokens from ``at`` on, up to the first text that is none."""
     out: list[_Token] = []
+    token, types = grammar.token, grammar.types
     while True:
-        for type_, kind, pattern in grammar.tokens:
-            m = pattern.match(text, at)
-            if m is None or m.end() == at:
-                continue
-            lead = len(m.group()) - len(m.group().lstrip())
-            values = _label_values(m) if type_ in ("sub", "number", "letter") else ()
-            out.append(_Token(type_, kind, m.start() + lead, m.end(), values))
-            at = m.end()
-            break
-        else:
+        m = token.match(text, at)
+        if m is None or m.end() == at:
             return out
+        name = m.lastgroup
+        assert name is not None
+        type_, kind = types[name]
+        start = m.start(name)
+        values: tuple[str, ...] = ()
+        if type_ in ("sub", "number", "letter"):
+            first = m.group(f"{name}_a") if type_ == "sub" else None
+            if first is None:
+                values = (m.group(name).strip(),)
+            else:
+                second = m.group(f"{name}_b") if f"{name}_b" in token.groupindex else None
+                values = (first, second) if second else (first,)
+        out.append(_Token(type_, kind, start, m.end(), values))
+        at = m.end()
 
 
 # --------------------------------------------------------------------------- grammar
@@ -352,7 +362,7 @@ def read_references(text: str, language: Language) -> list[Reference]:
     """Every reference of the text, one per value, in order."""
     grammar = _grammar(language)
     if grammar is None or (grammar.hints and not any(h in text for h in grammar.hints)) \
-            or grammar.kinds.search(text) is None:
+            or (grammar.kinds is not None and grammar.kinds.search(text) is None):
         return []
     found: list[Reference] = []
     at = 0
