@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 from att_docs.document.walk import walk
 
 __all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments",
-           "paper_untranslated", "untranslated_texts"]
+           "paper_untranslated", "translations", "untranslated_texts"]
 
 
 @dataclass
@@ -134,32 +134,37 @@ def untranslated_texts(corpora: list[Corpus]) -> Iterator[tuple[tuple[int, str],
     """
     from att_docs.conference.provenance import needs_translation
 
+    for corpus, source, target in translations(corpora):
+        units = paper_untranslated(corpus, target)
+        copies = [u.target for u in units.values() if u.target.strip()]
+        for seg in corpus.segments:
+            raw_src, raw_tgt = seg.text(source), seg.text(target)
+            if raw_tgt and raw_src and raw_tgt.lstrip()[:12] != raw_src.lstrip()[:12] \
+                    and seg.id not in units and f"{seg.id}:1" not in units \
+                    and seg.kind != "frame":
+                continue  # a translation that starts otherwise: the usual case
+            src = " ".join(raw_src.split())
+            if not src:
+                continue
+            tgt = " ".join(raw_tgt.split())
+            unit = units.get(seg.id) or units.get(f"{seg.id}:1")
+            reason = ("missing" if target not in seg.texts else "empty" if not tgt
+                      else unit.reason if unit is not None
+                      else "identical" if tgt == src and needs_translation(src)
+                      else "covered" if seg.kind == "frame" and any(
+                          c in seg.text(target) for c in copies)
+                      else None)
+            if reason is not None:
+                yield (id(seg), target), reason
+
+
+def translations(corpora: list[Corpus]) -> Iterator[tuple[Corpus, str, str]]:
+    """(corpus, source, target) for each translation of each bilingual corpus."""
     for corpus in corpora:
         source = corpus.source
-        if not corpus.bilingual or source is None:
-            continue
-        for target in corpus.targets:
-            units = paper_untranslated(corpus, target)
-            copies = [u.target for u in units.values() if u.target.strip()]
-            for seg in corpus.segments:
-                raw_src, raw_tgt = seg.text(source), seg.text(target)
-                if raw_tgt and raw_src and raw_tgt.lstrip()[:12] != raw_src.lstrip()[:12] \
-                        and seg.id not in units and f"{seg.id}:1" not in units \
-                        and seg.kind != "frame":
-                    continue  # a translation that starts otherwise: the usual case
-                src = " ".join(raw_src.split())
-                if not src:
-                    continue
-                tgt = " ".join(raw_tgt.split())
-                unit = units.get(seg.id) or units.get(f"{seg.id}:1")
-                reason = ("missing" if target not in seg.texts else "empty" if not tgt
-                          else unit.reason if unit is not None
-                          else "identical" if tgt == src and needs_translation(src)
-                          else "covered" if seg.kind == "frame" and any(
-                              c in seg.text(target) for c in copies)
-                          else None)
-                if reason is not None:
-                    yield (id(seg), target), reason
+        if corpus.bilingual and source is not None:
+            for target in corpus.targets:
+                yield corpus, source, target
 
 
 def paper_untranslated(corpus: Corpus, target: str) -> dict[str, UnitState]:

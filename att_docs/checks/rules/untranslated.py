@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.segments import Corpus, paper_untranslated
+from att_docs.checks.segments import Corpus, paper_untranslated, translations
 from att_docs.conference.provenance import UnitState
 
 CHECK = "untranslated"
@@ -26,25 +26,21 @@ _WHY = {"missing": ("error", "has no {target} text"),
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
-    for corpus in corpora:
-        source = corpus.source
-        if not corpus.bilingual or source is None:
+    for corpus, source, target in translations(corpora):
+        units = paper_untranslated(corpus, target)
+        if units:
+            yield from _units(corpus, source, target, units)
             continue
-        for target in corpus.targets:
-            units = paper_untranslated(corpus, target)
-            if units:
-                yield from _units(corpus, source, target, units)
+        for seg in corpus.segments:
+            reason = ctx.untranslated(corpus, seg, target)
+            if reason is None or reason == "covered" or CHECK in seg.ignore:
                 continue
-            for seg in corpus.segments:
-                reason = ctx.untranslated(corpus, seg, target)
-                if reason is None or reason == "covered" or CHECK in seg.ignore:
-                    continue
-                severity, what = _WHY[reason]
-                lang = source if reason == "missing" else target
-                yield ctx.finding(CHECK, severity, corpus, seg, lang,  # type: ignore[arg-type]
-                                  f"{seg.kind} {seg.id} "
-                                  + what.format(source=source, target=target)
-                                  + ": translate it")
+            severity, what = _WHY[reason]
+            lang = source if reason == "missing" else target
+            yield ctx.finding(CHECK, severity, corpus, seg, lang,  # type: ignore[arg-type]
+                              f"{seg.kind} {seg.id} "
+                              + what.format(source=source, target=target)
+                              + ": translate it")
 
 
 def _units(corpus: Corpus, source: str, target: str,
