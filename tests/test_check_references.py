@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from att_docs.checks.extract import references
+from att_docs.checks.references import references
 from att_docs.checks.rules.number import values
 from att_docs.document.language import load_language
 

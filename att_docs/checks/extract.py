@@ -1,4 +1,5 @@
-"""Values in text, by language: dates, document symbols, references and numbers.
+"""Values in text, by language: dates, document symbols and numbers (references are
+:mod:`att_docs.checks.references`).
 
 What to read comes from the language's data (:mod:`att_docs.document.language`): date and
 reference patterns, month names from babel's locale data, number words from num2words
@@ -16,20 +17,17 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from att_docs.checks.references import Reference, read_references
 from att_docs.document.language import Language
 
 __all__ = [
     "DateValue",
     "Quantity",
-    "Reference",
     "blank",
     "dates",
     "decades",
     "fold",
     "numbers",
     "numbers_of_folded",
-    "references",
     "symbols",
 ]
 
@@ -160,15 +158,6 @@ def symbols(text: str) -> list[tuple[str, int, int]]:
     if "ATT/" not in text:
         return []
     return [(m.group(), m.start(), m.end()) for m in _SYMBOL.finditer(text)]
-
-
-# --------------------------------------------------------------------------- references
-
-
-def references(text: str, language: Language) -> list[Reference]:
-    """References to articles, paragraphs, subparagraphs and annexes, one per value
-    (:mod:`att_docs.checks.references`); full-width digits folded."""
-    return read_references(fold(text), language)
 
 
 # --------------------------------------------------------------------------- numbers

@@ -26,9 +26,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from att_docs.checks.extract import fold, number_word
 from att_docs.document.language import Language
 
-__all__ = ["LEVELS", "Reference", "read_references"]
+__all__ = ["LEVELS", "Reference", "read_references", "references"]
 
 LEVELS = ("annex", "article", "paragraph", "subparagraph", "item")
 """The kinds a reference names, outermost first."""
@@ -305,8 +306,6 @@ def _deeper(level: str, label: str) -> str:
 
 
 def _paths(group: _Group, language: Language) -> list[Path]:
-    from att_docs.checks.extract import number_word
-
     out: list[Path] = []
     assert group.kind is not None
     for chain in group.chains:
@@ -379,3 +378,8 @@ def read_references(text: str, language: Language) -> list[Reference]:
         found.extend(Reference(path, start, end) for path in _compose(groups, language))
         at = max(end, m.end())
     return found
+
+
+def references(text: str, language: Language) -> list[Reference]:
+    """:func:`read_references` of the text, full-width digits folded."""
+    return read_references(fold(text), language)

@@ -16,17 +16,16 @@ from att_docs.checks.context import Context
 from att_docs.checks.extract import (
     DateValue,
     Quantity,
-    Reference,
     blank,
     dates,
     decades,
     fold,
     numbers_of_folded,
     one_words,
-    references,
     symbols,
 )
 from att_docs.checks.findings import Finding, Severity
+from att_docs.checks.references import Reference, references
 from att_docs.checks.segments import Corpus, Pair, Segment
 from att_docs.document.language import Language
 

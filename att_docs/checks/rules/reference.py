@@ -14,9 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from att_docs.checks.context import Context
-from att_docs.checks.extract import references
 from att_docs.checks.findings import Finding
-from att_docs.checks.references import Reference
+from att_docs.checks.references import Reference, references
 from att_docs.checks.rules.number import memo_values
 from att_docs.checks.segments import Corpus, Segment
 
