@@ -18,6 +18,7 @@ from typing import Any
 
 from att_docs.build.cache import file_sha256
 from att_docs.build.jobs import FileDone, FileJob, PaperDone, RedlineInput
+from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
@@ -121,15 +122,19 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
     started = time.perf_counter()
     files: list[FileDone] = []
     pending: list[FileJob] = []
+    styled: dict[str, Document] = {}  # each language's text as its house style spaces it
     try:
         for job in jobs:
+            doc_in = styled.get(job.lang)
+            if doc_in is None:
+                doc_in = styled[job.lang] = house_styled(doc, job.lang)
             target = staging / job.name
             if job.format == "docx":
-                _write_docx(doc, job, target, redline)
+                _write_docx(doc_in, job, target, redline)
             elif _STATE["engine"] == "libreoffice":
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
-                _write_docx(doc, job, source, redline)
+                _write_docx(doc_in, job, source, redline)
                 pending.append(job)
                 continue
             elif job.redline and redline is not None:
@@ -138,7 +143,7 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
                 _pdf_writer().write(_redline(doc, job.lang, redline), job.lang, target,
                                     job.mark, data=redline_data)
             else:
-                _pdf_writer().write(doc, job.lang, target, job.mark)
+                _pdf_writer().write(doc_in, job.lang, target, job.mark)
             files.append(describe(target, job.name, job.format))
     except ContentError as exc:
         raise RenderError(str(exc)) from None

@@ -47,7 +47,7 @@ from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 
-__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
+__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
            "record_text", "record_translations",
            "records_sha256", "text_hash", "unit_states"]
@@ -57,6 +57,8 @@ STATES = ("translated", "stale", "untranslated", "extra")
 _HEADER = ("# Written by att-docs (att-docs translated, xliff import, att-docs new): the\n"
            "# original-language text each translation was made from. Do not edit by hand.\n")
 _SPACE = re.compile(r"\s+")
+_LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
+_CODES = re.compile(r"\S*[/@]\S*")  # document symbols, addresses: the same in every language
 
 
 def _normal(text: str) -> str:
@@ -276,6 +278,12 @@ def _recordable(unit: UnitState, ids: Iterable[str] | None) -> bool:
         return False
     copy = _normal(unit.target) == _normal(unit.source)
     return not copy or ids is not None or unit.reason == "confirmed"
+
+
+def needs_translation(text: str) -> bool:
+    """Two words or more that are not acronyms, symbols or addresses."""
+    words = _LETTER_WORDS.findall(_CODES.sub(" ", text))
+    return sum(1 for w in words if not w.isupper()) >= 2
 
 
 def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) -> list[str]:

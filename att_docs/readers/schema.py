@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 __all__ = [
     "AnnexFile",
+    "CheckSettings",
     "ConferenceFile",
     "DeadlineRule",
     "DecisionGroupSpec",
@@ -50,6 +51,20 @@ class DeadlineRule(_Strict):
     days_before_opening: int = Field(ge=0, le=366)
 
 
+class RuleSetting(_Strict):
+    """One check's setting: on or off, and the severity its findings take."""
+
+    enabled: bool = True
+    severity: Literal["info", "warning", "error"] | None = None
+
+
+class CheckSettings(_Strict):
+    """``checks:`` in ``conference.yaml``: a QA profile and per-check settings."""
+
+    profile: str | None = None  # strict, default, quiet (templates/checks.yaml)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+
+
 class ConferenceFile(_Strict):
     """``conference.yaml``."""
 
@@ -60,6 +75,8 @@ class ConferenceFile(_Strict):
     languages: list[LanguageCode] = Field(min_length=1)
     deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
     redline_author: str | None = Field(default=None, min_length=1, max_length=200)
+    house_style: dict[str, str] = Field(default_factory=dict)  # {fr: eu}: another profile
+    checks: CheckSettings | None = None
 
 
 class PaperFile(_Strict):

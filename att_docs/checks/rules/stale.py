@@ -33,7 +33,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         for lang in doc.languages:
             if lang == source:
                 continue
-            for unit in unit_states(doc, lang).values():
+            for unit in unit_states(doc, lang).values():  # untranslated: not stale
                 if unit.state != "stale":
                     continue
                 path, line = ((unit.where.path, unit.where.line) if unit.where

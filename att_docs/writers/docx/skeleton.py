@@ -76,16 +76,18 @@ class Skeleton:
 
 
 _KEPT = 12  # skeletons kept: a few languages of a few style sheets
-_SKELETONS: dict[tuple[int, str, tuple[str, ...]], tuple[Styles, Skeleton]] = {}
+_SKELETONS: dict[tuple[int, str, tuple[str, ...], str], tuple[Styles, Skeleton]] = {}
 
 
-def skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
+def skeleton(styles: Styles, lang: str, languages: tuple[str, ...],
+             sub_label: str = "{label}.") -> Skeleton:
     """The skeleton for ``lang`` among ``languages``, built once per style sheet (which
-    :func:`~att_docs.writers.styles.load_styles` reads once per content)."""
-    key = (id(styles), lang, languages)
+    :func:`~att_docs.writers.styles.load_styles` reads once per content) and
+    subparagraph label (``{label}.`` or ``{label})``, from the house style)."""
+    key = (id(styles), lang, languages, sub_label)
     cached = _SKELETONS.get(key)
     if cached is None or cached[0] is not styles:
-        cached = (styles, _build(styles, lang, languages))
+        cached = (styles, _build(styles, lang, languages, sub_label))
         if len(_SKELETONS) >= _KEPT:  # a watch that sees the style sheet change often
             _SKELETONS.pop(next(iter(_SKELETONS)))
         _SKELETONS[key] = cached
@@ -97,7 +99,8 @@ def _style_id(name: str) -> str:
     return name.replace(" ", "")
 
 
-def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dict[str, int]:
+def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str,
+                  sub_label: str) -> dict[str, int]:
     """The list kinds: abstract ids, and the numIds that the list styles link to."""
     spacing = styles.spacing
     num = st.mm_twips(spacing["number_indent_mm"])
@@ -105,7 +108,8 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dic
     cell = st.mm_twips(styles.table.cell_list_indent_mm)
     paragraph = numbering.add_abstract("ATT Paragraphs", [
         Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
-        Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
+        Level("lowerLetter", sub_label.format(label="%2"), sub, sub - num,
+              _style_id(st.SUBPARAGRAPH)),
     ])
     bullet = numbering.add_abstract(
         "ATT Bullets", [Level("bullet", _BULLET, sub, sub - num, font=bullet_font)])
@@ -122,7 +126,7 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dic
     }
 
 
-def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
+def _build(styles: Styles, lang: str, languages: tuple[str, ...], sub_label: str) -> Skeleton:
     if lang not in styles.fonts:
         raise ContentError(f"the styles file has no fonts for language {lang!r}")
     faces = styles.fonts[lang]
@@ -134,7 +138,8 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     setup_page(doc, styles)
     text_width = text_width_twips(styles)
     drop_lists(doc.part.numbering_part.element)
-    lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin)
+    lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin,
+                          sub_label)
     st.define_styles(doc, styles, fonts, faces.heading_east_asian,
                      {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
                      text_width, lang)

@@ -74,7 +74,8 @@ class _DocxWriter:
     def __init__(self, document: Document, lang: str, styles: Styles,
                  draft: str | None = None) -> None:
         self.source, self.lang, self.styles, self.draft = document, lang, styles, draft
-        self.skeleton = sk = skeleton(styles, lang, tuple(document.languages))
+        self.skeleton = sk = skeleton(styles, lang, tuple(document.languages),
+                                      document.subparagraph_label(lang, "{label}"))
         self.style_ids = sk.style_ids
         self.runs, self.heading_runs = sk.runs, sk.heading_runs
         self._runs_of: dict[str, Runs] = {}

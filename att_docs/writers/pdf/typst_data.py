@@ -165,8 +165,8 @@ class _Serialiser:
 
     def paragraph(self, block: Paragraph) -> Json:
         text = self.inlines(block.text, block.id)
-        subs = [{"label": s.label, "text": self.inlines(s.text, s.id)}
-                for s in block.subparagraphs]
+        subs = [{"label": self.document.subparagraph_label(self.lang, s.label),
+                 "text": self.inlines(s.text, s.id)} for s in block.subparagraphs]
         number = block.number if block.numbered else None
         return {"kind": "paragraph", "number": number, "text": text, "subparagraphs": subs,
                 "keep": block.id in self.lead_ins}
