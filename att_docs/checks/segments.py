@@ -168,13 +168,18 @@ def translations(corpora: list[Corpus]) -> Iterator[tuple[Corpus, str, str]]:
 
 
 def paper_untranslated(corpus: Corpus, target: str) -> dict[str, UnitState]:
-    """The untranslated units of a paper's corpus in ``target``, by id ({} for others)."""
+    """The untranslated units of a paper's corpus in ``target``, by id ({} for others).
+
+    A text that differs from its original but was never recorded as translated (typed by
+    hand, ``unrecorded``) counts as untranslated in ``status`` until ``att-docs
+    translated`` records it; it is a translation all the same, and the checks read it."""
     from att_docs.conference.provenance import unit_states
 
     doc = corpus.document
     if doc is None or doc.source is None or target not in doc.languages:
         return {}
-    return {u.id: u for u in unit_states(doc, target).values() if u.state == "untranslated"}
+    return {u.id: u for u in unit_states(doc, target).values()
+            if u.state == "untranslated" and u.reason != "unrecorded"}
 
 
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:
