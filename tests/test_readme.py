@@ -101,6 +101,14 @@ def test_readme_is_short():
     assert len(readme().splitlines()) < MAX_LINES
 
 
+def test_readme_lists_every_package_setup_installs():
+    """The system tools the commands and the tests use are those scripts/setup.sh installs."""
+    setup = (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    packages = set(re.findall(r"missing\+=\(([a-z0-9.+-]+)\)", setup))
+    assert len(packages) >= 5
+    assert not sorted(p for p in packages if f"`{p}`" not in readme())
+
+
 def test_readme_writes_commands_to_run():
     """A README that lost its command blocks would pass the run test by running nothing."""
     assert len(blocks()) >= 4
