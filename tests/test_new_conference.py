@@ -42,7 +42,7 @@ def test_new_conference_then_new_then_build_gives_a_built_paper(tmp_path):
     assert "ATT/CSP10.WGTU/2024/CHAIR/1/Conf.Rep, dated 2024-07-26" in paper.stdout
 
     out = tmp_path / "out"
-    built = att_docs("build", content / "csp10", "-o", out, "-f", "json")
+    built = att_docs("build", content / "csp10", "-o", out, "--report", "json")
     assert built.returncode == 0, built.stderr
     (summary,) = json.loads(built.stdout)["conferences"]
     stem = "ATT_CSP10.WGTU_2024_CHAIR_1_Conf.Rep"
