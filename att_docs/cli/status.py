@@ -26,7 +26,7 @@ STATUS_EPILOG = EXIT_CODES_HELP + """\b
   unreadable). Superseded papers never count.
 
 \b
-Unit states, per language (README: "Conference status"):
+Unit states, per language (docs/secretariat.md):
   translated    made from the current original text, or confirmed to stay the
                 same as the original (att-docs translated PAPER --lang L ID)
   stale         the original changed since the translation was recorded
