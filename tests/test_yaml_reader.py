@@ -134,7 +134,8 @@ def test_scalars_have_the_round_trip_types(tmp_path):
     ("a: 1\n<<: {b: 2}\n", "merge keys", 2),
     ("a: 1\nb: 2\na: 3\n", "malformed YAML: found duplicate key 'a'", 3),
     ("a: 1\n? [x, y]\n: 2\n", "a key must be plain text", 2),
-    ("a: 1\nb: [1, 2\n", "malformed YAML", 3),
+    ("a: 1\nb: [1, 2\n", "malformed YAML", 2),  # the text's last line, not one past it
+    ("type: [", "malformed YAML", 1),
     ("title: on Treaty: x\n", "malformed YAML: mapping values are not allowed", 1),
     ("a: 1\n---\nb: 2\n", "malformed YAML: expected a single document", 2),
     ("x:\n" + "".join("  " * i + "- \n" for i in range(1, 40)), "nested more than", None),

@@ -522,8 +522,10 @@ def _apply_checks(plan: _Plan, findings: list[Finding] | None) -> list[Finding]:
     from att_docs.conference.status import count_findings
 
     changed = [doc.id for doc in plan.unchecked]
-    papers = list(plan.metas) if plan.folder is not None and plan.glossary is not None \
-        else changed
+    if not changed:
+        return []
+    whole_set = findings is not None and plan.folder is not None and plan.glossary is not None
+    papers = list(plan.metas) if whole_set else changed
     summary = count_findings(findings, papers)
     for pid in papers:
         counts = None if summary is None else summary.get(

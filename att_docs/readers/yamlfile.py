@@ -207,8 +207,10 @@ def load_yaml(path: Path) -> Loaded:
         problem = exc.problem or exc.context or "malformed YAML"
         if not isinstance(exc, _Refused) or exc.malformed:
             problem = f"malformed YAML: {problem}"
+        # libyaml marks a problem at the end of the text on the line after the last
+        lines = len(text.splitlines()) or 1
         raise ContentError(str(problem).splitlines()[0], path,
-                           mark.line + 1 if mark else None) from None
+                           min(mark.line + 1, lines) if mark else None) from None
     except (YAMLError, RecursionError, ValueError) as exc:
         raise ContentError(f"malformed YAML: {str(exc).splitlines()[0] if str(exc) else exc!r}",
                            path) from None
