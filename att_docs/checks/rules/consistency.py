@@ -50,12 +50,16 @@ DOC, SEG, LANG, PATH, LINE, SILENCED, RECORDED, SCORE, TEXT = range(9)
 Table = dict[str, list[Any]]
 
 
-def _key(text: str) -> str:
+def _key(text: str, keys: dict[str, str]) -> str:
     """The text with its white space collapsed and trimmed, case-folded, without closing
     punctuation (a list item ends with ; or ；, the same words as a heading do not), as a
-    digest: tables compare texts, they need not hold them."""
-    folded = " ".join(text.split()).rstrip(_CLOSING).casefold()
-    return hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    digest: tables compare texts, they need not hold them. ``keys``: those made so far."""
+    found = keys.get(text)
+    if found is None:
+        folded = " ".join(text.split()).rstrip(_CLOSING).casefold()
+        found = keys[text] = hashlib.blake2b(folded.encode("utf-8", "surrogatepass"),
+                                             digest_size=12).hexdigest()
+    return found
 
 
 # Punctuation stripped from the end with the space the join leaves (a trailing close
@@ -83,8 +87,19 @@ class _Places:
         self.paths: list[str | None] = []
         self._documents: dict[str, int] = {}
         self._paths: dict[str | None, int] = {}
+        self._made: dict[tuple[int, str, int], tuple[int, int, int | None]] = {}
 
     def __call__(self, corpus: Corpus, seg: Segment, lang: str, offset: int = 0) -> Place:
+        """A new place (the caller may fill in what it records)."""
+        key = (id(seg), lang, offset)  # a source text is placed once for each target
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = self._where(corpus, seg, lang, offset)
+        doc, at, line = made
+        return [doc, seg.id, lang, at, line, CHECK in seg.ignore, False, None, None]
+
+    def _where(self, corpus: Corpus, seg: Segment, lang: str,
+               offset: int) -> tuple[int, int, int | None]:
         path, line = seg.location(lang, offset)
         path = path if path is not None else corpus.path
         where = str(path) if path is not None else None
@@ -96,7 +111,7 @@ class _Places:
         if at is None:
             at = self._paths[where] = len(self.paths)
             self.paths.append(where)
-        return [doc, seg.id, lang, at, line or None, CHECK in seg.ignore, False, None, None]
+        return doc, at, line or None
 
 
 def judge(tables: list[Table], ctx: Context) -> Iterator[Finding | None]:
@@ -158,6 +173,7 @@ def _segment_entries(corpora: list[Corpus], ctx: Context,
     source] for every translated pair with three letters in its source."""
     entries: list[list[Any]] = []
     src_keys: dict[int, str | None] = {}  # by segment: the source's key, None if too short
+    keys: dict[str, str] = {}  # by text: a text repeated across the set is keyed once
     first_ahead: set[tuple[str, str, str, str]] = set()
     first_behind: set[tuple[str, str, str, str]] = set()
     recorded = _Recorded()
@@ -170,10 +186,10 @@ def _segment_entries(corpora: list[Corpus], ctx: Context,
             src_key = src_keys[id(seg)]
         else:
             src_key = src_keys[id(seg)] = (None if _THREE_LETTERS.search(src) is None
-                                           else _key(src))
+                                           else _key(src, keys))
         if src_key is None:
             continue
-        tgt_key = _key(tgt)
+        tgt_key = _key(tgt, keys)
         ahead, behind = make(corpus, seg, target), make(corpus, seg, source)
         ahead[RECORDED] = recorded.translated(corpus, seg, target)
         if (source, target, src_key, tgt_key) not in first_ahead:
@@ -272,13 +288,13 @@ def _term_entries(corpora: list[Corpus], ctx: Context, make: _Places) -> list[li
     variants: dict[tuple[tuple, str], str] = {}  # by a match's entries and concept
     for corpus in corpora:
         source = corpus.source if corpus.bilingual else None
+        languages = [(lang, ctx.index.varied(lang)) for lang in corpus.languages
+                     if lang != source]
         for seg in corpus.segments:
             src_concepts: frozenset[str] | None = None
-            for lang in corpus.languages:
-                if lang == source or not seg.text(lang) or \
-                        ctx.untranslated(corpus, seg, lang):
+            for lang, varied in languages:
+                if not seg.text(lang) or ctx.untranslated(corpus, seg, lang):
                     continue
-                varied = ctx.index.varied(lang)
                 for m in ctx.matches(seg, lang):
                     if m.concepts.isdisjoint(varied) or ctx.index.is_minor(m, lang):
                         continue  # a short form or abbreviation refers again: no rival
