@@ -10,6 +10,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -61,6 +62,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     from att_docs.conference.paths import Project, check_output_folder, find_conferences
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(conference_dir or project.content)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")

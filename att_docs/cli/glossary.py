@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.glossary import Glossary
 
 _FORMATS = ("tbx", "tbx2008", "omegat-tsv", "csv", "yaml", "tmx")
@@ -195,6 +196,7 @@ def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None
 
     project = Project.default(templates)
     conference_dir = the_conference(project.content, conference_dir)
+    finish_interrupted_writes(conference_dir)
     data, count = conference_tmx(conference_dir, project.templates, source, targets or None)
     return data, f"{count} aligned units of {conference_dir.name}"
 

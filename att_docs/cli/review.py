@@ -9,6 +9,7 @@ import click
 from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 REVIEW_EPILOG = """\b
 Examples:
@@ -50,6 +51,7 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     from att_docs.writers.review import checks_for, write_review
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(paper_dir)
     if not (paper_dir / PAPER_FILE).is_file():
         raise ContentError(f"not a paper folder: it has no {PAPER_FILE}", paper_dir)
     (doc,) = load_documents(paper_dir, project.templates)

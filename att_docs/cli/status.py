@@ -12,6 +12,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 if TYPE_CHECKING:
     from att_docs.conference.status import ConferenceStatus, PaperStatus
@@ -64,6 +65,7 @@ def status(conference_dir: Path | None, today: dt.datetime | None, output: str, 
     from att_docs.conference.status import conference_status, status_cache_path
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(conference_dir or project.content)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     day = today.date() if today else dt.date.today()
     reports = [conference_status(folder, project.templates, day, project.glossary,

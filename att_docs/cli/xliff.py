@@ -8,6 +8,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -61,6 +62,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     from att_docs.xliff.terms import term_finder
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(*(paths or (project.content,)))
     docs = read_papers(paths or (project.content,), project.templates)
     glossary = project.glossary
     finders: dict[tuple[str, str], Terms | None] = {}
@@ -111,6 +113,7 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, content: Path |
     from att_docs.xliff.batch import import_files
 
     project = Project.default(templates)
+    finish_interrupted_writes(content or project.content)
     done = import_files(list(files), content or project.content, project.templates,
                         dry_run, force)
     verb = "would change" if dry_run else "changed"

@@ -37,14 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from att_docs.atomic import atomic_output
 from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 
 __all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
-           "record_text", "record_translations",
+           "record_text", "record_translations", "recorded_text",
            "records_sha256", "text_hash", "unit_states"]
 
 RECORD_DIR = ".translations"
@@ -132,9 +131,29 @@ def placeholder_record(lang: str, texts: Mapping[str, str],
 
 
 def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
-    text = record_text(lang, record)
-    with atomic_output(record_path(paper_dir, lang)) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    """Replace the record in one journaled write, once it reads back as ``record``."""
+    from att_docs.journal import Write
+
+    with Write(paper_dir, "record of translations") as write:
+        write.put(f"{RECORD_DIR}/{lang}.yaml", record_text(lang, record).encode("utf-8"))
+        back = read_record(write.shadow(), lang)
+        if (back.units, back.placeholders) != (record.units, record.placeholders):
+            raise ContentError("the translation record would not read back as written; "
+                               "nothing written", record_path(paper_dir, lang))
+        write.commit()
+
+
+def _merged(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> Record:
+    record = read_record(paper_dir, lang)
+    for unit_id, source in sources.items():
+        record.units[unit_id] = (text_hash(source), _normal(source))
+    return record
+
+
+def recorded_text(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> str:
+    """The text of ``lang``'s record once ``sources`` (unit id → the original text each
+    translation was made from) are merged into it."""
+    return record_text(lang, _merged(paper_dir, lang, sources))
 
 
 def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> None:
@@ -143,10 +162,7 @@ def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str]) 
     ``sources`` holds original-language plain texts; they are merged into the existing
     record (other units keep theirs), and the file is replaced atomically.
     """
-    record = read_record(paper_dir, lang)
-    for unit_id, source in sources.items():
-        record.units[unit_id] = (text_hash(source), _normal(source))
-    _write_record(paper_dir, lang, record)
+    _write_record(paper_dir, lang, _merged(paper_dir, lang, sources))
 
 
 def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) -> None:

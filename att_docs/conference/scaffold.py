@@ -15,19 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.confine import check_name, write_inside
 from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
 
-__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial"]
+__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder"]
 
 SYMBOL_TYPES = {
     "chair-report": "Conf.Rep",
@@ -54,6 +53,18 @@ def next_serial(conference_dir: Path) -> int:
     """One more than the highest serial of the conference's papers (1 if none)."""
     serials = [_symbol_of(d).serial for d in find_paper_dirs(conference_dir)]
     return max(serials, default=0) + 1
+
+
+def serial_holder(conference_dir: Path, symbol: DocumentSymbol,
+                  but: str) -> tuple[Path, DocumentSymbol] | None:
+    """Another paper (not folder ``but``) whose symbol takes ``symbol``'s serial, unless
+    it is an earlier or later revision of the same document."""
+    for paper_dir in find_paper_dirs(conference_dir):
+        other = _symbol_of(paper_dir)
+        if paper_dir.name != but and other.serial == symbol.serial and (
+                other.base != symbol.base or other.revision == symbol.revision):
+            return paper_dir, other
+    return None
 
 
 def _symbol_of(paper_dir: Path) -> DocumentSymbol:
@@ -96,9 +107,8 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     from att_docs.document.frame import known_types
     from att_docs.readers.content import read_conference
 
-    if folder_name is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", folder_name):
-        raise ContentError(f"--id {folder_name!r}: a paper id is a plain folder name of "
-                           "lower-case letters, digits and hyphens (no /, .., or spaces)")
+    if folder_name is not None:
+        check_name(folder_name, "--id")
     conference = read_conference(conference_dir)
     types = known_types(templates)
     if doc_type not in types:
@@ -125,9 +135,9 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     titles = {lang: (title or {}).get(lang) or languages[lang].placeholder("title", "Title")
               for lang in conference.languages}
     given = next((t for t in (title or {}).values() if _slug(t)), None)
-    target = conference_dir / (folder_name or (given and _slug(given)) or
-                               f"{doc_type}-{serial}")
-    if target.exists():
+    target = conference_dir / check_name(folder_name or (given and _slug(given)) or
+                                         _slug(f"{doc_type}-{serial}"), "the folder name")
+    if os.path.lexists(target):
         raise ContentError("already exists; choose another --id", target)
     paper_date = date or conference_deadline(conference)
     paper = {
@@ -161,24 +171,13 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
 
 
 def _write_folder(target: Path, files: dict[str, str]) -> None:
-    """Write the files into a scratch folder, then rename it into place in one step.
+    """Stage the files in the conference's hidden staging folder, then rename the whole
+    folder into place in one step: an interrupted run never leaves something that looks
+    like a paper, and the next command removes what it staged."""
+    from att_docs.journal import Write
 
-    The scratch folder is beside the conference, not in it, so an interrupted run never
-    leaves something that looks like a paper.
-    """
-    scratch = Path(tempfile.mkdtemp(prefix=f".att-docs-new-{target.name}.",
-                                    dir=target.parent.parent))
-    try:
+    with Write(target.parent, "new paper") as write:
+        staged = write.folder(target.name)
         for name, text in files.items():
-            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
-            (scratch / name).write_text(text, encoding="utf-8")
-        os.chmod(scratch, 0o777 & ~_umask())
-        os.rename(scratch, target)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+            write_inside(staged, name, text.encode("utf-8"))
+        write.commit()

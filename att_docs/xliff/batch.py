@@ -76,22 +76,24 @@ class Imported:
 
 def import_files(files: list[Path], content: Path, templates: Path, dry_run: bool = False,
                  force: bool = False) -> list[Imported]:
-    """Import every file, or, if any is refused, none."""
-    from att_docs.conference.content_writer import write_translations
+    """Import every file, or, if any is refused, none: each paper's new files are staged
+    and read back before any paper's files move, then each paper is written in one
+    journaled write with its translation records."""
+    from att_docs.conference.content_writer import PaperWrite, commit_all
 
     done: list[Imported] = []
+    writes: dict[Path, PaperWrite] = {}
     for plan in plan_files(files, content, templates, force):
-        changes = write_translations(plan.paper_dir, plan.lang, plan.texts, plan.original,
-                                     dry_run) if plan.texts else []
-        if changes and not dry_run:
-            record_import(plan)
+        if not plan.texts:
+            done.append(Imported(plan, []))
+            continue
+        write = writes.get(plan.paper_dir)
+        if write is None:
+            write = writes[plan.paper_dir] = PaperWrite(plan.paper_dir, templates,
+                                                        what="xliff import", current=plan.doc)
+        changes = write.translations(plan.lang, plan.texts, sources=plan.sources,
+                                     locate=plan.origin)
         done.append(Imported(plan, changes))
+    if not dry_run:
+        commit_all(list(writes.values()))
     return done
-
-
-def record_import(plan: Plan) -> None:
-    """Record which original texts the imported translations were made from (the paper's
-    translation record: a unit imported with --force stays stale)."""
-    from att_docs.conference.provenance import record_translations
-
-    record_translations(plan.paper_dir, plan.lang, plan.sources)

@@ -17,13 +17,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from att_docs.conference.readback import Origin, check_units
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
 from att_docs.xliff.parse import XliffFile, XliffUnit
-from att_docs.xliff.readback import unreadable
 
 __all__ = ["Plan", "language_of", "plan_import"]
 
@@ -41,6 +41,12 @@ class Plan:
     untranslated: list[str] = field(default_factory=list)
     unchanged: int = 0
     forced: list[str] = field(default_factory=list)  # imported although the original changed
+    lines: dict[str, int] = field(default_factory=dict)  # unit id: its line in the file
+    doc: Document | None = field(default=None, repr=False)  # the paper as read for the plan
+
+    def origin(self, unit_id: str) -> Origin:
+        """Where a unit's translation is in the file (for a refusal)."""
+        return Origin(self.path, self.lines.get(unit_id))
 
 
 @dataclass
@@ -113,13 +119,14 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
     twice = [(u, "") for u in xf.units if counts_in_file[u.id] > 1]
     if twice:
         raise _refuse(xf, twice, f"{len(twice)} unit id(s) appear twice")
-    plan = Plan(xf.path, paper_dir, lang, original)
+    plan = Plan(xf.path, paper_dir, lang, original, doc=doc)
     changed_source: list[tuple[XliffUnit, str]] = []
     bad_codes: list[tuple[XliffUnit, str]] = []
     blocks: dict[str, dict[int, list[Inline]]] = {}
     old_sources: dict[str, dict[int, str]] = {}  # forced units: the text translated
     for unit in xf.units:
         slot = slots[unit.id]
+        plan.lines.setdefault(slot.unit_id, unit.line)
         _, codes = encode(slot.source.inlines)
         try:
             source = decode(unit.source, codes, _version(xf))
@@ -153,13 +160,8 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
     if bad_codes:
         raise _refuse(xf, bad_codes, "inline codes lost or added")
     _collect(plan, slots, counts, blocks, old_sources)
-    metadata = {u.id for u in document_units(doc) if u.file is not None}  # plain YAML strings
-    prose = {k: v for k, v in plan.texts.items() if k not in metadata}
-    bad = unreadable(prose, list(doc.footnotes), lang, templates)
-    if bad:
-        by_id = {slots[u.id].unit_id: u for u in xf.units}
-        raise _refuse(xf, [(by_id[unit_id], why) for unit_id, why in bad],
-                      "translations that cannot be written as they are")
+    kinds = {u.id: u.kind for u in document_units(doc)}
+    check_units(plan.texts, kinds, list(doc.footnotes), lang, templates, plan.origin)
     return plan
 
 
