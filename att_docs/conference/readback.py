@@ -23,7 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from att_docs.document.locale import load_locale
-from att_docs.document.model import Conference, Document, Run, SourceLocation, Text
+from att_docs.document.model import (
+    Conference,
+    Document,
+    Inline,
+    Run,
+    SourceLocation,
+    Text,
+    TextBlock,
+)
 from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
@@ -35,7 +43,8 @@ from att_docs.writers.content.markdown import render_rich_text
 if TYPE_CHECKING:
     from att_docs.document.frame import FrameRenderer
 
-__all__ = ["ONE_LINE", "Origin", "check_units", "fold_lines", "read_back", "refuse"]
+__all__ = ["LINE_BREAK", "ONE_LINE", "Origin", "breaks_lines", "check_units", "fold_lines",
+           "one_line", "read_back", "refuse"]
 
 ONE_LINE = frozenset({"heading", "title", "subtitle", "caption", "submitted-by"})
 """Unit kinds that are one line: the frame's values and headings."""
@@ -69,6 +78,23 @@ Locate = Callable[[str], Origin]
 def fold_lines(text: str) -> str:
     """A one-line text: each line break, with the spaces around it, becomes one space."""
     return _FOLD.sub(" ", text).strip(" \t")
+
+
+def one_line(text: Text) -> Text:
+    """``text`` as one line: its paragraphs and line breaks joined by spaces."""
+    inlines: list[Inline] = []
+    for n, block in enumerate(text.blocks):
+        if n:
+            inlines.append(Run(" "))
+        inlines.extend(Run(_FOLD.sub(" ", i.text), i.bold, i.italic) if isinstance(i, Run)
+                       else i for i in block.inlines)
+    return Text([TextBlock(inlines)], text.where)
+
+
+def breaks_lines(text: Text) -> bool:
+    """``text`` has more than one paragraph or a line break."""
+    return len(text.blocks) > 1 or any(isinstance(i, Run) and LINE_BREAK.search(i.text)
+                                       for b in text.blocks for i in b.inlines)
 
 
 def refuse(problems: list[tuple[str, str]], locate: Locate, what: str) -> ContentError:
@@ -114,7 +140,7 @@ def _problem(text: Text, kind: str, prose: ProseFile) -> str:
         bad = forbidden_character(run)
         if bad:
             return f"character {describe(bad[0])} is not allowed in a paper"
-    if kind in ONE_LINE and (len(text.blocks) > 1 or any(LINE_BREAK.search(r) for r in runs)):
+    if kind in ONE_LINE and breaks_lines(text):
         return f"a {kind.replace('-', ' ')} is one line; this one holds a line break"
     if kind in _PLAIN:
         return ""

@@ -17,10 +17,19 @@ from pathlib import Path
 
 from att_docs.conference.content_writer import Change, write_translations
 from att_docs.conference.provenance import RECORD_DIR
-from att_docs.conference.readback import Origin, check_units, read_back
+from att_docs.conference.readback import (
+    LINE_BREAK,
+    ONE_LINE,
+    Origin,
+    breaks_lines,
+    check_units,
+    fold_lines,
+    one_line,
+    read_back,
+)
 from att_docs.conference.reimport import compare_units, draft_document, keep_map
 from att_docs.confine import Folder, check_name, write_inside
-from att_docs.document.model import Document, Footnote, Text
+from att_docs.document.model import Document, Footnote, Heading, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.readers.docx import Draft, Notice, read_docx
@@ -89,6 +98,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
         raise ContentError(f"unknown document type {paper_type!r} (known: "
                            f"{', '.join(sorted(types))})", templates)
     draft = read_docx(docx, lang, templates, paper_type or "chair-report", accept_changes)
+    _one_line_frame(draft)
     fields = draft.masthead
     missing = [name for name in ("symbol", "date", "submitted_by")
                if getattr(fields, name) is None]
@@ -155,6 +165,32 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
         _write_folder(folder, files, lang, ids, carried, templates,
                       f"{verb} of {docx.name}", written, locate)
     return report
+
+
+_JOINED = "a {} is one line: its line breaks were joined with spaces"
+
+
+def _one_line_frame(draft: Draft) -> None:
+    """Titles, subtitles, captions, the submitted-by line and headings are one line in
+    the content (the frame typesets them as one): a line break in the draft becomes a
+    space, with a notice."""
+    lang = draft.lang
+    for part in draft.parts:
+        for name in ("title", "subtitle", "caption"):
+            values = getattr(part, name)
+            if lang in values and LINE_BREAK.search(values[lang]):
+                values[lang] = fold_lines(values[lang])
+                draft.notices.append(Notice(name, _JOINED.format(name)))
+        for block in part.blocks:
+            text = block.text.get(lang) if isinstance(block, Heading) else None
+            if text is not None and breaks_lines(text):
+                block.text[lang] = one_line(text)
+                draft.notices.append(Notice(Origin.of_text(text, draft.path).place,
+                                            _JOINED.format("heading")))
+    submitted = draft.masthead.submitted_by
+    if submitted and LINE_BREAK.search(submitted):
+        draft.masthead.submitted_by = fold_lines(submitted)
+        draft.notices.append(Notice("submitted by", _JOINED.format("submitted-by line")))
 
 
 def _checked_units(draft: Draft, footnotes: dict[str, Footnote], info: PaperInfo,
@@ -257,6 +293,12 @@ def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, 
                            "draft without --into", paper_dir)
     draft = read_docx(docx, lang, templates, doc.type, accept_changes)
     texts = align_translation(doc, original, draft)
+    kinds = {u.id: u.kind for u in document_units(doc)}
+    for unit_id, text in texts.items():
+        if kinds.get(unit_id) in ONE_LINE and breaks_lines(text):
+            texts[unit_id] = one_line(text)
+            draft.notices.append(Notice(Origin.of_text(text, docx).place or unit_id,
+                                        _JOINED.format(kinds[unit_id].replace("-", " "))))
     sources = {u.id: u.texts[original].plain() for u in document_units(doc)
                if original in u.texts and u.id in texts}
 
