@@ -73,6 +73,7 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
       att-docs glossary import terms.tbx -o glossary/att.yaml --force
     """
     from att_docs.atomic import atomic_output
+    from att_docs.conference.paths import Project, check_output_file
     from att_docs.glossary import dumps, load
     from att_docs.glossary.yaml_format import load_yaml_glossary
 
@@ -83,6 +84,7 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
         return
     if output.exists() and not force:
         raise click.UsageError(f"{output} exists; add --force to replace it")
+    check_output_file(output, Project.default(), "-o/--output", glossary=True)
     with atomic_output(output) as tmp:
         tmp.write_text(text, encoding="utf-8")
         if load_yaml_glossary(tmp) != terms:  # it must say exactly what FILE said
@@ -158,6 +160,7 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
       att-docs glossary export --format csv --glossary other.tbx > other.csv
     """
     from att_docs.atomic import atomic_output
+    from att_docs.conference.paths import Project, check_output_file
     from att_docs.glossary import default_path, dumps, format_of, load
 
     chosen = fmt or (format_of(output) if output else "tbx")
@@ -183,6 +186,7 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
     if output is None:
         _write_stdout(data)
         return
+    check_output_file(output, Project.default(), "-o/--output", glossary=True)
     with atomic_output(output) as tmp:
         tmp.write_bytes(data)
     click.echo(f"exported {summary} as {chosen} → {output}", err=True)

@@ -42,9 +42,10 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     (the original changed since the translation) are shaded, with the old original
     struck through and the new underlined.
     """
+    from att_docs.build.versions import OutputFolder
     from att_docs.checks.engine import check_documents
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.paths import PAPER_FILE, Project
+    from att_docs.conference.paths import PAPER_FILE, Project, check_output_file
     from att_docs.document.locale import load_locale
     from att_docs.errors import ContentError
     from att_docs.glossary import load
@@ -67,7 +68,15 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
                 if f.at_least(min_severity)]  # type: ignore[arg-type]
     source_locale = load_locale(project.templates, original)
     names = {code: source_locale.language_name(code) for code in doc.languages}
-    target = output or (project.build / doc.conference.id / "review" /
-                        f"{doc.masthead.symbol.file_stem}.{lang}.review.docx")
-    comments = write_review(doc, lang, findings, target, names)
-    click.echo(f"wrote {target}: {comments} comment(s)")
+    if output is not None:
+        conference = [doc.conference.source.parent] if doc.conference.source else []
+        check_output_file(output, project, "-o/--output", conference)
+        root, target = output.parent, output
+    else:  # inside the conference's current set; its link must be the build's own
+        shown = project.build / doc.conference.id / "review" / \
+            f"{doc.masthead.symbol.file_stem}.{lang}.review.docx"
+        folder = OutputFolder(shown.parent.parent)
+        root = (folder.live() if folder.path.is_symlink() else None) or folder.path
+        target = root / "review" / shown.name
+    comments = write_review(doc, lang, findings, target, names, root=root)
+    click.echo(f"wrote {output or shown}: {comments} comment(s)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -55,7 +56,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     unit has its source as target with state new (1.2) or no target (2.1).
     Glossary terms of each unit are in a note with their required translation.
     """
-    from att_docs.conference.paths import Project
+    from att_docs.conference.paths import Project, check_output_folder
     from att_docs.xliff.batch import export_files
     from att_docs.xliff.export import Terms
     from att_docs.xliff.papers import read_papers
@@ -75,8 +76,11 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
             finders[key] = term_finder(glossary, source, target, project.templates)
         return finders[key]
 
-    written = export_files(docs, targets, version, output or project.build / "xliff",
-                           terms_for)
+    out = output or project.build / "xliff"
+    conferences = sorted({d.conference.source.parent for d in docs if d.conference.source})
+    check_output_folder(Path(os.path.realpath(out)), conferences, project,
+                        "-o/--output" if output else None)
+    written = export_files(docs, targets, version, out, terms_for)
     for path in written:
         click.echo(str(path))
     click.echo(f"exported {len(written)} file(s) from {len(docs)} paper(s)", err=True)

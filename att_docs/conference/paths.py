@@ -11,7 +11,8 @@ from pathlib import Path
 
 from att_docs.errors import ContentError, OutputError
 
-__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "check_output_folder",
+__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "check_output_file",
+           "check_output_folder",
            "default_glossary", "default_templates", "find_conferences", "find_paper_dirs",
            "inside"]
 
@@ -137,3 +138,22 @@ def check_output_folder(out: Path, conferences: list[Path], project: Project,
                               where)
     if real.exists() and not real.is_dir():
         raise OutputError(f"{out} is a file, not a folder", where)
+
+
+def check_output_file(path: Path, project: Project, option: str,
+                      conferences: list[Path] | None = None, *, glossary: bool = False) -> None:
+    """Refuse an output file (``-o`` of review, XLIFF or glossary exports) that would land
+    in the content, a conference or paper folder, or the templates; in the glossary
+    folder too unless ``glossary`` (a term base imported on purpose). Links in the path
+    are resolved first: a link never leads a file into the input."""
+    real = Path(os.path.realpath(path))
+    folders = [project.content, project.templates, *(conferences or [])]
+    if not glossary:
+        folders.append(project.glossary.parent)
+    for folder in folders:
+        if inside(real, folder.resolve()):
+            raise OutputError(f"{path} would be written into {folder}, which att-docs only "
+                              "reads; choose a place outside the content and templates",
+                              option)
+    if real.is_dir():
+        raise OutputError(f"{path} is a folder, not a file", option)
