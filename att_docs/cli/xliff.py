@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -56,7 +55,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     unit has its source as target with state new (1.2) or no target (2.1).
     Glossary terms of each unit are in a note with their required translation.
     """
-    from att_docs.conference.paths import Project, check_output_folder
+    from att_docs.conference.paths import Project, check_output_file
     from att_docs.xliff.batch import export_files
     from att_docs.xliff.export import Terms
     from att_docs.xliff.papers import read_papers
@@ -78,8 +77,8 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
 
     out = output or project.build / "xliff"
     conferences = sorted({d.conference.source.parent for d in docs if d.conference.source})
-    check_output_folder(Path(os.path.realpath(out)), conferences, project,
-                        "-o/--output" if output else None)
+    check_output_file(out, project, "-o/--output" if output else None, conferences,
+                      folder=True)
     written = export_files(docs, targets, version, out, terms_for)
     for path in written:
         click.echo(str(path))

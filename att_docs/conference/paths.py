@@ -140,20 +140,23 @@ def check_output_folder(out: Path, conferences: list[Path], project: Project,
         raise OutputError(f"{out} is a file, not a folder", where)
 
 
-def check_output_file(path: Path, project: Project, option: str,
-                      conferences: list[Path] | None = None, *, glossary: bool = False) -> None:
-    """Refuse an output file (``-o`` of review, XLIFF or glossary exports) that would land
-    in the content, a conference or paper folder, or the templates; in the glossary
-    folder too unless ``glossary`` (a term base imported on purpose). Links in the path
-    are resolved first: a link never leads a file into the input."""
+def check_output_file(path: Path, project: Project, option: str | None,
+                      conferences: list[Path] | None = None, *, glossary: bool = False,
+                      folder: bool = False) -> None:
+    """Refuse an output file (``-o`` of review or glossary exports), or the ``folder`` of
+    output files (XLIFF export), that would land in the content, a conference or paper
+    folder, or the templates; in the glossary folder too unless ``glossary`` (a term base
+    imported on purpose). Links in the path are resolved first: a link never leads a
+    file into the input."""
     real = Path(os.path.realpath(path))
     folders = [project.content, project.templates, *(conferences or [])]
     if not glossary:
         folders.append(project.glossary.parent)
-    for folder in folders:
-        if inside(real, folder.resolve()):
-            raise OutputError(f"{path} would be written into {folder}, which att-docs only "
+    for given in folders:
+        if inside(real, given.resolve()):
+            raise OutputError(f"{path} would be written into {given}, which att-docs only "
                               "reads; choose a place outside the content and templates",
-                              option)
-    if real.is_dir():
-        raise OutputError(f"{path} is a folder, not a file", option)
+                              option or path)
+    if real.is_dir() != folder and real.exists():
+        raise OutputError(f"{path} is a {'file' if folder else 'folder'}, not a "
+                          f"{'folder' if folder else 'file'}", option or path)
