@@ -69,21 +69,22 @@ class PaperWrite:
 
     def __init__(self, paper_dir: Path, templates: Path | None = None, *,
                  conference_dir: Path | None = None, what: str = "write of translations",
-                 current: Document | None = None):
+                 current: Document | None = None, complete: bool = False):
         from att_docs.conference.paths import default_templates
         from att_docs.document.frame import known_types
         from att_docs.readers.content import read_conference, read_paper
 
         self.paper_dir, self.what = paper_dir, what
         self.templates = templates or default_templates()
-        self._complete = current is not None  # read in every language
+        self._complete = current is not None or complete  # read in every language
         if current is not None:  # the paper as the caller just read it
             self.conference, self.current = current.conference, current
-        else:  # in its original language: a translation may still lack texts
+        else:  # in its original language (a translation may still lack texts) or all
             self.conference = read_conference(conference_dir or paper_dir.parent)
+            languages = None if complete else [original_language(paper_dir)]
             self.current = read_paper(paper_dir, self.conference, self.templates,
                                       known_types(self.templates), strict=False,
-                                      languages=[original_language(paper_dir)])
+                                      languages=languages)
         self.original = self.current.masthead.original_language
         self.units = {u.id: u for u in document_units(self.current)}
         self.outputs: dict[Path, str] = {}
@@ -145,6 +146,15 @@ class PaperWrite:
                 return fh.read()
         except FileNotFoundError:
             return None
+
+    def write_unseen(self) -> None:
+        """Write the planned files straight into a paper folder nobody sees yet (one
+        staged whole by a re-import, which reads it back itself)."""
+        from att_docs.confine import write_inside
+
+        for path, content in self.outputs.items():
+            write_inside(self.paper_dir, path.relative_to(self.paper_dir).as_posix(),
+                         content.encode("utf-8"))
 
     def stage(self, tx: Any) -> None:
         """Stage the planned files in ``tx`` (a :class:`att_docs.journal.Write`) and read

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from att_docs.conference.content_writer import Change, write_translations
+from att_docs.conference.content_writer import Change, PaperWrite, write_translations
 from att_docs.conference.provenance import RECORD_DIR
 from att_docs.conference.readback import (
     LINE_BREAK,
@@ -235,13 +235,17 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
         staged = write.folder(folder.name)
         for name, text in files.items():
             write_inside(staged, name, text.encode("utf-8"))
+        meant = {lang: written}
         if carried is not None:
             _copy_records(folder, staged)
-        for other, texts in (carried or {}).items():
-            kept = {unit_id: text for unit_id, text in texts.items() if unit_id in ids}
-            write_translations(staged, other, kept, lang, templates=templates,
-                               conference_dir=conference_dir, what=what)
-        read_back(staged, folder, conference, templates, {lang: written}, strict=True,
+            paper = PaperWrite(staged, templates, conference_dir=conference_dir,
+                               complete=True)
+            for other, texts in carried.items():
+                paper.translations(other, {unit_id: text for unit_id, text in texts.items()
+                                           if unit_id in ids})
+            paper.write_unseen()
+            meant.update(paper.written)
+        read_back(staged, folder, conference, templates, meant, strict=True,
                   locate=locate, source=locate(""))
         write.commit()
 
