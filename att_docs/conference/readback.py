@@ -26,6 +26,7 @@ from att_docs.document.locale import load_locale
 from att_docs.document.model import (
     Conference,
     Document,
+    FootnoteRef,
     Inline,
     Run,
     SourceLocation,
@@ -144,6 +145,9 @@ def _problem(text: Text, kind: str, prose: ProseFile) -> str:
         return f"a {kind.replace('-', ' ')} is one line; this one holds a line break"
     if kind in _PLAIN:
         return ""
+    if kind == "footnote" and any(isinstance(i, FootnoteRef) for b in text.blocks
+                                  for i in b.inlines):
+        return "a footnote cannot hold the mark of another footnote"
     markdown = render_rich_text(text)
     size = len(markdown.encode("utf-8"))
     if size > MAX_MARKDOWN_BYTES:
