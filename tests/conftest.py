@@ -65,3 +65,13 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Caches that outlive a process (the term variants) go to a folder of this run, for
     the tests and the commands they start, never to the user's ~/.cache."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def kill_scenarios(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+    """The inputs of every writer into the content, for the kill tests
+    (bench/kill_writes.py), made once for all test processes of a run."""
+    from bench.kill_writes import prepare
+
+    root = tmp_path_factory.getbasetemp()
+    return prepare((root if worker_id == "master" else root.parent) / "kill-inputs")

@@ -37,7 +37,12 @@ from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.readers.markdown import ProseFile, parse_rich_text
-from att_docs.readers.text import MAX_MARKDOWN_BYTES, describe, forbidden_character
+from att_docs.readers.text import (
+    MAX_MARKDOWN_BYTES,
+    MAX_YAML_BYTES,
+    describe,
+    forbidden_character,
+)
 from att_docs.writers.content.blocks import unit_at_line
 from att_docs.writers.content.markdown import render_rich_text
 
@@ -50,6 +55,7 @@ __all__ = ["LINE_BREAK", "ONE_LINE", "Origin", "breaks_lines", "check_units", "f
 ONE_LINE = frozenset({"heading", "title", "subtitle", "caption", "submitted-by"})
 """Unit kinds that are one line: the frame's values and headings."""
 _PLAIN = frozenset({"title", "subtitle", "caption", "submitted-by"})  # YAML strings
+_NAMES = {"submitted-by": "submitted-by line"}
 LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _FOLD = re.compile("[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
@@ -142,9 +148,11 @@ def _problem(text: Text, kind: str, prose: ProseFile) -> str:
         if bad:
             return f"character {describe(bad[0])} is not allowed in a paper"
     if kind in ONE_LINE and breaks_lines(text):
-        return f"a {kind.replace('-', ' ')} is one line; this one holds a line break"
+        return f"a {_NAMES.get(kind, kind)} is one line; this one holds a line break"
     if kind in _PLAIN:
-        return ""
+        size = len(text.plain().encode("utf-8"))
+        return (f"{size:,} bytes; a content file holds at most {MAX_YAML_BYTES:,}"
+                if size > MAX_YAML_BYTES else "")
     if kind == "footnote" and any(isinstance(i, FootnoteRef) for b in text.blocks
                                   for i in b.inlines):
         return "a footnote cannot hold the mark of another footnote"
