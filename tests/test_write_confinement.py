@@ -295,3 +295,24 @@ def test_the_glossary_folder_takes_an_imported_term_base(space: Space) -> None:
     result = space.run("glossary", "export", "--format", "csv", "-o", "glossary/att.csv")
     assert result.exit_code == 0, result.stderr
     assert (space.root / "glossary" / "att.csv").is_file()
+
+
+def test_build_never_writes_through_links_planted_in_the_set(space: Space) -> None:
+    """Links put into the current set in place of a built file, the manifest and a
+    folder: the next build replaces or carries them, and writes nothing through them."""
+    assert space.run("build", "-f", "docx", "-q").exit_code == 0
+    live = space.root / "build" / os.readlink(space.root / "build" / "csp9")
+    (space.outside / "target" / "file.txt").write_text("keep\n", encoding="utf-8")
+    built = next(live.glob("*.en.docx"))
+    built.unlink()
+    space.link(built, space.outside / "target" / "file.txt")
+    (live / "manifest.json").unlink()
+    space.link(live / "manifest.json", space.outside / "target" / "file.txt")
+    space.link(live / "handmade", space.outside / "target")
+    en = space.conference / "mc-programme-of-work" / "en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("tasked", "asked"), encoding="utf-8")
+    before = space.outside_tree()
+    result = space.run("build", "-f", "docx", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert space.outside_tree() == before
+    assert not (space.root / "build" / "csp9" / "manifest.json").is_symlink()
