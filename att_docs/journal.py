@@ -254,6 +254,7 @@ def _open_staging(root: Folder, where: Path) -> Folder:
 
 
 def _sync_tree(folder: Path) -> None:
+    """Flush a staged folder: every file, then every folder's entries."""
     for dirpath, _, files in os.walk(folder):
         for name in files:
             fd = os.open(os.path.join(dirpath, name), os.O_RDONLY | os.O_NOFOLLOW)
@@ -261,13 +262,8 @@ def _sync_tree(folder: Path) -> None:
                 os.fsync(fd)
             finally:
                 os.close(fd)
-        fd = os.open(dirpath, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+        with Folder.open(Path(dirpath)) as here:
+            here.sync()
 
 
 def _apply(root: Folder, staging: Folder, new: Folder, entries: list[_Entry]) -> list[str]:

@@ -35,6 +35,14 @@ def conference_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def empty_conference(conference_copy: Path) -> Path:
+    """A copy of the example conference without its papers (for importing new ones)."""
+    for paper in [p for p in conference_copy.iterdir() if p.is_dir()]:
+        shutil.rmtree(paper)
+    return conference_copy
+
+
+@pytest.fixture
 def templates_copy(tmp_path: Path) -> Path:
     """A private copy of templates/ that a test may edit."""
     target = tmp_path / "templates"

@@ -158,14 +158,6 @@ WORD_CASES = [(name, WORD_PLACES[n % len(WORD_PLACES)]) for n, name in
               enumerate(WORD_PAYLOADS) if name != "huge"]
 
 
-@pytest.fixture
-def empty_conference(tmp_path: Path) -> Path:
-    folder = tmp_path / "csp9"
-    folder.mkdir()
-    shutil.copy(CONTENT / "conference.yaml", folder)
-    return folder
-
-
 def _word_draft(path: Path, place: str, text: str) -> Path:
     import docx
 

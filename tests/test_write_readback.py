@@ -4,7 +4,6 @@ one line of text, and a write changes nothing it was not asked to change."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -124,14 +123,6 @@ def test_crlf_files_keep_crlf(exported: tuple[Path, Path]) -> None:
 
 
 # ---------------------------------------------------------------- Word
-
-@pytest.fixture
-def empty_conference(tmp_path: Path) -> Path:
-    folder = tmp_path / "csp9"
-    folder.mkdir()
-    shutil.copy(ROOT / "content" / "csp9" / "conference.yaml", folder)
-    return folder
-
 
 DRAFTS = {
     "bidi": (["The Group \u202emet\u202c today.", "It talked."], "21 July 2023",
