@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -34,10 +35,11 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 CSP9 = ROOT / "content" / "csp9"
 TEMPLATES = ROOT / "templates"
 PAPER = "wgtu-report"
@@ -288,25 +290,47 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--writer", action="append", choices=WRITERS)
+    parser.add_argument("--every-step", action="store_true",
+                        help="also a kill after each step of the write")
+    parser.add_argument("--inputs", type=Path, help="prepared inputs to use (or make)")
+    parser.add_argument("--json", action="store_true", help="one JSON line per writer")
     options = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("ATT_DOCS_NO_CACHE", "1")
     bad = 0
     with tempfile.TemporaryDirectory(prefix="att-docs-kill-writes-") as tmp:
-        scenarios = prepare(Path(tmp) / "inputs")
+        scenarios = prepare(options.inputs or Path(tmp) / "inputs")
         for name in options.writer or WRITERS:
             started = time.perf_counter()
             rounds = Rounds(scenarios[name], Path(tmp) / "rounds")
+            steps = kill_after_each_step(rounds) if options.every_step else []
             outcomes = random_kills(rounds, options.kills, options.seed)
+            wrong = [o for o in [*outcomes, *(o for _, o in steps)]
+                     if o.state == "mixed" or o.leftovers]
+            bad += len(wrong)
+            if options.json:
+                print(json.dumps({"writer": name, "steps": [asdict(o) for _, o in steps],
+                                  "random": [asdict(o) for o in outcomes]}))
+                continue
             counts = Counter((o.state, "killed" if o.killed else "finished")
                              for o in outcomes)
-            wrong = [o for o in outcomes if o.state == "mixed" or o.leftovers]
-            bad += len(wrong)
             print(f"{name}: {options.kills} kills in {time.perf_counter() - started:.1f} s "
                   f"({len(rounds.steps)} steps): "
                   + ", ".join(f"{state} {how} {n}" for (state, how), n in sorted(counts.items()))
                   + (f"; {len(wrong)} WRONG" if wrong else ""))
     return 1 if bad else 0
+
+
+def run_in_a_process(writer: str, inputs: Path, kills: int, seed: int,
+                     every_step: bool = False) -> dict[str, list[dict[str, object]]]:
+    """This script for one writer in a process of its own (the forks it makes then
+    inherit no test runner's threads); its outcomes."""
+    args = [sys.executable, str(Path(__file__)), "--writer", writer, "--kills", str(kills),
+            "--seed", str(seed), "--inputs", str(inputs), "--json"]
+    done = subprocess.run(args + (["--every-step"] if every_step else []), cwd=ROOT,
+                          capture_output=True, text=True, timeout=600, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    assert lines, done.stderr[-2000:]
+    return json.loads(lines[-1])
 
 
 if __name__ == "__main__":

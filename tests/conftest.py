@@ -76,10 +76,12 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session")
-def kill_scenarios(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+def kill_inputs(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The inputs of every writer into the content, for the kill tests
     (bench/kill_writes.py), made once for all test processes of a run."""
     from bench.kill_writes import prepare
 
     root = tmp_path_factory.getbasetemp()
-    return prepare((root if worker_id == "master" else root.parent) / "kill-inputs")
+    inputs = (root if worker_id == "master" else root.parent) / "kill-inputs"
+    prepare(inputs)
+    return inputs

@@ -22,7 +22,7 @@ from fuzzlib import ERROR_LINE, cli, tree
 from lxml import etree
 from worddrafts import numbered_draft
 
-from bench.kill_writes import WRITERS, Rounds, Scenario, random_kills
+from bench.kill_writes import WRITERS, run_in_a_process
 
 PAPER = "wgtu-report"
 TEMPLATES = ROOT / "templates"
@@ -258,8 +258,9 @@ def test_translated_over_broken_records(name: str, conference_copy: Path) -> Non
 
 @pytest.mark.slow
 @pytest.mark.parametrize("writer", WRITERS)
-def test_random_kills(writer: str, kill_scenarios: dict[str, Scenario], tmp_path: Path) -> None:
-    """Each writer killed at random moments: every paper old or new after recovery."""
-    outcomes = random_kills(Rounds(kill_scenarios[writer], tmp_path), kills=3, seed=23)
-    assert all(o.state in ("old", "new") and not o.leftovers for o in outcomes), \
-        [(o.state, o.killed, o.leftovers) for o in outcomes]
+def test_random_kills(writer: str, kill_inputs: Path) -> None:
+    """Each writer killed at random moments (in a process of its own, which forks the
+    writer): every paper old or new after recovery."""
+    outcomes = run_in_a_process(writer, kill_inputs, kills=3, seed=23)["random"]
+    assert all(o["state"] in ("old", "new") and not o["leftovers"] for o in outcomes), \
+        outcomes

@@ -67,7 +67,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     zh.write_text(zh.read_text(encoding="utf-8").replace("{#purpose}", "{#purpose} 改：", 1),
                   encoding="utf-8")
     built = folder / "built"
-    result = cli("build", conference, "-o", built, "-f", "docx", "-l", "zh", "-q",
+    result = cli("build", conference, "-o", built, "-f", "docx", "-l", "zh", "-q", "-j", "1",
                  "--templates", ROOT / "templates")
     assert result.exit_code == 0, result.stderr
     draft = python_docx_draft(folder / "draft.docx", typed=False)
@@ -243,7 +243,7 @@ def test_a_file_link_leading_out_of_the_paper_is_refused(space: Space, xliff: Pa
 def test_build_and_review_refuse_a_planted_build_link(space: Space) -> None:
     space.link(space.root / "build" / "csp9", space.outside / "target")
     before = space.outside_tree()
-    for args in (("build", "-f", "docx", "-q"), ("review", space.paper, "--lang", "zh")):
+    for args in (("build", "-f", "docx", "-q", "-j", "1"), ("review", space.paper, "--lang", "zh")):
         result = space.run(*args)
         assert result.exit_code == 4, (args, result.stderr)
         assert "build/csp9" in result.stderr and "link" in result.stderr
@@ -251,7 +251,7 @@ def test_build_and_review_refuse_a_planted_build_link(space: Space) -> None:
 
 
 def test_review_never_writes_through_a_link_inside_the_set(space: Space) -> None:
-    assert space.run("build", "-f", "docx", "-q").exit_code == 0
+    assert space.run("build", "-f", "docx", "-q", "-j", "1").exit_code == 0
     live = space.root / "build" / os.readlink(space.root / "build" / "csp9")
     space.link(live / "review", space.outside / "target")
     before = space.outside_tree()
@@ -300,7 +300,7 @@ def test_the_glossary_folder_takes_an_imported_term_base(space: Space) -> None:
 def test_build_never_writes_through_links_planted_in_the_set(space: Space) -> None:
     """Links put into the current set in place of a built file, the manifest and a
     folder: the next build replaces or carries them, and writes nothing through them."""
-    assert space.run("build", "-f", "docx", "-q").exit_code == 0
+    assert space.run("build", "-f", "docx", "-q", "-j", "1").exit_code == 0
     live = space.root / "build" / os.readlink(space.root / "build" / "csp9")
     (space.outside / "target" / "file.txt").write_text("keep\n", encoding="utf-8")
     built = next(live.glob("*.en.docx"))
@@ -312,7 +312,7 @@ def test_build_never_writes_through_links_planted_in_the_set(space: Space) -> No
     en = space.conference / "mc-programme-of-work" / "en.md"
     en.write_text(en.read_text(encoding="utf-8").replace("tasked", "asked"), encoding="utf-8")
     before = space.outside_tree()
-    result = space.run("build", "-f", "docx", "-q")
+    result = space.run("build", "-f", "docx", "-q", "-j", "1")
     assert result.exit_code == 0, result.stderr
     assert space.outside_tree() == before
     assert not (space.root / "build" / "csp9" / "manifest.json").is_symlink()

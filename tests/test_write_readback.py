@@ -80,7 +80,7 @@ def test_xliff_targets_the_reader_would_refuse_are_refused_with_unit_and_line(
     assert unit in line and says in line, line
     assert tree(conference) == before
     assert cli("build", conference, "-o", conference.parent / "out", "-f", "docx", "-l",
-               "zh", "-q", "--templates", TEMPLATES).exit_code == 0
+               "zh", "-q", "-j", "1", "--templates", TEMPLATES).exit_code == 0
 
 
 def test_a_line_separator_in_one_paragraph_survives_the_next_import(
@@ -175,7 +175,7 @@ def test_a_subtitle_with_line_breaks_and_block_markers_stays_one_line(
     data = yaml.safe_load((empty_conference / "p" / "paper.yaml").read_text("utf-8"))
     assert "\n" not in data["subtitle"]["en"] and "FAKE/SYMBOL" in data["subtitle"]["en"]
     out = tmp_path / "out"
-    assert cli("build", empty_conference, "-o", out, "-f", "docx", "-l", "en", "-q",
+    assert cli("build", empty_conference, "-o", out, "-f", "docx", "-l", "en", "-q", "-j", "1",
                "--templates", TEMPLATES).exit_code == 0
     lines = paragraphs(next(out.glob("*.en.docx")))
     assert not any(line.strip() == "FAKE/SYMBOL" for line in lines), lines
@@ -193,7 +193,7 @@ def test_a_frame_value_written_by_hand_cannot_open_a_frame_line(conference_copy:
     assert old in text
     paper_yaml.write_text(text.replace(old, f"  en: {fake}"), encoding="utf-8")
     out = tmp_path / "out"
-    result = cli("build", conference_copy, "-o", out, "-l", "en", "-q",
+    result = cli("build", conference_copy, "-o", out, "-l", "en", "-q", "-j", "1",
                  "--templates", TEMPLATES)
     assert result.exit_code == 0, result.stderr
     docx_lines = paragraphs(next(out.glob("*_763_*.en.docx")))
@@ -219,7 +219,7 @@ def test_a_linked_picture_draws_a_warning(empty_conference: Path, tmp_path: Path
 def built_zh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built")
     result = cli("build", ROOT / "content" / "csp9", "-o", out, "-f", "docx", "-l", "zh",
-                 "-q", "--templates", TEMPLATES)
+                 "-q", "-j", "1", "--templates", TEMPLATES)
     assert result.exit_code == 0, result.stderr
     return next(out.glob("*_763_*.zh.docx"))
 
