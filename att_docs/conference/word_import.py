@@ -88,6 +88,8 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     from att_docs.readers.content import read_conference
     from att_docs.writers.content.paper import paper_files
 
+    if folder_name is not None:
+        check_name(folder_name, "--id")
     conference = read_conference(conference_dir)
     lang = lang or conference.languages[0]
     if lang not in conference.languages:
@@ -115,8 +117,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
             part.type = paper_type
     title = draft.main.title.get(lang) or f"(title of {docx.name})"
     draft.main.title[lang] = title
-    name = check_name(folder_name, "--id") if folder_name is not None else \
-        check_name(slug(title, slug(docx.stem, "paper")), "the folder name")
+    name = folder_name or check_name(slug(title, slug(docx.stem, "paper")), "the folder name")
     folder = conference_dir / name
     if folder.is_symlink():
         raise ContentError("is a link; a re-import writes a new folder in its place: "
