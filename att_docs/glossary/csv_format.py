@@ -18,7 +18,7 @@ import csv
 import io
 from pathlib import Path
 
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -27,6 +27,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
+from att_docs.inputs import read_text
 from att_docs.readers.text import check_characters
 
 __all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary"]

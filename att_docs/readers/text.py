@@ -12,7 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
+from att_docs.inputs import read_text
 
 __all__ = ["MAX_MARKDOWN_BYTES", "MAX_YAML_BYTES", "check_characters", "forbidden_character",
            "read_input"]
@@ -53,16 +54,8 @@ def check_characters(text: str, path: Path, first_line: int = 1) -> None:
 
 
 def read_input(path: Path, limit: int) -> str:
-    """A content file's text: at most ``limit`` bytes of UTF-8, no forbidden character."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ContentError("file not found", path) from None
-    except OSError:
-        size = 0
-    if size > limit:
-        raise ContentError(f"is {size:,} bytes; content files are limited to {limit:,} "
-                           "(split the text, or check that this is the right file)", path)
-    text = read_text(path).removeprefix("\ufeff")  # a byte order mark is not text
+    """A content file's text: a regular file of at most ``limit`` bytes of UTF-8, no
+    forbidden character (:mod:`att_docs.inputs` opens it)."""
+    text = read_text(path, limit=limit).removeprefix("\ufeff")  # a byte order mark is not text
     check_characters(text, path)
     return text

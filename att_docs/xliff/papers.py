@@ -11,7 +11,8 @@ from pathlib import Path
 
 from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
 from att_docs.document.model import Document
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
+from att_docs.inputs import read_text
 
 __all__ = ["paper_index", "paper_symbol", "read_one", "read_papers"]
 
