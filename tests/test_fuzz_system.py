@@ -339,22 +339,35 @@ TAMPERED = {
 }
 
 
+def _checksummed(name: str, payload: bytes) -> bytes:
+    """``payload`` behind a checksum line as att-docs writes it: what an editor who knows
+    the format would write."""
+    import hashlib
+
+    digest = hashlib.sha256(name.encode() + b"\0" + payload).hexdigest()
+    return b"att-docs cache sha256=" + digest.encode() + b"\n" + payload
+
+
 def _entry(cache: dict) -> dict:
     return dict(next(iter(cache["outputs"].values())))
 
 
+@pytest.mark.parametrize("checksum", ["recomputed", "stale"])
 @pytest.mark.parametrize("case", list(TAMPERED))
-def test_tampered_cache(case: str, ws: Workspace) -> None:
-    """A cache edited by hand is ignored: the set is built again, nothing outside it."""
+def test_tampered_cache(case: str, checksum: str, ws: Workspace) -> None:
+    """A cache edited by hand is ignored: the set is built again, nothing outside it.
+    Its checksum catches the edit; one recomputed by the editor too, its shape check."""
     cache_file = ws.out / ".att-docs-cache.json"
-    data = json.loads(cache_file.read_text("utf-8"))
+    data = json.loads(cache_file.read_bytes().split(b"\n", 1)[1])  # after the checksum line
     if TAMPERED[case] is None:
-        text = "{not json"
+        text = b"{not json"
     else:
         TAMPERED[case](data)
-        text = json.dumps(data if data else [])
+        text = json.dumps(data if data else []).encode()
+    if checksum == "recomputed":
+        text = _checksummed(cache_file.name, text)
     os.unlink(cache_file)  # the file is shared with nothing: rewrite it in place
-    cache_file.write_text(text, encoding="utf-8")
+    cache_file.write_bytes(text)
     names = sorted(p.name for p in ws.out.iterdir() if not p.name.startswith("."))
     before_in = ws.inputs()
     outside = tree(ws.root.parent)

@@ -31,6 +31,7 @@ import att_docs
 from att_docs.atomic import atomic_output
 from att_docs.build.index_page import INDEX_TEMPLATE
 from att_docs.conference.paths import CONFERENCE_FILE
+from att_docs.statefile import cache_bytes, load_cache
 
 __all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
 
@@ -140,21 +141,18 @@ class BuildCache:
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildCache:
-        """The cache of ``out_dir``; an empty one if absent, unreadable or outdated."""
-        try:
-            data = json.loads((out_dir / CACHE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if not _valid(data):
-            return cls()  # outdated or tampered with: everything is rebuilt
+        """The cache of ``out_dir``; an empty one if absent, unreadable or outdated (a
+        damaged or edited one is warned about: :func:`att_docs.statefile.load_cache`)."""
+        data = load_cache(out_dir / CACHE_FILE, None, _valid)
+        if data is None:
+            return cls()  # everything is rebuilt
         return cls(data["conference"], data["papers"], data["outputs"], data["extras"])
 
     def save(self, out_dir: Path) -> None:
         data = {"version": CACHE_VERSION, "conference": self.conference,
                 "papers": self.papers, "outputs": self.outputs, "extras": self.extras}
         with atomic_output(out_dir / CACHE_FILE) as tmp:
-            tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False),
-                           encoding="utf-8")
+            tmp.write_bytes(cache_bytes(CACHE_FILE, data))
 
     def paper_meta(self, paper_id: str, key: str) -> dict[str, Any] | None:
         """The cached metadata of a paper, if it was read from the same inputs."""
