@@ -244,3 +244,44 @@ def test_pandoc_at_its_limits_is_a_clean_error(limit: str, value, message: str,
                                      "--dry-run"), "draft.docx", line=False)
     assert message in match["msg"], match["msg"]
     assert not list(conference.glob("report-*"))
+
+
+# ----------------------------------------------------------------------------- long words
+
+@pytest.mark.parametrize("name, pattern", [
+    ("wgtu-report/en.md", r"(\{#purpose\} )"),
+    ("wgtu-report/zh.md", r"(\{#purpose\} )"),
+    ("wgtu-report/annex-a/tables.yaml", r"(Recent\w*)"),
+    ("wgtu-report/paper.yaml", r"(\n  en: )"),
+])
+def test_a_word_no_line_can_hold_is_refused_with_its_line(name: str, pattern: str,
+                                                         conference_copy: Path,
+                                                         tmp_path: Path) -> None:
+    """A 100,000-character word made Typst fail (a PDF string holds 32,767 at most) or
+    run for minutes; it is refused where it is read."""
+    import re
+
+    path = conference_copy / name
+    text = path.read_text(encoding="utf-8")
+    match = re.search(pattern, text)
+    assert match, pattern
+    word = "".join("etaoinshrdlu"[(n * 7) % 12] for n in range(100_000))
+    path.write_text(text[:match.end(1)] + word + text[match.end(1):], encoding="utf-8")
+    line = text.count("\n", 0, match.end(1)) + 1
+    for args in (["build", conference_copy, "-o", tmp_path / "out", "-f", "pdf", "-l", "en",
+                  "-q"], ["check", conference_copy]):
+        proc = _run(*args, timeout=120)
+        _refused(proc, path, "a word of 100,0")
+        assert proc.stderr.startswith(f"att-docs: error: {path}:{line}: "), proc.stderr
+
+
+def test_a_long_word_within_the_limit_builds(conference_copy: Path, tmp_path: Path) -> None:
+    from att_docs.readers.text import MAX_WORD
+
+    path = conference_copy / "wgtu-report" / "en.md"
+    word = "".join("etaoinshrdlu"[(n * 7) % 12] for n in range(MAX_WORD))
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "{#purpose} ", "{#purpose} " + word + " ", 1), encoding="utf-8")
+    proc = _run("build", conference_copy, "-o", tmp_path / "out", "-f", "pdf", "-l", "en",
+                "-q", timeout=300)
+    assert proc.returncode == 0, proc.stderr
