@@ -35,3 +35,46 @@ def test_a_character_no_font_has_is_named_with_its_line(name: str, pattern: str,
     found = ERROR_LINE.match(lines[0])
     assert found and found["where"] == str(path) and found["line"] == str(line), lines[0]
     assert "U+13000" in found["msg"] and NO_GLYPH in found["msg"]
+
+
+TBX = ('<?xml version="1.0"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+       'xmlns="urn:iso:std:iso:30042:ed:3.0"><text><body>\n'
+       '<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>Treaty</term></termSec>'
+       '</langSec><langSec xml:lang="zh"><termSec><term>条约</term></termSec></langSec>'
+       '</conceptEntry>\n'
+       '<conceptEntry id="{id}"><langSec xml:lang="en"><termSec><term>State</term></termSec>'
+       '</langSec><langSec xml:lang="zh"><termSec><term>国家</term></termSec></langSec>'
+       '</conceptEntry>\n</body></text></tbx>\n')
+
+IMPORTS = [
+    # (id, file name, content, the line the error names)
+    ("csv-id-with-space", "terms.csv", "concept_id,lang,term\nc1,en,Treaty\nc1,zh,条约\n"
+     "my id,en,State\nmy id,zh,国家\n", 4),
+    ("csv-language-unknown", "terms.csv", "concept_id,lang,term\nc1,en,Treaty\nc1,zh,条约\n"
+     "c1,x-klingon,tlhIngan\n", 4),
+    ("csv-kind-with-space", "terms.csv", "concept_id,lang,term,kind\nc1,en,Treaty,\n"
+     "c1,zh,条约,full Form\n", 3),
+    ("wide-csv-language-unknown", "wide.csv", "en,zh,qq-zz\nTreaty,条约,x\n", 2),
+    ("tbx-id-a-number", "terms.tbx", TBX.replace("{id}", "1-state"), 4),
+]
+
+
+@pytest.mark.parametrize("output", ["stdout", "file"])
+@pytest.mark.parametrize("case", IMPORTS, ids=[c[0] for c in IMPORTS])
+def test_a_term_base_the_project_cannot_take_is_refused_at_its_line(
+        case, output: str, tmp_path: Path) -> None:
+    """Such a term base was written (to stdout without a word; with -o the error named
+    a deleted temporary file); now nothing is written and its own line is named."""
+    _id, name, content, line = case
+    source = tmp_path / name
+    source.write_text(content, encoding="utf-8")
+    target = tmp_path / "out" / "att.yaml"
+    args = ["glossary", "import", source] + (["-o", target] if output == "file" else [])
+    result = cli(*args)
+    assert result.exit_code == 1, (result.exit_code, result.stderr, result.stdout)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    found = ERROR_LINE.match(lines[0])
+    assert found and found["where"] == str(source) and found["line"] == str(line), lines[0]
+    assert ".tmp" not in result.stderr and result.stdout == ""
+    assert not target.exists()
