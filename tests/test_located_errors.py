@@ -78,3 +78,31 @@ def test_a_term_base_the_project_cannot_take_is_refused_at_its_line(
     assert found and found["where"] == str(source) and found["line"] == str(line), lines[0]
     assert ".tmp" not in result.stderr and result.stdout == ""
     assert not target.exists()
+
+
+OUTPUTS = [
+    ("build", ["build", "{conference}", "-o", "{out}/csp9", "-f", "docx", "-q"]),
+    ("review", ["review", "{conference}/wgtu-report", "-o", "{out}/r.docx"]),
+    ("xliff-export", ["xliff", "export", "{conference}", "-o", "{out}/xliff"]),
+    ("glossary-export", ["glossary", "export", "--format", "csv", "-o", "{out}/g.csv"]),
+    ("glossary-import", ["glossary", "import", "{glossary}", "-o", "{out}/g.yaml"]),
+    ("tmx-export", ["glossary", "export", "--format", "tmx", "--conference", "{conference}",
+                    "-o", "{out}/t.tmx"]),
+]
+
+
+@pytest.mark.parametrize("out", ["/proc", "/proc/self", "/sys"])
+@pytest.mark.parametrize("case", OUTPUTS, ids=[c[0] for c in OUTPUTS])
+def test_an_output_where_nothing_can_be_written_is_exit_4(case, out: str,
+                                                          conference_copy: Path) -> None:
+    """/proc takes no new files (it said ENOENT, which ended in an internal error)."""
+    from fuzzlib import GLOSSARY
+
+    _id, args = case
+    argv = [a.format(conference=conference_copy, out=out,
+                     glossary=GLOSSARY / "att.yaml") for a in args]
+    result = cli(*argv)
+    assert result.exit_code == 4, (result.exit_code, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"att-docs: error: {out}"), result.stderr
+    assert "internal error" not in result.stderr
