@@ -12,7 +12,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -578,3 +580,103 @@ def test_a_linked_paper_folder_is_hashed_where_it_is(ws: Workspace) -> None:
     assert changed and all("761" in k for k in changed)
     _edit(ws.conference / "wgtu-report" / "annex-a" / "en.md", "{#", "{#")  # no change
     assert tree(ws.out) == after
+
+
+# ------------------------------------------------------------------ watch: files vanish
+
+def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
+    """Arrange for ``case`` to happen during the first rebuild; return the repair."""
+    import att_docs.build.cache as cache
+    import att_docs.readers.markdown as markdown
+
+    paper = ws.conference / "wgtu-report"
+    saved = {p: p.read_bytes() for p in (paper / "zh.md", paper / "en.md")}
+    done: list[bool] = []
+
+    def once(action: Callable[[], None]) -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    def restore() -> None:
+        for path, data in saved.items():
+            if path.is_symlink() or path.exists():
+                path.unlink()
+            path.write_bytes(data)
+        shutil.rmtree(ws.root / "moved", ignore_errors=True)
+
+    hash_file, read_input = cache.file_sha256, markdown.read_input
+
+    def on_hash(action: Callable[[], None]):
+        def hashed(path: Path) -> str:
+            if path.parent == paper:
+                once(action)
+            return hash_file(path)
+        monkeypatch.setattr(cache, "file_sha256", hashed)
+
+    def on_read(action: Callable[[], None]):
+        def read(path: Path, limit: int) -> str:
+            if path.parent == paper:
+                once(action)
+            return read_input(path, limit)
+        monkeypatch.setattr(markdown, "read_input", read)
+
+    if case == "hashed-file-vanishes":
+        on_hash(lambda: (paper / "zh.md").unlink())
+    elif case == "read-file-vanishes":
+        on_read(lambda: (paper / "en.md").unlink())
+    elif case == "file-becomes-fifo":
+        on_hash(lambda: ((paper / "zh.md").unlink(), os.mkfifo(paper / "zh.md")))
+    elif case == "file-becomes-dangling-link":
+        on_read(lambda: ((paper / "en.md").unlink(), (paper / "en.md").symlink_to("gone")))
+    elif case == "lock-link-appears":
+        on_hash(lambda: (paper / ".#en.md").symlink_to("user@host.1:1700000000"))
+    elif case == "paper-folder-vanishes":
+        def move() -> None:
+            (ws.root / "moved").mkdir()
+            shutil.copytree(paper, ws.root / "moved" / "wgtu-report")
+            shutil.rmtree(paper)
+
+        def back() -> None:
+            if not paper.exists():
+                shutil.copytree(ws.root / "moved" / "wgtu-report", paper)
+            restore()
+        on_read(move)
+        return back
+    return restore
+
+
+WATCH_CASES = ["hashed-file-vanishes", "read-file-vanishes", "file-becomes-fifo",
+               "file-becomes-dangling-link", "lock-link-appears", "paper-folder-vanishes"]
+
+
+@pytest.mark.parametrize("case", WATCH_CASES)
+def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
+                                                    monkeypatch) -> None:
+    """An editor saves by replacing files; a rebuild that meets one half-replaced reports
+    it and keeps watching, and the next save builds the set as a fresh build would."""
+    from att_docs.build.watch import Watcher
+    from att_docs.errors import ContentError
+
+    _edit(ws.conference / "wgtu-report" / "en.md", "established", "set up")
+    repair = _watch_damage(ws, monkeypatch, case)
+    watcher = Watcher(ws.conference, ws.out, ws.templates, ws.glossary / "att.yaml",
+                      ("docx",), None)
+    rebuilds: list = []
+    errors: list[Exception] = []
+
+    def saves():
+        yield set()  # the first build meets the damage
+        monkeypatch.undo()
+        repair()
+        yield {(2, str(ws.conference / "wgtu-report" / "en.md"))}
+
+    watcher.run(rebuilds.append, errors.append, saves())
+    assert all(isinstance(e, ContentError) and e.path is not None for e in errors), errors
+    assert rebuilds, errors
+    assert "wgtu-report" in {p for r in rebuilds for p in r.report.papers_built}
+    fresh = prepared(ws.root, ws.root.parent / "fresh")
+    shutil.rmtree(fresh.out.parent)
+    assert fresh.build().exit_code == 0
+    docx = {k: v for k, v in tree(ws.out).items() if k.endswith(".docx")}
+    assert docx.keys() == {k for k in tree(fresh.out) if k.endswith(".docx")}

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -48,8 +49,12 @@ def _ignored(rel: Path) -> bool:
 
 
 def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, hex."""
-    with path.open("rb") as fh:
+    """SHA-256 of a file's bytes, hex. A FIFO or device put in the file's place is not
+    waited on or read: it hashes as what it is (reading it as input refuses it)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return hashlib.sha256(b"not a regular file").hexdigest()
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
@@ -67,10 +72,14 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
             rel = path.relative_to(root)
             if _ignored(rel) or rel.as_posix() in exclude:
                 continue
-            link = os.readlink(path).encode("utf-8", "surrogateescape") if (
-                path.is_symlink()) else b""
+            try:
+                link = os.readlink(path).encode("utf-8", "surrogateescape") if (
+                    path.is_symlink()) else b""
+                content = file_sha256(path).encode()
+            except FileNotFoundError:
+                continue  # gone since the folder was listed (a save in progress)
             digest.update(rel.as_posix().encode("utf-8", "surrogateescape") + b"\0" + link
-                          + b"\0" + file_sha256(path).encode() + b"\0")
+                          + b"\0" + content + b"\0")
     elif root.is_file():
         digest.update(file_sha256(root).encode())
     return digest.hexdigest()
