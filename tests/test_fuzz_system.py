@@ -680,3 +680,65 @@ def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
     assert fresh.build().exit_code == 0
     docx = {k: v for k, v in tree(ws.out).items() if k.endswith(".docx")}
     assert docx.keys() == {k for k in tree(fresh.out) if k.endswith(".docx")}
+
+
+# ------------------------------------------- droppings in paper folders, every command
+
+DROPPINGS = {
+    "emacs-lock": (".#en.md", "link"),
+    "emacs-lock-record": (".translations/.#zh.yaml", "link"),
+    "emacs-lock-annex": ("annex-a/.#en.md", "link"),
+    "dangling-link": ("notes.md", "link"),
+    "vim-swap-fifo": (".en.md.swp", "fifo"),
+    "vim-probe": ("4913", "file"),
+    "backup-fifo": ("en.md~", "fifo"),
+    "autosave": ("#en.md#", "file"),
+    "libreoffice-lock": (".~lock.en.md#", "file"),
+}
+
+
+def _drop(paper: Path, name: str, kind: str) -> None:
+    path = paper / name
+    if kind == "link":
+        path.symlink_to("user@host.4242:1700000000")  # how Emacs makes its lock: dangling
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text("half-saved {#x", encoding="utf-8")
+
+
+def _every_command(ws: Workspace, out: Path) -> dict[str, list[str | Path]]:
+    paper = ws.conference / "wgtu-report"
+    common = ["--templates", ws.templates]
+    return {
+        "build": ["build", ws.conference, "-o", out / "csp9", "-f", "docx", "-j", "1", "-q",
+                  *common],
+        "status": ["status", ws.conference, "--format", "json", "--today", "2023-07-01",
+                   *common],
+        "check": ["check", ws.conference, "--format", "json", *common],
+        "xliff-export": ["xliff", "export", ws.conference, "-o", out / "xliff"],
+        "review": ["review", paper, "-o", out / "review.docx", *common],
+        "tmx": ["glossary", "export", "--format", "tmx", "--conference", ws.conference, "-o",
+                out / "t.tmx", *common],
+        "translated": ["translated", paper, "--lang", "zh", *common],
+    }
+
+
+@pytest.mark.parametrize("case", list(DROPPINGS))
+def test_editor_droppings_change_no_command(case: str, ws: Workspace, tmp_path: Path) -> None:
+    """Lock files, swap files and backups (links that lead nowhere, FIFOs) in a paper, an
+    annex or the records: every command does exactly what it does without them."""
+    clean = prepared(ws.root, tmp_path / "clean")
+    name, kind = DROPPINGS[case]
+    _drop(ws.conference / "wgtu-report", name, kind)
+    def same(text: str) -> str:
+        for path in (tmp_path / "clean-out", tmp_path / "out", clean.root, ws.root):
+            text = text.replace(str(path), "<" + path.name.split("-")[-1] + ">")
+        return text.replace("<clean>", "<ws>").replace("<out>", "<ws-out>")
+
+    for command in _every_command(ws, tmp_path / "out"):
+        expected = cli(*_every_command(clean, tmp_path / "clean-out")[command])
+        result = cli(*_every_command(ws, tmp_path / "out")[command])
+        assert (result.exit_code, command) == (expected.exit_code, command), result.stderr
+        assert same(result.stderr) == same(expected.stderr), command
+        assert same(result.stdout) == same(expected.stdout), command
