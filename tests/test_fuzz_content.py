@@ -260,6 +260,84 @@ def test_markdown(case: Mutation, base: Path, tmp_path: Path) -> None:
     run_mutation(case, base, tmp_path)
 
 
+RECORDS = [f"{WGTU}/.translations/zh.yaml", f"{MC}/.translations/fr.yaml"]
+
+
+def _entry_line(text: str) -> re.Match[str]:
+    """The first ``    source: ...`` line of a record."""
+    match = re.search(r"^    source: .*$", text, re.M)
+    assert match
+    return match
+
+
+def _record_value(value: str):
+    """Replace the first unit's source with ``value`` (YAML as written)."""
+    def edit(text: str) -> str:
+        match = _entry_line(text)
+        return text[:match.start()] + "    source: " + value + text[match.end():]
+    return edit
+
+
+def _bomb(levels: int = 8) -> str:
+    lines = ['b0: &b0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}"] * 9) + "]"
+              for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def record_cases() -> list[Mutation]:
+    """Translation records are the team's data, read through the hardened loader: every
+    damage is refused with the record's name and line, never expanded or guessed at."""
+    cases: list[Mutation] = []
+    for path in RECORDS:
+        name = path.split("/", 1)[1].replace("/.translations/", "-")
+        cases += [
+            Mutation(f"{name}-alias-bomb", path,
+                     edit=lambda t: _bomb() + _record_value("*b8")(t)),
+            Mutation(f"{name}-anchor", path, edit=_record_value("&a text")),
+            Mutation(f"{name}-alias-undefined", path, edit=_record_value("*nowhere")),
+            Mutation(f"{name}-python-tag", path,
+                     edit=_record_value("!!python/object/apply:os.system [ls]")),
+            Mutation(f"{name}-local-tag", path, edit=_record_value("!secret text")),
+            Mutation(f"{name}-binary-tag", path, edit=_record_value("!!binary aGk=")),
+            Mutation(f"{name}-source-list", path, edit=_record_value("[a, b]")),
+            Mutation(f"{name}-source-mapping", path, edit=_record_value("{a: b}")),
+            Mutation(f"{name}-deep", path, edit=_record_value("[" * 50 + "]" * 50)),
+            Mutation(f"{name}-control-escape", path, edit=_record_value('"a\\x1bb"')),
+            Mutation(f"{name}-surrogate-escape", path, edit=_record_value('"\\ud800"')),
+            Mutation(f"{name}-nul", path, raw=_raw_insert(b"\x00")),
+            Mutation(f"{name}-latin1", path, raw=_raw_insert(b"caf\xe9")),
+            Mutation(f"{name}-hash-short", path,
+                     edit=_replace(r"^    hash: \w+$", "    hash: abc")),
+            Mutation(f"{name}-hash-mapping", path,
+                     edit=_replace(r"^    hash: \w+$", "    hash: {a: 1}")),
+            Mutation(f"{name}-units-list", path, edit=_replace(r"^units:$", "units: []\nold:")),
+            Mutation(f"{name}-unknown-top-key", path, edit=_append("extra: 1")),
+            Mutation(f"{name}-unknown-entry-key", path,
+                     edit=_replace(r"^(    hash: \w+)$", "\\1\n    note: x")),
+            Mutation(f"{name}-language-other", path,
+                     edit=_replace(r"^language: \w+$", "language: ru")),
+            Mutation(f"{name}-duplicate-unit", path, edit=lambda t: t + t.split("units:\n", 1)
+                     [1].split("\n    source", 1)[0] + "\n    source: x\n"),
+            Mutation(f"{name}-second-document", path, edit=_append("---\nlanguage: zh")),
+            Mutation(f"{name}-complex-key", path, edit=_replace(r"^units:$",
+                                                                "units:\n  ? [a]\n  : x")),
+            Mutation(f"{name}-tab-indent", path, edit=_replace(r"^    hash:", "\thash:")),
+            Mutation(f"{name}-top-level-list", path, edit=lambda t: "- " + t.replace(
+                "\n", "\n  ")),
+            Mutation(f"{name}-empty", path, edit=lambda t: ""),
+        ]
+    return cases
+
+
+RECORD_CASES = record_cases()
+
+
+@pytest.mark.parametrize("case", RECORD_CASES, ids=[c.id for c in RECORD_CASES])
+def test_records(case: Mutation, base: Path, tmp_path: Path) -> None:
+    run_mutation(case, base, tmp_path)
+
+
 # Odd but valid input: read in-process (no rendering) and checked on the model.
 RENDERS = [
     # (id, file, edit, text the first block of that file must then hold)
