@@ -756,3 +756,85 @@ def test_editor_droppings_change_no_command(case: str, ws: Workspace, tmp_path: 
         assert (result.exit_code, command) == (expected.exit_code, command), result.stderr
         assert same(result.stderr) == same(expected.stderr), command
         assert same(result.stdout) == same(expected.stdout), command
+
+
+# --------------------------------------------------------- glossary import, hostile input
+
+def _csv(*rows: str) -> bytes:
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
+GLOSSARY_INPUTS: dict[str, tuple[str, bytes | None, int | None]] = {
+    # id: (file name, bytes (None: made by _special_input), expected line; 0 = imports)
+    "csv-formula-cells": ("t.csv", _csv("en,zh", '"=HYPERLINK(""http://x"")",条约',
+                                        "+1 State,国家", "@mention,提及", "-minus,减"), 0),
+    "csv-own-escapes": ("t.csv", _csv("en,zh", "'=1+1,一", "''=2,二", "'plain,三"), 0),
+    "csv-bom-crlf": ("t.csv", "\ufeffen,zh\r\nTreaty,条约\r\n".encode(), 0),
+    "csv-semicolons": ("t.csv", _csv("en;zh", "Treaty;条约"), 0),
+    "csv-yaml-words": ("t.csv", _csv("en,zh", "yes,是", "null,空", "123,一二三",
+                                     "2023-07-21,日期", "'~',波浪"), 0),
+    "csv-quoted-newline": ("t.csv", _csv("en,zh", '"States\nParties",缔约国'), 0),
+    "csv-long-word": ("t.csv", _csv("en,zh", "Treaty,条约", "x" * 1001 + ",长"), 3),
+    "csv-nul": ("t.csv", _csv("en,zh", "Treaty,条约", "Sta\x00te,国家"), 3),
+    "csv-bidi": ("t.csv", _csv("en,zh", "Treaty,条约", "Sta\u202ete,国家"), 3),
+    "csv-latin1": ("t.csv", _csv("en,zh", "Treaty,条约") + "Tr\xe9aty,x\n".encode("latin-1"),
+                   3),
+    "csv-id-not-a-name": ("t.csv", _csv("concept_id,lang,term", "c1,en,Treaty",
+                                        "c1,zh,条约", "../x,en,State", "../x,zh,国家"), 4),
+    "csv-language-not-a-code": ("t.csv", _csv("concept_id,lang,term", "c1,en,Treaty",
+                                              "c1,zh,条约", "c1,../../etc,x"), 4),
+    "csv-unbalanced-quote": ("t.csv", _csv("en,zh", 'Treaty,"条约'), 2),
+    "csv-many-columns": ("t.csv", _csv(",".join(f"l{n}" for n in range(5000)),
+                                       ",".join("x" for _ in range(5000))), 1),
+    "tbx-id-a-number": ("t.tbx", TBX_BODY.replace('id="c1"', 'id="1"')
+                        .format(term="Treaty").encode(), 1),
+    "yaml-alias": ("t.yaml", b"- id: a\n  en: &x Treaty\n  zh: *x\n", 2),
+    "fifo-csv": ("t.csv", None, None),
+    "device-tbx": ("t.tbx", None, None),
+    "dangling-yaml": ("t.yaml", None, None),
+    "folder-csv": ("t.csv", None, None),
+    "sparse-huge-csv": ("t.csv", None, None),
+}
+
+
+def _special_input(path: Path, case: str) -> None:
+    if case.startswith("fifo"):
+        os.mkfifo(path)
+    elif case.startswith("device"):
+        path.symlink_to("/dev/zero")
+    elif case.startswith("dangling"):
+        path.symlink_to("gone.yaml")
+    elif case.startswith("folder"):
+        path.mkdir()
+    else:
+        with path.open("wb") as fh:
+            fh.truncate(70_000_000)
+
+
+@pytest.mark.parametrize("case", list(GLOSSARY_INPUTS))
+def test_glossary_import_hostile(case: str, tmp_path: Path) -> None:
+    """A located error naming the user's file (and line), nothing written; or a YAML term
+    base that the project reads back exactly as the input said."""
+    from att_docs.glossary import load
+
+    name, data, line = GLOSSARY_INPUTS[case]
+    source = tmp_path / name
+    if data is None:
+        _special_input(source, case)
+    else:
+        source.write_bytes(data)
+    target = tmp_path / "out" / "att.yaml"
+    result = cli("glossary", "import", source, "-o", target)
+    assert "internal error" not in result.stderr and ".tmp" not in result.stderr
+    if line == 0:
+        assert result.exit_code == 0, result.stderr
+        back, source_terms = load(target), load(source)
+        assert [(c.id, c.terms) for c in back.concepts] == \
+               [(c.id, c.terms) for c in source_terms.concepts]
+        return
+    if case.startswith("folder"):  # click refuses a folder as FILE: a usage error
+        assert result.exit_code == 2 and "Traceback" not in result.output
+    else:
+        match = assert_located_error(result, name, line=line is not None)
+        assert line is None or match["line"] == str(line), result.stderr
+    assert not target.exists()

@@ -88,7 +88,7 @@ def load_csv_glossary(path: Path) -> Glossary:
         else:
             concepts = _wide_form(reader, header, path)
     except csv.Error as exc:
-        raise ContentError(f"malformed CSV: {exc}", path, reader.line_num) from None
+        raise ContentError(f"malformed CSV: {exc}", path, reader.reader.line_num) from None
     return finish(Glossary(concepts, source=path), path)
 
 
