@@ -838,3 +838,46 @@ def test_glossary_import_hostile(case: str, tmp_path: Path) -> None:
         match = assert_located_error(result, name, line=line is not None)
         assert line is None or match["line"] == str(line), result.stderr
     assert not target.exists()
+
+
+# ------------------------------------------------------------ caches, damaged at random
+
+@pytest.mark.parametrize("seed", range(12))
+def test_damaged_caches_change_no_output(seed: int, ws: Workspace, monkeypatch) -> None:
+    """The build cache and every disk cache (term base, term variants, lemmas) damaged at
+    random: the build warns, rebuilds and writes the very same set (check counts in the
+    manifest included)."""
+    import random
+
+    from fuzzlib import damaged
+
+    import att_docs.checks.lemma_store as lemmas
+    import att_docs.glossary as glossary
+    import att_docs.statefile as statefile
+
+    rng = random.Random(seed)
+    xdg = ws.root / "xdg"
+    shutil.copytree(Path(os.environ["XDG_CACHE_HOME"]) / "att-docs", xdg / "att-docs")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
+    files = [*sorted((xdg / "att-docs").glob("*.json")), ws.out / ".att-docs-cache.json"]
+    assert len(files) >= 3, files
+    before = {k: v for k, v in tree(ws.out).items() if k != ".att-docs-cache.json"}
+    changed = []
+    for path in files:
+        real = path.resolve()
+        data = real.read_bytes()
+        real.unlink()
+        real.write_bytes(damaged(data, rng))
+        if real.read_bytes() != data:
+            changed.append(real.name)
+    glossary.load.cache_clear()
+    lemmas._STORES.clear()
+    statefile._WARNED.clear()
+    result = ws.build()
+    assert result.exit_code == 0, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    warnings = result.stderr.splitlines()
+    assert all(line.startswith("att-docs: warning: ") for line in warnings), warnings
+    assert all(any(name in line for line in warnings) for name in changed), (changed, warnings)
+    after = {k: v for k, v in tree(ws.out).items() if k != ".att-docs-cache.json"}
+    assert after == before
