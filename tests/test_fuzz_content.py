@@ -285,46 +285,51 @@ def _bomb(levels: int = 8) -> str:
     return "\n".join(lines) + "\n"
 
 
+# the first unit's source written as each of these (YAML as written)
+RECORD_VALUES = [
+    ("anchor", "&a text"), ("alias-undefined", "*nowhere"),
+    ("python-tag", "!!python/object/apply:os.system [ls]"), ("local-tag", "!secret text"),
+    ("binary-tag", "!!binary aGk="), ("source-list", "[a, b]"), ("source-mapping", "{a: b}"),
+    ("deep", "[" * 50 + "]" * 50), ("control-escape", '"a\\x1bb"'),
+    ("surrogate-escape", '"\\ud800"'),
+]
+# (case, pattern, replacement) edits of the record's lines
+RECORD_EDITS = [
+    ("hash-short", r"^    hash: \w+$", "    hash: abc"),
+    ("hash-mapping", r"^    hash: \w+$", "    hash: {a: 1}"),
+    ("units-list", r"^units:$", "units: []\nold:"),
+    ("unknown-entry-key", r"^(    hash: \w+)$", "\\1\n    note: x"),
+    ("language-other", r"^language: \w+$", "language: ru"),
+    ("complex-key", r"^units:$", "units:\n  ? [a]\n  : x"),
+    ("tab-indent", r"^    hash:", "\thash:"),
+]
+
+
+def _duplicate_first_unit(text: str) -> str:
+    first = text.split("units:\n", 1)[1].split("\n    source", 1)[0]
+    return text + first + "\n    source: x\n"
+
+
 def record_cases() -> list[Mutation]:
     """Translation records are the team's data, read through the hardened loader: every
     damage is refused with the record's name and line, never expanded or guessed at."""
     cases: list[Mutation] = []
     for path in RECORDS:
         name = path.split("/", 1)[1].replace("/.translations/", "-")
+        cases += [Mutation(f"{name}-{case}", path, edit=_record_value(value))
+                  for case, value in RECORD_VALUES]
+        cases += [Mutation(f"{name}-{case}", path, edit=_replace(pattern, replacement))
+                  for case, pattern, replacement in RECORD_EDITS]
         cases += [
             Mutation(f"{name}-alias-bomb", path,
                      edit=lambda t: _bomb() + _record_value("*b8")(t)),
-            Mutation(f"{name}-anchor", path, edit=_record_value("&a text")),
-            Mutation(f"{name}-alias-undefined", path, edit=_record_value("*nowhere")),
-            Mutation(f"{name}-python-tag", path,
-                     edit=_record_value("!!python/object/apply:os.system [ls]")),
-            Mutation(f"{name}-local-tag", path, edit=_record_value("!secret text")),
-            Mutation(f"{name}-binary-tag", path, edit=_record_value("!!binary aGk=")),
-            Mutation(f"{name}-source-list", path, edit=_record_value("[a, b]")),
-            Mutation(f"{name}-source-mapping", path, edit=_record_value("{a: b}")),
-            Mutation(f"{name}-deep", path, edit=_record_value("[" * 50 + "]" * 50)),
-            Mutation(f"{name}-control-escape", path, edit=_record_value('"a\\x1bb"')),
-            Mutation(f"{name}-surrogate-escape", path, edit=_record_value('"\\ud800"')),
             Mutation(f"{name}-nul", path, raw=_raw_insert(b"\x00")),
             Mutation(f"{name}-latin1", path, raw=_raw_insert(b"caf\xe9")),
-            Mutation(f"{name}-hash-short", path,
-                     edit=_replace(r"^    hash: \w+$", "    hash: abc")),
-            Mutation(f"{name}-hash-mapping", path,
-                     edit=_replace(r"^    hash: \w+$", "    hash: {a: 1}")),
-            Mutation(f"{name}-units-list", path, edit=_replace(r"^units:$", "units: []\nold:")),
             Mutation(f"{name}-unknown-top-key", path, edit=_append("extra: 1")),
-            Mutation(f"{name}-unknown-entry-key", path,
-                     edit=_replace(r"^(    hash: \w+)$", "\\1\n    note: x")),
-            Mutation(f"{name}-language-other", path,
-                     edit=_replace(r"^language: \w+$", "language: ru")),
-            Mutation(f"{name}-duplicate-unit", path, edit=lambda t: t + t.split("units:\n", 1)
-                     [1].split("\n    source", 1)[0] + "\n    source: x\n"),
+            Mutation(f"{name}-duplicate-unit", path, edit=_duplicate_first_unit),
             Mutation(f"{name}-second-document", path, edit=_append("---\nlanguage: zh")),
-            Mutation(f"{name}-complex-key", path, edit=_replace(r"^units:$",
-                                                                "units:\n  ? [a]\n  : x")),
-            Mutation(f"{name}-tab-indent", path, edit=_replace(r"^    hash:", "\thash:")),
-            Mutation(f"{name}-top-level-list", path, edit=lambda t: "- " + t.replace(
-                "\n", "\n  ")),
+            Mutation(f"{name}-top-level-list", path,
+                     edit=lambda t: "- " + t.replace("\n", "\n  ")),
             Mutation(f"{name}-empty", path, edit=lambda t: ""),
         ]
     return cases

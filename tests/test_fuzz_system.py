@@ -698,17 +698,13 @@ def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
 
 # ------------------------------------------- droppings in paper folders, every command
 
-DROPPINGS = {
-    "emacs-lock": (".#en.md", "link"),
-    "emacs-lock-record": (".translations/.#zh.yaml", "link"),
-    "emacs-lock-annex": ("annex-a/.#en.md", "link"),
-    "dangling-link": ("notes.md", "link"),
-    "vim-swap-fifo": (".en.md.swp", "fifo"),
-    "vim-probe": ("4913", "file"),
-    "backup-fifo": ("en.md~", "fifo"),
-    "autosave": ("#en.md#", "file"),
-    "libreoffice-lock": (".~lock.en.md#", "file"),
-}
+# (case, the file dropped in the paper folder, what it is)
+DROPPINGS = [("emacs-lock", ".#en.md", "link"),
+             ("emacs-lock-record", ".translations/.#zh.yaml", "link"),
+             ("emacs-lock-annex", "annex-a/.#en.md", "link"), ("dangling-link", "notes.md", "link"),
+             ("vim-swap-fifo", ".en.md.swp", "fifo"), ("vim-probe", "4913", "file"),
+             ("backup-fifo", "en.md~", "fifo"), ("autosave", "#en.md#", "file"),
+             ("libreoffice-lock", ".~lock.en.md#", "file")]
 
 
 def _drop(paper: Path, name: str, kind: str) -> None:
@@ -738,21 +734,21 @@ def _every_command(ws: Workspace, out: Path) -> dict[str, list[str | Path]]:
     }
 
 
-@pytest.mark.parametrize("case", list(DROPPINGS))
-def test_editor_droppings_change_no_command(case: str, ws: Workspace, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case, name, kind", DROPPINGS, ids=[d[0] for d in DROPPINGS])
+def test_editor_droppings_change_no_command(case: str, name: str, kind: str, ws: Workspace,
+                                            tmp_path: Path) -> None:
     """Lock files, swap files and backups (links that lead nowhere, FIFOs) in a paper, an
     annex or the records: every command does exactly what it does without them."""
     clean = prepared(ws.root, tmp_path / "clean")
-    name, kind = DROPPINGS[case]
     _drop(ws.conference / "wgtu-report", name, kind)
     def same(text: str) -> str:
         for path in (tmp_path / "clean-out", tmp_path / "out", clean.root, ws.root):
             text = text.replace(str(path), "<" + path.name.split("-")[-1] + ">")
         return text.replace("<clean>", "<ws>").replace("<out>", "<ws-out>")
 
-    for command in _every_command(ws, tmp_path / "out"):
-        expected = cli(*_every_command(clean, tmp_path / "clean-out")[command])
-        result = cli(*_every_command(ws, tmp_path / "out")[command])
+    for command in _every_command(ws, tmp_path / "out"):  # each in its own project folder
+        expected = cli(*_every_command(clean, tmp_path / "clean-out")[command], cwd=clean.root)
+        result = cli(*_every_command(ws, tmp_path / "out")[command], cwd=ws.root)
         assert (result.exit_code, command) == (expected.exit_code, command), result.stderr
         assert same(result.stderr) == same(expected.stderr), command
         assert same(result.stdout) == same(expected.stdout), command
