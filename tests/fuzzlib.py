@@ -180,3 +180,15 @@ def damaged(data: bytes, rng) -> bytes:  # type: ignore[no-untyped-def]
     if kind == 5:  # under its own, correct-looking header line
         return data.split(b"\n", 1)[0] + b"\n" + json.dumps(value).encode()
     return json.dumps(value).encode()
+
+
+def forget_caches() -> None:
+    """What a new process would not know: this one's memos of what the caches held (the
+    term base read, the lemma stores, the warnings already given)."""
+    import att_docs.checks.lemma_store as lemmas
+    import att_docs.glossary as glossary
+    import att_docs.statefile as statefile
+
+    glossary.load.cache_clear()
+    lemmas._STORES.clear()
+    statefile._WARNED.clear()

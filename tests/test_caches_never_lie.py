@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fuzzlib import CONTENT, GLOSSARY, TEMPLATES, cli
+from fuzzlib import CONTENT, GLOSSARY, TEMPLATES, cli, forget_caches
 
 TODAY = "2023-07-01"
 
@@ -39,21 +39,10 @@ def _findings_workspace(root: Path) -> Path:
     return root
 
 
-def _forget() -> None:
-    """What a new process would not know: memos in this one."""
-    import att_docs.checks.lemma_store as lemmas
-    import att_docs.glossary as glossary
-    import att_docs.statefile as statefile
-
-    glossary.load.cache_clear()
-    lemmas._STORES.clear()
-    statefile._WARNED.clear()
-
-
 def _results(ws: Path, build: bool = True) -> tuple[dict, str]:
     """Exit codes and outputs of check, status --strict and (``build``) a build's
     manifest without its file checksums; and everything the commands said on stderr."""
-    _forget()
+    forget_caches()
     check = cli("check", "content/csp9", "--format", "json", cwd=ws)
     status = cli("status", "content/csp9", "--format", "json", "--strict", "--today", TODAY,
                  cwd=ws)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fuzzlib import Workspace, assert_located_error, cli, prepared, tree
+from fuzzlib import Workspace, assert_located_error, cli, forget_caches, prepared, tree
 
 ANNEX = "csp9/wgtu-report/annex-a"
 
@@ -838,8 +838,25 @@ def test_glossary_import_hostile(case: str, tmp_path: Path) -> None:
 
 # ------------------------------------------------------------ caches, damaged at random
 
+@pytest.fixture(scope="module")
+def own_caches(fuzz_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding exactly the disk caches a check of the workspace fills."""
+    folder = tmp_path_factory.mktemp("own-caches")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    try:
+        forget_caches()
+        ws = Workspace(fuzz_base)
+        assert cli("check", ws.conference, "--templates", ws.templates).exit_code in (0, 1)
+    finally:
+        os.environ["XDG_CACHE_HOME"] = before or ""
+        forget_caches()
+    return folder
+
+
 @pytest.mark.parametrize("seed", range(12))
-def test_damaged_caches_change_no_output(seed: int, ws: Workspace, monkeypatch) -> None:
+def test_damaged_caches_change_no_output(seed: int, ws: Workspace, own_caches: Path,
+                                         monkeypatch) -> None:
     """The build cache and every disk cache (term base, term variants, lemmas) damaged at
     random: the build warns, rebuilds and writes the very same set (check counts in the
     manifest included)."""
@@ -847,13 +864,9 @@ def test_damaged_caches_change_no_output(seed: int, ws: Workspace, monkeypatch) 
 
     from fuzzlib import damaged
 
-    import att_docs.checks.lemma_store as lemmas
-    import att_docs.glossary as glossary
-    import att_docs.statefile as statefile
-
     rng = random.Random(seed)
     xdg = ws.root / "xdg"
-    shutil.copytree(Path(os.environ["XDG_CACHE_HOME"]) / "att-docs", xdg / "att-docs")
+    shutil.copytree(own_caches, xdg)
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
     files = [*sorted((xdg / "att-docs").glob("*.json")), ws.out / ".att-docs-cache.json"]
     assert len(files) >= 3, files
@@ -866,9 +879,7 @@ def test_damaged_caches_change_no_output(seed: int, ws: Workspace, monkeypatch) 
         real.write_bytes(damaged(data, rng))
         if real.read_bytes() != data:
             changed.append(real.name)
-    glossary.load.cache_clear()
-    lemmas._STORES.clear()
-    statefile._WARNED.clear()
+    forget_caches()
     result = ws.build()
     assert result.exit_code == 0, result.stderr
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
