@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.symbol_field import stated_symbol
 from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
@@ -70,14 +71,10 @@ def next_serial(conference_dir: Path) -> int:
 
 
 def _symbol_of(paper_dir: Path) -> DocumentSymbol:
-    path = paper_dir / PAPER_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return parse_symbol(str(data["symbol"]))
-    except (OSError, yaml.YAMLError, TypeError, KeyError) as exc:
-        raise ContentError(f"cannot read the symbol ({type(exc).__name__})", path) from None
+        return parse_symbol(stated_symbol(paper_dir))
     except SymbolError as exc:
-        raise ContentError(str(exc), path) from None
+        raise ContentError(str(exc), paper_dir / PAPER_FILE) from None
 
 
 def _slug(text: str) -> str:
