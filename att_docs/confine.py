@@ -22,8 +22,10 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from att_docs.errors import ContentError
+from att_docs.inputs import MAX_INPUT_BYTES, checked_input, read_within
 
-__all__ = ["NAME_PATTERN", "Folder", "check_name", "exchange", "parts_of", "write_inside"]
+__all__ = ["NAME_PATTERN", "Folder", "check_name", "copy_tree", "exchange", "parts_of",
+           "write_inside"]
 
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,99}$"
 """A paper, annex or unit id, and the folder named after it: lower-case letters, digits
@@ -137,26 +139,32 @@ class Folder:
     def names(self) -> list[str]:
         return sorted(os.listdir(self.fd))
 
-    def read(self, name: str) -> bytes:
-        """A regular file's bytes (a link is refused)."""
+    def read(self, name: str, limit: int = MAX_INPUT_BYTES) -> bytes:
+        """A regular file's bytes, at most ``limit`` of them (a link is refused; a FIFO,
+        a device or a file over ``limit`` too, as :mod:`att_docs.inputs` refuses them)."""
         try:
-            fd = os.open(_component(name), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC,
-                         dir_fd=self.fd)
+            fd = os.open(_component(name), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK
+                         | os.O_NOCTTY | os.O_CLOEXEC, dir_fd=self.fd)
         except OSError as exc:
             if exc.errno in _LINK_ERRNOS:
                 raise self._refused(self.path / name) from None
             raise
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read()
+        with checked_input(fd, self.path / name, limit) as fh:
+            return read_within(fh, self.path / name, limit)
 
     def write(self, name: str, data: bytes, *, sync: bool = True) -> None:
         """Replace ``name`` with ``data`` in one rename (a link in its place is replaced,
-        never written through); the file keeps the mode it had."""
+        never written through); the file keeps the mode it had. A folder that takes no
+        new file (``/proc``, read-only, full) is ``error``, naming it."""
         _component(name)
         old = self.lstat(name)
         tmp = f".{name[:80]}.{secrets.token_hex(4)}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-                     | os.O_CLOEXEC, 0o666, dir_fd=self.fd)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                         | os.O_CLOEXEC, 0o666, dir_fd=self.fd)
+        except OSError as exc:
+            raise self.error(f"cannot write {name} here ({exc.strerror or exc})",
+                             self.path) from None
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -220,3 +228,23 @@ def write_inside(root: Path, rel: str | PurePosixPath, data: bytes, *,
     with Folder.open(root, PurePosixPath(*folders) if folders else ".", create=True,
                      error=error) as folder:
         folder.write(name, data)
+
+
+def copy_tree(source: Folder, target: Folder) -> None:
+    """Copy the files, folders and links below ``source`` into ``target``: no link is
+    followed (a link is copied as a link), anything but a file, folder or link is left
+    out."""
+    for name in source.names():
+        info = source.lstat(name)
+        if info is None:
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            with contextlib.suppress(FileExistsError):
+                target.mkdir(name)
+            with source.sub(name) as below, target.sub(name) as into:
+                copy_tree(below, into)
+        elif stat.S_ISREG(info.st_mode):
+            target.write(name, source.read(name), sync=False)
+        elif stat.S_ISLNK(info.st_mode):
+            target.remove(name)
+            os.symlink(os.readlink(name, dir_fd=source.fd), name, dir_fd=target.fd)

@@ -39,6 +39,7 @@ from typing import Any
 
 from att_docs.confine import Folder, exchange, parts_of
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 
 __all__ = ["STAGING", "Write", "recover", "step_hook"]
 
@@ -339,8 +340,8 @@ def recover(root: Path) -> str | None:
             with staging.sub(_NEW, create=True) as new:
                 unexpected = _apply(folder, staging, new, entries)
             _finish(folder)
-            done = f"completed an interrupted {what} in {root} ({len(entries)} " \
-                   f"{'entry' if len(entries) == 1 else 'entries'})"
+            done = (f"completed an interrupted {what} in {root} "
+                    f"({counted(len(entries), '{n} entry', '{n} entries')})")
             if unexpected:
                 done += f"; changed since, left as they are: {', '.join(unexpected)}"
             return done

@@ -4,12 +4,13 @@ generated 60-paper one.
     .venv/bin/python bench/bench_xliff.py [--papers N] [--repeat N] [--xliff 1.2|2.1]
 
 Each run does what the command does, in one process: read the papers, load the glossary
-and write every file (export); read every file, find and read its paper, check each unit
-and write what changed (import of the unchanged export, so nothing is written). The
-modules are imported first, so interpreter start-up and imports are left out. It prints
-the median seconds of --repeat runs, and the first export alone, which also parses the
-glossary (later runs find it in the per-process glossary cache). Run on demand: the test
-suite never asserts timings.
+and write every file (export; and again with the translation memory of the conference's
+folder, matched for every untranslated paragraph); read every file, find and read its
+paper, check each unit and write what changed (import of the unchanged export, so
+nothing is written). The modules are imported first, so interpreter start-up and imports
+are left out. It prints the median seconds of --repeat runs, and the first export alone,
+which also parses the glossary (later runs find it in the per-process glossary cache).
+Run on demand: the test suite never asserts timings.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bench_build import median_time  # noqa: E402
 from generate_conference import generate  # noqa: E402
 
 from att_docs.glossary import default_path  # noqa: E402
+from att_docs.memory.store import MemoryStore  # noqa: E402
 from att_docs.xliff.batch import export_files, import_files  # noqa: E402
 from att_docs.xliff.export import Terms  # noqa: E402
 from att_docs.xliff.papers import read_papers  # noqa: E402
@@ -37,7 +39,8 @@ from att_docs.xliff.terms import term_finder  # noqa: E402
 TEMPLATES = ROOT / "templates"
 
 
-def export_all(conference: Path, out: Path, version: str) -> list[Path]:
+def export_all(conference: Path, out: Path, version: str, memory: bool = False) -> list[Path]:
+    """The export command's work; with ``memory``, matches from the conference's folder."""
     finders: dict[tuple[str, str], Terms] = {}
 
     def terms_for(source: str, target: str) -> Terms:
@@ -45,7 +48,9 @@ def export_all(conference: Path, out: Path, version: str) -> list[Path]:
             finders[source, target] = term_finder(default_path(), source, target, TEMPLATES)
         return finders[source, target]
 
-    return export_files(read_papers([conference], TEMPLATES), (), version, out, terms_for)
+    docs = read_papers([conference], TEMPLATES)
+    store = MemoryStore(conference.parent, TEMPLATES, docs) if memory else None
+    return export_files(docs, (), version, out, terms_for, store.memory if store else None)
 
 
 def bench(name: str, conference: Path, scratch: Path, version: str, repeat: int) -> None:
@@ -54,11 +59,13 @@ def bench(name: str, conference: Path, scratch: Path, version: str, repeat: int)
     files = export_all(conference, out, version)
     first = time.perf_counter() - start
     export_s = median_time(lambda: export_all(conference, out, version), repeat)
+    memory_s = median_time(lambda: export_all(conference, out, version, True), repeat)
     import_s = median_time(lambda: import_files(files, conference, TEMPLATES), repeat)
     units = sum(f.read_bytes().count(b"<trans-unit") + f.read_bytes().count(b"<unit ")
                 for f in files)
     print(f"{name:<28} {len(files):>3} files {units:>6} units   export {export_s:6.3f} s   "
-          f"import {import_s:6.3f} s   (first export {first:.3f} s)")
+          f"with memory {memory_s:6.3f} s   import {import_s:6.3f} s   "
+          f"(first export {first:.3f} s)")
 
 
 def main() -> None:

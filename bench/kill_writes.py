@@ -5,8 +5,9 @@
 The writers: ``xliff-import`` (texts into zh.md, paper.yaml and an annex's tables.yaml,
 and the record), ``into`` (``import --into``: a Word translation and the record),
 ``reimport`` (a revised Word draft over the paper, its translations carried over: one
-folder exchanged for another), ``translated`` (the record alone) and ``new`` (a new
-paper folder).
+folder exchanged for another), ``translated`` (the record alone), ``new`` (a new
+paper folder), ``issue`` (an issued version: a folder in the paper's ``.issued``) and
+``revise`` (the paper.yaml of an issued paper).
 
 Each round takes a fresh copy of the example conference, runs the writer in a forked
 process (everything is imported already, so a round takes a fraction of a second) and
@@ -43,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 CSP9 = ROOT / "content" / "csp9"
 TEMPLATES = ROOT / "templates"
 PAPER = "wgtu-report"
-WRITERS = ("xliff-import", "into", "reimport", "translated", "new")
+WRITERS = ("xliff-import", "into", "reimport", "translated", "new", "issue", "revise")
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -152,11 +153,12 @@ def prepare(work: Path) -> dict[str, Scenario]:
 
     work.mkdir(parents=True, exist_ok=True)
     base, stale = work / "base" / "csp9", work / "stale" / "csp9"
+    issued = work / "issued" / "csp9"
     xliff, built = work / "xliff", work / "built"
     with (work / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (work / "ready").exists():
-            _make_inputs(work, base, stale, xliff, built)
+            _make_inputs(work, base, stale, xliff, built, issued)
             (work / "ready").touch()
     xlf = next(xliff.glob("*.xlf"))
     zh_docx = next(built.glob("*_763_*.zh.docx"))
@@ -174,13 +176,19 @@ def prepare(work: Path) -> dict[str, Scenario]:
         "new": Scenario("new", base, lambda c: [
             "new", "chair-report", "--conference", str(c), "--title",
             "en=A paper made while killed", "--id", "killed-paper", *tpl]),
+        "issue": Scenario("issue", base, lambda c: [
+            "issue", str(c / PAPER), "--allow-drafts", "-o", str(work / "no-set"), *tpl]),
+        "revise": Scenario("revise", issued, lambda c: [
+            "revise", str(c / PAPER), "--date", "2023-08-22"]),
     }
 
 
-def _make_inputs(work: Path, base: Path, stale: Path, xliff: Path, built: Path) -> None:
+def _make_inputs(work: Path, base: Path, stale: Path, xliff: Path, built: Path,
+                 issued: Path) -> None:
     """The example conference; an XLIFF file with three targets changed (zh.md,
     paper.yaml, an annex's tables.yaml); the paper's English and Chinese DOCX with a
-    paragraph revised; a copy whose English changed since its translation was recorded."""
+    paragraph revised; a copy whose English changed since its translation was recorded;
+    a copy whose paper was issued."""
     shutil.copytree(CSP9, base)
     assert _run(["xliff", "export", str(base / PAPER), "-t", "zh", "-o", str(xliff)]) == 0
     _change_targets(next(xliff.glob("*.xlf")),
@@ -195,6 +203,9 @@ def _make_inputs(work: Path, base: Path, stale: Path, xliff: Path, built: Path) 
                  "zh", "-q"]) == 0
     shutil.copytree(CSP9, stale)
     _edit(stale / PAPER / "en.md", "{#purpose}", "{#purpose} Changed:")
+    shutil.copytree(CSP9, issued)
+    assert _run(["issue", str(issued / PAPER), "--allow-drafts", "-o",
+                 str(work / "no-set")]) == 0
 
 
 def _run(args: list[str]) -> int:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what att-docs needs, only what is missing, then return quickly on later runs.
-#   scripts/setup.sh runtime   Python venv + packages, the PDF fonts
+#   scripts/setup.sh runtime   Python venv + packages, the PDF fonts and their fallbacks
 #   scripts/setup.sh test      the above, plus test packages, LibreOffice, poppler and OmegaT
 #   scripts/setup.sh uv        the venv and the pinned uv only (for scripts/upgrade-lock.sh)
 # Works on a fresh Debian machine with Python 3.11+; system packages come from apt
@@ -13,19 +13,26 @@ venv="$root/.venv"
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 # --- system packages --------------------------------------------------------------
-# Fast path: this mode was set up from these exact pins, and the system had what it needs
-# then (the build still checks its fonts itself): nothing to do.
+# Fast path: this mode was set up from these exact pins, and the system had what this
+# version of the script checks for then (the build still checks its fonts itself).
 pins_hash() { cat "$root/uv.lock" "$root/scripts/uv-requirements.txt" "$root/pyproject.toml" \
   | sha256sum | cut -c1-16; }
-[ -f "$venv/.installed-$(pins_hash)-$mode" ] && [ -f "$venv/.system-$mode" ] && exit 0
+system_stamp() { echo "$venv/.system-$1-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"; }
+[ -f "$venv/.installed-$(pins_hash)-$mode" ] && [ -f "$(system_stamp "$mode")" ] && exit 0
 
 missing=()
 have_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" 2>/dev/null)" ]; }
+# The fonts of templates/styles.yaml: the body and heading fonts' stand-ins, then the
+# fallbacks for other scripts (Arabic and others), emoji and CJK Extension B ideographs.
 have_font "Noto Serif CJK SC:style=Bold" || missing+=(fonts-noto-cjk)
 have_font "Liberation Serif" || missing+=(fonts-liberation2)
+have_font "Noto Naskh Arabic" && have_font "Noto Sans" || missing+=(fonts-noto-core)
+have_font "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)
+have_font "HanaMinB" || missing+=(fonts-hanazono)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # CSV test
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # index page test
@@ -103,6 +110,7 @@ if [ ! -f "$stamp" ]; then
   # the test set includes everything the runtime needs
   [ "$mode" = test ] && touch "$venv/.installed-$hash-runtime"
 fi
-touch "$venv/.system-$mode"
-[ "$mode" = test ] && touch "$venv/.system-runtime"
+rm -f "$venv"/.system-*
+touch "$(system_stamp "$mode")"
+[ "$mode" = test ] && touch "$(system_stamp runtime)"
 exit 0

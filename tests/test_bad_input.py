@@ -180,8 +180,8 @@ def test_a_failed_build_leaves_previous_outputs_untouched(conference_copy, tmp_p
 
 
 def test_a_missing_pdf_font_stops_the_build(conference_copy, templates_copy, tmp_path):
-    edit(templates_copy / "styles.yaml", "zh: [Liberation Serif, Noto Serif CJK SC]",
-         "zh: [Liberation Serif, No Such Serif CJK]")
+    edit(templates_copy / "styles.yaml", "SimSun:          {pdf: Noto Serif CJK SC,",
+         "SimSun:          {pdf: No Such Serif CJK,")
     out = tmp_path / "out"
     proc = subprocess.run([sys.executable, "-m", "att_docs", "build", str(conference_copy),
                            "-o", str(out), "-f", "pdf", "--templates", str(templates_copy)],

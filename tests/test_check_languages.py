@@ -69,7 +69,7 @@ def test_a_changed_sub_article_is_one_reference_finding_not_a_number():
     found = [f for f in pair("as set out in Article 13(3)", "如第13(2)条所述")
              if f.check in ("reference", "number")]
     assert {f.check for f in found} == {"reference"}
-    assert any("第13(3)条" in f.message for f in found)
+    assert any("第13条第3款" in f.message for f in found)
 
 
 def test_a_count_said_in_words_is_information_only():
@@ -93,4 +93,5 @@ def test_french_references_dates_and_typography():
     findings = run([corpus])
     assert [f for f in findings if f.check in ("reference", "date", "number")] == []
     typography = [f for f in findings if f.check == "typography"]
-    assert len(typography) == 1 and "U+202F" in typography[0].message
+    assert [f.severity for f in typography] == ["info"]  # a plain space: the build fixes it
+    assert "plain space before ':'" in typography[0].message

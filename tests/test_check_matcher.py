@@ -6,9 +6,10 @@ import pytest
 from buildutil import ROOT
 from fixtures.check.sample_glossary import sample_glossary
 
-from att_docs.checks.extract import dates, numbers, references
+from att_docs.checks.extract import dates, numbers
 from att_docs.checks.matcher import GlossaryIndex, inflect_forms, term_variants
 from att_docs.checks.plaintext import corpus_from_text, detect_language
+from att_docs.checks.references import references
 from att_docs.document.language import Language, load_language
 
 
@@ -88,7 +89,7 @@ def test_dates_and_references():
                                                      lang("en"))] == [
         "第26段", "第27(d)段", "第22条"]
     assert [r.label for r in references("第 24(b-d)段、第二十二条",
-                                        lang("zh"))] == ["24(b-d)", "22"]
+                                        lang("zh"))] == ["24(b)", "24(c)", "24(d)", "22"]
 
 
 def test_plain_text_lines_and_language():

@@ -66,7 +66,7 @@ def test_xliff_findings_carry_segment_ids(tmp_path, writer, version):
     findings = check_corpora([corpus], sample_glossary())
     by_segment = {(f.segment, f.check) for f in findings if f.at_least("warning")}
     assert by_segment == {("mandate", "deprecated"), ("members", "number"),
-                          ("untranslated", "structure")}
+                          ("untranslated", "untranslated")}
     lines = path.read_text(encoding="utf-8").splitlines()
     for f in findings:  # the line of the trans-unit (1.2) or of the segment in its unit (2.x)
         assert f.path == path and f.line
@@ -77,7 +77,7 @@ def test_xliff_missing_and_empty_targets(tmp_path):
     path = write_21(tmp_path / "empty.xlf", [("a", "Some text here.", ""),
                                              ("b", "More text here.", "更多文本。")])
     findings = check_corpora([read_xliff(path)], sample_glossary())
-    assert [(f.segment, f.check, f.severity) for f in findings] == [("a", "structure", "error")]
+    assert [(f.segment, f.check, f.severity) for f in findings] == [("a", "untranslated", "error")]
 
 
 def test_not_xliff_is_an_input_error(tmp_path):

@@ -92,3 +92,28 @@ def test_the_schema_check_finds_misplaced_elements(written: list[Path]) -> None:
     ppr.append(ppr.find(f"{{{W}}}spacing"))  # after w:jc, w:rPr ...
     ppr.insert(0, etree.SubElement(ppr, f"{{{W}}}jc", {f"{{{W}}}val": "both"}))
     assert errors(root, "styles.xml")
+
+
+@pytest.mark.parametrize("place", ["header", "footer"])
+def test_a_drafts_headers_and_footers_are_schema_valid(example, tmp_path, place) -> None:
+    """The draft mark is a paragraph in the style sheet's style in every header (or
+    footer) part, and those parts stay valid WordprocessingML."""
+    import dataclasses
+    import re
+
+    from att_docs.writers.styles import DraftMark
+
+    _, documents = example
+    styles = dataclasses.replace(load_styles(TEMPLATES / "styles.yaml"),
+                                 draft_mark=DraftMark(place=place))
+    path = tmp_path / "draft.docx"
+    write_docx(documents["wgtu-report"], "zh", path, styles, draft="草稿——译文未完成")
+    with zipfile.ZipFile(path) as zf:
+        names = [n for n in zf.namelist() if re.fullmatch(r"word/(header|footer)\d+\.xml", n)]
+        roots = {n: etree.fromstring(zf.read(n)) for n in names}
+    assert len(names) == 4
+    found = [e for n, root in roots.items() for e in errors(root, n)]
+    assert not found, "\n".join(found)
+    marked = [n for n, root in roots.items()
+              if any(p.get(f"{{{W}}}val") == "ATTDraftMark" for p in root.iter(f"{{{W}}}pStyle"))]
+    assert len(marked) == 2 and all(place in n for n in marked)

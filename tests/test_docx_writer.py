@@ -349,7 +349,7 @@ def all_attributes(xml: dict[str, etree._Element]) -> list[tuple[str, str]]:
 def test_fonts_and_language_on_every_run(written: dict[str, Path], styles: Styles,
                                          lang: str) -> None:
     xml = parts(written[lang])
-    fonts = styles.docx_fonts[lang]
+    fonts = styles.fonts[lang]
     # Latin runs carry a Latin-script language (w:val), East Asian text w:eastAsia
     latin = lang if lang not in CJK_LANGS else next(x for x in LANGS if x not in CJK_LANGS)
     tag = styles.language_tag(latin)

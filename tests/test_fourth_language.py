@@ -66,8 +66,7 @@ def project(tmp_path_factory) -> Path:
     (templates / "locale" / f"{LANG}.yaml").write_text(LOCALE, encoding="utf-8")
     (templates / "locale" / f"{LANG}.po").write_text(CATALOGUE, encoding="utf-8")
     styles = yaml.safe_load((templates / "styles.yaml").read_text(encoding="utf-8"))
-    styles["docx_fonts"][LANG] = dict(styles["docx_fonts"]["en"])
-    styles["pdf_fonts"][LANG] = list(styles["pdf_fonts"]["en"])
+    styles["fonts"][LANG] = dict(styles["fonts"]["en"])
     styles["language_tags"][LANG] = "de-DE"
     (templates / "styles.yaml").write_text(yaml.safe_dump(styles, allow_unicode=True),
                                            encoding="utf-8")

@@ -92,7 +92,7 @@ def test_changing_one_paper_rebuilds_only_that_paper(conference_copy, tmp_path):
     edit(conference_copy / "mc-programme-of-work" / "en.md", "tasked the Management Committee",
          "tasked the Management Committee (amended)")
     proc = build(conference_copy, out)
-    assert f"built {N // 2} of {N} files (1 papers)" in proc.stdout
+    assert f"built {N // 2} of {N} files (1 paper)" in proc.stdout
     after = snapshot(out)
     assert rewritten(before, after) == {name for name in ALL if name.startswith(MC)} | {
         "manifest.json", "index.html"}

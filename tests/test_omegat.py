@@ -62,6 +62,14 @@ def test_omegat_applies_an_enforced_tm_and_loads_the_exported_glossaries(tmp_pat
     assert deprecated & {t for _, t, _ in result.glossaries["full.tbx"]}
     assert not deprecated & {t for _, t, _ in from_tbx}
     assert not deprecated & {t for _, t, _ in from_tsv}
+    # The comments OmegaT shows read as words, not as TBX picklist codes
+    for name in ("att.tbx", "att.utf8"):
+        comments = {c for _, _, c in result.glossaries[name]}
+        assert not [c for c in comments if "-admn-sts" in c or "fullForm" in c], name
+    treaty = att.by_id()["att"]
+    admitted = next(t for t in treaty.allowed(target) if t.status == "admitted")
+    assert any(f"{admitted.text}: admitted term" in c for s, _, c in from_tbx
+               if s == treaty.preferred(source).text)
 
 
 def test_each_run_has_its_own_configuration(tmp_path):

@@ -9,7 +9,7 @@ from typing import Any
 import docx
 import pytest
 from conftest import TEMPLATES
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.styles.style import ParagraphStyle
 
@@ -59,12 +59,23 @@ def docx_look(style: ParagraphStyle, heading_face: str) -> dict[str, Any]:
         "after_pt": (fmt("space_after") or 0) / 12700,
         "keep_next": bool(fmt("keep_with_next")),
         "rule_below_pt": int(bottom.get(qn("w:sz"))) / 8 if bottom is not None else 0,
+        "pitch_pt": exact_pitch(style),
     }
 
 
+def exact_pitch(style: ParagraphStyle) -> float | None:
+    """The style's line pitch in points if Word sets its lines exactly that far apart."""
+    rule = inherited(style, lambda s: s.paragraph_format.line_spacing_rule)
+    spacing = inherited(style, lambda s: s.paragraph_format.line_spacing)
+    if rule != WD_LINE_SPACING.EXACTLY or spacing is None:
+        return None
+    return round(spacing.pt, 2)
+
+
 def typst_look(look: dict[str, Any]) -> dict[str, Any]:
-    """The template's input in the same terms (indents rounded as Word's twips are)."""
-    out = {k: v for k, v in look.items() if k != "shading"}
+    """The template's input in the same terms (indents rounded as Word's twips are; the
+    alignment is the one the template received for the language)."""
+    out = {k: v for k, v in look.items() if k not in ("shading", "east_asian_align")}
     for key in ("left_mm", "right_mm", "hanging_mm"):
         out[key] = round(out[key], 1)
     return out
@@ -80,7 +91,7 @@ def test_docx_styles_and_typst_input_agree(example, styles: Styles, lang: str,
     word = docx.Document(str(out))
     data = document_data(document, lang, styles)["meta"]
     assert set(data["styles"]) == set(DOCX_NAMES), "a style is missing from one writer"
-    heading_face = styles.docx_fonts[lang].heading_east_asian
+    heading_face = styles.fonts[lang].heading_east_asian
     differences = {}
     for name, look in data["styles"].items():
         want, got = typst_look(look), docx_look(word.styles[DOCX_NAMES[name]], heading_face)
@@ -106,14 +117,16 @@ def test_table_heading_shading_in_both(example, styles: Styles, tmp_path: Path) 
 
 
 def test_chinese_headings_use_the_heading_face_in_both(example, styles: Styles) -> None:
-    """DOCX headings take docx_fonts.heading_east_asian; the PDF's heading chain differs
-    from the body chain in its CJK font, as the DOCX faces differ."""
+    """DOCX headings take fonts.heading_east_asian; the PDF sets the same roles in their
+    stand-ins, so its heading face differs from its body face as the DOCX faces differ."""
     _conference, documents = example
     document = next(iter(documents.values()))
     meta = document_data(document, "zh", styles)["meta"]
-    faces = styles.docx_fonts["zh"]
+    faces = styles.fonts["zh"]
     assert (faces.heading_east_asian != faces.east_asian) == \
-        (meta["heading_fonts"][-1] != meta["fonts"][-1])
+        (meta["fonts"]["heading_east_asian"] != meta["fonts"]["east_asian"])
+    for role in ("latin", "east_asian", "heading_east_asian"):
+        assert meta["fonts"][role] == styles.pdf_family(getattr(faces, role))
     assert {n for n, s in meta["styles"].items() if s["face"] == "heading"} >= \
         {"heading1", "heading2", "title", "annex-heading", "table-heading"}
 
@@ -154,7 +167,11 @@ def test_first_page_conference_block_beside_the_masthead(example, styles: Styles
     first = styles.first_page
     assert first is not None
     body = word.element.body
-    assert body[0].tag == qn("w:tbl"), "page one does not open with the side-by-side block"
+    opening = body[0] if body[0].tag == qn("w:tbl") else body[1]
+    assert opening.tag == qn("w:tbl"), "page one does not open with the side-by-side block"
+    if opening is not body[0]:  # only an empty paragraph, one twip high, may come first
+        assert body[0].tag == qn("w:p") and not "".join(body[0].itertext())
+        assert body[0].find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:line")) == "1"
     table = word.tables[0]
     left, right = (cell.paragraphs for cell in table.rows[0].cells)
     assert {p.style.name for p in left} == {DOCX_NAMES[s] for s in first.left}
@@ -166,3 +183,64 @@ def test_first_page_conference_block_beside_the_masthead(example, styles: Styles
     assert section.different_first_page_header_footer
     assert not "".join(p.text for p in section.first_page_header.paragraphs)
     assert "".join(p.text for p in section.header.paragraphs) == str(document.masthead.symbol)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_styles_part_holds_the_papers_styles_and_words_defaults(example, styles: Styles,
+                                                                lang: str,
+                                                                tmp_path: Path) -> None:
+    """styles.xml: the writer's styles (one per style of the sheet, and the template's
+    Normal, Table Grid and footnote reference), what they link to, and one default per
+    style type; nothing of the template's others ("Title", "Intense Quote" ...). Every
+    style a part refers to is there."""
+    import zipfile
+
+    from lxml import etree
+
+    _conference, documents = example
+    document = next(d for d in documents.values() if d.footnotes)
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(document, lang, out, styles)
+    with zipfile.ZipFile(out) as package:
+        parts = {n: etree.fromstring(package.read(n)) for n in package.namelist()
+                 if n.startswith("word/") and n.endswith(".xml")}
+    defined = {s.get(qn("w:styleId")): s.find(qn("w:name")).get(qn("w:val"))
+               for s in parts["word/styles.xml"].iter(qn("w:style"))}
+    names = set(defined.values())
+    assert {n.casefold() for n in DOCX_NAMES.values()} <= {n.casefold() for n in names}
+    assert {"Normal", "Table Grid", "footnote reference", "Default Paragraph Font",
+            "Normal Table", "No List"} <= names
+    assert not names & {"Title", "Intense Quote", "Colorful Grid Accent 1", "List Bullet"}
+    assert len(names) <= len(DOCX_NAMES) + 12
+    used = {el.get(qn("w:val")) for part in parts.values()
+            for tag in ("w:pStyle", "w:rStyle", "w:tblStyle", "w:basedOn", "w:link", "w:next")
+            for el in part.iter(qn(tag))}
+    assert used <= set(defined), f"styles referred to but missing: {used - set(defined)}"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_font_table_declares_each_font_with_its_stand_in(example, styles: Styles,
+                                                         lang: str, tmp_path: Path) -> None:
+    """fontTable.xml: the language's fonts as the style sheet names them, each with the
+    metric-compatible font the PDF uses among its alternates; every font a run or style
+    names is declared."""
+    import zipfile
+
+    from lxml import etree
+
+    _conference, documents = example
+    out = tmp_path / f"paper.{lang}.docx"
+    write_docx(next(iter(documents.values())), lang, out, styles)
+    with zipfile.ZipFile(out) as package:
+        table = etree.fromstring(package.read("word/fontTable.xml"))
+        parts = [etree.fromstring(package.read(f"word/{n}.xml"))
+                 for n in ("styles", "document", "footnotes", "numbering")]
+    declared = {f.get(qn("w:name")): f for f in table.iter(qn("w:font"))}
+    assert set(declared) == set(styles.fonts[lang].model_dump().values())
+    for name, font in declared.items():
+        alternates = font.find(qn("w:altName")).get(qn("w:val")).split(", ")
+        assert styles.pdf_family(name) in alternates
+        assert font.find(qn("w:panose1")) is not None
+    named = {rfonts.get(qn(f"w:{a}")) for part in parts for rfonts in part.iter(qn("w:rFonts"))
+             for a in ("ascii", "hAnsi", "eastAsia", "cs")} - {None}
+    assert named <= set(declared)

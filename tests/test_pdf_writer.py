@@ -72,8 +72,10 @@ def lines_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def styles_with_fonts(styles: Styles, lang: str, fonts: list[str]) -> Styles:
-    return dataclasses.replace(styles, pdf_fonts={**styles.pdf_fonts, lang: fonts})
+def styles_with_latin(styles: Styles, lang: str, family: str) -> Styles:
+    """``styles`` with ``lang``'s Latin font named ``family`` (no stand-in declared)."""
+    fonts = styles.fonts[lang].model_copy(update={"latin": family})
+    return dataclasses.replace(styles, fonts={**styles.fonts, lang: fonts})
 
 
 def long_document() -> Document:
@@ -355,13 +357,13 @@ def test_one_compiler_takes_each_document_in_turn(writer: PdfWriter, tmp_path: P
 
 
 def test_missing_font_is_a_font_error(styles: Styles, tmp_path: Path):
-    broken = styles_with_fonts(styles, "zh", ["No Such Serif 123", "Noto Serif CJK SC"])
+    broken = styles_with_latin(styles, "zh", "No Such Serif 123")
     writer = PdfWriter(broken, TEMPLATE)
     out = tmp_path / "missing-font.pdf"
     with pytest.raises(FontError) as info:
         writer.write(sample_document(), "zh", out)
     message = str(info.value)
-    assert "No Such Serif 123" in message
+    assert "No Such Serif 123" in message and "fonts.zh.latin" in message
     assert "wgtu-report" in message and "(zh)" in message
     assert not out.exists()
     writer.write(sample_document(), "en", out)  # the English chain is fine
@@ -370,21 +372,22 @@ def test_missing_font_is_a_font_error(styles: Styles, tmp_path: Path):
 
 def test_language_without_fonts_is_a_font_error(writer: PdfWriter, tmp_path: Path):
     doc = sample_document()
-    with pytest.raises(FontError, match="no pdf_fonts entry for 'es'"):
+    with pytest.raises(FontError, match="no fonts entry for 'es'"):
         writer.write(doc, "es", tmp_path / "es.pdf")
 
 
 def test_character_without_glyph_is_a_font_error(writer: PdfWriter, tmp_path: Path):
     doc = sample_document()
     para = next(b for b in doc.body if getattr(b, "id", "") == "purpose")
-    para.text["zh"] = Text([TextBlock([Run("本份报告草案\U0001F9FF提交。")])])
+    para.text["zh"] = Text([TextBlock([Run("本份报告草案\U00013000提交。")])])  # a hieroglyph
     out = tmp_path / "glyph.pdf"
     with pytest.raises(FontError) as info:
         writer.write(doc, "zh", out)
     message = str(info.value)
-    assert "U+1F9FF" in message and "\U0001F9FF" in message
+    assert "U+13000" in message and "\U00013000" in message
     assert "wgtu-report" in message
     assert "Liberation Serif" in message and "Noto Serif CJK SC" in message
+    assert all(font in message for font in writer.fallbacks)
     assert not out.exists()
     writer.write(sample_document(), "zh", out)  # the writer is still usable
     assert out.exists()
@@ -421,10 +424,12 @@ def test_data_for_the_template(styles: Styles):
     doc.body.insert(9, Heading("first", 2, loc("Starts at level two", "二级开头")))
     data = document_data(doc, "zh", styles)
     assert data["meta"]["lang"] == "zh" and data["meta"]["region"] == "cn"
-    assert data["meta"]["fonts"] == styles.pdf_fonts["zh"]
+    assert data["meta"]["fonts"] == {**styles.pdf_fonts("zh"),
+                                      "fallback": list(styles.fallback_fonts)}
     assert data["meta"]["date"] == {"year": 2023, "month": 7, "day": 21}
     headings = [(b["level"], b["outline"]) for b in data["blocks"] if b["kind"] == "heading"]
-    assert headings == [(2, 1), (1, 1), (1, 1)]  # the structure never skips a level
+    # the title is level 1 of the structure; headings below it never skip a level
+    assert headings == [(2, 2), (1, 2), (1, 2)]
     marks = [i for b in data["blocks"] if b["kind"] == "paragraph" for i in b["text"]
              if "footnote" in i]
     assert marks[0]["first"] and marks[0]["number"] == 1 and marks[0]["body"]
@@ -452,7 +457,7 @@ def test_standard_fallback_when_ua1_refuses(styles: Styles, tmp_path: Path):
     template.write_text(
         '#let data = json(bytes(sys.inputs.data))\n'
         '#set document(title: data.meta.title)\n'
-        '#set text(font: data.meta.fonts, lang: data.meta.lang, fallback: false)\n'
+        '#set text(font: data.meta.fonts.latin, lang: data.meta.lang, fallback: false)\n'
         '#heading(level: 3)[Deep]\n#data.meta.symbol\n', encoding="utf-8")
     writer = PdfWriter(styles, template)
     out = tmp_path / "odd.pdf"
@@ -467,3 +472,55 @@ def test_template_errors_are_reported(styles: Styles, tmp_path: Path):
     template.write_text("#let x = (\n", encoding="utf-8")
     with pytest.raises(PdfError, match="wgtu-report"):
         PdfWriter(styles, template).write(sample_document(), "en", tmp_path / "bad.pdf")
+
+
+# --------------------------------------------------------------------------- fallback fonts
+
+ARABIC_NAME = "محمد بن سلمان"
+EMOJI = "\U0001F642"
+EXTENSION_B = "\U00020000"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_other_scripts_emoji_and_rare_ideographs_take_the_fallback_fonts(
+        writer: PdfWriter, styles: Styles, lang: str, tmp_path: Path):
+    """A delegate's name in Arabic script, an emoji and a CJK Extension B ideograph, in
+    body text and in a heading: the PDF shows each, from the style sheet's fallback fonts,
+    which it embeds."""
+    assert {"Noto Naskh Arabic", "Noto Color Emoji", "HanaMinB"} <= set(writer.fallbacks), \
+        "scripts/setup.sh installs the fallback fonts"
+    doc = sample_document()
+    para = next(b for b in doc.body if getattr(b, "id", "") == "purpose")
+    words = f"{ARABIC_NAME} {EMOJI} {EXTENSION_B}"
+    para.text[lang] = Text([TextBlock([Run(f"Ambassador {words} (co-chair).")])])
+    heading = next(b for b in doc.body if isinstance(b, Heading))
+    heading.text[lang] = Text([TextBlock([Run(f"Heading {EXTENSION_B} {ARABIC_NAME}")])])
+    out = tmp_path / f"scripts.{lang}.pdf"
+    writer.write(doc, lang, out)
+    text = pdftotext(out)
+    for word in ARABIC_NAME.split():  # poppler may give right-to-left text in either order
+        assert word in text or word[::-1] in text, word
+    assert EMOJI in text and EXTENSION_B in text
+    fonts = pdffonts(out)
+    names = " ".join(row[0] for row in fonts)
+    assert "NotoNaskhArabic-Regular" in names and "NotoNaskhArabic-Bold" in names
+    assert "HanaMinB" in names
+    # colour emoji are drawn as a Type 3 font (the glyphs are bitmaps)
+    assert any(row[1:3] == ["Type", "3"] for row in fonts)
+    assert all(row[-5] == "yes" for row in fonts), "a font is not embedded"
+
+
+def test_fallback_fonts_that_are_not_installed_are_left_out(styles: Styles, tmp_path: Path):
+    """A fallback font that is not installed is skipped (the PDF still builds); a character
+    only it could set is a FontError that names the character and the missing font."""
+    extra = dataclasses.replace(
+        styles, fallback_fonts=("No Such Fallback 42", *styles.fallback_fonts))
+    writer = PdfWriter(extra, TEMPLATE)
+    assert "No Such Fallback 42" not in writer.fallbacks
+    writer.write(sample_document(), "en", tmp_path / "ok.pdf")
+    doc = sample_document()
+    para = next(b for b in doc.body if getattr(b, "id", "") == "purpose")
+    para.text["en"] = Text([TextBlock([Run("A hieroglyph \U00013000 here.")])])
+    with pytest.raises(FontError) as info:
+        writer.write(doc, "en", tmp_path / "glyph.pdf")
+    assert "U+13000" in str(info.value) and "No Such Fallback 42" in str(info.value)

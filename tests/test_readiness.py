@@ -192,15 +192,17 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
             data["submitted_by"][lang] = f"{data['submitted_by'][lang]} ({lang})"
         paper_yaml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         code, row = fresh()
-        assert code == 1 and not row["ready"]  # stale or placeholders elsewhere
+        assert code == 1 and not row["ready"]  # unrecorded or placeholders elsewhere
         for other in languages:
             left = row["languages"][other]["placeholders"]
             assert left == (0 if other in languages[:done] else 3), (other, left)
 
     original = data["original_language"]
     for lang in languages:
-        if lang != original:
-            assert {"title", "introduction", "purpose"} <= set(row["languages"][lang]["stale"])
+        if lang != original:  # written by hand: untranslated until recorded, never stale
+            assert {"title", "introduction", "purpose"} <= set(
+                row["languages"][lang]["untranslated"])
+            assert row["languages"][lang]["stale"] == []
             proc = att_docs("translated", folder, "--lang", lang)
             assert proc.returncode == 0, proc.stderr
     code, row = fresh()
@@ -229,8 +231,10 @@ def test_units_identical_codes_are_not_untranslated(conference_copy):
     assert states["footnote.workplan"].state == "translated"
 
 
-def test_a_record_change_rebuilds_nothing_but_refreshes_the_states(conference_copy,
-                                                                    tmp_path):
+def test_a_record_change_rebuilds_only_the_files_whose_draft_mark_goes(conference_copy,
+                                                                        tmp_path):
+    """A record changes no text: it refreshes the states, and rebuilds only the files of
+    the languages it makes ready, whose draft mark goes (tests/test_drafts.py)."""
     out = tmp_path / "out"
     paper = conference_copy / "wgtu-report"
     edit(paper / "en.md", OLD, NEW)
@@ -238,13 +242,17 @@ def test_a_record_change_rebuilds_nothing_but_refreshes_the_states(conference_co
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     (row,) = [p for p in manifest["papers"] if p["symbol"] == WGTU]
     assert row["translation"]["zh"]["stale"] == [PARAGRAPH]
+    drafts = sorted(manifest["drafts"])
+    assert drafts == sorted(f"{WGTU.replace('/', '_')}.{lang}.docx"
+                            for lang in translations(conference_copy))
     for lang in translations(conference_copy):
         assert att_docs("translated", paper, "--lang", lang).returncode == 0
     proc = build(conference_copy, out, "-f", "docx")
-    assert re.search(r"built 0 of \d+ files", proc.stdout + proc.stderr)
+    assert re.search(rf"built {len(drafts)} of \d+ files", proc.stdout + proc.stderr)
+    assert all(lang + ".docx" in proc.stderr for lang in translations(conference_copy))
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     (row,) = [p for p in manifest["papers"] if p["symbol"] == WGTU]
-    assert row["translation"]["zh"]["stale"] == []
+    assert row["translation"]["zh"]["stale"] == [] and manifest["drafts"] == []
 
 
 def test_review_comments_survive_a_libreoffice_round_trip(conference_copy, tmp_path):

@@ -70,14 +70,17 @@ def test_example_deadline_and_days_left(no_checks):
             assert row["languages"][lang]["total"] > 10
 
 
-def test_text_table_shows_the_same(no_checks):
+def test_text_blocks_show_the_same(no_checks):
+    """Written to a pipe: one block per paper, the symbol and state on its first line."""
     code, out = status(CONTENT, "--today", "2023-07-01")
     assert code == 0
-    rows = [line for line in out.splitlines() if "ATT/CSP9" in line]
-    assert len(rows) == 2
-    for line in rows:
-        assert "2023-07-21" in line and "20 days left" in line and "100%" in line
-        assert "ready" in line
+    blocks = [block for block in out.split("\n\n") if "ATT/CSP9" in block]
+    assert len(blocks) == 2
+    for block in blocks:
+        first, deadline, *rest = block.strip().splitlines()
+        assert first.startswith("ATT/CSP9") and first.split()[-1] == "ready"
+        assert "2023-07-21" in deadline and "20 days left" in deadline
+        assert sum("100% of" in line for line in rest) == 3  # en, zh, fr
     assert "distribution deadline 2023-07-21" in out
 
 

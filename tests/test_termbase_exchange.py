@@ -337,6 +337,7 @@ def test_tmx_source_and_target_options(example, tmp_path):
     assert len(store.units) == count > 0
     root = etree.fromstring(data)
     assert root.find("header").get("srclang") == langs[-1]
+    assert root.find("header").get("segtype") == "paragraph"  # a unit is a whole text
     for tu in root.iter("tu"):
         assert tu.get("srclang") == langs[-1]
         assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang")

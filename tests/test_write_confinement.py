@@ -92,12 +92,15 @@ def xliff(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _refused_or_inside(result) -> None:
-    """Nothing outside changed; a refusal is one line, no traceback, no internal error."""
+    """Nothing outside changed; a refusal is one line, no traceback, no internal error
+    (``xliff import`` adds the summary of what it imported and refused)."""
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, \
         result.stderr
     assert result.exit_code in (0, 1, 2, 4), (result.exit_code, result.stderr)
     if result.exit_code in (1, 4):
-        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        lines = [line for line in result.stderr.strip().splitlines()
+                 if not line.startswith("xliff import of ")]
+        assert len(lines) == 1, result.stderr
 
 
 HOSTILE_IDS = ["../../outside/x", "../outside", "ABSOLUTE", ".hidden",
@@ -127,6 +130,44 @@ def test_import_refuses_hostile_ids(bad: str, space: Space, drafts: dict[str, Pa
     assert not list(space.root.glob(".att-docs-import-*"))  # no scratch beside the content
 
 
+NEW_CONFERENCE = ("--opening", "2024-08-26", "--closing", "2024-08-30", "--from", "csp9")
+
+
+@pytest.mark.parametrize("bad", HOSTILE_IDS)
+def test_new_conference_refuses_hostile_names(bad: str, space: Space) -> None:
+    bad = bad.replace("ABSOLUTE", str(space.outside / "absolute"))
+    content = space.root / "content"
+    before, inside = space.outside_tree(), tree(content)
+    result = space.run("new-conference", *NEW_CONFERENCE, "--content", content, "--", bad)
+    assert result.exit_code == 1, result.stderr
+    assert "NAME" in result.stderr and "Traceback" not in result.stderr
+    assert space.outside_tree() == before and tree(content) == inside
+
+
+@pytest.fixture(scope="module")
+def tmx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tkfiles import make_tmx
+
+    return make_tmx(tmp_path_factory.mktemp("tmx") / "memory.tmx", "en", "zh",
+                    [("Introduction", "导言")])
+
+
+@pytest.mark.parametrize("bad", HOSTILE_IDS)
+def test_tm_add_keeps_any_name_inside_its_folder(bad: str, space: Space, tmx: Path) -> None:
+    """``tm add --name`` reduces any name to a plain file name in content/.tm/."""
+    bad = bad.replace("ABSOLUTE", str(space.outside / "absolute"))
+    content = space.root / "content"
+    before, inside = space.outside_tree(), tree(content)
+    result = space.run("tm", "add", tmx, "--name", bad, "--content", content)
+    _refused_or_inside(result)
+    assert space.outside_tree() == before
+    added = {k for k in tree(content) if k not in inside}
+    assert all(k == ".tm" or (k.startswith(".tm/") and k.count("/") == 1
+                              and not k[4:].startswith(".")) for k in added), added
+    assert sorted(p.name for p in space.root.iterdir()) == [
+        "content", "glossary", "outside", "templates"]
+
+
 def test_a_new_paper_is_staged_inside_its_conference(space: Space,
                                                      drafts: dict[str, Path]) -> None:
     seen: list[str] = []
@@ -147,6 +188,26 @@ def test_a_new_paper_is_staged_inside_its_conference(space: Space,
     assert sorted(p.name for p in space.root.iterdir()) == [
         "content", "glossary", "outside", "templates"]
     assert (space.conference / "from-word" / "paper.yaml").is_file()
+
+
+def test_a_new_conference_is_staged_inside_its_content_folder(space: Space) -> None:
+    content = space.root / "content"
+    seen: list[str] = []
+
+    def watch(name: str) -> None:
+        seen.append(" ".join(sorted(p.name for p in content.iterdir())))
+
+    import att_docs.journal as journal
+
+    journal.step_hook = watch
+    try:
+        result = space.run("new-conference", "csp10", *NEW_CONFERENCE, "--content", content)
+    finally:
+        journal.step_hook = None
+    assert result.exit_code == 0, result.stderr
+    assert seen and ".att-docs-write" in seen[0] and "csp10" not in seen[0]
+    assert sorted(p.name for p in content.iterdir()) == ["csp10", "csp9"]
+    assert (content / "csp10" / "conference.yaml").is_file()
 
 
 # ---------------------------------------------------------------- planted links
@@ -197,6 +258,88 @@ def test_a_planted_staging_link_is_removed_not_followed(
     assert space.outside_tree() == before
     assert not os.path.lexists(space.paper / planted)
     assert "改：" in (space.paper / "zh.md").read_text(encoding="utf-8")
+
+
+def _issued(space: Space) -> None:
+    result = space.run("issue", space.paper, "--allow-drafts", "-o", space.root / "none")
+    assert result.exit_code == 0, result.stderr
+
+
+def _yaml_link(space: Space) -> None:
+    """The paper's paper.yaml moved outside, and a link to it in its place."""
+    shutil.move(space.paper / "paper.yaml", space.outside / "target" / "paper.yaml")
+    space.link(space.paper / "paper.yaml", space.outside / "target" / "paper.yaml")
+
+
+def _tm_file_link(space: Space) -> None:
+    (space.root / "content" / ".tm").mkdir()
+    space.link(space.root / "content" / ".tm" / "memory.tmx", space.outside / "sentinel.txt")
+
+
+NEW_WRITERS = {  # a writer, what is planted before it runs, and its command
+    "new-conference-folder": (
+        lambda s: s.link(s.root / "content" / "csp10", s.outside / "target"),
+        lambda s, tmx: ("new-conference", "csp10", *NEW_CONFERENCE, "--content",
+                        s.root / "content")),
+    "tm-add-folder": (
+        lambda s: s.link(s.root / "content" / ".tm", s.outside / "target"),
+        lambda s, tmx: ("tm", "add", tmx, "--content", s.root / "content")),
+    "tm-add-file": (
+        _tm_file_link,
+        lambda s, tmx: ("tm", "add", tmx, "--content", s.root / "content")),
+    "issue-folder": (
+        lambda s: s.link(s.paper / ".issued", s.outside / "target"),
+        lambda s, tmx: ("issue", s.paper, "--allow-drafts", "-o", s.root / "none")),
+    "issue-version": (
+        lambda s: s.link(s.paper / ".issued" / "Conf.Rep", s.outside / "target"),
+        lambda s, tmx: ("issue", s.paper, "--allow-drafts", "-o", s.root / "none")),
+    "issue-paper-file": (
+        _yaml_link,
+        lambda s, tmx: ("issue", s.paper, "--allow-drafts", "-o", s.root / "none")),
+    "revise-paper-file": (
+        lambda s: (_issued(s), _yaml_link(s)),
+        lambda s, tmx: ("revise", s.paper, "--date", "2023-08-22")),
+    "revise-issued": (
+        lambda s: (_issued(s), s.link(s.paper / ".issued", s.outside / "target")),
+        lambda s, tmx: ("revise", s.paper, "--date", "2023-08-22")),
+}
+
+
+@pytest.mark.parametrize("writer", list(NEW_WRITERS))
+def test_new_conference_tm_add_issue_and_revise_never_write_through_a_link(
+        writer: str, space: Space, tmx: Path) -> None:
+    plant, command = NEW_WRITERS[writer]
+    plant(space)
+    before = space.outside_tree()
+    result = space.run(*command(space, tmx))
+    _refused_or_inside(result)
+    assert result.exit_code == 1, result.stderr
+    assert space.outside_tree() == before
+
+
+STAGING_WRITERS = {  # a writer and the folder it stages its write in
+    "issue": (lambda s: s.paper,
+              lambda s: ("issue", s.paper, "--allow-drafts", "-o", s.root / "none")),
+    "revise": (lambda s: (_issued(s), s.paper)[1],
+               lambda s: ("revise", s.paper, "--date", "2023-08-22")),
+    "new-conference": (lambda s: s.root / "content",
+                       lambda s: ("new-conference", "csp10", *NEW_CONFERENCE, "--content",
+                                  s.root / "content")),
+}
+
+
+@pytest.mark.parametrize("writer", list(STAGING_WRITERS))
+@pytest.mark.parametrize("planted", [".att-docs-write", ".att-docs-write-done"])
+def test_a_planted_staging_link_is_not_followed_by_the_new_writers(
+        planted: str, writer: str, space: Space) -> None:
+    where, command = STAGING_WRITERS[writer]
+    folder = where(space)
+    space.link(folder / planted, space.outside / "target")
+    before = space.outside_tree()
+    result = space.run(*command(space))
+    assert result.exit_code == 0, result.stderr
+    assert space.outside_tree() == before
+    assert not os.path.lexists(folder / planted)
 
 
 def test_a_forged_journal_never_leads_out(space: Space) -> None:

@@ -53,34 +53,63 @@ def _set_targets(path: Path, targets: dict[str, str]) -> dict[str, int]:
             if u.get("id") in targets}
 
 
-def _import(conference: Path, path: Path):
-    return cli("xliff", "import", path, "--content", conference, "--templates", TEMPLATES)
+def _import(conference: Path, path: Path, *options: str):
+    return cli("xliff", "import", path, "--content", conference, "--templates", TEMPLATES,
+               *options)
+
+
+def _refused_unit(result, path: Path, line: int, unit: str) -> str:
+    """A partial import's refusal of ``unit``: its own line, at the unit's line in the
+    file, then the summary; exit 1."""
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    assert result.exit_code == 1, (result.exit_code, result.stderr, result.stdout)
+    found = [x for x in result.stderr.splitlines() if x.startswith(f"{path}:{line}: ")]
+    assert len(found) == 1 and f": {unit}: refused: " in found[0], result.stderr
+    assert "1 unit refused" in result.stderr.strip().splitlines()[-1], result.stderr
+    return found[0]
 
 
 BAD_TARGETS = [
     ("title", "标题\u202e反向", "U+202E"),
     ("submitted_by", "主席\u0085团", "U+0085"),
     ("appointment", "背景\ufdd0文字", "U+FDD0"),
-    ("appointment-heading", "第一行\n第二行", "one line"),  # a heading
-    ("title", "第一行\n::: symbol\n伪造", "one line"),
+    ("appointment-heading", "第一行\u2028第二行", "one line"),  # a heading
+    ("title", "第一行\u2028::: symbol\u2028伪造", "one line"),
     ("purpose", "文字 [^1] 不是脚注", "[^1]"),
     ("purpose", "长" * 340_000, "1,000,000"),
 ]
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["partial", "all-or-nothing"])
 @pytest.mark.parametrize("unit,text,says", BAD_TARGETS,
                          ids=[f"{c[0]}-{c[2]}" for c in BAD_TARGETS])
 def test_xliff_targets_the_reader_would_refuse_are_refused_with_unit_and_line(
-        unit: str, text: str, says: str, exported: tuple[Path, Path]) -> None:
+        unit: str, text: str, says: str, whole: bool, exported: tuple[Path, Path]) -> None:
     conference, path = exported
     lines = _set_targets(path, {unit: text})
     before = tree(conference)
-    line = _one_error(_import(conference, path))
-    assert f"{path.name}:{lines[unit]}:" in line, line
+    if whole:
+        line = _one_error(_import(conference, path, "--all-or-nothing"))
+        assert f"{path.name}:{lines[unit]}:" in line, line
+    else:
+        line = _refused_unit(_import(conference, path), path, lines[unit], unit)
     assert unit in line and says in line, line
     assert tree(conference) == before
     assert cli("build", conference, "-o", conference.parent / "out", "-f", "docx", "-l",
                "zh", "-q", "-j", "1", "--templates", TEMPLATES).exit_code == 0
+
+
+def test_a_newline_in_an_xliff_title_is_a_soft_break(exported: tuple[Path, Path]) -> None:
+    """A CAT tool's line break (``\n``) in a target is read as the language's Markdown
+    reads one: the title stays one line, its ':::' plain text."""
+    import yaml
+
+    conference, path = exported
+    _set_targets(path, {"title": "第一行\n::: symbol\n伪造"})
+    result = _import(conference, path)
+    assert result.exit_code == 0, result.stderr
+    data = yaml.safe_load((conference / PAPER / "paper.yaml").read_text(encoding="utf-8"))
+    assert data["title"]["zh"] == "第一行::: symbol伪造"
 
 
 def test_a_line_separator_in_one_paragraph_survives_the_next_import(
@@ -156,7 +185,7 @@ def test_a_footnote_inside_a_footnote_is_refused(empty_conference: Path,
     draft = nested_note_draft(tmp_path / "nested.docx")
     line = _one_error(cli("import", draft, "--conference", empty_conference, "--id", "p",
                           "--templates", TEMPLATES))
-    assert "footnote" in line and "another footnote" in line, line
+    assert "footnote 1 cites footnote 2" in line and "note inside a note" in line, line
 
 
 def test_a_subtitle_with_line_breaks_and_block_markers_stays_one_line(
@@ -231,5 +260,5 @@ def test_an_unchanged_translation_import_changes_no_file(conference_copy: Path,
     result = cli("import", built_zh, "--into", conference_copy / PAPER, "--lang", "zh",
                  "--templates", TEMPLATES)
     assert result.exit_code == 0, result.stderr
-    assert "wrote 0 text(s)" in result.stdout
+    assert "wrote 0 texts" in result.stdout
     assert tree(conference_copy) == before

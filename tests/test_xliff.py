@@ -76,7 +76,7 @@ def test_export_then_import_unchanged_leaves_content_byte_for_byte(
     assert len(files) == 2 * (len(languages(conference_copy)) - 1)
     result = import_(conference_copy, *files)
     assert result.exit_code == 0, result.output
-    assert result.output.count("changed 0 unit(s)") == len(files)
+    assert result.output.count("changed 0 units") == len(files)
     assert snapshot(conference_copy) == before
 
 
@@ -191,7 +191,7 @@ def test_import_writes_changed_texts_by_id_and_nothing_else(conference_copy: Pat
     dry = import_(conference_copy, path, extra=("--dry-run",))
     assert dry.exit_code == 0, dry.output
     assert snapshot(conference_copy) == before
-    assert "would change 9 unit(s)" in dry.output
+    assert "would change 9 units" in dry.output
 
     result = import_(conference_copy, path)
     assert result.exit_code == 0, result.output
@@ -217,7 +217,7 @@ def test_import_writes_changed_texts_by_id_and_nothing_else(conference_copy: Pat
     cell = zh["elements.medium-term-planning.status.text"]
     assert _plain(cell.blocks[0]).startswith("近期经验表明")  # the other paragraph kept
     # Importing the same file again changes nothing more.
-    assert "changed 0 unit(s)" in import_(conference_copy, path).output
+    assert "changed 0 units" in import_(conference_copy, path).output
 
 
 def _changed_lines(before: bytes, after: bytes) -> int:
@@ -274,11 +274,33 @@ def test_formatting_and_footnote_marks_survive_export_and_import(conference_copy
 
 def _refused(conference: Path, before: dict[str, bytes], *files: Path | str,
              says: str, extra: tuple[str, ...] = ()) -> str:
-    result = import_(conference, *files, extra=extra)
+    """Refused with --all-or-nothing: exit 1, the reason named, nothing written."""
+    result = import_(conference, *files, extra=("--all-or-nothing", *extra))
     assert result.exit_code == 1, result.output
     assert says in result.output
     assert "Traceback" not in result.output
     assert snapshot(conference) == before
+    return result.output
+
+
+def _partly(conference: Path, path: Path, refused: dict[str, str]) -> str:
+    """Imported without --all-or-nothing: every good unit arrives ("purpose", changed by
+    the ``exported`` fixture), each refused unit is listed with the file, its line and
+    the reason, exit 1, one summary line at the end."""
+    result = import_(conference, path)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    listed = re.findall(rf"^{re.escape(str(path))}:(\d+): (\S+): refused: (.*)$",
+                        result.output, re.M)
+    assert sorted(unit for _, unit, _ in listed) == sorted(refused), result.output
+    for _, unit, why in listed:
+        assert refused[unit] in why, (unit, why)
+    assert all(int(line) > 1 for line, _, _ in listed)
+    zh = texts_by_id(read_one(conference / "wgtu-report", TEMPLATES), "zh")
+    assert zh["purpose"].plain() == "一段新译文。"
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("xliff import of 1 file: 1 unit changed"), last
+    assert (f"{len(refused)} units refused" if len(refused) != 1 else "1 unit refused") in last
     return result.output
 
 
@@ -300,6 +322,18 @@ def test_refuses_unknown_ids(exported) -> None:
     save(tree, path)
     out = _refused(conference, before, path, says="no-such-unit")
     assert path.name in out and "not in ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep" in out
+    _partly(conference, path, {"no-such-unit": "unknown id"})
+
+
+def test_a_hostile_unit_id_is_listed_on_one_line(exported) -> None:
+    conference, path, _ = exported
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('id="background"', 'id="x&#10;y&#13;' + "z" * 300 + '"', 1)
+    path.write_text(text, encoding="utf-8")
+    result = import_(conference, path)
+    assert result.exit_code == 1, result.output
+    (line,) = [x for x in result.output.splitlines() if "refused: unknown id" in x]
+    assert "x\\u000ay\\u000dzzz" in line and len(line) < 300
 
 
 def test_refuses_a_unit_given_twice(exported) -> None:
@@ -309,6 +343,12 @@ def test_refuses_a_unit_given_twice(exported) -> None:
     tu(tree, "background").addnext(copy)
     save(tree, path)
     _refused(conference, before, path, says="appear twice: purpose")
+    set_target(tree, "background", "新的背景。")  # one good unit besides the two
+    save(tree, path)
+    result = import_(conference, path)
+    assert result.exit_code == 1 and result.output.count("purpose: refused: appears twice") == 2
+    zh = texts_by_id(read_one(conference / "wgtu-report", TEMPLATES), "zh")
+    assert zh["background"].plain() == "新的背景。"
 
 
 def test_refuses_a_file_for_another_or_no_paper(exported) -> None:
@@ -322,6 +362,25 @@ def test_refuses_a_file_for_another_or_no_paper(exported) -> None:
     save(tree, path)
     _refused(conference, before, path, says="no paper with the symbol "
                                             "'ATT/CSP9/2023/SEC/999/Conf.Rep'")
+    result = import_(conference, path)  # refused whole: nothing in it can be placed
+    assert result.exit_code == 1 and "file refused" in result.output
+    assert snapshot(conference) == before
+
+
+def test_two_papers_with_one_symbol_are_an_error_naming_both(exported) -> None:
+    conference, path, before = exported
+    twin = conference / "wgtu-copy"
+    import shutil
+
+    shutil.copytree(conference / "wgtu-report", twin)
+    before = snapshot(conference)
+    for extra in ((), ("--all-or-nothing",)):
+        result = import_(conference, path, extra=extra)
+        assert result.exit_code == 1, result.output
+        assert "two papers have the symbol 'ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep'" in \
+            result.output
+        assert str(conference / "wgtu-report") in result.output and str(twin) in result.output
+        assert snapshot(conference) == before
 
 
 def test_refuses_a_file_for_another_language(exported) -> None:
@@ -351,6 +410,9 @@ def test_refuses_units_whose_original_changed_unless_forced(exported) -> None:
     before = snapshot(conference)
     out = _refused(conference, before, path, says="establishment (changed since export)")
     assert "original text differs" in out and "--force" in out
+    _partly(conference, path, {"establishment": "changed since export"})
+    zh = texts_by_id(read_one(conference / "wgtu-report", TEMPLATES), "zh")
+    assert zh["establishment"].plain() != "按旧英文翻译的新译文。"
     result = import_(conference, path, extra=("--force",))
     assert result.exit_code == 0, result.output
     zh = texts_by_id(read_one(conference / "wgtu-report", TEMPLATES), "zh")
@@ -377,6 +439,7 @@ def test_refuses_lost_or_added_inline_codes(exported, edit: str) -> None:
     save(tree, path)
     out = _refused(conference, before, path, says="establishment")
     assert "inline codes lost or added" in out
+    _partly(conference, path, {"establishment": "inline codes lost or added"})
 
 
 def test_refuses_malformed_xml(exported) -> None:
@@ -416,9 +479,10 @@ def test_refuses_entities(conference_copy: Path, tmp_path: Path, payload: str) -
     _refused(conference_copy, before, path, says="DOCTYPE")
 
 
-def test_one_refused_file_stops_every_file(conference_copy: Path, tmp_path: Path) -> None:
+def test_one_refused_file_stops_every_file_only_all_or_nothing(conference_copy: Path,
+                                                                 tmp_path: Path) -> None:
     files = export(conference_copy, tmp_path / "out")
-    good = next(f for f in files if "_761_" in f.name)
+    good = next(f for f in files if "_761_" in f.name and "-zh." in f.name)
     tree = etree.parse(str(good))
     first = tree.find(".//x:trans-unit", NS).get("id")
     set_target(tree, first, "改动")
@@ -427,6 +491,13 @@ def test_one_refused_file_stops_every_file(conference_copy: Path, tmp_path: Path
     bad.write_text("<xliff", encoding="utf-8")
     before = snapshot(conference_copy)
     _refused(conference_copy, before, good, bad, says=bad.name)
+    result = import_(conference_copy, good, bad)
+    assert result.exit_code == 1, result.output
+    assert re.search(re.escape(bad.name) + r":\d+: not well-formed XML.*; file refused",
+                     result.output)
+    assert "1 file refused whole" in result.output.strip().splitlines()[-1]
+    zh = texts_by_id(read_one(conference_copy / "mc-programme-of-work", TEMPLATES), "zh")
+    assert zh[first].plain() == "改动"
 
 
 def test_export_refuses_a_language_the_paper_is_not_translated_into(
@@ -478,6 +549,7 @@ def test_refuses_a_translation_that_would_not_read_back(exported) -> None:
     save(tree, path)
     out = _refused(conference, before, path, says="background (")
     assert "cannot be written as they are" in out
+    _partly(conference, path, {"background": "cannot be written as it is"})
 
 
 def test_xliff_21_targets_with_codes_are_imported(conference_copy: Path,
@@ -521,7 +593,7 @@ def test_translations_of_blocks_missing_in_the_language_are_inserted_in_place(
         text = text.replace(line + after, "", 1)
         removed.append(unit_id)
     zh.write_text(text, encoding="utf-8")
-    partial = report_file(export(conference_copy, tmp_path / "partial"))
+    partial = report_file(export(conference_copy, tmp_path / "partial", "--no-memory"))
     tree = etree.parse(str(partial))
     for unit_id in removed:
         assert tu(tree, unit_id).find("x:target", NS).get("state") == "new", unit_id

@@ -297,3 +297,42 @@ def linked_picture_draft(path: Path, target: str = "http://example.org/chart.png
     doc.add_paragraph("It talked.", style="List Number")  # type: ignore[attr-defined]
     doc.save(str(path))  # type: ignore[attr-defined]
     return path
+
+
+RICH_HEADING = "Background and mandate"
+
+
+def rich_draft(path: Path) -> Path:
+    """The python-docx draft with formatting in every place a unit can carry it: table
+    title rows set wholly in bold (a Word header row), a heading that is a paragraph
+    wholly in bold, italic and bold words inside a paragraph, a footnote mark, row
+    labels, decision items."""
+    import docx
+
+    python_docx_draft(path, typed=False)
+    doc = docx.Document(str(path))
+    for table in doc.tables:
+        for para in table.cell(0, 0).paragraphs:
+            for run in para.runs:
+                run.bold = True
+    second = next(p for p in doc.paragraphs if p.text == PARAGRAPHS[1])
+    for text, bold, italic in ((" Some ", False, False), ("italic", False, True),
+                               (" words and ", False, False), ("bold", True, False),
+                               (".", False, False)):
+        run = second.add_run(text)
+        run.bold, run.italic = bold, italic
+    first = next(p for p in doc.paragraphs if p.text == PARAGRAPHS[0])
+    heading = first.insert_paragraph_before()
+    heading.add_run(RICH_HEADING).bold = True
+    doc.save(str(path))
+    return path
+
+
+def libreoffice_resave(docx_path: Path, out_dir: Path) -> Path:
+    """The same DOCX opened and saved again by LibreOffice (its own WordprocessingML)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = out_dir / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out_dir),
+                    str(docx_path)], check=True, capture_output=True, timeout=180)
+    return out_dir / docx_path.name

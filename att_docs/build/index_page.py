@@ -1,48 +1,77 @@
 """``index.html``: the built set for a person, from ``templates/index.html.j2``.
 
 One row per paper: symbol, titles in each language, date, deadline and days left,
-links to each language and format (with page counts), each language's translation
-(share of the words translated, stale and untranslated units) and a status: ready,
-incomplete, stale, check warnings or errors, checks not run, or superseded by a later
-revision. Made from the manifest's data, so the page and the manifest always agree. The
-heading is in the conference's first language, its words from the template and that
-language's message catalogue.
+links to each language and format (with page counts, and "draft" where the file carries
+the draft mark), each language's translation (share of the words translated, stale and
+untranslated units) and one state, the words of ``att-docs status`` for the same day:
+distributed (the set was built ``--final``), late (its deadline passed and the set is not
+final, or dated after its deadline), incomplete, stale, check errors, ready (with check
+warnings), or superseded by a later revision. Made from the manifest's data, so the page
+and the manifest always agree. The heading is in the conference's first language, its
+words from the template and that language's message catalogue, which also decides the
+plural forms of the counts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import gettext
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from att_docs.conference.paths import INDEX_TEMPLATE
+from att_docs.conference.setinfo import PaperMeta
 from att_docs.errors import ContentError
+from att_docs.plural import counted
+
+if TYPE_CHECKING:
+    from att_docs.conference.status import PaperStatus
 
 __all__ = ["INDEX_FILE", "INDEX_TEMPLATE", "render_index"]
 
 INDEX_FILE = "index.html"
-INDEX_TEMPLATE = "index.html.j2"
 
 
-def _status(paper: dict[str, Any]) -> tuple[str, str]:
-    """The status text and its CSS class."""
+def _status(paper: dict[str, Any], row: PaperStatus, final: bool,
+            translations: gettext.NullTranslations) -> tuple[str, str]:
+    """The paper's one state on the page, and its CSS class."""
+    def count(n: int, one: str, other: str) -> str:
+        return counted(n, one, other, translations)
+
     if paper["superseded_by"]:
         return f"superseded by {paper['superseded_by']}", "superseded"
-    langs = (paper.get("translation") or {}).values()
-    untranslated = sum(lang["units"].get("untranslated", 0) + lang["units"].get("extra", 0)
-                       for lang in langs)
-    stale = sum(lang["units"].get("stale", 0) for lang in langs)
-    if untranslated:
-        return f"incomplete: {untranslated} unit(s) untranslated", "errors"
-    if stale:
-        return f"stale: {stale} unit(s) to revise", "stale"
+    if final:
+        return "distributed", "ready"
+    if row.late or row.days_left < 0:
+        return "late", "late"
+    units = {state: sum(lang.units.get(state, 0) for lang in row.languages.values())
+             for state in ("untranslated", "extra", "stale")}
+    if units["untranslated"] + units["extra"]:
+        return ("incomplete: " + count(units["untranslated"] + units["extra"],
+                                       "{n} unit untranslated", "{n} units untranslated"),
+                "errors")
+    if units["stale"]:
+        return "stale: " + count(units["stale"], "{n} unit to revise",
+                                 "{n} units to revise"), "stale"
     checks = paper["checks"]
     if checks is None:
         return "built (checks not run)", "ready"
     if checks.get("errors"):
-        return f"{checks['errors']} check error(s)", "errors"
+        return count(checks["errors"], "{n} check error", "{n} check errors"), "errors"
     if checks.get("warnings"):
-        return f"ready, {checks['warnings']} check warning(s)", "warnings"
+        return "ready, " + count(checks["warnings"], "{n} check warning",
+                                 "{n} check warnings"), "warnings"
     return "ready", "ready"
+
+
+def _row(paper: dict[str, Any], today: dt.date, languages: list[str]) -> PaperStatus:
+    """The paper as ``status`` sees it on ``today``, from its manifest entry."""
+    from att_docs.conference.gate import paper_status
+
+    meta = PaperMeta.from_dict({f.name: paper[f.name] for f in dataclasses.fields(PaperMeta)
+                                if f.name in paper})
+    return paper_status(meta, today, languages)
 
 
 def _conference(conf: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -58,12 +87,15 @@ def _conference(conf: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-def _days_left(deadline: str, today: dt.date) -> str:
-    days = (dt.date.fromisoformat(deadline) - today).days
+def _days(row: PaperStatus, final: bool, translations: gettext.NullTranslations) -> str:
+    """``20 days left``, ``due today``, ``3 days late``; nothing for a distributed set."""
+    days = row.days_left
+    if final:
+        return "—"
     if days == 0:
         return "due today"
-    return (f"{days} day{'s' if days != 1 else ''} left" if days > 0
-            else f"{-days} day{'s' if days != -1 else ''} past")
+    return (counted(days, "{n} day left", "{n} days left", translations) if days > 0
+            else counted(-days, "{n} day late", "{n} days late", translations))
 
 
 def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
@@ -93,18 +125,21 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     tags = {code: load_locale(templates, code).web_tag for code in conf["languages"]}
     env.globals.update(date_range=loc.date_range, lang=lang, tags=tags)
     files = {f["file"]: f for f in manifest["files"]}
+    final = bool(manifest.get("final"))
     papers = []
     for paper in manifest["papers"]:
-        status, css = _status(paper)
+        row = _row(paper, today, conf["languages"])
+        status, css = _status(paper, row, final, loc.translations)
         papers.append({**paper, "status": status, "status_class": css,
-                       "days_left": _days_left(paper["deadline"], today),
+                       "days_left": _days(row, final, loc.translations),
                        "translation": paper.get("translation") or {},
                        "files": [files[name] for name in paper["files"]]})
     try:
         html = env.get_template(INDEX_TEMPLATE).render(
             conference=_conference(conf, lang),
             papers=papers, languages=conf["languages"], file_count=len(files),
-            today=today.isoformat(),
+            today=today.isoformat(), final=final,
+            drafts=sum(1 for f in files.values() if f.get("draft")),
             manifest=manifest_name, archive=archive)
     except Exception as exc:  # syntax, an undefined name, a sandbox refusal, a bad filter
         where, line = template_line(exc, path)

@@ -6,18 +6,36 @@ nothing to do) does not import the process pool.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-__all__ = ["FileDone", "FileJob", "PaperDone"]
+if TYPE_CHECKING:
+    from att_docs.document.model import Document
+
+__all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput"]
 
 
 @dataclass(frozen=True)
 class FileJob:
-    """One file to write: ``ATT_…_Conf.Rep.zh.pdf``."""
+    """One file to write: ``ATT_…_Conf.Rep.zh.pdf``, or a revision's redline against its
+    issued version, ``ATT_…_Conf.Rep.Rev1.zh.redline.pdf``."""
 
     lang: str
     format: str
     name: str
+    mark: str | None = None  # the draft mark on every page, where the text is not ready
+    redline: bool = False
+
+
+@dataclass(frozen=True)
+class RedlineInput:
+    """What a paper's redlines are made from: the issued version compared with (read and
+    assembled), the author of the changes (None: each language's submitted-by line), and
+    the notice of each language whose translation lags behind the revision."""
+
+    issued: Document
+    author: str | None = None
+    notices: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,12 @@
 """``manifest.json`` and the distribution archive of a built set.
 
 The manifest lists every file of the set with its symbol, language, format, SHA-256,
-size, page count and the paper's check summary, and every paper with its titles, dates
-and what supersedes it. It has no timestamps: the same set gives the same bytes.
+size, page count, whether it is a draft (its language not ready, a mark on every page),
+the paper's check summary (a redline also with the issued version it is compared with,
+``redline_against``), and every paper with its titles, dates, translation states, what
+supersedes it, its revision and the versions issued so far (symbol, dates, the SHA-256 of
+the files that went out); ``final`` says whether the set was built with ``--final``. It has
+no timestamps: the same set gives the same bytes.
 Page counts are read from each PDF; a DOCX has ``"pages": null``, because its
 pagination is decided by the word processor that opens it.
 """
@@ -28,8 +32,12 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed, so the same set gives the same archi
 
 def manifest_data(conference: dict[str, Any], papers: list[PaperMeta],
                   files: list[dict[str, Any]], superseded: dict[str, str],
-                  settings: dict[str, Any]) -> dict[str, Any]:
-    """The manifest as data; ``files`` are the build cache's output entries plus ``file``."""
+                  settings: dict[str, Any], final: bool = False) -> dict[str, Any]:
+    """The manifest as data; ``files`` are the build cache's output entries plus ``file``.
+
+    ``final``: the set was built with ``--final``, every paper ready, to be distributed.
+    A file marked ``draft`` carries the draft mark on every page (its language is not
+    ready); ``drafts`` lists them."""
     by_id = {p.id: p for p in papers}
     listed = [{
         "file": f["file"],
@@ -40,12 +48,16 @@ def manifest_data(conference: dict[str, Any], papers: list[PaperMeta],
         "sha256": f["sha256"],
         "size": f["size"],
         "pages": f["pages"],
+        "draft": bool(f.get("draft")),
         "checks": by_id[f["paper"]].checks,
+        **({"redline_against": f["against"]} if f.get("against") else {}),
     } for f in files]
     return {
         "generator": {"name": "att-docs", "version": att_docs.__version__},
         "conference": {key: conference[key] for key in _CONFERENCE_KEYS if key in conference},
         "settings": settings,
+        "final": final,
+        "drafts": [f["file"] for f in listed if f["draft"]],
         "papers": [{
             "id": p.id,
             "symbol": p.symbol,
@@ -58,6 +70,8 @@ def manifest_data(conference: dict[str, Any], papers: list[PaperMeta],
             "checks": p.checks,
             "translation": p.translation,
             "superseded_by": superseded.get(p.id),
+            "revision": p.revision,
+            "issued": p.issued,
             "files": [f["file"] for f in listed if f["paper"] == p.id],
         } for p in papers],
         "files": listed,

@@ -43,12 +43,12 @@ from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError, OutputError
 
 if TYPE_CHECKING:
-    from att_docs.build.jobs import FileJob, PaperDone
+    from att_docs.build.jobs import FileJob, PaperDone, RedlineInput
     from att_docs.checks.findings import Finding
     from att_docs.document.model import Conference, Document
 
-__all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "build_conference", "load_conference",
-           "output_path"]
+__all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "NotReadyError", "build_conference",
+           "load_conference", "output_path"]
 
 FORMATS = ("docx", "pdf")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -70,6 +70,8 @@ class BuildReport:
     papers_built: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # manifest, index, archive written
     findings: list[Finding] = field(default_factory=list)  # the checks of the papers read
+    drafts: list[str] = field(default_factory=list)  # files of the set marked as drafts
+    final: bool = False  # the set was checked ready and is marked final
 
     @property
     def up_to_date(self) -> bool:
@@ -125,8 +127,11 @@ class _Plan:
     unchecked: list[Document]  # changed papers: their checks have yet to run
     templates_key: str = ""  # the index page uses the locale data too
     every: list[str] = field(default_factory=list)  # the set's possible files, in order
+    redlines: dict[str, RedlineInput] = field(default_factory=dict)  # papers under revision
     glossary: Path | None = None  # the term base the checks load (the one fingerprinted)
     templates: Path | None = None
+    final: bool = False  # every paper ready: the set to distribute
+    today: dt.date | None = None  # the index page counts days from it
 
 
 def build_conference(folder: Path, out_dir: Path, templates: Path,
@@ -173,18 +178,25 @@ def staged_conference(
     pdf_engine: str = "typst",
     *,
     strict: bool = False,
+    final: bool = False,
     archive: bool = False,
     workers: int | None = None,
     glossary: Path | None = None,
+    today: dt.date | None = None,
     on_start: Callable[[int, int], None] | None = None,
     on_paper: Callable[[PaperDone], None] | None = None,
+    author: str | None = None,
 ) -> Iterator[StagedSet]:
     """Read, check and write the conference's whole new set beside the current one.
 
     Yields a :class:`StagedSet` whose ``switch()`` shows it; the output folder stays
-    locked until the ``with`` block ends. Leaving the block without switching (an
+    locked until the ``with`` block ends. ``author`` names the author of the redlines'
+    tracked changes (default: ``conference.yaml``'s ``redline_author``, else each
+    language's submitted-by line). Leaving the block without switching (an
     error, or another conference of the same run failing) discards the new set and
-    leaves the previous one exactly as it was.
+    leaves the previous one exactly as it was. ``final`` refuses, before anything is
+    written, a set with any paper not ready (:class:`NotReadyError`), and marks the
+    manifest final; ``today`` is the day the index page counts from.
     """
     output = OutputFolder(out_dir)
     try:
@@ -193,7 +205,7 @@ def staged_conference(
     except OutputError as exc:  # bad content is reported first; this right after
         live, unusable = None, exc
     prepare = functools.partial(_prepare, folder, templates, formats, languages, pdf_engine,
-                                glossary, strict, out_dir)
+                                glossary, strict, out_dir, final, today, author)
     plan, cache, report = prepare(live)
     if unusable is not None:
         raise unusable
@@ -230,21 +242,30 @@ def staged_conference(
 
 def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
              languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
-             strict: bool, out_dir: Path,
+             strict: bool, out_dir: Path, final: bool, today: dt.date | None,
+             author: str | None,
              live: Path | None) -> tuple[_Plan, BuildCache, BuildReport]:
-    """Plan against the set in ``live``; with ``strict``, refuse on check errors."""
+    """Plan against the set in ``live``; with ``strict``, refuse on check errors, with
+    ``final`` on any paper not ready."""
     cache = BuildCache.load(live) if live else BuildCache()
-    plan = _plan(folder, live, templates, formats, languages, pdf_engine, glossary, cache)
-    # The changed papers' checks run here with --strict (to refuse before writing) or
-    # when there is nothing to render; otherwise in a worker, beside the rendering.
+    plan = _plan(folder, live, templates, formats, languages, pdf_engine, glossary, cache,
+                 author)
+    plan.final, plan.today = final, today or _today()
+    # The changed papers' checks run here with --strict or --final (to refuse before
+    # writing) or when there is nothing to render; otherwise in a worker, beside the
+    # rendering.
     findings: list[Finding] = []
-    if strict or not plan.jobs:
+    if strict or final or not plan.jobs:
         findings = _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
                                  if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
+    if final:
+        _refuse_not_ready(plan)
+    drafts = [name for name in plan.every
+              if (plan.expected.get(name) or cache.outputs.get(name) or {}).get("draft")]
     return plan, cache, BuildReport(plan.conference["id"], out_dir, list(plan.expected),
-                                    findings=findings)
+                                    findings=findings, drafts=drafts, final=final)
 
 
 OUTPUT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
@@ -331,8 +352,11 @@ def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> li
 
 def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, ...],
           languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
-          cache: BuildCache) -> _Plan:
+          cache: BuildCache, author: str | None = None) -> _Plan:
     from att_docs.build.jobs import FileJob
+    from att_docs.build.redlines import against, redline_key, redline_name
+    from att_docs.conference.drafts import draft_mark, is_draft
+    from att_docs.conference.issued import issued_sha256
 
     fingerprint = Fingerprint.of(folder, templates, glossary)
     dirs = find_paper_dirs(folder)
@@ -349,8 +373,11 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     keys = {d.name: fingerprint.paper_key(d) for d in dirs}
     from att_docs.conference.provenance import records_sha256
 
-    # translation records change no output, only the states the set reports
-    meta_keys = {d.name: combine(keys[d.name], records_sha256(d)) for d in dirs}
+    # translation records change no output, only the states the set reports (and the
+    # redlines' notices); issuing changes what the set lists
+    records = {d.name: records_sha256(d) for d in dirs}
+    meta_keys = {d.name: combine(keys[d.name], records[d.name], issued_sha256(d))
+                 for d in dirs}
     metas: dict[str, PaperMeta] = {}
     for pid, key in meta_keys.items():
         meta = _cached_meta(cache, pid, key)
@@ -367,18 +394,34 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     expected: dict[str, dict[str, Any]] = {}
     every: dict[str, dict[str, Any]] = {}  # every file the set may hold, in set order
     jobs: dict[str, list[FileJob]] = {}
+    folders = {d.name: d for d in dirs}
+    versions = {pid: against(folders[pid], metas[pid].symbol) for pid in order}
     for pid in order:
-        for lang in conf["languages"]:
-            for fmt in FORMATS:
-                name = f"{metas[pid].file_stem}.{lang}.{fmt}"
-                every[name] = {"paper": pid, "lang": lang, "format": fmt}
-                if lang not in langs or fmt not in formats:
-                    continue
-                key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine)
-                expected[name] = {"key": key, "paper": pid, "lang": lang, "format": fmt,
-                                  **({"engine": pdf_engine} if fmt == "pdf" else {})}
-                if live is None or not cache.output_fresh(live, name, key):
-                    jobs.setdefault(pid, []).append(FileJob(lang, fmt, name))
+        meta, version = metas[pid], versions[pid]
+        for redline in (False, True) if version else (False,):
+            for lang in conf["languages"]:
+                draft = is_draft(meta.translation, lang)
+                for fmt in FORMATS:
+                    name = (redline_name(meta.file_stem, lang, fmt) if redline
+                            else f"{meta.file_stem}.{lang}.{fmt}")
+                    where = {"paper": pid, "lang": lang, "format": fmt,
+                             **({"against": version.symbol, "author": author}
+                                if redline else {})}
+                    every[name] = where
+                    if lang not in langs or fmt not in formats:
+                        continue
+                    key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine, draft)
+                    if redline:
+                        key = redline_key(key, version, records[pid], author)
+                    expected[name] = {"key": key, **where, "draft": draft,
+                                      **({"engine": pdf_engine} if fmt == "pdf" else {})}
+                    if live is not None and cache.output_fresh(live, name, key):
+                        cache.outputs[name]["draft"] = draft  # the key says so, whatever the cache
+                    else:
+                        mark = (draft_mark(templates, lang, meta.original_language)
+                                if draft else None)
+                        jobs.setdefault(pid, []).append(
+                            FileJob(lang, fmt, name, mark, redline))
     for name, where in every.items():  # a renamed paper folder keeps its files
         if name in cache.outputs:
             cache.outputs[name].update(where)
@@ -390,7 +433,26 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     return _Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
                  templates_key=fingerprint.templates, every=list(every), glossary=glossary,
-                 templates=templates)
+                 templates=templates,
+                 redlines=_redline_inputs(folder, jobs, versions, documents, metas,
+                                          templates, author))
+
+
+def _redline_inputs(folder: Path, jobs: dict[str, list[FileJob]],
+                    versions: dict[str, Any], documents: dict[str, Document],
+                    metas: dict[str, PaperMeta], templates: Path,
+                    author: str | None) -> dict[str, RedlineInput]:
+    """The issued versions the redlines to write compare with, read now (a damaged one
+    stops the build before anything is written)."""
+    wanted = [pid for pid, todo in jobs.items() if any(job.redline for job in todo)]
+    if not wanted:
+        return {}
+    from att_docs.build.redlines import redline_input
+    from att_docs.readers.content import read_conference
+
+    conference = read_conference(folder)
+    return {pid: redline_input(documents[pid], versions[pid], conference, templates,
+                               metas[pid], author) for pid in wanted}
 
 
 def _conference_ok(conf: Any) -> bool:
@@ -457,6 +519,33 @@ def _symbol_order(symbol: str) -> tuple[int, int, str]:
     return (sym.serial, sym.revision or 0, symbol)
 
 
+class NotReadyError(ContentError):
+    """``--final`` with papers not ready: the reasons, one line per paper and language, as
+    ``status --strict`` gives them (``lines``); nothing was written."""
+
+    def __init__(self, lines: list[str], total: str):
+        super().__init__(f"--final: {total}; nothing was written, the set is as it was "
+                         "(see the lines above, or att-docs status --strict)")
+        self.lines = lines
+
+
+def _refuse_not_ready(plan: _Plan) -> None:
+    """Every paper (superseded ones aside) must be ready: translated in every language,
+    nothing stale, no check errors."""
+    from att_docs.conference.gate import blocking, paper_status, reasons, total_line
+
+    today = plan.today or _today()
+    rows = [paper_status(meta, today, plan.conference["languages"])
+            for meta in sorted(plan.metas.values(), key=lambda m: _symbol_order(m.symbol))]
+    newer = superseded_by([(row.id, row.symbol) for row in rows])
+    for row in rows:
+        row.superseded_by = newer.get(row.id)
+    stopped = blocking(rows, late=False)
+    if stopped:
+        raise NotReadyError([line for row in stopped for line in reasons(row, late=False)],
+                            total_line(rows, stopped, late=False))
+
+
 def _refuse_check_errors(metas: dict[str, PaperMeta]) -> None:
     bad = [(m.symbol, m.checks["errors"]) for m in metas.values()
            if m.checks and m.checks.get("errors")]
@@ -481,6 +570,12 @@ def _preflight(plan: _Plan, templates: Path, pdf_engine: str) -> Any:
                            templates)
         if plan.glossary is not None and not plan.glossary.is_file():
             raise ContentError("glossary file not found", plan.glossary)
+        redline_pdfs = any(job.redline and job.format == "pdf"
+                           for todo in plan.jobs.values() for job in todo)
+        if redline_pdfs and pdf_engine == "typst" and not (templates / "redline.typ").is_file():
+            raise ContentError("the templates folder has no redline.typ, which lays out the "
+                               "redline PDFs of revised papers (copy it from att-docs' own "
+                               "templates)", templates)
     langs = sorted({job.lang for jobs in plan.jobs.values() for job in jobs
                     if job.format == "pdf"})
     if not langs or pdf_engine != "typst":
@@ -502,7 +597,8 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
     if on_start:
         on_start(len(plan.jobs), sum(len(j) for j in plan.jobs.values()))
     # the biggest papers first, so the last one to finish is a short one
-    tasks = sorted(((plan.documents[pid], jobs) for pid, jobs in plan.jobs.items()),
+    tasks = sorted(((plan.documents[pid], jobs, plan.redlines.get(pid))
+                    for pid, jobs in plan.jobs.items()),
                    key=lambda task: -_weight(task[0]))
     checks = (_Checks(plan.unchecked, plan.glossary, plan.templates)
               if plan.unchecked else None)
@@ -520,8 +616,16 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
 
 
 def _weight(doc: Document) -> int:
-    source = doc.source
-    return sum(p.stat().st_size for p in source.rglob("*.*")) if source else 0
+    """How much a paper has to lay out (to start the largest first): its files' sizes.
+    Links are not followed (an editor's lock file is a broken one), nor do files that
+    vanish meanwhile count."""
+    if not doc.source:
+        return 0
+    total = 0
+    for path in doc.source.rglob("*.*"):
+        with contextlib.suppress(OSError):
+            total += path.lstat().st_size
+    return total
 
 
 def _today() -> dt.date:
@@ -541,11 +645,12 @@ def _extras(templates: Path, cache: BuildCache, plan: _Plan,
              if name in cache.outputs]
     papers = sorted(plan.metas.values(), key=lambda m: _symbol_order(m.symbol))
     newer = superseded_by([(m.id, m.symbol) for m in papers])
-    data = manifest_data(plan.conference, papers, files, newer, _settings(plan, files))
+    data = manifest_data(plan.conference, papers, files, newer, _settings(plan, files),
+                         final=plan.final)
     content = manifest_bytes(data)
     manifest_key = hashlib.sha256(content).hexdigest()
     index_template = templates / INDEX_TEMPLATE
-    today = _today()
+    today = plan.today or _today()
     index_key = combine(manifest_key, file_sha256(index_template)
                         if index_template.is_file() else None, plan.templates_key,
                         str(archive), today.isoformat())  # it counts the days left

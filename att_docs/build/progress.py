@@ -7,6 +7,8 @@ from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from att_docs.plural import counted
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -61,15 +63,16 @@ class BuildProgress:
             self.task = self.bar.add_task(self.title, total=papers)
             self.bar.refresh()
         else:
-            self.console.print(f"{self.title}: {files} files of {papers} papers to build",
+            self.console.print(f"{self.title}: {counted(files, '{n} file', '{n} files')} of "
+                               f"{counted(papers, '{n} paper', '{n} papers')} to build",
                                soft_wrap=True)
 
     def paper(self, done: PaperDone) -> None:
         """One line per paper as its files are written."""
         if not self.enabled:
             return
-        names = ", ".join(f.name.rsplit(".", 2)[-2] + "." + f.name.rsplit(".", 1)[-1]
-                          for f in done.files)
+        stem = done.symbol.replace("/", "_") + "."  # the rest: en.pdf, en.redline.pdf
+        names = ", ".join(f.name.removeprefix(stem) for f in done.files)
         pending = f" (+{len(done.pending)} PDF for LibreOffice)" if done.pending else ""
         line = f"  {done.symbol}  {names}{pending}  {done.seconds:.1f} s"
         if self.bar is not None and self.task is not None:

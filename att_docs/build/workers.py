@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.build.cache import file_sha256
-from att_docs.build.jobs import FileDone, FileJob, PaperDone
+from att_docs.build.jobs import FileDone, FileJob, PaperDone, RedlineInput
+from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
-__all__ = ["FileDone", "FileJob", "PaperDone", "convert_pending_pdfs", "default_workers",
-           "preflight_fonts", "render_papers"]
+__all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput", "Task", "convert_pending_pdfs",
+           "default_workers", "preflight_fonts", "render_papers"]
 
 LO_SOURCES = "lo-docx"  # staging sub-folder of DOCX waiting for one LibreOffice call
 
@@ -114,26 +115,35 @@ def _pdf_writer() -> Any:
     return _STATE["pdf"]
 
 
-def render_paper(doc: Document, jobs: list[FileJob], staging: Path) -> PaperDone:
-    """Write ``jobs`` of ``doc`` into ``staging``; runs in a worker process."""
-    from att_docs.writers.docx.writer import write_docx
-
+def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
+                 redline: RedlineInput | None = None) -> PaperDone:
+    """Write ``jobs`` of ``doc`` into ``staging``; runs in a worker process. Redline jobs
+    compare ``doc`` with ``redline.issued``."""
     started = time.perf_counter()
     files: list[FileDone] = []
     pending: list[FileJob] = []
+    styled: dict[str, Document] = {}  # each language's text as its house style spaces it
     try:
         for job in jobs:
+            doc_in = styled.get(job.lang)
+            if doc_in is None:
+                doc_in = styled[job.lang] = house_styled(doc, job.lang)
             target = staging / job.name
             if job.format == "docx":
-                write_docx(doc, job.lang, target, _STATE["styles"])
+                _write_docx(doc_in, job, target, redline)
             elif _STATE["engine"] == "libreoffice":
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
-                write_docx(doc, job.lang, source, _STATE["styles"])
+                _write_docx(doc_in, job, source, redline)
                 pending.append(job)
                 continue
+            elif job.redline and redline is not None:
+                from att_docs.writers.pdf.redline_data import redline_data
+
+                _pdf_writer().write(_redline(doc, job.lang, redline), job.lang, target,
+                                    job.mark, data=redline_data)
             else:
-                _pdf_writer().write(doc, job.lang, target)
+                _pdf_writer().write(doc_in, job.lang, target, job.mark)
             files.append(describe(target, job.name, job.format))
     except ContentError as exc:
         raise RenderError(str(exc)) from None
@@ -141,7 +151,43 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path) -> PaperDone
                      time.perf_counter() - started)
 
 
-def render_papers(tasks: list[tuple[Document, list[FileJob]]], staging: Path,
+def _write_docx(doc: Document, job: FileJob, target: Path,
+                redline: RedlineInput | None) -> None:
+    if job.redline and redline is not None:
+        from att_docs.writers.docx.redline import write_redline_docx
+
+        author = redline.author or doc.masthead.submitted_by.get(job.lang, "")
+        write_redline_docx(_redline(doc, job.lang, redline), job.lang, target,
+                           _STATE["styles"], author, doc.masthead.date, job.mark)
+        return
+    from att_docs.writers.docx.writer import write_docx
+
+    write_docx(doc, job.lang, target, _STATE["styles"], job.mark)
+
+
+_LAST_REDLINE: list[Any] = []  # [redline input, language, redline document]
+
+
+def _redline(doc: Document, lang: str, redline: RedlineInput) -> Document:
+    """``doc`` in ``lang`` with its changes since ``redline.issued`` (made once for the
+    DOCX and the PDF), and its notice if the language's translation lags."""
+    from att_docs.document.revision import redline_document, with_notice
+    from att_docs.document.segmentation import segmenter_for
+
+    if _LAST_REDLINE and _LAST_REDLINE[0] is redline and _LAST_REDLINE[1] == lang:
+        return _LAST_REDLINE[2]  # type: ignore[no-any-return]
+    merged = redline_document(redline.issued, doc, lang,
+                              segmenter_for(_STATE["templates"], lang))
+    if lang in redline.notices:
+        merged = with_notice(merged, lang, redline.notices[lang])
+    _LAST_REDLINE[:] = [redline, lang, merged]
+    return merged
+
+
+Task = tuple[Document, list[FileJob], RedlineInput | None]
+
+
+def render_papers(tasks: list[Task], staging: Path,
                   templates: Path, pdf_engine: str, workers: int,
                   on_paper: Callable[[PaperDone], None],
                   side_job: Callable[[], Any] | None = None,
@@ -157,8 +203,8 @@ def render_papers(tasks: list[tuple[Document, list[FileJob]]], staging: Path,
     if workers <= 1 or len(tasks) + (side_job is not None) <= 1:
         init_worker(templates, pdf_engine)
         _STATE["pdf"] = pdf_writer
-        for doc, jobs in tasks:
-            paper = _result(lambda d=doc, j=jobs: render_paper(d, j, staging))
+        for doc, jobs, redline in tasks:
+            paper = _result(lambda d=doc, j=jobs, r=redline: render_paper(d, j, staging, r))
             on_paper(paper)
             done.append(paper)
         return done, side_job() if side_job is not None else None
@@ -169,8 +215,9 @@ def render_papers(tasks: list[tuple[Document, list[FileJob]]], staging: Path,
                                initargs=(templates, pdf_engine, os.getpid()))
     try:
         side = pool.submit(side_job) if side_job is not None else None  # first: the longest
-        futures: list[Future[PaperDone]] = [pool.submit(render_paper, doc, jobs, staging)
-                                            for doc, jobs in tasks]
+        futures: list[Future[PaperDone]] = [pool.submit(render_paper, doc, jobs, staging,
+                                                        redline)
+                                            for doc, jobs, redline in tasks]
         for future in as_completed(futures):
             paper = _result(future.result)
             on_paper(paper)

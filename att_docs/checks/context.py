@@ -10,7 +10,8 @@ from typing import Any
 from att_docs.checks.extract import blank, symbols
 from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.matcher import GlossaryIndex, Match
-from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs
+from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs, untranslated_texts
+from att_docs.document.house_style import HouseStyle, house_style
 from att_docs.document.language import Language, load_language
 
 __all__ = ["Context"]
@@ -28,6 +29,8 @@ class Context:
     _memo: dict[str, dict[tuple[int, str], Any]] = field(default_factory=dict)
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
     _languages: dict[str, Language] = field(default_factory=dict)
+    _untranslated: dict[tuple[int, str], str] = field(default_factory=dict)
+    _styles: dict[tuple[str, str | None], HouseStyle] = field(default_factory=dict)
 
     def memo(self, name: str, seg: Segment, lang: str,
              compute: Callable[[str, Language], Any]) -> Any:
@@ -63,10 +66,22 @@ class Context:
             found = self._languages[lang] = load_language(self.templates, lang)
         return found
 
+    def untranslated(self, corpus: Corpus, seg: Segment, lang: str) -> str | None:
+        """Why the text of ``lang`` is untranslated (missing, empty, identical,
+        placeholder), or None: no other check looks at an untranslated text."""
+        return self._untranslated.get((id(seg), lang))  # filled by prepare()
+
+    def prepare(self, corpora: list[Corpus]) -> None:
+        """Find the untranslated texts of the run, once."""
+        self._untranslated = dict(untranslated_texts(corpora))
+
     def pairs(self, corpora: list[Corpus], check: str | None = None) -> Iterator[Pair]:
-        """``bilingual_pairs(corpora, check)``, the pairs listed once per run."""
+        """``bilingual_pairs(corpora, check)``, the pairs listed once per run, untranslated
+        texts left out."""
         if self._pairs is None or self._pairs[0] is not corpora:
-            self._pairs = (corpora, list(bilingual_pairs(corpora)))
+            self._pairs = (corpora, [p for p in bilingual_pairs(corpora)
+                                     if self.untranslated(p.corpus, p.segment, p.target)
+                                     is None])
         for pair in self._pairs[1]:
             if check is None or check not in pair.segment.ignore:
                 yield pair
@@ -79,6 +94,16 @@ class Context:
             if "ATT/" in text:  # document symbols hold no terms (ATT/CSP9.WGTU/...)
                 text = blank(text, [(s, e) for _, s, e in symbols(text)])
             found = self._matches[key] = self.index.find(text, self.language(lang))
+        return found
+
+    def house_style(self, corpus: Corpus, lang: str) -> HouseStyle:
+        """The house style of ``lang`` in the corpus: its conference's choice, else the
+        one the language's data names."""
+        choice = corpus.house_style.get(lang)
+        key = (lang, choice)
+        found = self._styles.get(key)
+        if found is None:
+            found = self._styles[key] = house_style(self.templates, lang, choice)
         return found
 
     def cjk(self, lang: str) -> bool:

@@ -15,6 +15,7 @@ from att_docs.checks.lemma_store import save_lemmas
 from att_docs.checks.matcher import index_for
 from att_docs.checks.rules import RULES
 from att_docs.checks.segments import Corpus, corpus_from_document
+from att_docs.checks.settings import Settings, apply_settings, settings_for
 from att_docs.checks.suppress import apply_markers
 from att_docs.collector import collector_paused
 from att_docs.conference.paths import Project
@@ -36,15 +37,45 @@ def check_documents(documents: list[Document], glossary: Glossary,
 
 def check_corpora(corpora: list[Corpus], glossary: Glossary,
                   checks: Iterable[str] | None = None,
-                  templates: Path | None = None) -> list[Finding]:
+                  templates: Path | None = None, profile: str | None = None) -> list[Finding]:
     """Run the rules (all, or those of ``checks``) over the corpora together; the
-    languages' data comes from ``templates`` (default: the project's templates)."""
+    languages' data comes from ``templates`` (default: the project's templates). Each
+    corpus's findings follow its conference's check settings and the QA ``profile``
+    (:mod:`att_docs.checks.settings`)."""
     wanted = set(checks) if checks is not None else set(CHECKS)
     templates = templates or Project.default().templates
     with collector_paused():
-        findings = _run(corpora, Context(index_for(glossary), templates), wanted)
+        ctx = Context(index_for(glossary), templates)
+        ctx.prepare(corpora)
+        findings = _settled(_run(corpora, ctx, wanted), corpora, templates, profile)
         save_lemmas()  # the words met, for the next process (checks/lemma_store.py)
         return sort_findings(findings, corpora)
+
+
+def _settled(findings: list[Finding], corpora: list[Corpus], templates: Path,
+             profile: str | None) -> list[Finding]:
+    """The findings as each corpus's settings have them (its conference's, or none)."""
+    plain = settings_for(templates, profile)
+    by_conference: dict[int, Settings] = {}
+    by_name: dict[str, Settings] = {}
+    for corpus in corpora:
+        conference = corpus.document.conference if corpus.document is not None else None
+        if conference is None or not conference.checks:
+            continue
+        found = by_conference.get(id(conference))
+        if found is None:
+            found = by_conference[id(conference)] = settings_for(
+                templates, profile, conference.checks, conference.source)
+        by_name[corpus.name] = found
+    if not by_name:
+        return apply_settings(findings, plain)  # one setting for all: the usual case
+    groups: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.document if f.document in by_name else None, []).append(f)
+    out: list[Finding] = []
+    for name, group in groups.items():
+        out.extend(apply_settings(group, by_name[name] if name is not None else plain))
+    return out
 
 
 def _run(corpora: list[Corpus], ctx: Context, wanted: set[str]) -> list[Finding]:

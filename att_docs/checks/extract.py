@@ -1,4 +1,5 @@
-"""Values in text, by language: dates, document symbols, references and numbers.
+"""Values in text, by language: dates, document symbols and numbers (references are
+:mod:`att_docs.checks.references`).
 
 What to read comes from the language's data (:mod:`att_docs.document.language`): date and
 reference patterns, month names from babel's locale data, number words from num2words
@@ -21,13 +22,12 @@ from att_docs.document.language import Language
 __all__ = [
     "DateValue",
     "Quantity",
-    "Reference",
     "blank",
     "dates",
+    "decades",
     "fold",
     "numbers",
     "numbers_of_folded",
-    "references",
     "symbols",
 ]
 
@@ -160,103 +160,6 @@ def symbols(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _SYMBOL.finditer(text)]
 
 
-# --------------------------------------------------------------------------- references
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A reference to a paragraph, an article or an annex: ``kind`` and normalised label
-    (``24(b)``, ``13(3)``, ``A``)."""
-
-    kind: str  # paragraph, article, annex
-    label: str
-    start: int
-    end: int
-
-    def render(self, language: Language) -> str:
-        """The reference as ``language`` writes it (its ``references.formats``)."""
-        formats = language.references.get("formats", {})
-        number, _, sub = self.label.partition("(")
-        sub = sub.rstrip(")")
-        shape = language.references.get("sub") or "({})"
-        label = number + (shape.format(sub) if sub else "")
-        return str(formats.get(self.kind, "{kind} {label}")).format(kind=self.kind,
-                                                                     label=label)
-
-
-# 24, 24(b), 24 (b-d), 13(3), 24 b) (French and Spanish write the letter with one parenthesis)
-_LABEL = (r"\d+(?:\s*[(（]\s*(?:[a-z]{1,4}|\d{1,3})(?:\s*[-–]\s*[a-z]{1,4})?\s*[)）]"
-          r"|\s[a-z]{1,4}\))?")
-_ONE_LABEL = re.compile(rf"{_LABEL}|\b[A-Z]\b")
-
-
-@functools.lru_cache(maxsize=32)
-def _reference_patterns(language: Language) -> tuple[re.Pattern[str], ...]:
-    label = language.references.get("label") or _LABEL
-    return tuple(re.compile(raw.replace("{label}", label))
-                 for raw in language.references.get("patterns", ()))
-
-
-@functools.lru_cache(maxsize=32)
-def _one_label(language: Language) -> re.Pattern[str]:
-    label = language.references.get("label")
-    return re.compile(rf"{label}|\b[A-Z]\b|[^\W\d_]+") if label else _ONE_LABEL
-
-
-def _label(raw: str, language: Language) -> str | None:
-    """``24 (b–d)``, ``24 b) à d)``, ``13(3)``, ``二十二``, ``premier``: the normalised
-    label (``24(b-d)``, ``13(3)``, ``22``, ``1``), or None."""
-    raw = raw.strip()
-    if not raw[:1].isdigit():
-        if len(raw) == 1 and raw.isascii() and raw.isupper():
-            return raw  # Annex A
-        value = number_word(raw, language, first=1)
-        return None if value is None else str(int(value))
-    number = re.match(r"\d+", raw)
-    assert number is not None
-    subs = _SUBLABEL.findall(raw, number.end())
-    return number.group() + (f"({'-'.join(subs)})" if subs else "")
-
-
-_SUBLABEL = re.compile(r"(?<![a-z])[a-z]{1,4}(?![a-z])|(?<=[(（])\s*\d{1,3}")
-
-
-def _kind(word: str, language: Language) -> str | None:
-    lower = word.lower()
-    for prefix, kind in language.references.get("kinds", {}).items():
-        if lower.startswith(str(prefix).lower()):
-            return str(kind)
-    return None
-
-
-def references(text: str, language: Language) -> list[Reference]:
-    """Paragraph, article and annex references."""
-    patterns = _reference_patterns(language)
-    hints = language.references.get("hints")
-    if not patterns or (hints and not any(h in text for h in hints)):
-        return []
-    text = fold(text)
-    found: list[Reference] = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            kind = _kind(m.group("kind"), language)
-            if kind is None:
-                continue
-            groups = m.groupdict()
-            if groups.get("labels") is not None:
-                base = m.start("labels")
-                pieces = [(base + one.start(), base + one.end(), one.group())
-                          for one in _one_label(language).finditer(groups["labels"])]
-            else:
-                pieces = [(m.start(), m.end(), groups["label"])]
-            for start, end, raw in pieces:
-                label = _label(raw, language)
-                if label is not None:
-                    found.append(Reference(kind, label, start, end))
-    found.sort(key=lambda r: r.start)
-    return found
-
-
 # --------------------------------------------------------------------------- numbers
 
 
@@ -343,6 +246,27 @@ def _cn2an(text: str) -> float | None:
     return float(value)
 
 
+@functools.lru_cache(maxsize=32)
+def one_words(language: Language) -> tuple[str, ...]:
+    """The words for one and first in a language (num2words, and its data's ``one``:
+    première), or the numeral (cn2an)."""
+    rule = language.numbers
+    engine = rule.get("engine")
+    if engine == "cn2an":
+        return ("一",)
+    if engine != "num2words":
+        return ()
+    from num2words import num2words
+
+    lang = str(rule.get("lang", language.code))
+    try:
+        words = {num2words(1, lang=lang), num2words(1, lang=lang, to="ordinal")}
+    except NotImplementedError:
+        return ()
+    words.update(str(w) for w in rule.get("one") or ())
+    return tuple(sorted(words))
+
+
 def number_word(text: str, language: Language, first: int = 2) -> float | None:
     """The value of a numeral written in words in ``language`` (cn2an, num2words), or None;
     num2words words from ``first`` on."""
@@ -374,15 +298,49 @@ def _numeral_pattern(language: Language) -> re.Pattern[str] | None:
 
 
 @functools.lru_cache(maxsize=32)
+def _decades(language: Language) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in language.numbers.get("decade") or ())
+
+
+def decades(text: str, language: Language) -> list[Quantity]:
+    """Decades by their last two digits: the 1960s = les années 60 = 1960年代 = 60."""
+    return [Quantity(float(int(m.group("d")) % 100), m.start(), m.end(), m.group(), True)
+            for pattern in _decades(language) for m in pattern.finditer(text)]
+
+
+@functools.lru_cache(maxsize=32)
 def _percent(language: Language) -> tuple[re.Pattern[str], ...]:
     raw = language.numbers.get("percent") or [r"(?P<d>\d+(?:\.\d+)?)\s*[%％]"]
     return tuple(re.compile(p) for p in raw)
 
 
 _ANY_DIGIT = re.compile(r"\d")
-# 1,234,567.89 or 1234.5: ``\d`` comes first so that the regex engine skips to digits
-# (the same matches as ``\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?``).
-_DIGITS = re.compile(r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*(?:\.\d+)?)")
+
+
+@functools.lru_cache(maxsize=32)
+def _digits(language: Language) -> tuple[re.Pattern[str], str, str]:
+    """Numbers in digits as the language groups them (1,234,567.89; 475 000; 34,5), and
+    the group and decimal marks to take out of a match."""
+    rule = language.numbers
+    groups = "".join(rule.get("group") or ",")
+    decimal = str(rule.get("decimal") or ".")
+    sep, dec = f"[{re.escape(groups)}]", re.escape(decimal)
+    # ``\d`` first, so that the regular expression engine skips to digits
+    pattern = re.compile(rf"\d(?:\d{{0,2}}(?:{sep}\d{{3}})+(?:{dec}\d+)?(?!\d)"
+                         rf"|\d*(?:{dec}\d+)?)")
+    return pattern, groups, decimal
+
+
+@functools.lru_cache(maxsize=64)
+def _digit_table(groups: str, decimal: str) -> dict[int, str | None]:
+    """str.translate table: group marks out, the decimal mark a point."""
+    table: dict[int, str | None] = {ord(mark): None for mark in groups}
+    table[ord(decimal)] = "."
+    return table
+
+
+def _digit_value(raw: str, groups: str, decimal: str) -> float:
+    return float(raw.translate(_digit_table(groups, decimal)) if not raw.isdigit() else raw)
 
 
 def numbers(text: str, language: Language) -> list[Quantity]:
@@ -403,16 +361,27 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
             if any(q.start < m.end() and m.start() < q.end for q in found):
                 continue
             raw = m.groupdict().get("d") or m.groupdict().get("n") or ""
-            value = float(raw) if raw[:1].isdigit() else number_word(raw, language)
+            value = (_digit_value(raw, *_digits(language)[1:]) if raw[:1].isdigit()
+                     else number_word(raw, language))
             if value is not None:
                 found.append(Quantity(value, m.start(), m.end(), m.group(), True))
+    scaled = False
     if _ANY_DIGIT.search(text):
         taken = [(q.start, q.end) for q in found]
-        for m in _DIGITS.finditer(text):
+        pattern, groups, decimal = _digits(language)
+        scale = _scale(language)
+        if scale is not None and not any(w in text for w in _scale_forms(language)):
+            scale = None  # no scale word in the text: no match to try after each number
+        for m in pattern.finditer(text):
             at = m.start()
             if not taken or not any(s <= at < e for s, e in taken):
-                raw = m.group()
-                found.append(Quantity(float(raw.replace(",", "")), at, m.end(), raw, True))
+                value, end = _digit_value(raw := m.group(), groups, decimal), m.end()
+                after = scale.match(text, end) if scale is not None else None
+                if after is not None:  # 1.5 million = 150万
+                    value *= _SCALES[language][after.group("w").lower()]
+                    end = after.end()
+                    scaled = True
+                found.append(Quantity(value, at, end, text[at:end], True))
     numerals = _numeral_pattern(language)
     if numerals is not None:
         for m in numerals.finditer(text):
@@ -423,6 +392,9 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
             found.append(Quantity(value, m.start(), m.end(), m.group(), False))
     else:
         words = _spelled_numbers(text, language)
+        if words and _ANY_DIGIT.search(text) and scaled:  # "million" read with its digits
+            words = [w for w in words
+                     if not any(q.start <= w.start < q.end for q in found if q.strong)]
         if words:
             found.extend(words)
     if len(found) > 1:
@@ -431,3 +403,31 @@ def numbers_of_folded(text: str, language: Language) -> list[Quantity]:
 
 
 _START = operator.attrgetter("start")
+
+
+class _Scales(dict):  # type: ignore[type-arg]
+    """A language's scale words by lower-case word (``numbers.scale``), once each."""
+
+    def __missing__(self, language: Language) -> dict[str, float]:
+        found = self[language] = {str(k).lower(): float(v)
+                                  for k, v in (language.numbers.get("scale") or {}).items()}
+        return found
+
+
+_SCALES = _Scales()
+
+
+@functools.lru_cache(maxsize=32)
+def _scale_forms(language: Language) -> tuple[str, ...]:
+    """The scale words as they may be written (million, Million, MILLION)."""
+    return tuple({f for w in _SCALES[language] for f in (w, w.capitalize(), w.upper())})
+
+
+@functools.lru_cache(maxsize=32)
+def _scale(language: Language) -> re.Pattern[str] | None:
+    """Scale words after digits (1.5 million, 150万), or None for a language without."""
+    words = sorted(_SCALES[language], key=len, reverse=True)
+    if not words:
+        return None
+    bound = "" if language.cjk else r"\b"
+    return re.compile(rf"\s?(?P<w>{'|'.join(map(re.escape, words))}){bound}", re.IGNORECASE)

@@ -16,9 +16,10 @@ SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 class Finding:
     """One problem found by a check.
 
-    ``check`` is the stable check id (term, term-reverse, deprecated, homophone, consistency,
-    number, date, reference, structure, typography, stale); ``segment`` the paragraph, cell or
-    XLIFF segment id; ``document`` the paper id or file it belongs to.
+    ``check`` is the stable check id (untranslated, term, term-reverse, deprecated,
+    homophone, consistency, number, date, reference, structure, typography, stale);
+    ``segment`` the paragraph, cell or XLIFF segment id; ``document`` the paper id or
+    file it belongs to.
     """
 
     check: str
@@ -35,6 +36,7 @@ class Finding:
 
 
 CHECKS: tuple[str, ...] = (
+    "untranslated",
     "term",
     "term-reverse",
     "deprecated",

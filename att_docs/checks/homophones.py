@@ -15,6 +15,8 @@ A span is reported only when it looks like a slip and not like another word:
   inside an approved glossary term found in the text (it belongs to another name); a
   deprecated variant that reads like its preferred term (联系主席, recorded in the
   glossary) is reported here, as the slip it is;
+- the differing characters, where they run together, are not a common word of their own
+  (国家以及 reads like 国家一级, but 以及 is "and");
 - the span is not a word of jieba's lexicon of common words, and a differing character at
   either end does not form a dictionary word with its neighbour outside the span
   (秘书出席 is 秘书 + 出席, not a slip for 秘书处), nor does any dictionary word run
@@ -174,6 +176,9 @@ class HomophoneIndex:
             if any(s <= at < e for s, e in covered):
                 return False
         first, last = differ[0], differ[-1]
+        run = span[first:last + 1]
+        if last > first and len(run) == len(differ) and run in phrases:
+            return False  # the differing characters are a word of their own (国家以及)
         if first == 0 and start > 0 and text[start - 1] + span[0] in phrases:
             return False
         end = start + len(span)

@@ -122,7 +122,8 @@ def _spaced_values(table: dict[str, list[tuple[Entry, str]]]) -> Iterator[tuple[
 
 
 class TermMatcher:
-    """Finds glossary terms of one language in texts."""
+    """Finds glossary terms of one language in texts (other bodies' names, matched to
+    hide what they hold, are left out of what ``find`` returns)."""
 
     def find(self, text: str) -> list[Match]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -148,7 +149,7 @@ class UnspacedMatcher(TermMatcher):
             return []
         return [Match(end - before, end + 1, key, group, concepts, deprecated, verbatim)
                 for end, (before, key, group, concepts, deprecated, verbatim)
-                in self.automaton.iter_long(text)]
+                in self.automaton.iter_long(text) if OTHER not in concepts]
 
 
 # --------------------------------------------------------------------------- spaced
@@ -307,6 +308,8 @@ class SpacedMatcher(TermMatcher):
                     continue
             start = end - length
             found = text[start:end]
+            if OTHER in concepts:
+                continue  # another body's name: it only hides what it holds
             if not sensitive:
                 out.append(Match(start, end, found, all_entries, concepts, deprecated,
                                  verbatim))
@@ -389,7 +392,8 @@ class LemmaMatcher(TermMatcher):
                     continue
                 if len(kept) != len(entries):
                     entries, (concepts, deprecated, verbatim) = kept, _info(kept)
-            out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
+            if OTHER not in concepts:
+                out.append(Match(start, stop, found, entries, concepts, deprecated, verbatim))
         return out
 
 
@@ -426,6 +430,9 @@ class GlossaryIndex:
         self._allowed: dict[tuple[str, str], list[str]] = {}
         self._varied: dict[str, frozenset[str]] = {}
         self._homophones: dict[str, Any] = {}
+        self._short: dict[str, frozenset[tuple[str, str]]] = {}
+        self._minor: dict[str, frozenset[tuple[str, str]]] = {}
+        self._minor_of: dict[tuple[tuple[Entry, ...], str], bool] = {}
 
     def matcher(self, language: Language) -> TermMatcher:
         """The matcher of a language, of the kind its data names."""
@@ -433,6 +440,7 @@ class GlossaryIndex:
         found = self._matchers.get(lang)
         if found is None:
             entries = [e for c in self.glossary.concepts for e in _entries(c, lang)]
+            entries += [Entry(OTHER, name, "admitted") for name in language.other_names]
             engine = str(language.terms.get("inflection", "none"))
             if language.cjk:
                 found = UnspacedMatcher(entries)
@@ -450,7 +458,16 @@ class GlossaryIndex:
         return found
 
     def find(self, text: str, language: Language) -> list[Match]:
-        return self.matcher(language).find(text)
+        """The glossary terms in ``text``: never inside another body's or instrument's
+        name (the language's ``other_names``), nor inside a title between the language's
+        title marks (公约 in 《…公约》) unless the term is the whole title."""
+        found = self.matcher(language).find(text)  # other names are left out there
+        if not found:
+            return found
+        for opening, closing in language.titles:
+            if opening in text and found:
+                found = _outside_titles(found, text, opening, closing)
+        return found
 
     def preferred(self, concept: str, lang: str) -> Term | None:
         c = self.concepts.get(concept)
@@ -470,6 +487,42 @@ class GlossaryIndex:
             found = self._allowed[key] = [t.text for t in c.allowed(lang)] if c else []
         return found
 
+    def short_forms(self, lang: str) -> frozenset[tuple[str, str]]:
+        """(concept, term) of the short forms in a language (kind ``shortForm``: the
+        Committee, 委员会, the Treaty named again), whose rendering a translator may vary."""
+        found = self._short.get(lang)
+        if found is None:
+            found = self._short[lang] = frozenset(
+                (c.id, t.text) for c in self.glossary.concepts
+                for t in c.terms.get(lang, []) if t.kind == "shortForm")
+        return found
+
+    def minor_forms(self, lang: str) -> frozenset[tuple[str, str]]:
+        """(concept, term) of the short forms and abbreviations of a language: ways to
+        refer to a concept again, not renderings that compete with its full name."""
+        found = self._minor.get(lang)
+        if found is None:
+            found = self._minor[lang] = self.short_forms(lang) | frozenset(
+                (c.id, t.text) for c in self.glossary.concepts
+                for t in c.terms.get(lang, []) if t.is_abbreviation)
+        return found
+
+    def is_minor(self, match: Match, lang: str) -> bool:
+        """Whether every reading of ``match`` is a short form or an abbreviation (worked
+        out once per set of readings)."""
+        key = (match.entries, lang)
+        found = self._minor_of.get(key)
+        if found is None:
+            minor = self.minor_forms(lang)
+            found = self._minor_of[key] = bool(minor) and all(
+                (e.concept, e.term) in minor for e in match.entries)
+        return found
+
+    def is_short(self, match: Match, lang: str) -> bool:
+        """Whether every reading of ``match`` is a short form."""
+        short = self.short_forms(lang)
+        return bool(short) and all((e.concept, e.term) in short for e in match.entries)
+
     def varied(self, lang: str) -> frozenset[str]:
         """The concepts with two approved terms or more in a language (执行, 实施)."""
         found = self._varied.get(lang)
@@ -487,6 +540,31 @@ class GlossaryIndex:
             terms = {t.text: c.id for c in self.glossary.concepts for t in c.allowed(lang)}
             found = self._homophones[lang] = HomophoneIndex(terms, set(terms))
         return found
+
+
+OTHER = ""
+"""The concept of another body's or instrument's name: matched to hide what it holds."""
+
+
+@functools.lru_cache(maxsize=8)
+def _title_pattern(opening: str, closing: str) -> re.Pattern[str]:
+    marks = re.escape(opening + closing)
+    return re.compile(f"{re.escape(opening)}[^{marks}]*{re.escape(closing)}")
+
+
+def _outside_titles(found: list[Match], text: str, opening: str,
+                    closing: str) -> list[Match]:
+    """The matches that do not stand inside a title without being the whole of it."""
+    if text.count(opening) == sum(1 for m in found if m.text.startswith(opening)):
+        return found  # each title is a glossary term of its own (《武器贸易条约》)
+    spans = {(m.start, m.end) for m in found}
+    titles = [(m.start(), m.end()) for m in _title_pattern(opening, closing).finditer(text)
+              if (m.start(), m.end()) not in spans and (m.start() + 1, m.end() - 1) not in spans]
+    if not titles:
+        return found  # every title is a glossary term of its own (《武器贸易条约》)
+    return [m for m in found if not any(
+        start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+        and (m.start, m.end) != (start + 1, end - 1) for start, end in titles)]
 
 
 _INDEXES: dict[int, tuple[Glossary, GlossaryIndex]] = {}

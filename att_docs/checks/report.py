@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from att_docs.checks.findings import SEVERITIES, Finding, Severity
+from att_docs.plural import counted
 
 __all__ = ["at_least", "render_json", "render_text", "summary", "to_dict"]
 
@@ -46,13 +47,17 @@ def render_json(findings: list[Finding]) -> str:
                       ensure_ascii=False, indent=2)
 
 
+_SEVERITY_COUNTS = {"error": ("{n} error", "{n} errors"),
+                    "warning": ("{n} warning", "{n} warnings")}
+
+
 def summary(findings: list[Finding]) -> str:
     if not findings:
         return "no findings"
-    parts = [f"{n} {s}{'s' if n != 1 and s != 'info' else ''}"
+    parts = [counted(n, *_SEVERITY_COUNTS.get(s, (f"{{n}} {s}", f"{{n}} {s}")))
              for s in reversed(SEVERITIES)
              if (n := sum(1 for f in findings if f.severity == s))]
-    return f"{len(findings)} finding{'s' if len(findings) != 1 else ''}: " + ", ".join(parts)
+    return counted(len(findings), "{n} finding", "{n} findings") + ": " + ", ".join(parts)
 
 
 def render_text(findings: list[Finding], console: Console) -> None:

@@ -15,12 +15,16 @@ import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from att_docs.document.model import Document, FootnoteRef, Localized, SourceLocation, Text
+
+if TYPE_CHECKING:
+    from att_docs.conference.provenance import UnitState
 from att_docs.document.walk import walk
 
-__all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments"]
+__all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments",
+           "paper_untranslated", "translations", "untranslated_texts"]
 
 
 @dataclass
@@ -77,6 +81,7 @@ class Corpus:
     path: Path | None = None
     problems: list[tuple[str, Path | None, int | None]] = field(default_factory=list)
     document: Document | None = field(default=None, repr=False)  # a paper's corpus only
+    house_style: dict[str, str] = field(default_factory=dict)  # language -> profile chosen
 
     @property
     def bilingual(self) -> bool:
@@ -116,6 +121,65 @@ def bilingual_pairs(corpora: list[Corpus], check: str | None = None) -> Iterator
                 if not src or not tgt or (check is not None and check in seg.ignore):
                     continue
                 yield Pair(corpus, seg, source, target, src, tgt)
+
+
+def untranslated_texts(corpora: list[Corpus]) -> Iterator[tuple[tuple[int, str], str]]:
+    """``((id(segment), target), reason)`` for every untranslated target text of the
+    bilingual corpora: missing, empty, or a copy of the source that needs translating.
+
+    A paper's texts are untranslated as ``status`` counts its units (a copy never
+    recorded as translated, a placeholder of ``att-docs new``); a frame line that holds
+    an untranslated unit's text (the title, "Submitted by") is ``covered``: the unit
+    reports it.
+    """
+    from att_docs.conference.provenance import needs_translation
+
+    for corpus, source, target in translations(corpora):
+        units = paper_untranslated(corpus, target)
+        copies = [u.target for u in units.values() if u.target.strip()]
+        for seg in corpus.segments:
+            raw_src, raw_tgt = seg.text(source), seg.text(target)
+            if raw_tgt and raw_src and raw_tgt.lstrip()[:12] != raw_src.lstrip()[:12] \
+                    and seg.id not in units and f"{seg.id}:1" not in units \
+                    and seg.kind != "frame":
+                continue  # a translation that starts otherwise: the usual case
+            src = " ".join(raw_src.split())
+            if not src:
+                continue
+            tgt = " ".join(raw_tgt.split())
+            unit = units.get(seg.id) or units.get(f"{seg.id}:1")
+            reason = ("missing" if target not in seg.texts else "empty" if not tgt
+                      else unit.reason if unit is not None
+                      else "identical" if tgt == src and needs_translation(src)
+                      else "covered" if seg.kind == "frame" and any(
+                          c in seg.text(target) for c in copies)
+                      else None)
+            if reason is not None:
+                yield (id(seg), target), reason
+
+
+def translations(corpora: list[Corpus]) -> Iterator[tuple[Corpus, str, str]]:
+    """(corpus, source, target) for each translation of each bilingual corpus."""
+    for corpus in corpora:
+        source = corpus.source
+        if corpus.bilingual and source is not None:
+            for target in corpus.targets:
+                yield corpus, source, target
+
+
+def paper_untranslated(corpus: Corpus, target: str) -> dict[str, UnitState]:
+    """The untranslated units of a paper's corpus in ``target``, by id ({} for others).
+
+    A text that differs from its original but was never recorded as translated (typed by
+    hand, ``unrecorded``) counts as untranslated in ``status`` until ``att-docs
+    translated`` records it; it is a translation all the same, and the checks read it."""
+    from att_docs.conference.provenance import unit_states
+
+    doc = corpus.document
+    if doc is None or doc.source is None or target not in doc.languages:
+        return {}
+    return {u.id: u for u in unit_states(doc, target).values()
+            if u.state == "untranslated" and u.reason != "unrecorded"}
 
 
 def _text_parts(text: Text) -> tuple[str, list[str], list[int], list[int], tuple[int, int]]:
@@ -179,4 +243,4 @@ def corpus_from_document(doc: Document) -> Corpus:
     problems = [(str(p.message if hasattr(p, "message") else p), getattr(p, "path", None),
                  getattr(p, "line", None)) for p in doc.problems]
     return Corpus(doc.id, list(doc.languages), segments, doc.masthead.original_language,
-                  doc.source, problems, doc)
+                  doc.source, problems, doc, dict(doc.conference.house_style))

@@ -3,17 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
+from att_docs.plural import counted
+
+if TYPE_CHECKING:
+    from att_docs.build.pipeline import BuildReport
 
 
-@click.command(epilog=EXIT_CODES_HELP)
+BUILD_EPILOG = EXIT_CODES_HELP + """\b
+  With --final, exit code 1 also means: a paper is not ready (the lines
+  before the error say which, and why); nothing was written.
+
+\b
+On deadline day (docs/secretariat.md):
+  att-docs status content/csp9 --strict     what is not ready, and why
+  att-docs build content/csp9 --final --zip the set to distribute
+"""
+
+
+@click.command(epilog=BUILD_EPILOG)
 @output_options
 @click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
               show_default=True,
@@ -24,16 +42,32 @@ from att_docs.cli.recovery import finish_interrupted_writes
 @click.option("--strict", is_flag=True,
               help="Refuse to write anything if the checks report errors (missing "
                    "translations always stop the build).")
+@click.option("--final", is_flag=True,
+              help="The set to distribute: refuse to write anything unless every paper is "
+                   "ready (translated and current in every language, no check errors), "
+                   "naming each one that is not; the manifest says final.")
 @click.option("--zip", "archive", is_flag=True,
-              help="Also write <conference>.zip: every file, manifest.json and index.html.")
+              help="Also write <conference>.zip: every file, manifest.json and index.html. "
+                   "Only with --final, or with --allow-drafts.")
+@click.option("--allow-drafts", is_flag=True,
+              help="With --zip: archive a set that is not final (drafts marked as such).")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The day the index page counts from (YYYY-MM-DD), as status --today.")
 @click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
               help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress, only errors.")
+@click.option("--report", "summary", type=click.Choice(["text", "json"]), default="text",
+              show_default=True,
+              help="The closing summary as text (stderr) or as JSON (stdout), for scripts.")
+@click.option("--author", help="The author of the redlines' tracked changes (default: "
+                               "redline_author in conference.yaml, else the paper's "
+                               "submitted-by line).")
 @reports_errors
 def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str, ...],
           languages: tuple[str, ...], pdf_engine: str, templates: Path | None,
-          glossary_path: Path | None, strict: bool,
-          archive: bool, workers: int | None, quiet: bool) -> None:
+          glossary_path: Path | None, strict: bool, final: bool, archive: bool,
+          allow_drafts: bool, today: dt.datetime | None, workers: int | None,
+          quiet: bool, summary: str, author: str | None) -> None:
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
@@ -42,13 +76,19 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     (checksums, sizes, page counts, check summaries) and index.html (the set for a
     person).
 
+    A paper whose text in a language is not ready (units untranslated or stale) is
+    built with a mark on every page of that language's DOCX and PDF ("DRAFT —
+    translation incomplete", in that language); the manifest, the index page and the
+    closing summary list these files. --final refuses such a set.
+
     \b
     The build is incremental: a file whose inputs (content, templates, glossary,
-    settings, att-docs itself) are unchanged, by content hash, is not rebuilt, and an
-    unchanged paper is not even read. Papers are written in parallel, one process per
-    core. All changed content is read and checked before anything is written; files are
-    written to a staging folder and renamed into place, so an error or a killed build
-    never leaves a half-written file and never touches the content.
+    settings, att-docs itself, whether it is a draft) are unchanged, by content
+    hash, is not rebuilt, and an unchanged paper is not even read. Papers are
+    written in parallel, one process per core. All changed content is read and
+    checked before anything is written; files are written to a staging folder and
+    renamed into place, so an error or a killed build never leaves a half-written
+    file and never touches the content.
 
     \b
     The set is switched in whole: build/<conference> is a link to a hidden folder
@@ -56,11 +96,17 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     fills a new one and replaces the link in one rename. A build that fails or is
     killed leaves the previous set exactly as it was. With several conferences, all
     are written before any is shown; a failure in one shows none.
+
+    \b
+    A paper under revision (att-docs revise) also gets, per language, its redlines
+    against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
+    changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
-    from att_docs.build.pipeline import FORMATS, staged_conference
+    from att_docs.build.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.build.progress import BuildProgress
     from att_docs.conference.paths import Project, check_output_folder, find_conferences
 
+    _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(conference_dir or project.content)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
@@ -73,24 +119,73 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
         staged = []
         for folder, target in zip(folders, targets, strict=True):
             started = time.perf_counter()
-            with BuildProgress(enabled=not quiet, title=f"{folder} → {target}") as progress:
-                staged.append((stack.enter_context(staged_conference(
-                    folder, target, project.templates, formats or FORMATS,
-                    languages or None, pdf_engine, strict=strict, archive=archive,
-                    workers=workers, glossary=project.glossary, on_start=progress.start,
-                    on_paper=progress.paper)), target, time.perf_counter() - started))
+            progress = BuildProgress(enabled=not quiet, title=f"{folder} → {target}")
+            try:
+                with progress:
+                    staged.append((stack.enter_context(staged_conference(
+                        folder, target, project.templates, formats or FORMATS,
+                        languages or None, pdf_engine, strict=strict, final=final,
+                        archive=archive, workers=workers, glossary=project.glossary,
+                        today=today.date() if today else None, on_start=progress.start,
+                        on_paper=progress.paper, author=author)), target,
+                        time.perf_counter() - started))
+            except NotReadyError as exc:
+                for line in exc.lines:
+                    click.echo(line, err=True)
+                raise
         # every conference is read, checked and written before any is shown
         for stage, _target, _seconds in staged:
             stage.switch()
-    if quiet:
-        return
-    for stage, target, seconds in staged:
-        report = stage.report
-        if report.up_to_date:
-            click.echo(f"{report.conference}: nothing to rebuild, all {len(report.files)} "
-                       f"files are up to date ({seconds:.2f} s) → {target}")
-            continue
+    reports = [(stage.report, target, seconds) for stage, target, seconds in staged]
+    if summary == "json":
+        click.echo(json.dumps({"conferences": [_summary_data(*r) for r in reports]},
+                              indent=2, ensure_ascii=False))
+    elif not quiet:
+        for report, target, seconds in reports:
+            _print_summary(report, target, seconds)
+
+
+def _check_options(final: bool, archive: bool, allow_drafts: bool, formats: tuple[str, ...],
+                   languages: tuple[str, ...]) -> None:
+    """The archive goes out only from a final set (or a set knowingly of drafts); a final
+    set is a whole set."""
+    if final and (formats or languages):
+        raise click.UsageError("--final builds the whole set: leave out -f/--format docx|pdf "
+                               "and -l/--lang")
+    if final and allow_drafts:
+        raise click.UsageError("--final refuses drafts; --allow-drafts is for --zip without "
+                               "--final")
+    if allow_drafts and not archive:
+        raise click.UsageError("--allow-drafts only goes with --zip")
+    if archive and not (final or allow_drafts):
+        raise click.UsageError("--zip makes the archive to distribute, from a final build: "
+                               "add --final (every paper ready), or --allow-drafts for an "
+                               "archive of a set that is not final")
+
+
+def _summary_data(report: BuildReport, target: Path, seconds: float) -> dict[str, Any]:
+    return {"conference": report.conference, "output": str(target),
+            "files": len(report.files), "built": report.built, "removed": report.removed,
+            "papers_built": report.papers_built, "up_to_date": report.up_to_date,
+            "final": report.final, "drafts": report.drafts, "seconds": round(seconds, 2)}
+
+
+def _print_summary(report: BuildReport, target: Path, seconds: float) -> None:
+    files = counted(len(report.files), "{n} file", "{n} files")
+    if report.up_to_date:
+        click.echo(f"{report.conference}: nothing to rebuild, all {files} are up to date "
+                   f"({seconds:.2f} s) → {target}")
+    else:
         removed = f", removed {len(report.removed)}" if report.removed else ""
-        click.echo(f"{report.conference}: built {len(report.built)} of {len(report.files)} "
-                   f"files ({len(report.papers_built)} papers){removed} in {seconds:.1f} s "
-                   f"→ {target}")
+        papers = counted(len(report.papers_built), "{n} paper", "{n} papers")
+        click.echo(f"{report.conference}: built {len(report.built)} of {files} ({papers})"
+                   f"{removed} in {seconds:.1f} s → {target}")
+    if report.final:
+        click.echo(f"{report.conference}: final: every paper is ready")
+    if report.drafts:
+        click.echo(f"{report.conference}: "
+                   + counted(len(report.drafts), "{n} file is a draft",
+                             "{n} files are drafts")
+                   + " (a language not ready; marked on every page):")
+        for name in report.drafts:
+            click.echo(f"  {name}")

@@ -14,6 +14,8 @@ from att_docs.cli.recovery import finish_interrupted_writes
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
+  untranslated  a translation missing, empty, or a copy of the original: this one
+                finding and no other for that text
   term          a glossary term of the source lacks its approved rendering
   term-reverse  a glossary term of the translation has no counterpart in the source
   deprecated    a deprecated variant (公约 for the Treaty), with the preferred term
@@ -22,9 +24,11 @@ Checks (each has a stable id, usable in --check and in ignore markers):
   number        numbers by value (113 = 一百一十三, three years = 三年, Ninth = 第九届)
   date          dates by value, and document symbols letter for letter
   reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
-  structure     a segment missing, empty, untranslated, or shaped differently
-  typography    punctuation and spacing by the language's rule sets (Chinese full-width
-                punctuation, 《武器贸易条约》 in book-title marks, French no-break spaces)
+  structure     a segment shaped differently (paragraphs, list items, alignment)
+  typography    punctuation and spacing by the language's rule sets and house style
+                (Chinese full-width punctuation, French spaces before ; : ! ?, unpaired
+                quotation marks, doubled words); a house-style deviation once per
+                document and kind, with its count
   stale         a translation made from an older original text, with the word diff
 
 \b
@@ -41,6 +45,14 @@ Examples:
   att-docs check draft.zh.md --lang zh        monolingual checks of one Chinese file
   att-docs check --format json --fail-on warning   for CI: JSON, exit 1 on any warning
   att-docs check --glossary other.tbx         another term base (YAML, CSV or TBX)
+  att-docs check --profile quiet              the slips only: style as information
+
+\b
+QA profiles (templates/check-profiles.yaml) and a conference's own settings:
+  checks: {profile: quiet, rules: {consistency: {enabled: false},
+                                   typography: {severity: info}}}
+House styles (French spacing, subparagraph labels, Chinese brackets) are locale data;
+a conference chooses one with  house_style: {fr: eu}  (docs/translators.md).
 
 \b
 Exit codes:
@@ -65,10 +77,14 @@ Exit codes:
                    "variants that are often fine).")
 @click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
               help="Run only this check; repeat for several.")
+@click.option("--profile", help="QA profile of templates/check-profiles.yaml: strict (every "
+                                "information raised to a warning), default, quiet (style and "
+                                "consistency as information). Default: the conference's "
+                                "(conference.yaml checks: profile), else default.")
 @templates_option
 @reports_errors
 def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
-          fail_on: str, min_severity: str, only: tuple[str, ...],
+          fail_on: str, min_severity: str, only: tuple[str, ...], profile: str | None,
           templates: Path | None) -> None:
     """Check papers against the glossary and their translation.
 
@@ -96,9 +112,16 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
         raise click.BadParameter(f"{lang!r} is not one of the languages of "
                                  f"{project.templates / 'locale'}: {', '.join(known)}",
                                  param_hint="--lang")
+    from att_docs.checks.settings import profile_names
+
+    if profile is not None and profile not in profile_names(project.templates):
+        raise click.BadParameter(f"{profile!r} is not a QA profile of "
+                                 f"{project.templates / 'check-profiles.yaml'}: "
+                                 f"{', '.join(profile_names(project.templates))}",
+                                 param_hint="--profile")
     glossary = load(project.glossary)
     corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
-    findings = check_corpora(corpora, glossary, only or None, project.templates)
+    findings = check_corpora(corpora, glossary, only or None, project.templates, profile)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)
     shown = at_least(findings, shown_from)  # type: ignore[arg-type]
     if fmt == "json":

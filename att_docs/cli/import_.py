@@ -9,6 +9,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
+from att_docs.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.conference.word_import import ImportReport
@@ -81,7 +82,8 @@ def _print(report: ImportReport, translation: bool, dry_run: bool) -> None:
                    f"{report.folder / 'paper.yaml'}", err=True)
     verb = "would write" if dry_run else "wrote"
     if translation:
-        click.echo(f"{verb} {len(report.written)} text(s) into {report.folder}")
+        texts = counted(len(report.written), "{n} text", "{n} texts")
+        click.echo(f"{verb} {texts} into {report.folder}")
         if report.recorded:
             click.echo("  recorded what each translation was made from")
         return

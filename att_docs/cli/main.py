@@ -36,9 +36,12 @@ def _register_commands() -> None:
     from att_docs.cli.check import check
     from att_docs.cli.glossary import glossary
     from att_docs.cli.import_ import import_
+    from att_docs.cli.issue import issue, revise
     from att_docs.cli.new import new
+    from att_docs.cli.new_conference import new_conference
     from att_docs.cli.review import review
     from att_docs.cli.status import status
+    from att_docs.cli.tm import tm
     from att_docs.cli.translated import translated
     from att_docs.cli.watch import watch
     from att_docs.cli.xliff import xliff
@@ -48,11 +51,15 @@ def _register_commands() -> None:
     main.add_command(glossary)
     main.add_command(status)
     main.add_command(new)
+    main.add_command(new_conference)
     main.add_command(translated)
     main.add_command(review)
     main.add_command(watch)
     main.add_command(import_)
     main.add_command(xliff)
+    main.add_command(issue)
+    main.add_command(revise)
+    main.add_command(tm)
 
 
 _register_commands()

@@ -10,6 +10,7 @@ from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
+from att_docs.plural import counted
 
 REVIEW_EPILOG = """\b
 Examples:
@@ -79,4 +80,4 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
         root = (folder.live() if folder.path.is_symlink() else None) or folder.path
         target = root / "review" / shown.name
     comments = write_review(doc, lang, findings, target, names, root=root)
-    click.echo(f"wrote {output or shown}: {comments} comment(s)")
+    click.echo(f"wrote {output or shown}: " + counted(comments, "{n} comment", "{n} comments"))

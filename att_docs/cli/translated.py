@@ -8,11 +8,14 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
+from att_docs.plural import counted
 
 TRANSLATED_EPILOG = """\b
 Examples:
   att-docs translated content/csp9/wgtu-report --lang zh
   att-docs translated content/csp9/wgtu-report --lang zh purpose footnote.1
+  att-docs translated content/csp9/wgtu-report --lang fr introduction
+      (confirms that "Introduction" stays "Introduction" in French)
 
 """ + EXIT_CODES_HELP
 
@@ -32,12 +35,16 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     PAPER_DIR/.translations/LANG.yaml, the original text each unit was translated from,
     so that `status` and `check` notice when the original changes later (the unit turns
     stale). With IDS, only those units; without, every unit that has a translation.
-    Untranslated units (missing, empty, identical to the original, placeholders) are
-    never marked.
+
+    \b
+    A unit named in IDS whose text is the same as the original is confirmed: the
+    text stays the same in LANG, and counts as translated from then on. Without
+    IDS, such copies of the original are left untranslated. Units missing, empty
+    or holding a placeholder are never marked.
     """
     from att_docs.checks.inputs import load_documents
     from att_docs.conference.paths import PAPER_FILE, Project
-    from att_docs.conference.provenance import mark_translated
+    from att_docs.conference.provenance import mark_translated, unit_states
     from att_docs.errors import ContentError
 
     project = Project.default(templates)
@@ -47,7 +54,16 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     (doc,) = load_documents(paper_dir, project.templates)
     recorded = mark_translated(doc, lang, ids or None)
     skipped = [uid for uid in ids if uid not in recorded]
-    click.echo(f"{paper_dir}: {len(recorded)} {lang} unit(s) recorded as translated from "
-               f"the current {doc.masthead.original_language} text")
+    units = counted(len(recorded), "{n} unit", "{n} units")
+    click.echo(f"{paper_dir}: {units} in {lang} recorded as translated from the current "
+               f"{doc.masthead.original_language} text")
     if skipped:
-        click.echo(f"  not recorded (untranslated): {', '.join(skipped)}", err=True)
+        click.echo(f"  not recorded (missing, empty or a placeholder): {', '.join(skipped)}",
+                   err=True)
+    if not ids:
+        copies = [u.id for u in unit_states(doc, lang).values() if u.reason == "identical"]
+        if copies:
+            listed = ", ".join(copies[:8]) + (f" and {len(copies) - 8} more"
+                                              if len(copies) > 8 else "")
+            click.echo(f"  left untranslated, the same as the original: {listed}; name "
+                       "them to confirm they stay so", err=True)

@@ -9,6 +9,7 @@ import click
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
+from att_docs.plural import counted
 
 WATCH_EPILOG = """\b
 Examples:
@@ -57,9 +58,10 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     def on_rebuild(rebuild: Rebuild) -> None:
         report = rebuild.report
         if report.up_to_date:
-            click.echo(f"up to date: {len(report.files)} files in {target}")
+            files = counted(len(report.files), "{n} file", "{n} files")
+            click.echo(f"up to date: {files} in {target}")
         else:
-            click.echo(f"built {len(report.built)} file(s) of "
+            click.echo(f"built {counted(len(report.built), '{n} file', '{n} files')} of "
                        f"{', '.join(report.papers_built) or 'the set'} in "
                        f"{rebuild.seconds:.2f} s → {target}")
             if rebuild.findings:

@@ -26,6 +26,7 @@ from att_docs.document.model import (
 )
 from att_docs.document.walk import block_texts
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 from att_docs.readers.docx.draft import Draft
 
 __all__ = ["MismatchError", "align_translation"]
@@ -156,7 +157,8 @@ def align_translation(doc: Document, original: str, draft: Draft) -> dict[str, T
         shown = "\n  ".join(problems[:12])
         more = f"\n  ... and {len(problems) - 12} more" if len(problems) > 12 else ""
         raise MismatchError(f"the translation's structure differs from the paper's "
-                            f"({len(problems)} place(s)); nothing written:\n  {shown}{more}",
+                            f"({counted(len(problems), '{n} place', '{n} places')}); "
+                            f"nothing written:\n  {shown}{more}",
                             draft.path)
     notes = {b.key: a.key.split(".", 1)[1] for a, b in zip(ours, theirs, strict=True)
              if a.kind == "footnote"}

@@ -11,7 +11,8 @@ journaled write (:mod:`att_docs.journal`). An id that matches no unit stops the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from att_docs.document.model import Document, Text
 from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units, texts_by_id
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 
 __all__ = ["Change", "PaperWrite", "commit_all", "write_translations"]
 
@@ -47,20 +49,31 @@ def write_translations(paper_dir: Path, lang: str, texts: dict[str, Text],
     return changes
 
 
-def commit_all(writes: list[PaperWrite]) -> None:
+def commit_all(writes: list[PaperWrite], *, partial: bool = False,
+               ) -> list[tuple[PaperWrite, ContentError]]:
     """Stage and read back every paper's write, then commit them: a refusal of any one
-    (a text the reader would read otherwise) writes none."""
+    (a text the reader would read otherwise) writes none, or, if ``partial``, only that
+    paper's write is dropped. The writes dropped, each with its refusal."""
     from att_docs.journal import Write
 
+    refused: list[tuple[PaperWrite, ContentError]] = []
     with ExitStack() as stack:
         staged = []
         for write in writes:
-            if write.outputs:
-                tx = stack.enter_context(Write(write.paper_dir, write.what))
+            if not write.outputs:
+                continue
+            tx = stack.enter_context(Write(write.paper_dir, write.what))
+            try:
                 write.stage(tx)
-                staged.append(tx)
+            except ContentError as exc:
+                if not partial:
+                    raise
+                refused.append((write, exc))  # its staged files go when the block ends
+                continue
+            staged.append(tx)
         for tx in staged:
             tx.commit()
+    return refused
 
 
 class PaperWrite:
@@ -93,9 +106,11 @@ class PaperWrite:
         self.source: Origin | None = None  # the input, for a refusal with no unit
 
     def translations(self, lang: str, texts: Mapping[str, Text], *,
-                     sources: Mapping[str, str] | None = None,
+                     sources: Mapping[str, str] | None = None, same: Iterable[str] = (),
                      locate: Callable[[str], Origin] | None = None) -> list[Change]:
-        """Plan ``texts`` into the files of ``lang``; the changes this makes."""
+        """Plan ``texts`` into the files of ``lang``; the changes this makes. ``sources``
+        go into the language's translation record, the units of ``same`` confirmed to
+        stay the same as their original."""
         held = self._held(lang)
         texts = {unit_id: text for unit_id, text in texts.items()
                  if not _same(held.get(unit_id), text, self.units.get(unit_id))}
@@ -109,13 +124,14 @@ class PaperWrite:
         remaining = plan.plan(texts)
         if remaining:
             ids = ", ".join(sorted(remaining)[:8])
-            raise ContentError(f"{len(remaining)} unit id(s) match nothing in this paper: "
-                               f"{ids}", self.paper_dir)
+            raise ContentError(counted(len(remaining), "{n} unit id matches",
+                                       "{n} unit ids match")
+                               + f" nothing in this paper: {ids}", self.paper_dir)
         if sources:
             from att_docs.conference.provenance import record_path, recorded_text
 
             record = record_path(self.paper_dir, lang)
-            text = recorded_text(self.paper_dir, lang, sources)
+            text = recorded_text(self.paper_dir, lang, sources, same)
             if text != self.read(record):
                 self.outputs[record] = text
         self.written.setdefault(lang, {}).update(texts)
@@ -138,14 +154,15 @@ class PaperWrite:
             return {}
 
     def read(self, path: Path) -> str | None:
-        """A file's text as planned so far (else as on disk; None if missing)."""
+        """A file's text as planned so far (else as on disk, line ends as they are; None
+        if missing). Read as the content reader reads it: a regular file, UTF-8."""
+        from att_docs.inputs import read_text
+
         if path in self.outputs:
             return self.outputs[path]
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                return fh.read()
-        except FileNotFoundError:
+        if not os.path.lexists(path):
             return None
+        return read_text(path)
 
     def write_unseen(self) -> None:
         """Write the planned files straight into a paper folder nobody sees yet (one

@@ -32,7 +32,7 @@ from att_docs.document.model import Text
 from att_docs.writers.content.blocks import BLOCK_START, NOTE_START, block_end, block_span, line_id
 from att_docs.writers.content.markdown import render_block_text, render_rich_text
 
-__all__ = ["Change", "FilePlan"]
+__all__ = ["Change", "FilePlan", "content_yaml"]
 
 _HEADING = re.compile(r"^(?P<hashes>#{1,6}) .*?(?P<mark>[ \t]*\{#[a-z0-9-]+[^}]*\})\s*$")
 _LINE_END = re.compile(r"\r\n?|\n")  # a line, as the Markdown reader splits them
@@ -48,7 +48,9 @@ class Change:
     kind: str  # "added" | "changed"
 
 
-def _yaml() -> YAML:
+def content_yaml() -> YAML:
+    """ruamel's round-trip YAML as the content files are written: comments, key order
+    and quoting kept."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -108,7 +110,7 @@ class FilePlan:
 
     def part_dirs(self) -> list[Path]:
         text = self._read(self.paper_dir / "paper.yaml") or ""
-        data = _yaml().load(text)
+        data = content_yaml().load(text)
         return [self.paper_dir] + [self.paper_dir / str(a) for a in data.get("annexes") or []]
 
     def set_value(self, node: CommentedMap, unit_id: str, text: str, path: Path) -> None:
@@ -128,11 +130,11 @@ class FilePlan:
 
     def _load(self, path: Path) -> tuple[Any, str] | None:
         text = self._read(path)
-        return None if text is None else (_yaml().load(text), _eol_of(text))
+        return None if text is None else (content_yaml().load(text), _eol_of(text))
 
     def _dump(self, data: Any, path: Path, eol: str) -> None:
         buffer = io.StringIO()
-        _yaml().dump(data, buffer)
+        content_yaml().dump(data, buffer)
         self.outputs[path] = buffer.getvalue().replace("\n", eol)
 
     def structured(self, path: Path, remaining: dict[str, Text], slots: Any) -> None:

@@ -41,6 +41,8 @@ def documents_tmx(documents: Sequence[Document], source: str | None = None,
     sources = {source or d.masthead.original_language for d in documents}
     header_lang = sources.pop() if len(sources) == 1 else "*all*"
     memory = tmxfile(sourcelanguage=header_lang)
+    for header in memory.document.getroot().iter("header"):
+        header.set("segtype", "paragraph")  # each unit is a whole paragraph, title or cell
     count = 0
     for doc in documents:
         src = source or doc.masthead.original_language

@@ -11,15 +11,15 @@ from pathlib import Path
 
 from att_docs.errors import ContentError, OutputError
 
-__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "PAPER_FILE", "Project", "check_output_file",
-           "check_output_folder",
-           "default_glossary", "default_templates", "find_conferences", "find_paper_dirs",
-           "inside"]
+__all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "INDEX_TEMPLATE", "PAPER_FILE", "Project",
+           "check_output_file", "check_output_folder", "default_glossary", "default_templates",
+           "find_conferences", "find_paper_dirs", "inside"]
 
 CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
 PAPER_FILE = "paper.yaml"
 GLOSSARY_FILE = Path("glossary") / "att.yaml"
 TEMPLATES_DIR = "templates"
+INDEX_TEMPLATE = "index.html.j2"  # the index page of a built set: shapes no paper
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 PACKAGE_ROOT = _PACKAGE.parent

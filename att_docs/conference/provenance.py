@@ -11,6 +11,8 @@ by att-docs (``att-docs translated``, ``xliff import``, ``att-docs new``)::
         source: The text the translation was made from.
     placeholders:               # texts `att-docs new` wrote, by id: hash of the text
       purpose: 9c0e41d2b7aa
+    confirmed:                  # texts that stay the same in this language: hash of the text
+      introduction: 0ac1e2a4b9d3
 
 It sits in a hidden folder so that it does not clutter the paper; the build ignores it
 when deciding what to rebuild (it changes no DOCX or PDF), but re-reads the paper's
@@ -18,11 +20,14 @@ status for the manifest and index page when it changes (:func:`records_sha256`).
 
 A unit is in exactly one state per language (:data:`STATES`):
 
-* ``translated``: its text was recorded as made from the current original text;
-* ``stale``: the original text changed since the translation was recorded, or the
-  translation was never recorded (``old_source`` is then ``None``);
-* ``untranslated``: missing, empty, identical to the original, or a placeholder from
-  ``att-docs new`` (in the original language too, until replaced);
+* ``translated``: its text was recorded as made from the current original text, or,
+  the same as the original, confirmed to stay so in this language (reason
+  ``confirmed``: "Introduction" in French);
+* ``stale``: only this: a recorded translation whose original text changed since;
+* ``untranslated``: missing, empty, a placeholder from ``att-docs new`` (in the
+  original language too, until replaced), or a text nobody recorded as translated:
+  the original copied (``identical``), whatever its length, or a text written by hand
+  and not yet recorded (``unrecorded``: ``att-docs translated`` records it);
 * ``extra``: a text with no counterpart in the original language.
 
 In the original language a unit is ``translated`` (written) or ``untranslated``.
@@ -31,17 +36,20 @@ In the original language a unit is ``translated`` (written) or ``untranslated``.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
+from att_docs.inputs import read_bytes
+from att_docs.statefile import MAX_RECORD_BYTES
 
-__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated",
+__all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
            "record_text", "record_translations", "recorded_text",
            "records_sha256", "text_hash", "unit_states"]
@@ -75,51 +83,54 @@ def record_path(paper_dir: Path, lang: str) -> Path:
 
 @dataclass
 class Record:
-    """One paper language's record: ``units`` id → (hash, source); ``placeholders``."""
+    """One paper language's record: ``units`` id → (hash, source); ``placeholders`` and
+    ``confirmed`` (texts confirmed to stay the same as the original) id → text hash."""
 
     units: dict[str, tuple[str, str]]
     placeholders: dict[str, str]
+    confirmed: dict[str, str] = field(default_factory=dict)
 
 
 def read_record(paper_dir: Path, lang: str) -> Record:
-    """The record of ``lang`` (empty if there is none); a malformed one is an error."""
-    import yaml  # here: hashing the records (a no-op build) needs no YAML
+    """The record of ``lang`` (empty if there is none). One that cannot be read, is not
+    plain YAML (an anchor, alias or tag, say) or has a field of the wrong kind is an
+    error naming the file and line (:func:`att_docs.statefile.load_record`)."""
+    from att_docs.conference.record_schema import RecordFile
+    from att_docs.statefile import load_record
 
     path = record_path(paper_dir, lang)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"),
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except FileNotFoundError:
+        found = load_record(path, RecordFile, "translation record", {"language": lang})
+    except ContentError as exc:
+        raise ContentError(f"{exc.message} (a translation record, written by att-docs: "
+                           "restore it from version control, or run att-docs translated)",
+                           exc.path, exc.line) from None
+    if found is None:
         return Record({}, {})
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(f"unreadable translation record ({type(exc).__name__}); "
-                           "it is written by att-docs: restore it from version control or "
-                           "run att-docs translated", path,
-                           mark.line + 1 if mark is not None else None) from None
-    raw = raw if isinstance(raw, dict) else {}
-    units: dict[str, tuple[str, str]] = {}
-    for unit_id, entry in (raw.get("units") or {}).items():
-        if not isinstance(entry, dict) or "hash" not in entry:
-            raise ContentError(f"translation record entry {unit_id!r} has no hash", path)
-        units[str(unit_id)] = (str(entry["hash"]), str(entry.get("source", "")))
-    placeholders = {str(k): str(v) for k, v in (raw.get("placeholders") or {}).items()}
-    return Record(units, placeholders)
+    return Record({uid: (entry.hash, entry.source) for uid, entry in found.units.items()},
+                  dict(found.placeholders), dict(found.confirmed))
 
 
 def record_text(lang: str, record: Record) -> str:
-    """The file's text: units sorted by id, then placeholders."""
+    """The file's text: units sorted by id, then placeholders and confirmed texts."""
     data: dict[str, Any] = {"language": lang}
     if record.units:
         data["units"] = {uid: {"hash": h, "source": src}
                          for uid, (h, src) in sorted(record.units.items())}
     if record.placeholders:
         data["placeholders"] = dict(sorted(record.placeholders.items()))
-    import yaml
+    if record.confirmed:
+        data["confirmed"] = dict(sorted(record.confirmed.items()))
+    from ruamel.yaml import YAML
 
-    return _HEADER + yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
-                               allow_unicode=True, sort_keys=False, width=100,
-                               default_flow_style=False)
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return _HEADER + out.getvalue()
 
 
 def placeholder_record(lang: str, texts: Mapping[str, str],
@@ -137,32 +148,44 @@ def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
     with Write(paper_dir, "record of translations") as write:
         write.put(f"{RECORD_DIR}/{lang}.yaml", record_text(lang, record).encode("utf-8"))
         back = read_record(write.shadow(), lang)
-        if (back.units, back.placeholders) != (record.units, record.placeholders):
+        if back != record:
             raise ContentError("the translation record would not read back as written; "
                                "nothing written", record_path(paper_dir, lang))
         write.commit()
 
 
-def _merged(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> Record:
+def _merged(paper_dir: Path, lang: str, sources: Mapping[str, str],
+            same: Iterable[str]) -> Record:
     record = read_record(paper_dir, lang)
-    for unit_id, source in sources.items():
-        record.units[unit_id] = (text_hash(source), _normal(source))
+    _record(record, sources, set(same))
     return record
 
 
-def recorded_text(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> str:
+def recorded_text(paper_dir: Path, lang: str, sources: Mapping[str, str],
+                  same: Iterable[str] = ()) -> str:
     """The text of ``lang``'s record once ``sources`` (unit id → the original text each
-    translation was made from) are merged into it."""
-    return record_text(lang, _merged(paper_dir, lang, sources))
+    translation was made from) are merged into it, the units of ``same`` confirmed."""
+    return record_text(lang, _merged(paper_dir, lang, sources, same))
 
 
-def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str]) -> None:
+def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
+                        same: Iterable[str] = ()) -> None:
     """Record that ``lang``'s text of each unit id was made from ``sources[id]``.
 
     ``sources`` holds original-language plain texts; they are merged into the existing
-    record (other units keep theirs), and the file is replaced atomically.
+    record (other units keep theirs), and the file is replaced atomically. The units of
+    ``same`` were confirmed to stay the same as their original in ``lang``.
     """
-    _write_record(paper_dir, lang, _merged(paper_dir, lang, sources))
+    _write_record(paper_dir, lang, _merged(paper_dir, lang, sources, same))
+
+
+def _record(record: Record, sources: Mapping[str, str], same: set[str]) -> None:
+    for unit_id, source in sources.items():
+        record.units[unit_id] = (text_hash(source), _normal(source))
+        if unit_id in same:
+            record.confirmed[unit_id] = text_hash(source)
+        else:
+            record.confirmed.pop(unit_id, None)
 
 
 def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) -> None:
@@ -173,12 +196,19 @@ def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) ->
 
 
 def records_sha256(paper_dir: Path) -> str:
-    """One hash of a paper's records: what its states depend on besides its content."""
+    """One hash of a paper's records: what its states depend on besides its content.
+
+    A file that cannot be read as a record (an editor's lock file, a broken link, a
+    FIFO) counts by its name and why: reading the record itself reports it."""
     digest = hashlib.sha256()
     folder = paper_dir / RECORD_DIR
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            try:
+                data = read_bytes(path, MAX_RECORD_BYTES)
+            except ContentError as exc:
+                data = exc.message.encode()
+            digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
     return digest.hexdigest()
 
 
@@ -187,8 +217,9 @@ class UnitState:
     """One unit in one language: its state, why, and the texts a report or diff needs.
 
     ``reason`` says why a unit is untranslated (``missing``, ``empty``, ``identical``,
-    ``placeholder``) or stale (``changed``, ``unrecorded``). ``old_source`` is the
-    original text the translation was recorded from.
+    ``unrecorded``, ``placeholder``) or stale (``changed``), or that a translated unit is
+    the same as the original (``confirmed``).
+    ``old_source`` is the original text the translation was recorded from.
     """
 
     id: str
@@ -252,17 +283,30 @@ def _state(unit_id: str, src: str, tgt: str, missing: bool, is_original: bool,
     if (record.placeholders.get(unit_id) == _hash_of_normal(ntgt)
             or own.placeholders.get(unit_id) == src_hash):
         return ("untranslated", "placeholder", None)
-    if nsrc == ntgt and _needs_translation(src):
-        return ("untranslated", "identical", None)
     entry = record.units.get(unit_id)
-    if entry is None:
-        return ("stale", "unrecorded", None)
-    if entry[0] != src_hash:
+    if entry is not None and entry[0] != src_hash:
         return ("stale", "changed", entry[1])
+    if nsrc == ntgt:  # a copy of the original, unless confirmed to stay the same
+        if entry is not None and record.confirmed.get(unit_id) == src_hash:
+            return ("translated", "confirmed", entry[1])
+        return ("untranslated", "identical", None)
+    if entry is None:  # a text nobody recorded as translated
+        return ("untranslated", "unrecorded", None)
     return ("translated", "", entry[1])
 
 
-def _needs_translation(text: str) -> bool:
+def _recordable(unit: UnitState, ids: Iterable[str] | None) -> bool:
+    """A text ``translated`` may record: a translation, or, named by id, a copy of the
+    original confirmed to stay the same."""
+    if unit.state == "untranslated" and unit.reason not in ("unrecorded", "identical"):
+        return False  # missing, empty, a placeholder
+    if unit.state not in ("translated", "stale", "untranslated"):
+        return False
+    copy = _normal(unit.target) == _normal(unit.source)
+    return not copy or ids is not None or unit.reason == "confirmed"
+
+
+def needs_translation(text: str) -> bool:
     """Two words or more that are not acronyms, symbols or addresses."""
     words = _LETTER_WORDS.findall(_CODES.sub(" ", text))
     return sum(1 for w in words if not w.isupper()) >= 2
@@ -271,9 +315,12 @@ def _needs_translation(text: str) -> bool:
 def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) -> list[str]:
     """Record ``lang``'s current texts as made from the current original texts.
 
-    With ``ids``, only those units (an unknown id is an error); without, every unit that
-    has a translation, and units that no longer exist leave the record. Units that are
-    untranslated or extra are never recorded. Returns the ids recorded.
+    With ``ids``, only those units (an unknown id is an error); a unit named there whose
+    text is the same as the original is confirmed to stay so in ``lang`` ("Introduction"
+    in French). Without ``ids``, every unit that has a translation (one that differs
+    from the original), and units that no longer exist leave the record. Units missing,
+    empty, placeholders or extra are never recorded, nor, unless named, copies of the
+    original. Returns the ids recorded.
     """
     if doc.source is None:
         raise ContentError("the paper has no folder to keep its translation record in")
@@ -290,12 +337,12 @@ def mark_translated(doc: Document, lang: str, ids: Iterable[str] | None = None) 
     if unknown:
         raise ContentError(f"no unit {', '.join(map(repr, unknown))} in this paper "
                            "(att-docs status --format json lists the ids)", doc.source)
-    chosen = {uid: states[uid].source for uid in wanted
-              if states[uid].state in ("translated", "stale")}
+    chosen = {uid: states[uid].source for uid in wanted if _recordable(states[uid], ids)}
     record = read_record(doc.source, lang)
     if ids is None:
         record.units = {uid: v for uid, v in record.units.items() if uid in states}
-    for uid, source in chosen.items():
-        record.units[uid] = (text_hash(source), _normal(source))
+        record.confirmed = {uid: h for uid, h in record.confirmed.items() if uid in states}
+    same = {uid for uid in chosen if _normal(states[uid].target) == _normal(states[uid].source)}
+    _record(record, chosen, same)
     _write_record(doc.source, lang, record)
     return list(chosen)

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from att_docs.document.frame import FrameRenderer
 
 __all__ = ["LINE_BREAK", "ONE_LINE", "Origin", "breaks_lines", "check_units", "fold_lines",
-           "one_line", "read_back", "refuse"]
+           "one_line", "read_back", "refuse", "unit_problems"]
 
 ONE_LINE = frozenset({"heading", "title", "subtitle", "caption", "submitted-by"})
 """Unit kinds that are one line: the frame's values and headings."""
@@ -125,14 +125,22 @@ def check_units(texts: Mapping[str, Text], kinds: Mapping[str, str], footnotes: 
                 lang: str, templates: Path, locate: Locate) -> None:
     """Refuse the texts (unit id → text in ``lang``) that the reader would not read back
     as they are."""
-    problems: list[tuple[str, str]] = []
+    problems = unit_problems(texts, kinds, footnotes, lang, templates)
+    if problems:
+        raise refuse(problems, locate, "texts that cannot be written as they are")
+
+
+def unit_problems(texts: Mapping[str, Text], kinds: Mapping[str, str], footnotes: list[str],
+                  lang: str, templates: Path) -> list[tuple[str, str]]:
+    """``(unit id, why)`` for each of ``texts`` (unit id → text in ``lang``) that the
+    reader would not read back as it is; ``kinds`` gives each unit's kind."""
     prose = _prose_context(footnotes, lang, templates)
+    problems: list[tuple[str, str]] = []
     for unit_id, text in texts.items():
         why = _problem(text, kinds.get(unit_id, "paragraph"), prose)
         if why:
             problems.append((unit_id, why))
-    if problems:
-        raise refuse(problems, locate, "texts that cannot be written as they are")
+    return problems
 
 
 def _prose_context(footnotes: list[str], lang: str, templates: Path) -> ProseFile:

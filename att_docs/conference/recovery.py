@@ -1,9 +1,10 @@
 """Writes into the content that a killed process left unfinished: completed or undone
 before a command reads anything.
 
-Every conference folder a command is about to work on, and each of its paper folders,
-is looked at for a staging folder of :mod:`att_docs.journal`: a journaled write is
-finished, an unjournaled one discarded. A ``.NAME.replaced`` folder left by an
+Every conference folder a command is about to work on, each of its paper folders, and
+a folder of conferences it works on (where ``new-conference`` writes) is looked at for a
+staging folder of :mod:`att_docs.journal`: a journaled write is finished, an unjournaled
+one discarded. A ``.NAME.replaced`` folder left by an
 interrupted re-import of an older att-docs goes back to ``NAME`` when ``NAME`` is gone,
 and is removed when ``NAME`` is there (it is then the copy the re-import replaced).
 """
@@ -29,26 +30,34 @@ def recover_writes(paths: Iterable[Path]) -> list[str]:
     conference or content folders, or files in them); one line for each."""
     lines: list[str] = []
     seen: set[Path] = set()
-    for conference in _conferences(paths):
-        key = Path(os.path.abspath(conference))
+    for folder, is_conference in _folders(paths):
+        key = Path(os.path.abspath(folder))
         if key in seen:
             continue
         seen.add(key)
-        lines.extend(_recover_conference(conference))
+        if is_conference:
+            lines.extend(_recover_conference(folder))
+        elif line := recover(folder):
+            lines.append(line)
     return lines
 
 
-def _conferences(paths: Iterable[Path]) -> list[Path]:
-    found: list[Path] = []
+def _folders(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
+    """The conferences of ``paths``, each as ``(folder, True)``; a folder of conferences
+    comes first as ``(folder, False)``, then its conferences."""
+    found: list[tuple[Path, bool]] = []
     for path in paths:
         folder = path if path.is_dir() else path.parent
         for candidate in (folder, folder.parent):
             if (candidate / CONFERENCE_FILE).is_file():
-                found.append(candidate)
+                found.append((candidate, True))
                 break
         else:
+            if folder.is_dir():
+                found.append((folder, False))
             with contextlib.suppress(OSError):
-                found.extend(sorted(p.parent for p in folder.glob(f"*/{CONFERENCE_FILE}")))
+                found.extend((p.parent, True)
+                             for p in sorted(folder.glob(f"*/{CONFERENCE_FILE}")))
     return found
 
 

@@ -21,12 +21,14 @@ from pathlib import Path
 import yaml
 
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.symbol_field import stated_symbol
 from att_docs.confine import check_name, write_inside
 from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
 
-__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder"]
+__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder",
+           "write_new_folder"]
 
 SYMBOL_TYPES = {
     "chair-report": "Conf.Rep",
@@ -68,14 +70,10 @@ def serial_holder(conference_dir: Path, symbol: DocumentSymbol,
 
 
 def _symbol_of(paper_dir: Path) -> DocumentSymbol:
-    path = paper_dir / PAPER_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return parse_symbol(str(data["symbol"]))
-    except (OSError, yaml.YAMLError, TypeError, KeyError) as exc:
-        raise ContentError(f"cannot read the symbol ({type(exc).__name__})", path) from None
+        return parse_symbol(stated_symbol(paper_dir))
     except SymbolError as exc:
-        raise ContentError(str(exc), path) from None
+        raise ContentError(str(exc), paper_dir / PAPER_FILE) from None
 
 
 def _slug(text: str) -> str:
@@ -166,17 +164,19 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
             placeholders["title"] = titles[lang]
         files[record_path(Path(), lang).as_posix()] = placeholder_record(
             lang, placeholders, made if lang != original else None)
-    _write_folder(target, files)
+    write_new_folder(target, files, "new paper")
     return NewPaper(target, symbol, paper_date, [target / name for name in files])
 
 
-def _write_folder(target: Path, files: dict[str, str]) -> None:
-    """Stage the files in the conference's hidden staging folder, then rename the whole
-    folder into place in one step: an interrupted run never leaves something that looks
-    like a paper, and the next command removes what it staged."""
+def write_new_folder(target: Path, files: dict[str, str], what: str) -> None:
+    """Make the folder ``target`` holding ``files`` (relative path: text): staged in the
+    hidden staging folder of its parent, then renamed into place in one step (a journaled
+    write, ``what`` naming it), so an interrupted run never leaves something that looks
+    like a paper or a conference, and the next command removes what it staged. No link
+    is followed on the way."""
     from att_docs.journal import Write
 
-    with Write(target.parent, "new paper") as write:
+    with Write(target.parent, what) as write:
         staged = write.folder(target.name)
         for name, text in files.items():
             write_inside(staged, name, text.encode("utf-8"))

@@ -41,6 +41,8 @@ class PaperMeta:
     subtitle: dict[str, str] = field(default_factory=dict)
     # language → its units and words by state, stale ids (LanguageStatus.to_dict())
     translation: dict[str, dict[str, Any]] | None = None
+    # the versions issued so far, oldest first (IssuedVersion.to_dict())
+    issued: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_document(cls, doc: Document, checks: CheckCounts | None,
@@ -58,6 +60,7 @@ class PaperMeta:
             checks=_counts(checks),
             subtitle=dict(doc.main.subtitle),
             translation=_translation(doc, templates) if templates else None,
+            issued=_issued(doc),
         )
 
     @classmethod
@@ -66,6 +69,11 @@ class PaperMeta:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @property
+    def revision(self) -> int | None:
+        """N of a ``….RevN`` symbol; None for an original."""
+        return parse_symbol(self.symbol).revision
 
     @property
     def file_stem(self) -> str:
@@ -77,6 +85,14 @@ def _translation(doc: Document, templates: Path) -> dict[str, dict[str, Any]]:
     from att_docs.conference.readiness import language_status
 
     return {lang: language_status(doc, lang, templates).to_dict() for lang in doc.languages}
+
+
+def _issued(doc: Document) -> list[dict[str, Any]]:
+    if doc.source is None:
+        return []
+    from att_docs.conference.issued import issued_versions
+
+    return [v.to_dict() for v in issued_versions(doc.source, str(doc.masthead.symbol))]
 
 
 def _counts(checks: CheckCounts | None) -> CheckCounts | None:

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from att_docs.conference.deadline import days_left, deadline_for
 from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.readiness import LanguageStatus, language_status
@@ -39,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["STATUS_CACHE", "ConferenceStatus", "LanguageStatus", "PaperStatus",
            "check_findings", "check_summary", "conference_status", "count_findings",
-           "language_status", "status_cache_path"]
+           "language_status", "paper_status", "status_cache_path"]
 
 # LanguageStatus and language_status live in .readiness (the set's metadata needs them
 # too); they stay importable from here, where status readers look for them.
@@ -61,6 +59,22 @@ class PaperStatus:
     problems: list[str] = field(default_factory=list)
     superseded_by: str | None = None
     error: str | None = None  # the paper could not be read
+    issued: list[dict[str, Any]] = field(default_factory=list)  # IssuedVersion.to_dict()
+
+    @property
+    def revision(self) -> int | None:
+        """N of a ``….RevN`` symbol; None for an original (or an unreadable symbol)."""
+        from att_docs.document.symbols import SymbolError, parse_symbol
+
+        try:
+            return parse_symbol(self.symbol).revision
+        except SymbolError:
+            return None
+
+    @property
+    def issued_on(self) -> str | None:
+        """The day this revision was issued (ISO), if it was."""
+        return next((v["issued"] for v in self.issued if v["symbol"] == self.symbol), None)
 
     @property
     def days_left(self) -> int:
@@ -126,6 +140,9 @@ class PaperStatus:
             "late": self.late,
             "ready": self.ready,
             "superseded_by": self.superseded_by,
+            "revision": self.revision,
+            "issued_on": self.issued_on,
+            "issued": self.issued,
             "state": self.state,
             "problems": self.problems if not self.error else [self.error, *self.problems],
         }
@@ -186,8 +203,12 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
 
         term_base = glossary or Project.default(templates).glossary
         fingerprint = Fingerprint.of(folder, templates, term_base)
-        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d)) for d in dirs}
-        cached = _load_cache(cache_file)
+        from att_docs.conference.issued import issued_sha256
+        from att_docs.conference.status_cache import load_rows
+
+        keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d),
+                                issued_sha256(d)) for d in dirs}
+        cached = load_rows(cache_file)
     unread = [d for d in dirs if keys.get(d.name) not in cached]
     papers = load_papers(folder, templates, strict=False, keep_going=True, dirs=unread)
     conference = papers.conference
@@ -221,11 +242,32 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
         row.superseded_by = newer.get(row.id)
     rows.sort(key=_order)
     if cache_file is not None and fresh != cached:
-        _save_cache(cache_file, fresh)
+        from att_docs.conference.status_cache import save_rows
+
+        save_rows(cache_file, fresh)
     return ConferenceStatus(conference, today, rows)
 
 
-_CACHE_VERSION = 1
+def paper_status(paper_dir: Path, templates: Path, today: dt.date,
+                 glossary: Path | None = None) -> PaperStatus:
+    """The status of one paper, read and checked as :func:`conference_status` reads each
+    (``att-docs issue`` asks it whether the paper is ready)."""
+    from att_docs.conference.load import load_papers
+
+    papers = load_papers(paper_dir, templates, strict=False, keep_going=True,
+                         dirs=[paper_dir])
+    presence = _presence(paper_dir, papers.conference.languages)
+    if paper_dir in papers.failed:
+        return _unreadable(paper_dir, papers.conference, presence,
+                           str(papers.failed[paper_dir]), today)
+    doc = papers.documents[paper_dir.name]
+    row = _readable(doc, presence, today, templates)
+    summary = check_summary([doc], glossary, templates)
+    row.checks = None if summary is None else summary.get(
+        doc.id, {"errors": 0, "warnings": 0, "info": 0})
+    return row
+
+
 STATUS_CACHE = ".att-docs-status-cache.json"
 
 
@@ -238,35 +280,11 @@ def status_cache_path(build: Path, folder: Path) -> Path | None:
     return build / f".{folder.resolve().name}{STATUS_CACHE}"
 
 
-def _load_cache(path: Path) -> dict[str, Any]:
-    import json
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    ok = isinstance(data, dict) and data.get("version") == _CACHE_VERSION
-    return data.get("papers", {}) if ok else {}
-
-
-def _save_cache(path: Path, papers: dict[str, Any]) -> None:
-    import json
-
-    from att_docs.atomic import atomic_output
-
-    try:
-        with atomic_output(path) as tmp:
-            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "papers": papers},
-                                      ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a cache that cannot be written only costs time
-
-
 def _row_to_cache(row: PaperStatus) -> dict[str, Any]:
     return {"id": row.id, "symbol": row.symbol, "title": row.title, "type": row.type,
             "date": row.date.isoformat() if row.date else None,
             "deadline": row.deadline.isoformat(), "checks": row.checks,
-            "problems": row.problems,
+            "problems": row.problems, "issued": row.issued,
             "languages": {code: lang.to_dict() for code, lang in row.languages.items()}}
 
 
@@ -276,7 +294,8 @@ def _row_from_cache(data: dict[str, Any], today: dt.date) -> PaperStatus:
         date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
         deadline=dt.date.fromisoformat(data["deadline"]), today=today,
         languages={code: LanguageStatus.from_dict(v) for code, v in data["languages"].items()},
-        checks=data["checks"], problems=list(data["problems"]))
+        checks=data["checks"], problems=list(data["problems"]),
+        issued=list(data.get("issued", [])))
 
 
 def _order(row: PaperStatus) -> tuple[int, int, str]:
@@ -345,33 +364,54 @@ def _readable(doc: Document, presence: dict[str, bool], today: dt.date,
 
     languages = {lang: language_status(doc, lang, templates, presence[lang])
                  for lang in doc.languages}
+    from att_docs.conference.setinfo import PaperMeta
+    from att_docs.errors import ContentError
+
     original = doc.masthead.original_language
+    problems = [str(p) for p in doc.problems]
+    try:
+        issued = PaperMeta.from_document(doc, None).issued
+    except ContentError as exc:  # a damaged issue record: reported, not fatal here
+        issued = []
+        problems.append(str(exc))
     return PaperStatus(
         id=doc.id, symbol=str(doc.masthead.symbol), title=doc.main.title.get(original, ""),
         type=doc.type, date=doc.masthead.date, deadline=paper_deadline(doc), today=today,
-        languages=languages, problems=[str(p) for p in doc.problems])
+        languages=languages, problems=problems, issued=issued)
 
 
 def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, bool],
                 error: str, today: dt.date) -> PaperStatus:
     """A row for a paper that cannot be read: what its paper.yaml still tells."""
+    from att_docs.errors import ContentError
+    from att_docs.readers.yamlfile import load_yaml
+
     try:
-        raw = yaml.safe_load((paper_dir / PAPER_FILE).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        raw = load_yaml(paper_dir / PAPER_FILE).data  # hardened: no aliases, bounded
+    except ContentError:
         raw = None
     raw = raw if isinstance(raw, dict) else {}
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", conference.languages[0])
-    date = raw.get("date")
+    original = raw.get("original_language")
+    original = original if isinstance(original, str) else conference.languages[0]
+    date = _date(raw.get("date"))
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),
         title=str(title.get(original, "")) if isinstance(title, dict) else "",
         type=str(raw.get("type", "?")),
-        date=date if isinstance(date, dt.date) else None,
+        date=date,
         deadline=deadline_for(conference.opening,
-                              days if isinstance(days, int) else conference.deadline_days),
+                              days if type(days) is int else conference.deadline_days),
         today=today, languages={lang: LanguageStatus(present) for lang, present in
                                 presence.items()},
         error=error)
+
+
+def _date(value: Any) -> dt.date | None:
+    """An ISO date written in paper.yaml, if it is one."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value is not None else None
+    except ValueError:
+        return None

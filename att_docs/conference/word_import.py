@@ -10,12 +10,12 @@ texts by id through :mod:`att_docs.conference.content_writer`.
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from att_docs.conference.content_writer import Change, PaperWrite, write_translations
+from att_docs.conference.issued import ISSUED_DIR
 from att_docs.conference.provenance import RECORD_DIR
 from att_docs.conference.readback import (
     LINE_BREAK,
@@ -28,7 +28,7 @@ from att_docs.conference.readback import (
     read_back,
 )
 from att_docs.conference.reimport import compare_units, draft_document, keep_map
-from att_docs.confine import Folder, check_name, write_inside
+from att_docs.confine import Folder, check_name, copy_tree, write_inside
 from att_docs.document.model import Document, Footnote, Heading, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
@@ -236,9 +236,11 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
         staged = write.folder(folder.name)
         for name, text in files.items():
             write_inside(staged, name, text.encode("utf-8"))
+        if not folder.joinpath(ISSUED_DIR).is_symlink():  # what was distributed stays
+            _carry(folder, staged, ISSUED_DIR)
         meant = {lang: written}
         if carried is not None:
-            _copy_records(folder, staged)
+            _carry(folder, staged, RECORD_DIR)
             paper = PaperWrite(staged, templates, conference_dir=conference_dir,
                                complete=True)
             for other, texts in carried.items():
@@ -251,17 +253,16 @@ def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
         write.commit()
 
 
-def _copy_records(folder: Path, staged: Path) -> None:
-    """The old folder's translation records, into the new one (a link is refused)."""
+def _carry(folder: Path, staged: Path, name: str) -> None:
+    """The old folder's sub-folder ``name`` (its translation records, its issued
+    versions), into the new one, copied without following a link (a linked
+    ``name`` is refused)."""
     try:
-        source = Folder.open(folder, RECORD_DIR)
+        source = Folder.open(folder, name)
     except FileNotFoundError:
         return
-    with source:
-        for name in source.names():
-            info = source.lstat(name)
-            if info is not None and stat.S_ISREG(info.st_mode):
-                write_inside(staged, f"{RECORD_DIR}/{name}", source.read(name))
+    with source, Folder.open(staged, name, create=True) as target:
+        copy_tree(source, target)
 
 
 def _translations(folder: Path, conference_dir: Path, templates: Path,
@@ -305,7 +306,8 @@ def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, 
             draft.notices.append(Notice(Origin.of_text(text, docx).place or unit_id,
                                         _JOINED.format(kinds[unit_id].replace("-", " "))))
     sources = {u.id: u.texts[original].plain() for u in document_units(doc)
-               if original in u.texts and u.id in texts}
+               if original in u.texts and u.id in texts
+               and texts[u.id].plain() != u.texts[original].plain()}  # copies: unconfirmed
 
     def locate(unit_id: str) -> Origin:
         return Origin.of_text(texts[unit_id], docx) if unit_id in texts else Origin(docx)

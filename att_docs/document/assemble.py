@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from att_docs.document.frame import FrameItem, FrameRenderer
+from att_docs.document.house_style import house_style
 from att_docs.document.model import (
     Block,
     Document,
@@ -53,6 +54,9 @@ def assemble(doc: Document, renderer: FrameRenderer) -> Document:
             body.extend(_materialise(item, doc.main, counter))
     doc.body = body
     _number_footnotes(doc)
+    doc.house_styles = {lang: house_style(renderer.templates, lang,
+                                          doc.conference.house_style.get(lang))
+                        for lang in doc.languages}
     return doc
 
 

@@ -42,6 +42,10 @@ class Language:
     dates: dict[str, Any] = field(default_factory=dict)
     references: dict[str, Any] = field(default_factory=dict)
     typography: tuple[str, ...] = ()
+    quote_pairs: tuple[str, ...] = ()  # "«»", "“”": opening and closing marks
+    doubled_words: frozenset[str] = frozenset()  # words that may stand twice (nous nous)
+    other_names: tuple[str, ...] = ()  # other bodies' and instruments' names
+    titles: tuple[str, ...] = ()  # title marks: "《》"
     homophones: str | None = None
     scaffold: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
@@ -97,6 +101,10 @@ def _parse(path: Path, code: str) -> Language:
         dates=spec.date_patterns.model_dump() if spec.date_patterns else {},
         references=spec.references.model_dump() if spec.references else {},
         typography=tuple(spec.typography),
+        quote_pairs=tuple(spec.quote_pairs),
+        doubled_words=frozenset(w.lower() for w in spec.doubled_words),
+        other_names=tuple(spec.other_names),
+        titles=tuple(spec.titles),
         homophones=spec.homophones,
         scaffold=dict(spec.scaffold),
         source=path,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -132,6 +133,20 @@ def load_locale(templates: Path, lang: str) -> LocaleData:
     )
 
 
+def _check_plurals(catalog: Catalog, po_path: Path) -> None:
+    """A message with a plural has as many forms as the catalogue's plural rule: its
+    ``Plural-Forms`` header, else CLDR's rule for the language (babel)."""
+    for message in catalog:
+        if not message.pluralizable or isinstance(message.string, str):
+            continue
+        forms = sum(1 for form in message.string if form)
+        if forms and (forms != catalog.num_plurals or len(message.string) > forms):
+            raise ContentError(
+                f"{message.id[0]!r} has {forms} plural forms; the plural rule here "
+                f"({catalog.plural_forms}) needs {catalog.num_plurals}", po_path,
+                message.lineno)  # babel counts message lines from 1
+
+
 def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
     """Compile a .po file in memory: no build step, no binary file in the repository."""
     if not po_path.exists():
@@ -139,12 +154,20 @@ def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
     from att_docs.readers.text import MAX_YAML_BYTES, read_input
 
     source = read_input(po_path, MAX_YAML_BYTES)  # size, UTF-8, no control characters
+    from att_docs.document.catalogue_check import check_catalogue
+
+    try:
+        check_catalogue(source, po_path)  # what babel's lenient reader lets through
+    except ContentError as exc:
+        raise ContentError(f"bad message catalogue: {exc.message}", exc.path,
+                           exc.line) from None
     try:
         catalog = read_po(io.BytesIO(source.encode("utf-8")), locale=lang, abort_invalid=True)
     except Exception as exc:  # babel raises PoFileError and ValueError subclasses
         lineno = getattr(exc, "lineno", None)  # babel counts from 0
         raise ContentError(f"bad message catalogue: {exc}", po_path,
                            lineno + 1 if isinstance(lineno, int) else None) from None
+    _check_plurals(catalog, po_path)
     buf = io.BytesIO()
     write_mo(buf, catalog)
     buf.seek(0)

@@ -105,6 +105,11 @@ class NumberWords(_Strict):
     engine: Literal["num2words", "cn2an"]
     lang: str | None = None     # num2words' language code (default: the locale's own)
     percent: list[Regex] = Field(default_factory=list)  # groups d (digits) or n (words)
+    group: list[str] = Field(default_factory=lambda: [","])  # 1,234 / 475 000
+    decimal: str = "."          # 1.5 / 1,5
+    scale: dict[str, float] = Field(default_factory=dict)  # after digits: 1.5 million, 150万
+    decade: list[Regex] = Field(default_factory=list)  # group d: the 1960s = les années 60
+    one: list[str] = Field(default_factory=list)  # words for one or first num2words lacks
     ordinal_prefix: str = ""    # 第 in 第九届
     measure_words: str = ""     # characters that make a numeral before them a number
 
@@ -132,16 +137,44 @@ class DateReading(_Strict):
     same_year_fix: str | None = None
 
 
-class ReferenceReading(_Strict):
-    """References the checks compare: patterns with groups kind and label(s); ``kinds``
-    maps the start of a kind word to paragraph, article or annex; ``formats`` writes one."""
+RefKind = Literal["annex", "article", "paragraph", "subparagraph", "item"]
 
-    hints: list[str] = Field(default_factory=list)
-    patterns: list[Regex]
-    label: Regex | None = None  # the language's own label pattern ({label})
-    kinds: dict[str, Literal["paragraph", "article", "annex"]]
-    formats: dict[Literal["paragraph", "article", "annex"], str]
-    sub: str = "({})"           # how a sub-label follows the number: 24(b), 24 b)
+
+class ReferenceReading(_Strict):
+    """How the language writes references (att_docs.checks.references): the words of each
+    kind before their labels (``article 2``) or after them (``第2条``, after ``prefix``),
+    what a number, a sub-label (groups ``a`` and, for a range inside it, ``b``) and an
+    annex letter look like, and the words that list, range, nest (``of``) or are skipped;
+    ``formats`` writes a value, by kind or by chain of kinds (``article.paragraph``)."""
+
+    hints: list[str] = Field(default_factory=list)  # a text without any holds none
+    before: dict[RefKind, Regex] = Field(default_factory=dict)
+    after: dict[RefKind, Regex] = Field(default_factory=dict)
+    prefix: Regex | None = None
+    number: Regex = r"\d+"
+    sub: list[Regex] = Field(default_factory=list)
+    letter: Regex | None = None
+    list_words: Regex | None = None   # 6, 7 and 11
+    range_words: Regex | None = None  # (b) to (d)
+    of_words: Regex | None = None     # paragraph 1 of article 2
+    skip_words: Regex | None = None   # the, l'
+    formats: dict[str, str] = Field(default_factory=dict)
+    join: str = " "
+
+
+Spacing = Literal["required", "none", "either"]
+
+
+class HouseStyleSpec(_Strict):
+    """A house-style profile (att_docs.document.house_style)."""
+
+    source: str = ""            # where the profile comes from
+    space_before: dict[Literal[";", ":", "!", "?"], Spacing] = Field(default_factory=dict)
+    guillemets: Spacing = "either"  # a space inside « »
+    space: Literal["\u00a0", "\u202f"] = "\u202f"  # the no-break space the build writes
+    parentheses: Literal["full-width", "either"] = "either"  # （） next to CJK text
+    subparagraph_label: str = "{label}."  # a. / a)
+    wording: dict[str, str] = Field(default_factory=dict)  # what the house writes otherwise
 
 
 class LocaleFile(_Strict):
@@ -161,7 +194,25 @@ class LocaleFile(_Strict):
     date_patterns: DateReading | None = None
     references: ReferenceReading | None = None
     typography: list[str] = Field(default_factory=list)  # rule sets of the typography check
+    quote_pairs: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list)  # "«»": an opening and its closing mark
+    doubled_words: list[str] = Field(default_factory=list)  # doubled and right: nous nous
+    # names of other bodies and instruments: a glossary term inside one is not the term
+    other_names: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
+    titles: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
+        default_factory=list)  # title marks: "《》"
     homophones: Literal["pinyin"] | None = None
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
+    house_style: str | None = None  # the profile the papers use (a conference may choose)
+    house_styles: dict[str, HouseStyleSpec] = Field(default_factory=dict)
     # how translators bill texts in this language: by word, or by character (CJK scripts)
     word_count: Literal["words", "characters"] = "words"
+    # on every page of a paper whose text in this language is not ready (untranslated or
+    # stale units); without it, the mark of the paper's original language
+    draft_mark: str | None = Field(default=None, min_length=1, max_length=80)
+    # How a redline compares two versions of a text: words between spaces, words found by
+    # jieba (then characters within a changed stretch), or characters. Default: spaces, or
+    # characters where the language is written without spaces (cjk).
+    segmentation: Literal["spaces", "jieba", "characters"] | None = None
+    # The redline's mark on a language whose translation lags behind the revised original.
+    translation_incomplete: str = ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from att_docs.document.symbols import DocumentSymbol
 
@@ -275,6 +275,9 @@ class Conference:
     languages: list[str]
     source: Path | None = None
     deadline_days: int = DEFAULT_DAYS_BEFORE_OPENING  # distribution: days before opening
+    redline_author: str | None = None  # whom a redline's tracked changes name
+    house_style: dict[str, str] = field(default_factory=dict)  # language -> profile chosen
+    checks: dict[str, Any] = field(default_factory=dict)  # conference.yaml checks: settings
 
 
 @dataclass
@@ -321,6 +324,13 @@ class Document:
     # and the original lacks (they are in ``problems`` too)
     extras: dict[str, dict[str, Text]] = field(default_factory=dict)
     deadline_days: int | None = None  # overrides Conference.deadline_days
+    # set by assembly: each language's house style (att_docs.document.house_style)
+    house_styles: dict[str, Any] = field(default_factory=dict)
+
+    def subparagraph_label(self, lang: str, letter: str) -> str:
+        """A subparagraph's label as the language's house style writes it (a. or a))."""
+        style = self.house_styles.get(lang)
+        return style.label(letter) if style is not None else f"{letter}."
 
     @property
     def main(self) -> Part:

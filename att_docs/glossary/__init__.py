@@ -134,7 +134,7 @@ def dumps(glossary: Glossary, format: Format = "yaml",
     if format == "tbx2008":
         from att_docs.glossary.martif_format import dumps_martif
 
-        return dumps_martif(glossary, languages)
+        return dumps_martif(glossary, languages, for_omegat=allowed_only)
     if format == "yaml":
         from att_docs.glossary.yaml_format import dumps_yaml
 

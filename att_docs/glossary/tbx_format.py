@@ -40,6 +40,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
+from att_docs.inputs import read_bytes
 from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
@@ -89,10 +90,7 @@ def load_tbx_glossary(path: Path) -> Glossary:
 
 
 def _parse(path: Path) -> etree._Element:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError("file not found", path) from None
+    data = read_bytes(path)
     return parse_untrusted(data, path, remove_comments=True, remove_pis=True)
 
 
@@ -232,9 +230,12 @@ Sub = Callable[..., etree._Element]
 
 
 def write_entry(body: etree._Element, concept: Concept, languages: list[str], sub: Sub,
-                names: tuple[str, str, str] = ("conceptEntry", "langSec", "termSec")) -> None:
+                names: tuple[str, str, str] = ("conceptEntry", "langSec", "termSec"),
+                write_term: Callable[[etree._Element, Term, Sub], None] | None = None,
+                ) -> None:
     """One concept with its terms in ``languages``; ``names`` are the entry, language and
-    term elements (TBX v3 here; TBX 2008 writes termEntry, langSet and tig)."""
+    term elements (TBX v3 here; TBX 2008 writes termEntry, langSet and tig).
+    ``write_term`` writes one term into its language section, if not as ``names`` say."""
     entry_name, language_name, term_name = names
     entry = sub(body, entry_name, id=concept.id)
     if concept.subject:
@@ -250,6 +251,9 @@ def write_entry(body: etree._Element, concept: Concept, languages: list[str], su
         section = sub(entry, language_name)
         section.set(XML_LANG, lang)
         for term in terms:
+            if write_term is not None:
+                write_term(section, term, sub)
+                continue
             term_sec = sub(section, term_name)
             sub(term_sec, "term", term.text)
             if term.kind:

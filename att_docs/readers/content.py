@@ -72,7 +72,10 @@ def read_conference(folder: Path) -> Conference:
         closing=spec.closing,
         languages=list(spec.languages),
         source=path,
+        redline_author=spec.redline_author,
         **({"deadline_days": spec.deadline.days_before_opening} if spec.deadline else {}),
+        house_style=dict(spec.house_style),
+        checks=spec.checks.model_dump() if spec.checks else {},
     )
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 __all__ = [
     "AnnexFile",
+    "CheckSettings",
     "ConferenceFile",
     "DeadlineRule",
     "DecisionGroupSpec",
     "DecisionItemSpec",
+    "IssueRecord",
     "PaperFile",
     "TableSetSpec",
     "TableSpec",
@@ -49,6 +51,20 @@ class DeadlineRule(_Strict):
     days_before_opening: int = Field(ge=0, le=366)
 
 
+class RuleSetting(_Strict):
+    """One check's setting: on or off, and the severity its findings take."""
+
+    enabled: bool = True
+    severity: Literal["info", "warning", "error"] | None = None
+
+
+class CheckSettings(_Strict):
+    """``checks:`` in ``conference.yaml``: a QA profile and per-check settings."""
+
+    profile: str | None = None  # strict, default, quiet (templates/checks.yaml)
+    rules: dict[str, RuleSetting] = Field(default_factory=dict)
+
+
 class ConferenceFile(_Strict):
     """``conference.yaml``."""
 
@@ -58,6 +74,9 @@ class ConferenceFile(_Strict):
     closing: Date
     languages: list[LanguageCode] = Field(min_length=1)
     deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
+    redline_author: str | None = Field(default=None, min_length=1, max_length=200)
+    house_style: dict[str, str] = Field(default_factory=dict)  # {fr: eu}: another profile
+    checks: CheckSettings | None = None
 
 
 class PaperFile(_Strict):
@@ -72,6 +91,17 @@ class PaperFile(_Strict):
     subtitle: PerLanguage = Field(default_factory=dict)
     annexes: list[FolderName] = Field(default_factory=list)
     deadline: DeadlineRule | None = None  # overrides the conference's rule
+
+
+class IssueRecord(_Strict):
+    """``<paper>/.issued/<version>/issue.yaml``, written by ``att-docs issue``."""
+
+    symbol: str
+    revision: int = Field(ge=0)
+    date: Date  # the paper's date, on its masthead
+    issued: Date  # the day of issue
+    files: dict[str, Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        default_factory=dict)  # built file name: SHA-256
 
 
 class AnnexFile(_Strict):

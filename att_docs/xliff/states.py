@@ -1,22 +1,19 @@
-"""Where each unit's translation stands, as the XLIFF export reports it.
+"""The states by which a translator confirms a text in a returned XLIFF file.
 
-The conference's translation record (:mod:`att_docs.conference.provenance`) knows it:
-``translated`` (made from the current original), ``stale`` (the original changed since,
-or the translation was never recorded), ``untranslated`` (missing, empty, still the
-original text or a placeholder). Texts with no counterpart in the original (``extra``)
-are not exported.
+A unit's own state in a paper (``translated``, ``stale``, ``untranslated``) is the
+translation record's (:mod:`att_docs.conference.provenance`); the export says it as
+each XLIFF version does (:mod:`att_docs.xliff.export`).
 """
 
 from __future__ import annotations
 
-from att_docs.document.model import Document
+__all__ = ["CONFIRMED", "confirms"]
 
-__all__ = ["unit_states"]
+CONFIRMED = {"1.2": frozenset({"final", "signed-off"}), "2": frozenset({"final"})}
+"""Target states (1.2) and segment states (2.x) by which a translator confirms a text as
+the translation, even where it is the same as the original ("Introduction" in French)."""
 
 
-def unit_states(doc: Document, lang: str) -> dict[str, str]:
-    """``{unit id: state}`` of ``doc``'s units in ``lang``."""
-    from att_docs.conference.provenance import unit_states as recorded_states
-
-    return {unit_id: unit.state for unit_id, unit in recorded_states(doc, lang).items()
-            if unit.state != "extra"}
+def confirms(state: str, version: str) -> bool:
+    """``state`` (as the file of XLIFF ``version`` says it) confirms the target."""
+    return state in CONFIRMED["1.2" if version == "1.2" else "2"]

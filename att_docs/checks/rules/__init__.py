@@ -18,9 +18,10 @@ from att_docs.checks.rules import (
     term,
     term_reverse,
     typography,
+    untranslated,
 )
 
 __all__ = ["RULES"]
 
-RULES = (term, term_reverse, deprecated, homophone, consistency, number, date, reference,
-         structure, typography, stale)
+RULES = (untranslated, term, term_reverse, deprecated, homophone, consistency, number, date,
+         reference, structure, typography, stale)

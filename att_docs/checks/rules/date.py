@@ -40,13 +40,13 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             if CHECK in seg.ignore:
                 continue
             for lang in corpus.languages:
-                if seg.text(lang):
+                if seg.text(lang) and not ctx.untranslated(corpus, seg, lang):
                     yield from _single(corpus, seg, lang, ctx)
             source = corpus.source
             if not corpus.bilingual or not source or not seg.text(source):
                 continue
             for target in corpus.targets:
-                if seg.text(target):
+                if seg.text(target) and not ctx.untranslated(corpus, seg, target):
                     yield from _compare(corpus, seg, source, target, ctx)
 
 
@@ -104,16 +104,20 @@ def _compare(corpus: Corpus, seg: Segment, source: str, target: str,
             missing.append(d)
         else:
             used.add(j)
+    extra = [o for j, o in enumerate(right) if j not in used]
+    if not extra:  # a date said twice on one side and once on the other is no slip
+        missing = [d for d in missing if not any(d.matches(o) for o in right)]
+    if not missing:
+        extra = [o for o in extra if not any(o.matches(d) for d in left)]
     for d in missing:
         expected = d.render(ctx.language(target))
         yield ctx.finding(CHECK, "warning", corpus, seg, target,
                           f"the date {d.text!r} of the {source} text is not in the {target} "
                           f"text: expected {expected}", expected)
-    for j, o in enumerate(right):
-        if j not in used:
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"the date {o.text!r} has no counterpart in the {source} text",
-                              None, o.start)
+    for o in extra:
+        yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                          f"the date {o.text!r} has no counterpart in the {source} text",
+                          None, o.start)
     src_found, tgt_found = symbols(src), symbols(tgt)
     if not src_found and not tgt_found:
         return

@@ -1,8 +1,10 @@
 """deprecated: a deprecated variant of a glossary term, with the preferred term to use.
 
-Bilingual: reported where the aligned source holds the concept (the translator chose the
-wrong word). Monolingual: reported wherever it stands. Matching is leftmost-longest, so
-characters that belong to a longer glossary term (公约 inside 《集束弹药公约》) never count.
+Bilingual: reported where the aligned source names the concept with an approved term (the
+translator chose the wrong word; a source that writes the deprecated name itself, as
+another treaty's "Conference of the Parties", is rendered faithfully). Monolingual:
+reported wherever it stands. Matching is leftmost-longest, so characters that belong to a
+longer glossary term (公约 inside 《集束弹药公约》) never count.
 A Chinese variant that reads like the preferred term (联系主席) is left to ``homophone``.
 """
 
@@ -24,10 +26,13 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         for seg in corpus.segments:
             if CHECK in seg.ignore:
                 continue
-            present = (tally(ctx, seg, source).present
+            # bilingual: where the source names the concept with an approved term (a
+            # source that itself writes the deprecated name is rendered faithfully)
+            present = (frozenset(tally(ctx, seg, source).allowed)
                        if source and seg.text(source) else None)
             for lang in corpus.languages:
-                if lang == source or not seg.text(lang):
+                if lang == source or not seg.text(lang) or \
+                        ctx.untranslated(corpus, seg, lang):
                     continue
                 for m in ctx.matches(seg, lang):
                     if not m.deprecated_only:

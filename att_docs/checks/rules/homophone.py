@@ -27,7 +27,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                 continue
             for seg in corpus.segments:
                 text = seg.text(lang)
-                if not text or CHECK in seg.ignore:
+                if not text or CHECK in seg.ignore or ctx.untranslated(corpus, seg, lang):
                     continue
                 covered = [(m.start, m.end) for m in ctx.matches(seg, lang)
                            if not m.deprecated_only]

@@ -14,8 +14,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from att_docs.checks.context import Context
-from att_docs.checks.extract import references
 from att_docs.checks.findings import Finding
+from att_docs.checks.references import Reference, references
+from att_docs.checks.rules.number import memo_values
 from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "reference"
@@ -34,6 +35,8 @@ def _bilingual(corpus: Corpus, source: str, target: str,
                ctx: Context) -> Iterator[Finding | None]:
     totals: Counter[str] = Counter()
     for seg in corpus.segments:
+        if ctx.untranslated(corpus, seg, target):
+            continue
         for lang in (source, target):
             totals[lang] += len(seg.notes.get(lang, []))
         if CHECK in seg.ignore or not seg.text(source) or not seg.text(target):
@@ -61,28 +64,71 @@ def _bilingual(corpus: Corpus, source: str, target: str,
 
 def _paragraph_refs(corpus: Corpus, seg: Segment, source: str, target: str,
                     ctx: Context) -> Iterator[Finding | None]:
+    """References compared by value: each value of one side needs the same value on the
+    other, or one that ends alike (subparagraph (a) = l'alinéa a) du paragraphe 12)."""
     src = ctx.memo("references", seg, source, references)
     tgt = ctx.memo("references", seg, target, references)
     if not src and not tgt:
         return
-    left = Counter((r.kind, r.label.replace("–", "-")) for r in src)
-    right = Counter((r.kind, r.label.replace("–", "-")) for r in tgt)
-    for r in src:
-        key = (r.kind, r.label)
-        if left[key] > right[key]:
-            left[key] -= 1
-            expected = r.render(ctx.language(target))
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.render(ctx.language(source))} of the {source} text is not "
-                              f"referred to in the {target} text: expected {expected}",
-                              expected)
-    for r in tgt:
-        key = (r.kind, r.label)
-        if right[key] > Counter((x.kind, x.label) for x in src)[key]:
-            right[key] -= 1
-            yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                              f"{r.render(ctx.language(target))} has no "
-                              f"counterpart in the {source} text", None, r.start)
+    left, right = _unpaired(src, tgt)
+    if left:
+        left = _unnumbered(left, memo_values(ctx, seg, target))
+    if right:
+        right = _unnumbered(right, memo_values(ctx, seg, source))
+    target_language, source_language = ctx.language(target), ctx.language(source)
+    for r in left:
+        expected = r.render(target_language)
+        yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                          f"{r.render(source_language)} of the {source} text is not "
+                          f"referred to in the {target} text: expected {expected}",
+                          expected)
+    for r in right:
+        yield ctx.finding(CHECK, "warning", corpus, seg, target,
+                          f"{r.render(target_language)} has no counterpart in the {source} "
+                          "text", None, r.start)
+
+
+def _unpaired(src: list[Reference], tgt: list[Reference]) -> tuple[list[Reference],
+                                                                   list[Reference]]:
+    """The values of each side that the other side lacks (each value once): a value
+    pairs with an equal one, else with every value of the other side that it starts or
+    ends (:func:`_ends_alike`)."""
+    left = {r.path: r for r in src}
+    right = {r.path: r for r in tgt}
+    for path in set(left) & set(right):
+        del left[path], right[path]
+    if left and right:
+        alike = [(a, b) for a in left for b in right if _ends_alike(a, b)]
+        for a, b in alike:
+            left.pop(a, None)
+            right.pop(b, None)
+    return list(left.values()), list(right.values())
+
+
+def _ends_alike(one: tuple, other: tuple) -> bool:
+    """True where the shorter path ends or starts the longer one: one side names the
+    parent (subparagraph (a) = l'alinéa a) du paragraphe 12) or the subparagraphs
+    (paragraph 1 = les alinéas a) et b) du paragraphe 1) that the other leaves out."""
+    short, long = sorted((one, other), key=len)
+    return long[len(long) - len(short):] == short or long[:len(short)] == short
+
+
+def _unnumbered(missing: list[Reference], numbers: list) -> list[Reference]:
+    """Without the references whose numbers the other side writes with a word it does
+    not read as a reference (rule 3 of the rules of procedure = l'article 3 du Règlement
+    intérieur = 议事规则第3条; the eighth to twelfth preambular paragraphs = 序言部分第8至
+    12段: a range counts as said where its ends are)."""
+    said = {q.value for q in numbers}
+    phrases: dict[tuple[int, int], list[Reference]] = {}
+    for r in missing:
+        phrases.setdefault((r.start, r.end), []).append(r)
+    kept = []
+    for group in phrases.values():
+        ends = {group[0].path, group[-1].path}
+        if not all(label.isdigit() and float(label) in said
+                   for path in ends for _kind, label in path):
+            kept.extend(group)
+    return kept
 
 
 def _superscripts(corpus: Corpus, ctx: Context) -> Iterator[Finding | None]:

@@ -1,9 +1,9 @@
 """stale: a translation made from an older version of the original text.
 
-One finding per stale unit of a paper (see :mod:`att_docs.conference.provenance`), at
-the file and line of the translation, with the original before and after as a word
-diff (``[-deleted-]{+inserted+}``). A translation never recorded as made from any
-original text is stale too, without a diff.
+One finding per stale unit of a paper (see :mod:`att_docs.conference.provenance`): a
+recorded translation whose original changed since, at the file and line of the
+translation, with the original before and after as a word diff
+(``[-deleted-]{+inserted+}``).
 """
 
 from __future__ import annotations
@@ -20,12 +20,9 @@ CHECK = "stale"
 
 
 def message(unit: UnitState, source: str, target: str) -> str:
-    """What changed, for a stale unit: the word diff of the original, or why there is none."""
-    if unit.old_source is None:
-        return (f"the {target} text of {unit.kind} {unit.id} was never recorded as "
-                f"translated from the current {source} text")
+    """What changed, for a stale unit: the word diff of the original."""
     return (f"the {source} text of {unit.kind} {unit.id} changed since the {target} "
-            f"translation was made: {inline_diff(unit.old_source, unit.source)}")
+            f"translation was made: {inline_diff(unit.old_source or '', unit.source)}")
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -36,7 +33,7 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         for lang in doc.languages:
             if lang == source:
                 continue
-            for unit in unit_states(doc, lang).values():
+            for unit in unit_states(doc, lang).values():  # untranslated: not stale
                 if unit.state != "stale":
                     continue
                 path, line = ((unit.where.path, unit.where.line) if unit.where

@@ -1,13 +1,13 @@
 """structure: every segment present, translated, and shaped alike in each language.
 
-A segment missing or empty in a language, a target identical to its source (left
-untranslated), a table cell with a different number of paragraphs or list items, and
-the alignment problems the reader found (a block missing, added or moved).
+A source text that is empty where its translation is not, a table cell with a different
+number of paragraphs or list items, and the alignment problems the reader found (a block
+missing, added or moved). A translation missing, empty or left a copy of its source is
+the ``untranslated`` check's.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from att_docs.checks.context import Context
@@ -15,8 +15,6 @@ from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus
 
 CHECK = "structure"
-
-_WORDS = re.compile(r"\b[a-z][a-z]+\b")
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
@@ -29,25 +27,13 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
         assert source is not None
         for target in corpus.targets:
             for seg in corpus.segments:
-                if CHECK in seg.ignore:
+                if CHECK in seg.ignore or ctx.untranslated(corpus, seg, target):
                     continue
-                src, tgt = seg.text(source), seg.text(target)
-                if target not in seg.texts and source in seg.texts:
-                    yield ctx.finding(CHECK, "error", corpus, seg, source,
-                                      f"{seg.kind} {seg.id} has no {target} text")
-                    continue
-                if src.strip() and not tgt.strip():
-                    yield ctx.finding(CHECK, "error", corpus, seg, target,
-                                      f"the {target} text of {seg.kind} {seg.id} is empty")
-                    continue
-                if tgt.strip() and not src.strip() and source in seg.texts:
+                if not seg.text(source).strip() and seg.text(target).strip() \
+                        and source in seg.texts:
                     yield ctx.finding(CHECK, "error", corpus, seg, source,
                                       f"the {source} text of {seg.kind} {seg.id} is empty")
                     continue
-                if src.strip() == tgt.strip() and len(_WORDS.findall(src)) >= 2:
-                    yield ctx.finding(CHECK, "warning", corpus, seg, target,
-                                      f"the {target} text is identical to the {source} text: "
-                                      "not translated?")
                 blocks_src, blocks_tgt = seg.blocks.get(source), seg.blocks.get(target)
                 if blocks_src and blocks_tgt and blocks_src != blocks_tgt:
                     yield ctx.finding(CHECK, "warning", corpus, seg, target,

@@ -6,9 +6,10 @@ Group on Treaty Universalization (WGTU), the Conference (CSP9)) is one occurrenc
 by a rendering of either. An acronym kept as it is in the target (ATT秘书处) counts as
 rendered. Deprecated renderings are left to the ``deprecated`` check.
 
-None at all is a warning for a name (several words, an acronym, a capitalised term:
-Management Committee, WGTU, Annex) and for information for a common word (proposal,
-decision), which a translator may rightly render otherwise; fewer than the source is for
+None at all is a warning for a name of several words or an acronym (Management
+Committee, WGTU) and for information for a single word (proposal, the President, Annex)
+or a short form (the Committee, the Treaty named again), which a translator may rightly
+render otherwise (a pronoun, 总统 for a State's President); fewer than the source is for
 information, since Chinese often refers back with 该工作组 or 本《条约》.
 """
 
@@ -132,8 +133,13 @@ def _segment(corpus: Corpus, seg: Segment, source: str, target: str,
             continue  # said inside a longer term (TCA in Groupe de travail du TCA sur …)
         others = f" (or {', '.join(allowed[1:])})" if len(allowed) > 1 else ""
         found = needed[concept] - len(matches)
+        if found == 0 and ctx.cjk(target) and any(a in tgt_text for a in allowed):
+            continue  # said inside another name (联合国 in 联合国裁军审议委员会)
         if found == 0:
-            severity = "warning" if any(is_name(e.term) for e in first.entries) else "info"
+            severity = ("warning" if any((is_name(e.term) and " " in e.term.strip())
+                                         or (e.case_sensitive and e.term.isupper())
+                                         for e in first.entries)
+                        and not ctx.index.is_short(first, source) else "info")
             yield ctx.finding(CHECK, severity, corpus, seg, target,
                               f"{first.text!r} in the {source} text requires {rendering}"
                               f"{others} in the {target} text; none found", rendering)

@@ -11,8 +11,10 @@ of the source whose target term contains the one found (工作组 for the WGTU, 
 Chinese name 普遍加入条约工作组 ends in it: Chinese refers back with the short form).
 
 A warning for a name of three characters or more (缔约国 where the source says States),
-for information for a common word (建议, 决定: often verbs in Chinese) or a short form
-(条约).
+for information for a common word (建议, 决定: often verbs in Chinese), a form of fewer
+than three characters (条约), a short form of the glossary (委员会, 大会, le Traité) or a
+single word of a spaced language (Bureau, Président): a body named again, or another
+body's or instrument's name (the Commission, the NPT, le Bureau des Nations Unies).
 """
 
 from __future__ import annotations
@@ -58,7 +60,9 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
             reported.add(concept)
             expected = ctx.index.label(concept, source)
             named = any(is_name(t) for t in ctx.index.allowed_texts(concept, source))
-            severity = "warning" if named and len(m.text) >= 3 else "info"
+            short = ctx.index.is_short(m, target) or (
+                not ctx.cjk(target) and " " not in m.text.strip())
+            severity = "warning" if named and len(m.text) >= 3 and not short else "info"
             yield ctx.finding(
                 CHECK, severity, corpus, seg, target,
                 f"{m.text} has no counterpart in the {source} text (expected "

@@ -16,6 +16,7 @@ from lxml import etree
 from att_docs.document.locale import load_locale
 from att_docs.document.model import Footnote, Paragraph, Text
 from att_docs.errors import ContentError
+from att_docs.plural import counted
 from att_docs.readers.docx.blocks import Line, flatten
 from att_docs.readers.docx.draft import Draft
 from att_docs.readers.docx.inlines import Notice, ReadContext
@@ -37,14 +38,15 @@ def read_docx(path: Path, lang: str, templates: Path, paper_type: str,
     if ctx.pending_changes:
         if not accept_changes:
             raise ContentError(
-                f"{len(ctx.pending_changes)} tracked change(s) still pending (first at "
-                f"{ctx.pending_changes[0].split(': tracked')[0]}): accept or reject them in "
-                "Word, or import with --accept-changes", path)
+                counted(len(ctx.pending_changes), "{n} tracked change is",
+                        "{n} tracked changes are")
+                + f" still pending (first at {ctx.pending_changes[0].split(': tracked')[0]}): "
+                "accept or reject them in Word, or import with --accept-changes", path)
         count = len(ctx.pending_changes)
         ctx = ReadContext(notices=list(ctx.notices))
         lines = flatten(read_ast(path, "accept"), ctx)
-        ctx.notices.append(Notice("the whole draft", f"{count} pending tracked change(s) "
-                                  "accepted (--accept-changes)"))
+        accepted = counted(count, "{n} pending tracked change", "{n} pending tracked changes")
+        ctx.notices.append(Notice("the whole draft", f"{accepted} accepted (--accept-changes)"))
     locale = load_locale(templates, lang)
     structure = build_parts(lines, lang, FrontMatter(locale), paper_type, path)
     _straighten_metadata(structure, lang, locale.quotes)

@@ -2,8 +2,8 @@
 
 The writer sets the frame lines one after another; this moves the leading ones into a
 borderless two-column table at the top of the body (the style sheet's ``first_page``: which
-styles go left, which right, the left column's width, the rule under both), as the PDF
-template lays them out in a grid.
+styles go left, which right, the left column's width, the rule under both and its gap
+below the longer column), as the PDF template lays them out in a grid.
 """
 
 from __future__ import annotations
@@ -75,9 +75,10 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
     sub(tbl_pr, w("tblW"), TBLPR, w=str(text_width), type="dxa")
     _borders(tbl_pr, first.rule_below_pt)
     sub(tbl_pr, w("tblLayout"), TBLPR, type="fixed")
-    margins = sub(tbl_pr, w("tblCellMar"), TBLPR)
-    for side in ("left", "right"):
-        el(w(side), margins, w="0", type="dxa")
+    margins = sub(tbl_pr, w("tblCellMar"), TBLPR)  # the rule's gap below the longer column
+    gap = str(round(first.rule_gap_pt * 20))
+    for side, width in (("top", "0"), ("left", "0"), ("bottom", gap), ("right", "0")):
+        el(w(side), margins, w=width, type="dxa")
     grid = el(w("tblGrid"), tbl)
     for width in widths:
         el(w("gridCol"), grid, w=str(width))
@@ -89,3 +90,15 @@ def set_side_by_side(body: etree._Element, styles: Styles, style_ids: dict[str, 
             _no_rule(p)
             tc.append(p)
     body.insert(0, tbl)
+    body.insert(0, _anchor())
+
+
+def _anchor() -> etree._Element:
+    """An empty paragraph one twip high that opens the body before the table: LibreOffice
+    (7.4) sets an empty line above a table that opens the body when page one has a
+    footnote, which would push page one down by a line."""
+    p = el(_P)
+    ppr = el(_PPR, p)
+    el(w("spacing"), ppr, after="0", line="1", lineRule="exact")
+    el(w("sz"), el(w("rPr"), ppr), val="2")
+    return p

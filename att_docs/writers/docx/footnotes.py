@@ -2,7 +2,10 @@
 
 The part holds Word's separator (id -1) and continuation separator (id 0), then one
 ``w:footnote`` per referenced note, ids 1..n in order of first reference; Word numbers
-the marks itself, in that same order.
+the marks itself, in that same order. The separators' paragraphs are exactly as high as
+the style sheet's space above and below the footnote rule, so the notes start where the
+PDF's do (Word draws its own rule in that paragraph; LibreOffice draws the rule with its
+fixed spacing, which the style sheet's values follow).
 """
 
 from __future__ import annotations
@@ -19,16 +22,17 @@ from att_docs.document.model import Footnote, TextBlock
 from att_docs.errors import ContentError
 from att_docs.writers.docx.inline import REFERENCE_STYLE_ID, Runs, text_in
 from att_docs.writers.docx.ooxml import el, w
+from att_docs.writers.styles import Styles
 
-__all__ = ["Footnotes", "declare_separators", "separators"]
+__all__ = ["Footnotes", "declare_separators", "separator_twips", "separators"]
 
 _SEPARATORS = f"""<w:footnotes {nsdecls("w", "r")}>
   <w:footnote w:type="separator" w:id="-1">
-    <w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:p><w:pPr><w:spacing w:after="0" w:line="{{line}}" w:lineRule="exact"/></w:pPr>
       <w:r><w:separator/></w:r></w:p>
   </w:footnote>
   <w:footnote w:type="continuationSeparator" w:id="0">
-    <w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>
+    <w:p><w:pPr><w:spacing w:after="0" w:line="{{line}}" w:lineRule="exact"/></w:pPr>
       <w:r><w:continuationSeparator/></w:r></w:p>
   </w:footnote>
 </w:footnotes>"""
@@ -44,23 +48,30 @@ _FOOTNOTE, _P, _PPR, _PSTYLE = w("footnote"), w("p"), w("pPr"), w("pStyle")
 _FOOTNOTE_REF = w("footnoteRef")
 
 
+def separator_twips(styles: Styles) -> int:
+    """The separator paragraphs' height: the space above and below the footnote rule."""
+    rule = styles.footnote_separator
+    return round((rule.above_pt + rule.below_pt) * 20)
+
+
 @functools.cache
-def separators() -> etree._Element:
-    """The part with its two separator notes, parsed once."""
-    return etree.fromstring(_SEPARATORS, etree.XMLParser(remove_blank_text=True))
+def separators(line_twips: int) -> etree._Element:
+    """The part with its two separator notes, ``line_twips`` high, parsed once."""
+    return etree.fromstring(_SEPARATORS.format(line=max(1, line_twips)),
+                            etree.XMLParser(remove_blank_text=True))
 
 
 class Footnotes:
     """The footnotes part of one document, filled as the body references notes."""
 
     def __init__(self, notes: dict[str, Footnote], lang: str, runs: Runs,
-                 text_style_id: str) -> None:
+                 text_style_id: str, separator_twips: int) -> None:
         self._notes = notes
         self._lang = lang
         self._runs = runs
         self._text_style_id = text_style_id
         self._word_ids: dict[str, int] = {}
-        self.root: etree._Element = copy.deepcopy(separators())
+        self.root: etree._Element = copy.deepcopy(separators(separator_twips))
 
     def mark(self, note_id: str) -> tuple[int | None, int]:
         """Word's id for the first reference to ``note_id`` (``None`` later) and its number."""
@@ -86,7 +97,7 @@ class Footnotes:
                 r = self._runs.run(p, "", char_style=REFERENCE_STYLE_ID)
                 etree.SubElement(r, _FOOTNOTE_REF)
                 self._runs.run(p, "\t")
-            self._runs.inlines(p, block.inlines, None)
+            self._runs.block(p, block, None)
 
 
 def declare_separators(settings: BaseOxmlElement) -> None:

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from lxml import etree
 
-from att_docs.document.model import FootnoteRef, Inline, Localized, Run, Text
+from att_docs.document.model import FootnoteRef, Inline, Localized, Run, Text, TextBlock
 from att_docs.errors import ContentError
 from att_docs.writers.docx.ooxml import RPR, XML_SPACE, Prototypes, add, el, w
 from att_docs.writers.docx.styles import RunFonts
@@ -101,6 +101,10 @@ class Runs:
                 self.run(p, inline.text, bold=inline.bold, italic=inline.italic)
             elif isinstance(inline, FootnoteRef) and marker is not None:
                 self._note(p, inline, marker)
+
+    def block(self, p: etree._Element, block: TextBlock, marker: NoteMarker | None) -> None:
+        """Append the runs of one paragraph of a cell or footnote."""
+        self.inlines(p, block.inlines, marker)
 
     def text(self, p: etree._Element, text: Text, marker: NoteMarker | None) -> None:
         """Append all blocks of ``text`` to one paragraph, separated by line breaks."""

@@ -88,7 +88,8 @@ def setup_page(document: DocxDocument, styles: Styles) -> None:
         section.page_width, section.page_height = Twips(mm_twips(width)), Twips(mm_twips(height))
         section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
         section.left_margin, section.right_margin = Mm(left), Mm(right)
-        section.header_distance, section.footer_distance = Mm(top / 2), Mm(bottom / 2)
+        header, footer = styles.header_distance_mm
+        section.header_distance, section.footer_distance = Mm(header), Mm(footer)
 
 
 def _page_field(p: etree._Element, runs: Runs) -> None:
@@ -105,9 +106,10 @@ def _page_field(p: etree._Element, runs: Runs) -> None:
     fld_char("end")
 
 
-def add_header_footer(document: DocxDocument, runs: Runs) -> str:
+def add_header_footer(document: DocxDocument, runs: Runs) -> dict[str, tuple[str, ...]]:
     """An empty run for the symbol in the header (not on page 1, whose masthead shows
-    it); page numbers in the footer of every page. Returns the header's part name."""
+    it); page numbers in the footer of every page. Returns the part names of the headers
+    (the one with the symbol first) and of the footers: ``{"header": …, "footer": …}``."""
     section = document.sections[0]
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
@@ -118,7 +120,9 @@ def add_header_footer(document: DocxDocument, runs: Runs) -> str:
         p.style = document.styles["Footer"]
         _page_field(p._p, runs)
     section.first_page_header.paragraphs[0].style = document.styles["Header"]
-    return section.header.part.partname.lstrip("/")
+    return {place: tuple(part.part.partname.lstrip("/") for part in parts) for place, parts in
+            (("header", (section.header, section.first_page_header)),
+             ("footer", (section.footer, section.first_page_footer)))}
 
 
 def fill_header(header: etree._Element, symbol: str) -> etree._Element:

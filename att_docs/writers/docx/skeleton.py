@@ -3,8 +3,9 @@
 python-docx restyles its default template into the ATT look (page, named styles, list
 definitions, header and footer, settings, properties); the parts that do not depend on
 the paper are then compressed once into the start of a zip, and those that do (the
-document, footnotes, numbering instances, the header with the symbol, the properties) are
-kept as parsed templates that each paper copies and fills.
+document, footnotes, numbering instances, the headers and footers, which carry the symbol
+and a draft's mark, the properties) are kept as parsed templates that each paper copies and
+fills.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from lxml import etree
 
 from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
-from att_docs.writers.docx.footnotes import declare_separators, separators
+from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.numbering import Level, Numbering
 from att_docs.writers.docx.package import (
@@ -35,13 +36,14 @@ from att_docs.writers.docx.package import (
     static_zip,
     text_width_twips,
 )
+from att_docs.writers.docx.style_set import drop_lists, font_table, keep_styles
 from att_docs.writers.styles import Styles
 
 __all__ = ["DOCUMENT", "FOOTNOTES", "Skeleton", "skeleton"]
 
 DOCUMENT, FOOTNOTES, NUMBERING = "word/document.xml", "word/footnotes.xml", "word/numbering.xml"
 CORE, APP = "docProps/core.xml", "docProps/app.xml"
-_CELL_LIST_MM = 6  # hanging indent of numbered and bulleted lists in table cells
+FONT_TABLE = "word/fontTable.xml"
 _BULLET = "\u2022"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 
@@ -60,6 +62,8 @@ class Skeleton:
     numbering: etree._Element
     header: etree._Element  # the header that shows the symbol
     header_name: str
+    pages: dict[str, etree._Element]  # every other header and footer, by part name
+    places: dict[str, tuple[str, ...]]  # "header", "footer": the part names of each
     core: etree._Element
     runs: Runs  # the body's
     heading_runs: Runs  # in the heading face
@@ -72,16 +76,18 @@ class Skeleton:
 
 
 _KEPT = 12  # skeletons kept: a few languages of a few style sheets
-_SKELETONS: dict[tuple[int, str, tuple[str, ...]], tuple[Styles, Skeleton]] = {}
+_SKELETONS: dict[tuple[int, str, tuple[str, ...], str], tuple[Styles, Skeleton]] = {}
 
 
-def skeleton(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
+def skeleton(styles: Styles, lang: str, languages: tuple[str, ...],
+             sub_label: str = "{label}.") -> Skeleton:
     """The skeleton for ``lang`` among ``languages``, built once per style sheet (which
-    :func:`~att_docs.writers.styles.load_styles` reads once per content)."""
-    key = (id(styles), lang, languages)
+    :func:`~att_docs.writers.styles.load_styles` reads once per content) and
+    subparagraph label (``{label}.`` or ``{label})``, from the house style)."""
+    key = (id(styles), lang, languages, sub_label)
     cached = _SKELETONS.get(key)
     if cached is None or cached[0] is not styles:
-        cached = (styles, _build(styles, lang, languages))
+        cached = (styles, _build(styles, lang, languages, sub_label))
         if len(_SKELETONS) >= _KEPT:  # a watch that sees the style sheet change often
             _SKELETONS.pop(next(iter(_SKELETONS)))
         _SKELETONS[key] = cached
@@ -93,15 +99,17 @@ def _style_id(name: str) -> str:
     return name.replace(" ", "")
 
 
-def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dict[str, int]:
+def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str,
+                  sub_label: str) -> dict[str, int]:
     """The list kinds: abstract ids, and the numIds that the list styles link to."""
     spacing = styles.spacing
     num = st.mm_twips(spacing["number_indent_mm"])
     sub = st.mm_twips(spacing["subparagraph_indent_mm"])
-    cell = st.mm_twips(_CELL_LIST_MM)
+    cell = st.mm_twips(styles.table.cell_list_indent_mm)
     paragraph = numbering.add_abstract("ATT Paragraphs", [
         Level("decimal", "%1.", num, num, _style_id(st.NUMBERED)),
-        Level("lowerLetter", "%2.", sub, sub - num, _style_id(st.SUBPARAGRAPH)),
+        Level("lowerLetter", sub_label.format(label="%2"), sub, sub - num,
+              _style_id(st.SUBPARAGRAPH)),
     ])
     bullet = numbering.add_abstract(
         "ATT Bullets", [Level("bullet", _BULLET, sub, sub - num, font=bullet_font)])
@@ -118,10 +126,10 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str) -> dic
     }
 
 
-def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
-    if lang not in styles.docx_fonts:
-        raise ContentError(f"the styles file has no docx_fonts for language {lang!r}")
-    faces = styles.docx_fonts[lang]
+def _build(styles: Styles, lang: str, languages: tuple[str, ...], sub_label: str) -> Skeleton:
+    if lang not in styles.fonts:
+        raise ContentError(f"the styles file has no fonts for language {lang!r}")
+    faces = styles.fonts[lang]
     language = st.language_of(lang, list(languages), styles)
     fonts = st.RunFonts(faces.latin, faces.east_asian, language)
     heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, language)
@@ -129,25 +137,30 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
     drop_template_extras(doc)
     setup_page(doc, styles)
     text_width = text_width_twips(styles)
-    lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin)
+    drop_lists(doc.part.numbering_part.element)
+    lists = _define_lists(Numbering(doc.part.numbering_part.element), styles, faces.latin,
+                          sub_label)
     st.define_styles(doc, styles, fonts, faces.heading_east_asian,
                      {"paragraph": lists["paragraph_num"], "bullet": lists["bullet_num"]},
-                     text_width)
+                     text_width, lang)
+    keep_styles(doc.styles.element, [*st.DOCX_NAMES.values(), *st.TEMPLATE_STYLES_USED])
     buffer = io.BytesIO()
     doc.save(buffer)  # and read back: the relationship ids as a saved styled file has them
     doc = docx.Document(io.BytesIO(buffer.getvalue()))
-    notes = XmlPart(PackURI("/" + FOOTNOTES), CT.WML_FOOTNOTES, copy.deepcopy(separators()),
-                    doc.part.package)
+    notes = XmlPart(PackURI("/" + FOOTNOTES), CT.WML_FOOTNOTES,
+                    copy.deepcopy(separators(separator_twips(styles))), doc.part.package)
     doc.part.relate_to(notes, RT.FOOTNOTES)
     declare_separators(doc.settings.element)
-    header_name = add_header_footer(doc, Runs(fonts))
+    places = add_header_footer(doc, Runs(fonts))
+    header_name = places["header"][0]
     set_language_settings(doc, language)
     prepare_core_properties(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     with zipfile.ZipFile(buffer) as package:
-        parts = [(name, package.read(name)) for name in package.namelist()]
-    own = {DOCUMENT, FOOTNOTES, NUMBERING, header_name, CORE, APP}
+        parts = [(name, font_table(faces, styles) if name == FONT_TABLE else package.read(name))
+                 for name in package.namelist()]
+    own = {DOCUMENT, FOOTNOTES, NUMBERING, CORE, APP, *places["header"], *places["footer"]}
     xml = {name: etree.fromstring(data, _PARSER) for name, data in parts if name in own}
     document = xml[DOCUMENT]
     body = document[0]
@@ -157,6 +170,8 @@ def _build(styles: Styles, lang: str, languages: tuple[str, ...]) -> Skeleton:
         shared=static_zip([(n, d) for n, d in parts if n not in own]),
         order=tuple(n for n, _ in parts if n in own), document=document,
         numbering=xml[NUMBERING], header=xml[header_name], header_name=header_name,
+        pages={name: xml[name] for names in places.values() for name in names
+               if name != header_name}, places=places,
         core=xml[CORE], runs=Runs(fonts), heading_runs=Runs(heading_fonts), text_width=text_width,
         style_ids={s.name: s.style_id for s in doc.styles},
         paragraph_list=lists["paragraph"], cell_list=lists["cell_ordered"],

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
@@ -26,6 +26,7 @@ __all__ = [
     "DECISION_ITEM",
     "DECISION_LEAD",
     "DOCX_NAMES",
+    "DRAFT_MARK",
     "FOOTNOTE_REFERENCE",
     "FOOTNOTE_TEXT",
     "FRAME_STYLES",
@@ -37,6 +38,7 @@ __all__ = [
     "TABLE_HEADING",
     "TABLE_LABEL",
     "TABLE_TEXT",
+    "TEMPLATE_STYLES_USED",
     "Language",
     "RunFonts",
     "define_styles",
@@ -58,6 +60,7 @@ TABLE_TEXT = "ATT Table Text"
 TABLE_HEADING = "ATT Table Heading"
 TABLE_LABEL = "ATT Table Label"
 GENERIC_FRAME = "ATT Frame"
+DRAFT_MARK = "ATT Draft Mark"
 FOOTNOTE_TEXT = "footnote text"  # Word's built-in names; shown as "Footnote Text"
 FOOTNOTE_REFERENCE = "footnote reference"
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}
@@ -165,7 +168,13 @@ DOCX_NAMES = {
     "table-heading": TABLE_HEADING,
     "table-label": TABLE_LABEL,
     "footnote-text": FOOTNOTE_TEXT,
+    "draft-mark": DRAFT_MARK,
+    "header": "Header",
+    "footer": "Footer",
 }
+_BUILT_IN = {HEADING_STYLES[1], HEADING_STYLES[2], "Header", "Footer"}  # the template's
+# Styles of the template the writer uses beside those of the style sheet.
+TEMPLATE_STYLES_USED = ("Normal", "Table Grid", FOOTNOTE_REFERENCE)
 
 # Layout that is structure rather than look: the list a style's paragraphs are numbered in,
 # the style a table style builds on, and the masthead lines kept together on their page.
@@ -227,13 +236,21 @@ def _style_fonts(style: BaseStyle, fonts: RunFonts, size: float) -> None:
     child(rpr, w("szCs"), RPR).set(qn("w:val"), str(round(size * 2)))
 
 
-def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec) -> None:
+def _exact_pitch(style: BaseStyle, pitch_pt: float) -> None:
+    """Lines exactly ``pitch_pt`` apart, as the PDF sets them."""
+    style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    style.paragraph_format.line_spacing = Pt(pitch_pt)
+
+
+def _apply_spec(document: DocxDocument, style: ParagraphStyle, spec: ParaSpec,
+                styles: Styles, lang: str) -> None:
     fmt = style.paragraph_format
     look = spec.look
     if style.name not in HEADING_STYLES.values():
         style.base_style = document.styles[spec.base]
     style.font.bold = True if look.bold else None
-    fmt.alignment = _ALIGN[look.align]
+    fmt.alignment = _ALIGN[look.align_in(lang in styles.east_asian)]
+    _exact_pitch(style, styles.pitch(lang, look.size))
     fmt.left_indent = Mm(look.left_mm)
     fmt.first_line_indent = -Mm(look.hanging_mm) if look.hanging_mm else None
     fmt.right_indent = Mm(look.right_mm) if look.right_mm else None
@@ -262,7 +279,7 @@ def _link_numbering(ppr: BaseOxmlElement, num_id: int, ilvl: int) -> None:
 
 def _paragraph_style(document: DocxDocument, name: str) -> ParagraphStyle:
     """The paragraph style ``name``, created if the template lacks it."""
-    if name in HEADING_STYLES.values() or document.styles.element.get_by_name(name) is not None:
+    if name in _BUILT_IN or document.styles.element.get_by_name(name) is not None:
         return document.styles[name]
     builtin = name == FOOTNOTE_TEXT
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
@@ -298,40 +315,41 @@ def _restyle_headings(document: DocxDocument) -> None:
             rpr.remove(el)
 
 
-def _header_footer_styles(document: DocxDocument, styles: Styles, text_width: int) -> None:
-    """Header right-aligned (the symbol), footer centred (the page number)."""
-    for name, align in (("Header", WD_ALIGN_PARAGRAPH.RIGHT),
-                        ("Footer", WD_ALIGN_PARAGRAPH.CENTER)):
-        style = document.styles[name]
-        style.paragraph_format.alignment = align
-        style.font.size = Pt(styles.size("masthead"))
-        tabs = style.paragraph_format.tab_stops
+def _header_footer_tabs(document: DocxDocument, text_width: int) -> None:
+    """Header and footer tab stops for A4 (the style sheet sets the rest of their look)."""
+    for name in ("Header", "Footer"):
+        tabs = document.styles[name].paragraph_format.tab_stops
         tabs.clear_all()  # the template's stops are for US Letter
         tabs.add_tab_stop(Twips(text_width // 2), WD_TAB_ALIGNMENT.CENTER)
         tabs.add_tab_stop(Twips(text_width), WD_TAB_ALIGNMENT.RIGHT)
 
 
-def _doc_defaults(document: DocxDocument, fonts: RunFonts, styles: Styles) -> None:
-    """docDefaults: the body fonts, size and language; single spacing, nothing after."""
+def _doc_defaults(document: DocxDocument, fonts: RunFonts, styles: Styles, lang: str) -> None:
+    """docDefaults: the body fonts, size and language, kerning (as the PDF kerns); the
+    body's exact line pitch, nothing after."""
     root = document.styles.element
     defaults = root.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_run_fonts(rpr, fonts)
     rpr.get_or_add_rFonts().attrib.pop(qn("w:hint"), None)
+    child(rpr, w("kern"), RPR).set(qn("w:val"), "2")  # pairs kerned from 1 pt up
     rpr.get_or_add_sz().val = Pt(styles.size("body"))
     spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
     spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:line"), str(round(styles.pitch(lang, styles.size("body")) * 20)))
+    spacing.set(qn("w:lineRule"), "exact")
 
 
 def define_styles(document: DocxDocument, styles: Styles, fonts: RunFonts,
-                  heading_face: str, nums: dict[str, int], text_width: int) -> None:
+                  heading_face: str, nums: dict[str, int], text_width: int,
+                  lang: str) -> None:
     """Create and restyle every style the writer uses; fonts and languages included."""
     strip_theme_fonts(document.styles.element)
-    _doc_defaults(document, fonts, styles)
+    _doc_defaults(document, fonts, styles, lang)
     normal = document.styles["Normal"]
     normal.font.size = Pt(styles.size("body"))
     normal.paragraph_format.space_after = Pt(styles.spacing["paragraph_after"])
+    _exact_pitch(normal, styles.pitch(lang, styles.size("body")))
     normal.paragraph_format.widow_control = styles.widow_lines >= 2
     ppr = normal.element.get_or_add_pPr()
     _ppr_switch(ppr, "w:suppressAutoHyphens", not styles.hyphenate)
@@ -339,14 +357,11 @@ def define_styles(document: DocxDocument, styles: Styles, fonts: RunFonts,
     for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):  # space between CJK and Latin, digits
         _ppr_switch(ppr, tag, styles.cjk_latin_spacing)
     _restyle_headings(document)
-    _header_footer_styles(document, styles, text_width)
+    _header_footer_tabs(document, text_width)
     for spec in _specs(styles, nums):
         style = _paragraph_style(document, spec.name)
-        _apply_spec(document, style, spec)
+        _apply_spec(document, style, spec, styles, lang)
         face = heading_face if spec.look.face == "heading" else fonts.east_asian
         _style_fonts(style, RunFonts(fonts.latin, face, fonts.language), spec.look.size)
-    for name in ("Normal", "Header", "Footer"):
-        style = document.styles[name]
-        _style_fonts(style, fonts, style.font.size.pt if style.font.size
-                     else styles.size("body"))
+    _style_fonts(document.styles["Normal"], fonts, styles.size("body"))
     _reference_style(document)

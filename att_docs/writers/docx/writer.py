@@ -36,7 +36,7 @@ from att_docs.document.model import (
 from att_docs.document.walk import dispatch, document_title
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.first_page import set_side_by_side
-from att_docs.writers.docx.footnotes import Footnotes
+from att_docs.writers.docx.footnotes import Footnotes, separator_twips
 from att_docs.writers.docx.inline import Runs, text_in
 from att_docs.writers.docx.numbering import ListCounter, Numbering
 from att_docs.writers.docx.ooxml import PPR, TBLPR, TCPR, Prototypes, add, el, sub, w
@@ -49,11 +49,10 @@ from att_docs.writers.docx.package import (
     xml_bytes,
 )
 from att_docs.writers.docx.skeleton import APP, CORE, DOCUMENT, FOOTNOTES, NUMBERING, skeleton
+from att_docs.writers.keep import lead_ins
 from att_docs.writers.styles import Styles
 
 __all__ = ["write_docx"]
-
-LABEL_SHARE = 0.3  # of the text width, for a table's label column
 
 _BODY, _P, _PPR, _PSTYLE = w("body"), w("p"), w("pPr"), w("pStyle")
 _TBL, _TR, _TC, _TCPR = w("tbl"), w("tr"), w("tc"), w("tcPr")
@@ -61,18 +60,22 @@ _TBL_LOOK = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": 
              "noHBand": "0", "noVBand": "1", "val": "04A0"}  # python-docx's, as Word's
 
 
-def write_docx(document: Document, lang: str, out: Path, styles: Styles) -> None:
-    """Write `document` in language `lang` as a DOCX file at `out`."""
+def write_docx(document: Document, lang: str, out: Path, styles: Styles,
+               draft: str | None = None) -> None:
+    """Write `document` in language `lang` as a DOCX file at `out`; `draft` is the mark
+    every page carries where the text is not ready."""
     with collector_paused():
-        _DocxWriter(document, lang, styles).write(Path(out))
+        _DocxWriter(document, lang, styles, draft).write(Path(out))
 
 
 class _DocxWriter:
     """One document in one language; ``write`` lays out ``document.body`` in order."""
 
-    def __init__(self, document: Document, lang: str, styles: Styles) -> None:
-        self.source, self.lang, self.styles = document, lang, styles
-        self.skeleton = sk = skeleton(styles, lang, tuple(document.languages))
+    def __init__(self, document: Document, lang: str, styles: Styles,
+                 draft: str | None = None) -> None:
+        self.source, self.lang, self.styles, self.draft = document, lang, styles, draft
+        self.skeleton = sk = skeleton(styles, lang, tuple(document.languages),
+                                      document.subparagraph_label(lang, "{label}"))
         self.style_ids = sk.style_ids
         self.runs, self.heading_runs = sk.runs, sk.heading_runs
         self._runs_of: dict[str, Runs] = {}
@@ -83,8 +86,10 @@ class _DocxWriter:
         self.body = etree.SubElement(self.root, _BODY)
         self.numbering = Numbering(copy.deepcopy(sk.numbering))
         self.paragraph_numbers = ListCounter(self.numbering, sk.paragraph_list)
-        self.notes = Footnotes(document.footnotes, lang, self.runs, "FootnoteText")
+        self.notes = Footnotes(document.footnotes, lang, self.runs, "FootnoteText",
+                               separator_twips(styles))
         self.page_break_pending = False
+        self.lead_ins = lead_ins(document.body, lang, styles.lead_in_endings)
 
     # ------------------------------------------------------------------ output
 
@@ -103,9 +108,25 @@ class _DocxWriter:
             category=self.source.type))
         parts = {DOCUMENT: xml_bytes(self.root), FOOTNOTES: xml_bytes(self.notes.root),
                  NUMBERING: xml_bytes(self.numbering.root),
-                 sk.header_name: xml_bytes(fill_header(sk.header, symbol)),
+                 **{name: xml_bytes(part) for name, part in self._pages(symbol).items()},
                  CORE: xml_bytes(core), APP: app_properties(self.body, __version__)}
         save_package(sk.shared, [(name, parts[name]) for name in sk.order], out)
+
+    def _pages(self, symbol: str) -> dict[str, etree._Element]:
+        """Headers and footers: the symbol in its header; a draft's mark on every page, in
+        the headers or the footers (the style sheet's ``draft_mark``)."""
+        sk = self.skeleton
+        pages = {sk.header_name: fill_header(sk.header, symbol), **sk.pages}
+        if self.draft:
+            mark = self.styles.draft_mark
+            name = st.DOCX_NAMES.get(mark.style, st.GENERIC_FRAME)
+            for part in sk.places[mark.place]:
+                page = pages[part] = copy.deepcopy(pages[part])
+                p = self._styled(page, name)
+                if mark.place == "header":
+                    page.insert(0, p)  # above the symbol
+                self._runs_for(name).run(p, self.draft)
+        return pages
 
     def _title(self) -> str:
         """The main part's title as written: Word's title property (the frame may print
@@ -128,7 +149,13 @@ class _DocxWriter:
         self._para(self.body, name, self._text(block.text, block.id))
 
     def _quote(self, block: BlockQuote) -> None:
-        self._para(self.body, st.BLOCK_QUOTE, self._text(block.text, block.id))
+        p = self._para(self.body, st.BLOCK_QUOTE, self._text(block.text, block.id))
+        self._keep_if_lead_in(p, block.id)
+
+    def _keep_if_lead_in(self, p: etree._Element, block_id: str) -> None:
+        """A paragraph that leads into what follows stays on its page (``w:keepNext``)."""
+        if block_id in self.lead_ins:
+            sub(p[0], w("keepNext"), PPR)
 
     def _text(self, value: Localized, block_id: str) -> Text:
         return text_in(value, self.lang, f"block {block_id!r}")
@@ -162,7 +189,7 @@ class _DocxWriter:
         add(ppr, Prototypes.copy(proto), PPR)
 
     def _para(self, parent: etree._Element, style_name: str, text: Text | None,
-              numbering: tuple[int, int] | None = None) -> None:
+              numbering: tuple[int, int] | None = None) -> etree._Element:
         """A body paragraph in ``style_name``, with an optional (numId, ilvl)."""
         p = self._styled(parent, style_name)
         if self.page_break_pending:
@@ -172,14 +199,17 @@ class _DocxWriter:
             self._number(p[0], *numbering)
         if text is not None:
             self._runs_for(style_name).text(p, text, self.notes)
+        return p
 
     def _paragraph(self, block: Paragraph) -> None:
         num_id = None
         if block.numbered:
             num_id = self.paragraph_numbers.num_for(block.number)
-            self._para(self.body, st.NUMBERED, self._text(block.text, block.id), (num_id, 0))
+            p = self._para(self.body, st.NUMBERED, self._text(block.text, block.id),
+                           (num_id, 0))
         else:
-            self._para(self.body, st.BODY, self._text(block.text, block.id))
+            p = self._para(self.body, st.BODY, self._text(block.text, block.id))
+        self._keep_if_lead_in(p, block.id)
         if block.subparagraphs and num_id is None:
             num_id = self.paragraph_numbers.detached(block.subparagraphs[0].index or 1)
         for part in block.subparagraphs:
@@ -196,12 +226,14 @@ class _DocxWriter:
     # ------------------------------------------------------------------ tables
 
     def _table(self, block: Table) -> None:
-        """Title row spanning all columns (repeated on each page), label column, cells;
-        fixed layout: the label column takes LABEL_SHARE, the rest share the remainder."""
+        """Title row spanning all columns (repeated on each page, kept with the first row),
+        label column, cells; fixed layout: the label column takes the style sheet's share,
+        the rest share the remainder; its cell margins and rules."""
         if self.page_break_pending:
             self._para(self.body, "Normal", None)
+        spec = self.styles.table
         columns = 1 + max([1, *(len(row.cells) for row in block.rows)])
-        label = round(self.skeleton.text_width * LABEL_SHARE)
+        label = round(self.skeleton.text_width * spec.label_column_pct / 100)
         rest = self.skeleton.text_width - label
         widths = [label] + [rest // (columns - 1)] * (columns - 1)
         tbl = etree.SubElement(self.body, _TBL)
@@ -209,7 +241,15 @@ class _DocxWriter:
         sub(tbl_pr, w("tblStyle"), TBLPR, val=self.style_ids["Table Grid"])
         sub(tbl_pr, w("tblW"), TBLPR, type="dxa", w=str(sum(widths)))
         sub(tbl_pr, w("jc"), TBLPR, val="center")
+        borders = sub(tbl_pr, w("tblBorders"), TBLPR)
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el(w(side), borders, val="single", sz=str(round(spec.rule_pt * 8)), space="0",
+               color="auto")
         sub(tbl_pr, w("tblLayout"), TBLPR, type="fixed")
+        margins = sub(tbl_pr, w("tblCellMar"), TBLPR)
+        for side in ("top", "left", "bottom", "right"):  # the schema's order
+            points = getattr(spec.cell_margins_pt, side)
+            el(w(side), margins, w=str(round(points * 20)), type="dxa")
         sub(tbl_pr, w("tblLook"), TBLPR, **_TBL_LOOK)
         grid = el(w("tblGrid"), tbl)
         for width in widths:
@@ -251,7 +291,7 @@ class _DocxWriter:
                 self._number(p[0], counter.num_for(block.number), 0)
             elif block.list_kind == "bullet":
                 self._number(p[0], self.skeleton.cell_bullet_num, 0)
-            runs.inlines(p, block.inlines, self.notes)
+            runs.block(p, block, self.notes)
 
 
 _DocxWriter.RULES.update({

@@ -7,10 +7,11 @@ scanned once, compiles every document: only ``sys_inputs`` change between calls,
 Typst's caches (parsed template, fonts, shaped text) carry over.
 
 Font problems stop the build with :class:`FontError`. Typst only warns about an unknown
-font family, so the writer checks the configured families itself and also turns Typst's
-font warnings into errors; a character that no configured font covers is refused by the
-PDF/UA-1 export (the template disables font fallback), and reported as a
-:class:`FontError` naming the character.
+font family, so the writer checks the configured families itself (each language's fonts
+must be installed with a Bold weight; a fallback font of the style sheet that is not
+installed is left out of the chain) and also turns Typst's font warnings into errors; a
+character that no font of the chain covers is refused by the PDF/UA-1 export (the template
+disables Typst's own fallback), and reported as a :class:`FontError` naming the character.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ import datetime as dt
 import json
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typst
 
 from att_docs.atomic import atomic_output
 from att_docs.document.model import Document
 from att_docs.errors import ContentError, ToolError
+from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
 
@@ -92,13 +96,17 @@ class PdfWriter:
 
     # ------------------------------------------------------------------ public
 
-    def write(self, document: Document, lang: str, out: Path) -> None:
-        """Lay ``document`` out in ``lang`` and write the PDF to ``out``."""
+    def write(self, document: Document, lang: str, out: Path, draft: str | None = None,
+              data: Callable[..., dict[str, Any]] = document_data) -> None:
+        """Lay ``document`` out in ``lang`` and write the PDF to ``out``; ``draft`` is the
+        mark every page carries where the text is not ready; ``data`` makes the template's
+        input (a redline's: :func:`~.redline_data.redline_data`)."""
         who = self._describe(document, lang)
         self._check_fonts(lang, who)
-        payload = json.dumps(document_data(document, lang, self.styles),
+        payload = json.dumps(data(document, lang, self.styles, draft,
+                                  fallback_fonts=self.fallbacks),
                              ensure_ascii=False, separators=(",", ":"))
-        pdf = self._compile(payload, document, lang, who)
+        pdf = mark_row_headers(self._compile(payload, document, lang, who))
         with atomic_output(Path(out)) as tmp:
             tmp.write_bytes(pdf)
 
@@ -109,37 +117,50 @@ class PdfWriter:
 
     # ------------------------------------------------------------------ fonts
 
-    def _chain(self, lang: str, who: str) -> list[str]:
-        chain = self.styles.pdf_fonts.get(lang)
-        if not chain:
-            raise FontError(f"{who}: styles.yaml has no pdf_fonts entry for {lang!r}")
-        return chain
+    @property
+    def fallbacks(self) -> list[str]:
+        """The style sheet's fallback fonts that are installed, in its order."""
+        return [f for f in self.styles.fallback_fonts if f.casefold() in self._weights]
+
+    def _chain(self, lang: str, who: str) -> dict[str, str]:
+        """``lang``'s fonts by role, as the PDF sets them."""
+        if lang not in self.styles.fonts:
+            raise FontError(f"{who}: styles.yaml has no fonts entry for {lang!r}")
+        return self.styles.pdf_fonts(lang)
 
     def _check_fonts(self, lang: str, who: str) -> None:
-        """Every configured family must be installed and have a Bold weight."""
-        for family in self._chain(lang, who):
+        """Every family of the language's roles must be installed and have a Bold weight."""
+        for role, family in self._chain(lang, who).items():
+            named = getattr(self.styles.fonts[lang], role)
+            where = (f"fonts.{lang}.{role} in styles.yaml" if family == named else
+                     f"font_faces.{named}.pdf, for fonts.{lang}.{role} in styles.yaml")
             weights = self._weights.get(family.casefold())
             if weights is None:
                 raise FontError(
-                    f"{who}: font {family!r} (pdf_fonts.{lang} in styles.yaml) is not "
-                    "installed; install it or add its folder to the font paths"
+                    f"{who}: font {family!r} ({where}) is not installed; install it "
+                    "(scripts/setup.sh) or add its folder to the font paths"
                 )
             if max(weights) < BOLD_WEIGHT:
                 raise FontError(
-                    f"{who}: font {family!r} (pdf_fonts.{lang}) has no Bold weight, so "
-                    "titles and headings could not be bold; install its Bold face"
+                    f"{who}: font {family!r} ({where}) has no Bold weight, so titles "
+                    "and headings could not be bold; install its Bold face"
                 )
 
-    def _glyph_error(self, message: str, who: str, lang: str) -> FontError | None:
+    def _glyph_error(self, message: str, who: str, lang: str,
+                     document: Document) -> FontError | None:
         match = _GLYPH_ERROR.search(message)
         if match is None:
             return None
         text = _unquote(match["text"])
-        chain = ", ".join(self.styles.pdf_fonts.get(lang, []))
+        tried = list(dict.fromkeys([*self._chain(lang, who).values(), *self.fallbacks]))
+        absent = [f for f in self.styles.fallback_fonts if f not in self.fallbacks]
+        hint = (f"; not installed: {', '.join(absent)} (scripts/setup.sh installs them)"
+                if absent else "")
+        where = _first_use(document, lang, text)
         return FontError(
-            f"{who}: no configured font has a glyph for {text!r} ({_codepoints(text)}); "
-            f"fonts tried: {chain}; add a font that covers it to pdf_fonts.{lang} "
-            "in styles.yaml or replace the character"
+            f"{where + ': ' if where else ''}{who}: no font has a glyph for {text!r} "
+            f"({_codepoints(text)}); fonts tried: {', '.join(tried)}{hint}; add a font that "
+            "covers it to fallback_fonts in styles.yaml or replace the character"
         )
 
     # ------------------------------------------------------------------ typst
@@ -154,7 +175,7 @@ class PdfWriter:
                     sys_inputs={"data": payload}, pdf_standards=standards, timestamp=stamp
                 )
             except typst.TypstError as exc:
-                error = self._translate(exc, lang, who)
+                error = self._translate(exc, lang, who, document)
                 message = getattr(exc, "message", None) or str(exc)
                 last = attempt == len(PDF_STANDARDS)
                 if isinstance(error, FontError) or last or not _STANDARD_ERROR.match(message):
@@ -168,10 +189,11 @@ class PdfWriter:
             return pdf
         raise AssertionError("unreachable")
 
-    def _translate(self, exc: typst.TypstError, lang: str, who: str) -> Exception:
+    def _translate(self, exc: typst.TypstError, lang: str, who: str,
+                   document: Document) -> Exception:
         """A missing glyph becomes a FontError; anything else a PdfError with Typst's text."""
         message = getattr(exc, "message", None) or str(exc)
-        glyph = self._glyph_error(message, who, lang)
+        glyph = self._glyph_error(message, who, lang, document)
         if glyph is not None:
             return glyph
         diagnostic = str(getattr(exc, "diagnostic", "") or "")
@@ -196,3 +218,30 @@ class PdfWriter:
         return f"document {document.id!r}{where} ({lang})"
 
 
+def _first_use(document: Document, lang: str, chars: str) -> str | None:
+    """``file:line`` of the first text of ``document`` in ``lang`` that holds the first of
+    ``chars``, if one does (a template's own phrase has no place in the content)."""
+    from att_docs.document.units import document_units
+
+    char = chars[:1]
+    for unit in document_units(document):
+        text = unit.text(lang)
+        if not char or text is None or char not in text.plain():
+            continue
+        path = text.where.path if text.where else unit.file
+        if path is None:
+            continue
+        start = text.where.line if text.where else 1
+        return f"{path}:{_line_with(path, char, start) or start}"
+    return None
+
+
+def _line_with(path: Path, char: str, start: int) -> int | None:
+    """The first line from ``start`` on of the file ``path`` that holds ``char``."""
+    from att_docs.inputs import read_text
+
+    try:
+        lines = read_text(path).split("\n")
+    except ContentError:
+        return None
+    return next((n for n in range(start, len(lines) + 1) if char in lines[n - 1]), None)

@@ -4,14 +4,15 @@ The PDF writer hands Typst JSON rather than Typst markup: user text never needs 
 and the layout lives in the template where a designer can change it. The shape is::
 
     {"meta": {...},             # ids, language, title, symbol, date, fonts, page, sizes,
-                                # the resolved styles of templates/styles.yaml by name
+                                # the resolved styles of templates/styles.yaml by name,
+                                # the draft mark {"text", "place", "style"} or null
      "blocks": [Block, ...]}    # the document body in order
 
     Block   = {"kind": "frame", "style": str, "text": Content}
             | {"kind": "heading", "level": int, "outline": int, "text": Inlines}
-            | {"kind": "paragraph", "number": int | None, "text": Inlines,
+            | {"kind": "paragraph", "number": int | None, "text": Inlines, "keep": bool,
                "subparagraphs": [{"label": str, "text": Inlines}]}
-            | {"kind": "quote", "text": Inlines}
+            | {"kind": "quote", "text": Inlines, "keep": bool}
             | {"kind": "table", "columns": int, "title": Inlines,
                "rows": [{"label": Content, "cells": [Content]}]}
             | {"kind": "decisions", "groups": [{"lead": Inlines, "items": [Inlines]}]}
@@ -22,7 +23,9 @@ and the layout lives in the template where a designer can change it. The shape i
                | {"footnote": id, "number": int, "first": bool, "body": Content | None}]
 
 ``first`` is true at a footnote's first reference only, which carries the footnote text;
-later references point back to it.
+later references point back to it. ``keep`` marks a paragraph that leads into what follows
+it (:mod:`att_docs.writers.keep`). ``outline`` is the heading's level in the PDF structure:
+the paper's title is level 1, so headings start at 2 and never skip a level.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from att_docs.document.model import (
 )
 from att_docs.document.walk import dispatch, document_title
 from att_docs.errors import ContentError
+from att_docs.writers.keep import lead_ins
 from att_docs.writers.styles import Styles
 
 __all__ = ["document_data", "split_language_tag"]
@@ -69,8 +73,9 @@ class _Serialiser:
 
     document: Document
     lang: str
+    lead_ins: set[str] = field(default_factory=set)
     seen_footnotes: set[str] = field(default_factory=set)
-    outline_level: int = 0
+    outline_level: int = 1  # the title's
 
     # ----------------------------------------------------------------- text
 
@@ -145,24 +150,26 @@ class _Serialiser:
         return {"kind": "frame", "style": block.style, "text": self.content(block.text, block.id)}
 
     def quote(self, block: BlockQuote) -> Json:
-        return {"kind": "quote", "text": self.inlines(block.text, block.id)}
+        return {"kind": "quote", "text": self.inlines(block.text, block.id),
+                "keep": block.id in self.lead_ins}
 
     @staticmethod
     def page_break(block: PageBreak) -> Json:
         return {"kind": "page-break"}
 
     def heading(self, block: Heading) -> Json:
-        """``outline`` is the structure level: it starts at 1 and never skips a level."""
-        self.outline_level = max(1, min(block.level, self.outline_level + 1))
+        """``outline`` is the structure level: below the title's, never skipping one."""
+        self.outline_level = max(2, min(block.level + 1, self.outline_level + 1))
         return {"kind": "heading", "level": block.level, "outline": self.outline_level,
                 "text": self.inlines(block.text, block.id)}
 
     def paragraph(self, block: Paragraph) -> Json:
         text = self.inlines(block.text, block.id)
-        subs = [{"label": s.label, "text": self.inlines(s.text, s.id)}
-                for s in block.subparagraphs]
+        subs = [{"label": self.document.subparagraph_label(self.lang, s.label),
+                 "text": self.inlines(s.text, s.id)} for s in block.subparagraphs]
         number = block.number if block.numbered else None
-        return {"kind": "paragraph", "number": number, "text": text, "subparagraphs": subs}
+        return {"kind": "paragraph", "number": number, "text": text, "subparagraphs": subs,
+                "keep": block.id in self.lead_ins}
 
     def table(self, block: Table) -> Json:
         title = self.inlines(block.title, block.id)
@@ -186,11 +193,22 @@ def _char_class(chars: str) -> str:
     return "[" + "".join("\\" + c if c in "\\^-[]&~" else c for c in chars) + "]"
 
 
-def _meta(document: Document, lang: str, styles: Styles) -> Json:
+def _styles(styles: Styles, lang: str) -> Json:
+    """Every style of the sheet as the template needs it in ``lang``: its alignment in
+    this language and its line pitch in points."""
+    east_asian = lang in styles.east_asian
+    return {name: {**look.as_dict(), "align": look.align_in(east_asian),
+                   "pitch_pt": styles.pitch(lang, look.size)}
+            for name, look in styles.looks.items()}
+
+
+def _meta(document: Document, lang: str, styles: Styles, draft: str | None,
+          fallback_fonts: list[str] | None) -> Json:
     tag = styles.language_tag(lang)
     text_lang, region = split_language_tag(tag)
     top, bottom, left, right = styles.margins_mm
     date = document.masthead.date
+    fallback = list(styles.fallback_fonts if fallback_fonts is None else fallback_fonts)
     return {
         "id": document.id,
         "lang": text_lang,
@@ -199,13 +217,16 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
         "title": document_title(document, lang),
         "symbol": str(document.masthead.symbol),
         "date": {"year": date.year, "month": date.month, "day": date.day},
-        "fonts": list(styles.pdf_fonts[lang]),
-        "heading_fonts": styles.heading_fonts(lang),
+        "fonts": {**styles.pdf_fonts(lang), "fallback": fallback},
         "page": {"size": styles.page_size.lower(),
-                 "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right}},
+                 "margins_mm": {"top": top, "bottom": bottom, "left": left, "right": right},
+                 "header_mm": styles.header_distance_mm[0],
+                 "footer_mm": styles.header_distance_mm[1]},
         "sizes": dict(styles.sizes),
         "spacing": dict(styles.spacing),
-        "styles": {name: look.as_dict() for name, look in styles.looks.items()},
+        "styles": _styles(styles, lang),
+        "table": styles.table.model_dump(),
+        "footnote_separator": styles.footnote_separator.model_dump(),
         "hyphenate": styles.hyphenate,
         "hanging_punctuation": styles.hanging_punctuation,
         "cjk_latin_spacing": styles.cjk_latin_spacing,
@@ -214,11 +235,17 @@ def _meta(document: Document, lang: str, styles: Styles) -> Json:
                        in styles.full_width_punctuation.model_dump().items()},
         "widow_lines": styles.widow_lines,
         "first_page": styles.first_page.model_dump() if styles.first_page else None,
+        "draft": {"text": draft, **styles.draft_mark.model_dump()} if draft else None,
     }
 
 
-def document_data(document: Document, lang: str, styles: Styles) -> Json:
-    """The template's input for ``document`` in ``lang``: plain JSON-ready data."""
-    walker = _Serialiser(document, lang)
-    return {"meta": _meta(document, lang, styles),
+def document_data(document: Document, lang: str, styles: Styles,
+                  draft: str | None = None, *,
+                  fallback_fonts: list[str] | None = None) -> Json:
+    """The template's input for ``document`` in ``lang``: plain JSON-ready data; ``draft``
+    is the mark of a text that is not ready, for every page; ``fallback_fonts``: those of
+    the style sheet that are installed (default: all)."""
+    walker = _Serialiser(document, lang,
+                         lead_ins(document.body, lang, styles.lead_in_endings))
+    return {"meta": _meta(document, lang, styles, draft, fallback_fonts),
             "blocks": [walker.block(b) for b in document.body]}

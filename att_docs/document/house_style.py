@@ -1,0 +1,172 @@
+"""House styles: how a language's papers space and label things, as named profiles.
+
+Each ``templates/locale/<lang>.yaml`` lists its profiles under ``house_styles`` and names
+the one its papers use under ``house_style``; a conference may choose another
+(``conference.yaml``: ``house_style: {fr: eu}``). A profile says, for each of ``; : ! ?``,
+whether a space stands before it (``required``: a no-break space, U+00A0 or U+202F;
+``none``; ``either``), whether « » take a space inside, whether Chinese text may use
+half-width parentheses, and how subparagraphs are labelled (``{label})`` for a), b)).
+
+The checks report a text that departs from the profile (``typography``); the build's
+output follows it (:func:`styled`): a required space is made a no-break one, a space the
+profile does not want is taken out.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from att_docs.errors import ContentError
+
+if TYPE_CHECKING:
+    from att_docs.document.model import Document
+
+__all__ = ["HouseStyle", "house_style", "house_styled", "restyle", "styled"]
+
+Spacing = Literal["required", "none", "either"]
+NO_BREAK = "\u00a0\u202f"
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """One profile of one language (see the module docstring)."""
+
+    name: str = "plain"
+    source: str = ""
+    space_before: dict[str, Spacing] = field(default_factory=dict)
+    guillemets: Spacing = "either"
+    space: str = "\u202f"
+    parentheses: Literal["full-width", "either"] = "either"
+    subparagraph_label: str = "{label}."
+    wording: dict[str, str] = field(default_factory=dict)  # 本条约 -> 本《条约》
+
+    def label(self, letter: str) -> str:
+        """A subparagraph's label as the profile writes it: ``a.`` or ``a)``."""
+        return self.subparagraph_label.format(label=letter)
+
+    @property
+    def spaced(self) -> bool:
+        """Whether the profile says anything about spaces (the build then applies it)."""
+        return bool(self.space_before) or self.guillemets != "either"
+
+
+@functools.cache
+def _profiles(templates: Path, lang: str) -> tuple[str | None, dict[str, HouseStyle]]:
+    from att_docs.document.language import primary_subtag
+    from att_docs.document.locale_schema import LocaleFile
+    from att_docs.readers.yamlfile import load_yaml, validate
+
+    for name in dict.fromkeys((lang, primary_subtag(lang))):
+        path = templates / "locale" / f"{name}.yaml"
+        if path.is_file():
+            spec = validate(load_yaml(path), LocaleFile, "locale data")
+            profiles = {key: HouseStyle(key, **value.model_dump())
+                        for key, value in spec.house_styles.items()}
+            return spec.house_style, profiles
+    return None, {}
+
+
+def house_style(templates: Path, lang: str, choice: str | None = None) -> HouseStyle:
+    """The profile ``choice`` of ``lang`` (default: the one its locale data names)."""
+    default, profiles = _profiles(templates.resolve(), lang)
+    name = choice or default
+    if name is None:
+        return HouseStyle()
+    found = profiles.get(name)
+    if found is None:
+        raise ContentError(f"no house style {name!r} for {lang!r} (known: "
+                           f"{', '.join(profiles) or 'none'})",
+                           templates / "locale" / f"{lang}.yaml")
+    return found
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _before(mark: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<before>\S)?(?P<space>[ \t{NO_BREAK}]*){re.escape(mark)}")
+
+
+_QUOTE_OPEN = re.compile(rf"«[ \t{NO_BREAK}]*")
+_QUOTE_CLOSE = re.compile(rf"[ \t{NO_BREAK}]*»")
+_KEEP = re.compile(r"\d:\d|://")  # 10:30, https://
+
+
+def restyle(text: str, style: HouseStyle) -> str:
+    """``text`` spaced as the profile says (idempotent)."""
+    if not style.spaced or not text:
+        return text
+    for mark, rule in style.space_before.items():
+        if mark not in text:
+            continue
+        text = _before(mark).sub(lambda m, r=rule, k=mark: _space(m, r, k, style), text)
+    if "«" in text or "»" in text:
+        inner = {"required": style.space, "none": ""}.get(style.guillemets)
+        if inner is not None:
+            text = _QUOTE_OPEN.sub("«" + inner, text)
+            text = _QUOTE_CLOSE.sub(inner + "»", text)
+    return text
+
+
+def _space(m: re.Match[str], rule: Spacing, mark: str, style: HouseStyle) -> str:
+    before, space = m.group("before") or "", m.group("space")
+    whole = m.group()
+    end = m.string[m.end():m.end() + 2]
+    if not before or (mark == ":" and (_KEEP.match(before + ":" + end[:1])
+                                       or end.startswith("//"))) or before in "?!":
+        return whole  # the start of a text, a time, an address, ?! as one mark
+    if rule == "required" or (rule == "either" and space):
+        return before + (space.strip(" \t") or style.space) + mark
+    if rule == "none":
+        return before + mark
+    return whole
+
+
+def house_styled(doc: Document, lang: str) -> Document:
+    """``doc`` with its texts in ``lang`` spaced as that language's house style (the one
+    assembly recorded), or ``doc`` itself where the style says nothing of spaces."""
+    style = doc.house_styles.get(lang)
+    return doc if style is None else styled(doc, lang, style)  # type: ignore[return-value]
+
+
+def styled(doc: object, lang: str, style: HouseStyle) -> object:
+    """A copy of a document with every text in ``lang`` restyled, for the writers; the
+    document itself (which the checks and exchanges read) is left as written."""
+    if not style.spaced:
+        return doc
+    from att_docs.document.model import Run, Text
+
+    out = copy.deepcopy(doc)
+    seen: set[int] = set()
+
+    def visit(value: object) -> None:
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, Text):
+            for block in value.blocks:
+                for inline in block.inlines:
+                    if isinstance(inline, Run):
+                        inline.text = restyle(inline.text, style)
+            return
+        if isinstance(value, dict):
+            text = value.get(lang)
+            if isinstance(text, Text):
+                visit(text)
+            for item in value.values():
+                if not isinstance(item, Text):
+                    visit(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                visit(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                visit(getattr(value, name))
+
+    visit(out)
+    return out

@@ -1,0 +1,123 @@
+"""Structure tags that Typst cannot write yet: row headers.
+
+An element table's first column labels its row ("Rationale", "Implementation"), so the
+PDF's structure tree should tag those cells ``TH`` with ``Scope`` ``Row`` (PDF/UA, ISO
+14289-1 7.5). Typst tags the title row as column headers and every other cell as ``TD``;
+its row-header function (``pdf.header-cell``) needs a feature flag that the Python binding
+does not offer. This module turns the first cell of each body row into a row header, as
+an incremental update appended to Typst's file (ISO 32000-1 7.5.6: the changed objects, a
+cross-reference section for them and a trailer that repeats the previous one's entries).
+Typst's bytes stay as they are, and the same input gives the same output. (pypdf's own
+incremental writer leaves ``/Info`` out of the new trailer, which hides the title.)
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+__all__ = ["mark_row_headers"]
+
+_S, _K, _A, _O = NameObject("/S"), NameObject("/K"), NameObject("/A"), NameObject("/O")
+_TABLE, _SCOPE = NameObject("/Table"), NameObject("/Scope")
+
+
+def _children(element: DictionaryObject) -> Iterator[DictionaryObject]:
+    """The structure elements among an element's kids (not marked content or objects)."""
+    kids = element.get(_K)
+    if kids is None:
+        return
+    kids = kids.get_object()
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        if isinstance(kid, DictionaryObject) and _S in kid:
+            yield kid
+
+
+def _row_header(cell: DictionaryObject) -> None:
+    """``TD`` -> ``TH`` with the table attribute ``Scope /Row`` (other attributes kept)."""
+    cell[_S] = NameObject("/TH")
+    attributes = cell.get(_A)
+    attributes = attributes.get_object() if attributes is not None else ArrayObject()
+    if isinstance(attributes, DictionaryObject):
+        attributes = ArrayObject([attributes])
+    table = next((a.get_object() for a in attributes
+                  if a.get_object().get(_O) == _TABLE), None)
+    if table is None:
+        table = DictionaryObject({_O: _TABLE})
+        attributes.append(table)
+    table[_SCOPE] = NameObject("/Row")
+    cell[_A] = attributes
+
+
+def _body_rows(element: DictionaryObject) -> Iterator[DictionaryObject]:
+    for child in _children(element):
+        if child[_S] == "/TBody":
+            yield from (row for row in _children(child) if row[_S] == "/TR")
+        else:
+            yield from _body_rows(child)
+
+
+def mark_row_headers(pdf: bytes) -> bytes:
+    """``pdf`` with the first cell of every table body row tagged as a row header."""
+    if b"/TBody" not in pdf:
+        return pdf
+    reader = PdfReader(io.BytesIO(pdf))
+    tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    if tree is None:
+        return pdf
+    changed: dict[int, DictionaryObject] = {}
+    for row in _body_rows(tree.get_object()):
+        first = next(_children(row), None)
+        if first is not None and first[_S] == "/TD" and first.indirect_reference:
+            _row_header(first)
+            changed[first.indirect_reference.idnum] = first
+    if not changed:
+        return pdf
+    return pdf + _update(reader, len(pdf), changed)
+
+
+def _update(reader: PdfReader, start: int, objects: dict[int, DictionaryObject]) -> bytes:
+    """An incremental update of ``objects`` (generation 0) for a file ``start`` bytes long."""
+    out = io.BytesIO()
+    out.write(b"\n")
+    offsets = {}
+    for number in sorted(objects):
+        offsets[number] = start + out.tell()
+        out.write(f"{number} 0 obj\n".encode())
+        objects[number].write_to_stream(out)
+        out.write(b"\nendobj\n")
+    xref = start + out.tell()
+    out.write(b"xref\n0 1\n0000000000 65535 f\r\n")
+    for number in sorted(objects):
+        out.write(f"{number} 1\n{offsets[number]:010d} 00000 n\r\n".encode())
+    trailer = DictionaryObject({NameObject(k): v for k, v in reader.trailer.items()
+                                if k not in ("/Prev", "/XRefStm")})
+    trailer[NameObject("/Prev")] = NumberObject(_startxref(reader))
+    out.write(b"trailer\n")
+    trailer.write_to_stream(out)
+    out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def _startxref(reader: PdfReader) -> int:
+    """Where the file's last cross-reference section starts."""
+    stream = reader.stream
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(max(0, size - 1024))
+    tail = stream.read()
+    at = tail.rfind(b"startxref")
+    return int(tail[at + len(b"startxref"):].split()[0])
+
+
+def row_header_count(pdf: bytes) -> int:
+    """How many cells of ``pdf`` are tagged as row headers (for checks and tests)."""
+    tree = PdfReader(io.BytesIO(pdf)).trailer["/Root"].get("/StructTreeRoot")
+    if tree is None:
+        return 0
+    return sum(1 for row in _body_rows(tree.get_object())
+               for cell in list(_children(row))[:1] if cell[_S] == "/TH")
