@@ -133,6 +133,46 @@ def test_a_line_separator_in_one_paragraph_survives_the_next_import(
     assert len(second.split("\n")) == len(first.split("\n"))
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["partial", "all-or-nothing"])
+def test_a_paper_that_would_not_read_back_is_refused_whole(
+        whole: bool, conference_copy: Path, tmp_path: Path, monkeypatch) -> None:
+    """Two papers imported at once, one of which would not read back from its staged
+    files: that one is refused whole, named with its file, and the other is written
+    (with --all-or-nothing, neither)."""
+    import att_docs.conference.content_writer as content_writer
+    from att_docs.errors import ContentError
+
+    assert cli("xliff", "export", conference_copy, "-t", "zh", "-o", tmp_path / "x",
+               "--templates", TEMPLATES).exit_code == 0
+    files = {p.name.split("_")[4]: p for p in (tmp_path / "x").glob("*.xlf")}
+    _set_targets(files["763"], {"purpose": "新的译文。"})
+    _set_targets(files["761"], {"mandate": "新的译文。"})
+    real = content_writer.read_back
+
+    def refuse_wgtu(shadow, paper, *args, **kwargs):
+        if paper.name == PAPER:
+            raise ContentError("would not read back (simulated); nothing written",
+                               files["763"], 3)
+        return real(shadow, paper, *args, **kwargs)
+
+    monkeypatch.setattr(content_writer, "read_back", refuse_wgtu)
+    before = tree(conference_copy)
+    result = cli("xliff", "import", *files.values(), "--content", conference_copy,
+                 "--templates", TEMPLATES, *(["--all-or-nothing"] if whole else []))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{files['763']}:3: would not read back (simulated)" in result.stderr
+    after = tree(conference_copy)
+    assert {k: v for k, v in after.items() if k.startswith(PAPER)} == \
+        {k: v for k, v in before.items() if k.startswith(PAPER)}
+    other = conference_copy / "mc-programme-of-work" / "zh.md"
+    assert ("新的译文。" in other.read_text(encoding="utf-8")) is not whole
+    if whole:
+        assert after == before
+    else:
+        assert "1 file refused whole" in result.stderr.splitlines()[-1], result.stderr
+        assert not any(".att-docs-write" in k for k in after)
+
+
 def test_crlf_files_keep_crlf(exported: tuple[Path, Path]) -> None:
     conference, path = exported
     zh = conference / PAPER / "zh.md"

@@ -4,9 +4,9 @@ before a command reads anything.
 Every conference folder a command is about to work on, each of its paper folders, and
 a folder of conferences it works on (where ``new-conference`` writes) is looked at for a
 staging folder of :mod:`att_docs.journal`: a journaled write is finished, an unjournaled
-one discarded. A ``.NAME.replaced`` folder left by an
-interrupted re-import of an older att-docs goes back to ``NAME`` when ``NAME`` is gone,
-and is removed when ``NAME`` is there (it is then the copy the re-import replaced).
+one discarded. A ``.NAME.replaced`` folder left by an interrupted re-import of an older
+att-docs goes back to ``NAME`` when ``NAME`` is gone, and is removed when ``NAME`` is
+there (it is then the copy the re-import replaced).
 """
 
 from __future__ import annotations
