@@ -20,7 +20,8 @@ from typing import BinaryIO
 
 from att_docs.errors import ContentError
 
-__all__ = ["MAX_INPUT_BYTES", "decode_utf8", "open_input", "read_bytes", "read_text"]
+__all__ = ["MAX_INPUT_BYTES", "checked_input", "decode_utf8", "open_input", "read_bytes",
+           "read_text", "read_within"]
 
 MAX_INPUT_BYTES = 64_000_000
 """Default limit for exchange files (XLIFF, TBX, CSV, text to check)."""
@@ -75,6 +76,15 @@ def open_input(path: Path, limit: int = MAX_INPUT_BYTES,
         raise ContentError("cannot be read (permission denied)", path) from None
     except OSError as exc:
         raise ContentError(f"cannot be read ({exc.strerror or exc})", path) from None
+    with checked_input(fd, path, limit) as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def checked_input(fd: int, path: Path, limit: int = MAX_INPUT_BYTES) -> Iterator[BinaryIO]:
+    """The descriptor ``fd``, opened without blocking, as a file to read once it is
+    checked: a regular file of at most ``limit`` bytes (else a :class:`ContentError`
+    naming ``path``; ``fd`` is closed either way)."""
     try:
         info = os.fstat(fd)
         _refuse_kind(info.st_mode, path)
@@ -88,16 +98,21 @@ def open_input(path: Path, limit: int = MAX_INPUT_BYTES,
         yield handle
 
 
+def read_within(handle: BinaryIO, path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """All of ``handle``, refused should it hold more than ``limit`` bytes."""
+    try:
+        data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ContentError(f"cannot be read ({exc.strerror or exc})", path) from None
+    _refuse_size(len(data), limit, path)  # it grew while being read
+    return data
+
+
 def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES, missing: str = "file not found"
                ) -> bytes:
     """The bytes of the regular file ``path`` (see :func:`open_input`)."""
     with open_input(path, limit, missing) as handle:
-        try:
-            data = handle.read(limit + 1)
-        except OSError as exc:
-            raise ContentError(f"cannot be read ({exc.strerror or exc})", path) from None
-    _refuse_size(len(data), limit, path)  # it grew while being read
-    return data
+        return read_within(handle, path, limit)
 
 
 def decode_utf8(data: bytes, path: Path, encoding: str = "utf-8") -> str:

@@ -43,7 +43,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from att_docs.atomic import atomic_output
 from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
@@ -52,7 +51,7 @@ from att_docs.statefile import MAX_RECORD_BYTES
 
 __all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
-           "record_text", "record_translations",
+           "record_text", "record_translations", "recorded_text",
            "records_sha256", "text_hash", "unit_states"]
 
 RECORD_DIR = ".translations"
@@ -143,9 +142,30 @@ def placeholder_record(lang: str, texts: Mapping[str, str],
 
 
 def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
-    text = record_text(lang, record)
-    with atomic_output(record_path(paper_dir, lang)) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    """Replace the record in one journaled write, once it reads back as ``record``."""
+    from att_docs.journal import Write
+
+    with Write(paper_dir, "record of translations") as write:
+        write.put(f"{RECORD_DIR}/{lang}.yaml", record_text(lang, record).encode("utf-8"))
+        back = read_record(write.shadow(), lang)
+        if back != record:
+            raise ContentError("the translation record would not read back as written; "
+                               "nothing written", record_path(paper_dir, lang))
+        write.commit()
+
+
+def _merged(paper_dir: Path, lang: str, sources: Mapping[str, str],
+            same: Iterable[str]) -> Record:
+    record = read_record(paper_dir, lang)
+    _record(record, sources, set(same))
+    return record
+
+
+def recorded_text(paper_dir: Path, lang: str, sources: Mapping[str, str],
+                  same: Iterable[str] = ()) -> str:
+    """The text of ``lang``'s record once ``sources`` (unit id → the original text each
+    translation was made from) are merged into it, the units of ``same`` confirmed."""
+    return record_text(lang, _merged(paper_dir, lang, sources, same))
 
 
 def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
@@ -156,9 +176,7 @@ def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
     record (other units keep theirs), and the file is replaced atomically. The units of
     ``same`` were confirmed to stay the same as their original in ``lang``.
     """
-    record = read_record(paper_dir, lang)
-    _record(record, sources, set(same))
-    _write_record(paper_dir, lang, record)
+    _write_record(paper_dir, lang, _merged(paper_dir, lang, sources, same))
 
 
 def _record(record: Record, sources: Mapping[str, str], same: set[str]) -> None:
