@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from att_docs.errors import OutputError
+
 __all__ = ["atomic_output", "deferred_sync"]
 
 _DEFERRED = False  # see deferred_sync
@@ -40,8 +42,13 @@ def atomic_output(target: Path) -> Iterator[Path]:
     If the body raises (or the process dies), ``target`` keeps its previous content and
     the temporary file is removed (or, after a kill, left as a hidden ``.*.tmp`` file).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
+    except OSError as exc:  # /proc, a read-only or full disk, a file in the way
+        raise OutputError(f"cannot write {target.name} here ({exc.strerror or exc})",
+                          target.parent) from None
     os.close(fd)
     tmp = Path(name)
     try:

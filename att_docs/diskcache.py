@@ -1,23 +1,22 @@
 """Where att-docs keeps what it can compute again: ``$XDG_CACHE_HOME/att-docs``.
 
-Files there are named by the SHA-256 of everything they depend on, hold plain JSON and are
-validated when read, so a stale or damaged one is simply made again. A large value can be
-kept sealed (:func:`write_sealed`): its JSON text after the text's own SHA-256, so that a
-file cut short or altered is told at once, without walking the value. Set
-``ATT_DOCS_NO_CACHE`` to neither read nor write them.
+Files there are named by the SHA-256 of everything they depend on and are read and
+written through :mod:`att_docs.statefile`: each carries a checksum of its name and
+data and is checked against a schema when read, so one that is damaged, edited or
+replaced is ignored (with a warning naming it) and made again; it never changes a
+result. Set ``ATT_DOCS_NO_CACHE`` to neither read nor write them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from att_docs.atomic import atomic_output
+from att_docs.statefile import load_cache, save_cache
 
-__all__ = ["cache_folder", "read_json", "read_sealed", "write_json", "write_sealed"]
+__all__ = ["cache_folder", "read_cached", "write_cached"]
 
 
 def cache_folder() -> Path | None:
@@ -28,46 +27,12 @@ def cache_folder() -> Path | None:
     return Path(base) / "att-docs"
 
 
-def read_json(path: Path) -> Any:
-    """The JSON value in ``path``, or None if it is missing or unreadable."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = None) -> Any:
+    """The value cached in ``path`` if it is sound and fits ``schema`` (a pydantic
+    type), else None (see :func:`att_docs.statefile.load_cache`)."""
+    return load_cache(path, schema, check)
 
 
-def write_json(path: Path, value: Any) -> None:
-    """Write ``value`` atomically; a folder that cannot be written is left alone (the next
-    process computes the value again)."""
-    try:
-        with atomic_output(path) as tmp:
-            tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass
-
-
-def write_sealed(path: Path, value: Any) -> None:
-    """Write ``value`` as JSON after the SHA-256 of its text (see :func:`read_sealed`)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8", "surrogatepass")
-    try:
-        with atomic_output(path) as tmp:
-            tmp.write_bytes(hashlib.sha256(text).hexdigest().encode() + b"\n" + text)
-    except OSError:
-        pass
-
-
-def read_sealed(path: Path) -> Any:
-    """The value :func:`write_sealed` wrote, or None if the file is missing, unreadable,
-    or not the text its checksum was made from."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    digest, _, text = data.partition(b"\n")
-    if hashlib.sha256(text).hexdigest().encode() != digest:
-        return None
-    try:
-        return json.loads(text.decode("utf-8", "surrogatepass"))
-    except ValueError:
-        return None
+def write_cached(path: Path, value: Any) -> None:
+    """Cache ``value`` in ``path``; a folder that cannot be written is left alone."""
+    save_cache(path, value)

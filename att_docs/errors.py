@@ -37,14 +37,3 @@ class ContentError(Exception):
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.message}"
 
-
-def read_text(path: Path, missing: str = "file not found", encoding: str = "utf-8") -> str:
-    """A text file's content; a missing or non-UTF-8 file is a :class:`ContentError`."""
-    try:
-        return path.read_text(encoding=encoding)
-    except FileNotFoundError:
-        raise ContentError(missing, path) from None
-    except IsADirectoryError:
-        raise ContentError("is a folder, not a file", path) from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(f"not UTF-8 text ({exc.reason})", path) from None

@@ -15,6 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from att_docs.errors import ContentError
+from att_docs.inputs import read_bytes
+
 __all__ = ["by_content"]
 
 T = TypeVar("T")
@@ -30,8 +33,8 @@ def by_content(reader: Callable[[Path], T]) -> Callable[[Path], T]:
     def read(path: Path) -> T:
         path = Path(path)
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:  # missing, a folder, unreadable: the reader says so properly
+            digest = hashlib.sha256(read_bytes(path)).hexdigest()
+        except ContentError:  # missing, a folder, a FIFO, too big: the reader says so
             return reader(path)
         key = (path.resolve(), digest)
         if key not in results:
@@ -40,4 +43,5 @@ def by_content(reader: Callable[[Path], T]) -> Callable[[Path], T]:
             results[key] = reader(path)
         return results[key]
 
+    read.cache_clear = results.clear  # type: ignore[attr-defined]  # as functools' caches
     return read

@@ -32,6 +32,7 @@ have_font "HanaMinB" || missing+=(fonts-hanazono)
 command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
 if [ "$mode" = test ]; then
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # CSV test
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # index page test

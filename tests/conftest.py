@@ -35,6 +35,14 @@ def conference_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def empty_conference(conference_copy: Path) -> Path:
+    """A copy of the example conference without its papers (for importing new ones)."""
+    for paper in [p for p in conference_copy.iterdir() if p.is_dir()]:
+        shutil.rmtree(paper)
+    return conference_copy
+
+
+@pytest.fixture
 def templates_copy(tmp_path: Path) -> Path:
     """A private copy of templates/ that a test may edit."""
     target = tmp_path / "templates"
@@ -65,3 +73,15 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Caches that outlive a process (the term variants) go to a folder of this run, for
     the tests and the commands they start, never to the user's ~/.cache."""
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def kill_inputs(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The inputs of every writer into the content, for the kill tests
+    (bench/kill_writes.py), made once for all test processes of a run."""
+    from bench.kill_writes import prepare
+
+    root = tmp_path_factory.getbasetemp()
+    inputs = (root if worker_id == "master" else root.parent) / "kill-inputs"
+    prepare(inputs)
+    return inputs

@@ -155,3 +155,40 @@ def run_mutation(case: Mutation, base: Path, tmp: Path) -> None:
     assert_located_error(result, case.where or Path(case.file).name, line=case.line)
     assert ws.inputs() == before_in, "the input changed"
     assert ws.outputs() == before_out, "the previous output changed"
+
+
+def damaged(data: bytes, rng) -> bytes:  # type: ignore[no-untyped-def]
+    """``data`` (a cache file) damaged one random way: a flipped byte, a cut, bytes added,
+    the checksum line lost, or valid JSON of another shape in its place."""
+    import json
+
+    kind = rng.randrange(6)
+    if kind == 0 and data:
+        at = rng.randrange(len(data))
+        return data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1:]
+    if kind == 1:
+        return data[:rng.randrange(len(data) + 1)]
+    if kind == 2:
+        at = rng.randrange(len(data) + 1)
+        return data[:at] + bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64))) \
+            + data[at:]
+    if kind == 3:
+        return data.split(b"\n", 1)[-1]
+    shapes = [[], {}, None, 0, "", [[]], {"version": 1, "papers": {}},
+              [["c", "t", "preferred", False, "t"]], {"x" * 70: "y"}]
+    value = rng.choice(shapes)
+    if kind == 5:  # under its own, correct-looking header line
+        return data.split(b"\n", 1)[0] + b"\n" + json.dumps(value).encode()
+    return json.dumps(value).encode()
+
+
+def forget_caches() -> None:
+    """What a new process would not know: this one's memos of what the caches held (the
+    term base read, the lemma stores, the warnings already given)."""
+    import att_docs.checks.lemma_store as lemmas
+    import att_docs.glossary as glossary
+    import att_docs.statefile as statefile
+
+    glossary.load.cache_clear()
+    lemmas._STORES.clear()
+    statefile._WARNED.clear()

@@ -260,6 +260,89 @@ def test_markdown(case: Mutation, base: Path, tmp_path: Path) -> None:
     run_mutation(case, base, tmp_path)
 
 
+RECORDS = [f"{WGTU}/.translations/zh.yaml", f"{MC}/.translations/fr.yaml"]
+
+
+def _entry_line(text: str) -> re.Match[str]:
+    """The first ``    source: ...`` line of a record."""
+    match = re.search(r"^    source: .*$", text, re.M)
+    assert match
+    return match
+
+
+def _record_value(value: str):
+    """Replace the first unit's source with ``value`` (YAML as written)."""
+    def edit(text: str) -> str:
+        match = _entry_line(text)
+        return text[:match.start()] + "    source: " + value + text[match.end():]
+    return edit
+
+
+def _bomb(levels: int = 8) -> str:
+    lines = ['b0: &b0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}"] * 9) + "]"
+              for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+# the first unit's source written as each of these (YAML as written)
+RECORD_VALUES = [
+    ("anchor", "&a text"), ("alias-undefined", "*nowhere"),
+    ("python-tag", "!!python/object/apply:os.system [ls]"), ("local-tag", "!secret text"),
+    ("binary-tag", "!!binary aGk="), ("source-list", "[a, b]"), ("source-mapping", "{a: b}"),
+    ("deep", "[" * 50 + "]" * 50), ("control-escape", '"a\\x1bb"'),
+    ("surrogate-escape", '"\\ud800"'),
+]
+# (case, pattern, replacement) edits of the record's lines
+RECORD_EDITS = [
+    ("hash-short", r"^    hash: \w+$", "    hash: abc"),
+    ("hash-mapping", r"^    hash: \w+$", "    hash: {a: 1}"),
+    ("units-list", r"^units:$", "units: []\nold:"),
+    ("unknown-entry-key", r"^(    hash: \w+)$", "\\1\n    note: x"),
+    ("language-other", r"^language: \w+$", "language: ru"),
+    ("complex-key", r"^units:$", "units:\n  ? [a]\n  : x"),
+    ("tab-indent", r"^    hash:", "\thash:"),
+]
+
+
+def _duplicate_first_unit(text: str) -> str:
+    first = text.split("units:\n", 1)[1].split("\n    source", 1)[0]
+    return text + first + "\n    source: x\n"
+
+
+def record_cases() -> list[Mutation]:
+    """Translation records are the team's data, read through the hardened loader: every
+    damage is refused with the record's name and line, never expanded or guessed at."""
+    cases: list[Mutation] = []
+    for path in RECORDS:
+        name = path.split("/", 1)[1].replace("/.translations/", "-")
+        cases += [Mutation(f"{name}-{case}", path, edit=_record_value(value))
+                  for case, value in RECORD_VALUES]
+        cases += [Mutation(f"{name}-{case}", path, edit=_replace(pattern, replacement))
+                  for case, pattern, replacement in RECORD_EDITS]
+        cases += [
+            Mutation(f"{name}-alias-bomb", path,
+                     edit=lambda t: _bomb() + _record_value("*b8")(t)),
+            Mutation(f"{name}-nul", path, raw=_raw_insert(b"\x00")),
+            Mutation(f"{name}-latin1", path, raw=_raw_insert(b"caf\xe9")),
+            Mutation(f"{name}-unknown-top-key", path, edit=_append("extra: 1")),
+            Mutation(f"{name}-duplicate-unit", path, edit=_duplicate_first_unit),
+            Mutation(f"{name}-second-document", path, edit=_append("---\nlanguage: zh")),
+            Mutation(f"{name}-top-level-list", path,
+                     edit=lambda t: "- " + t.replace("\n", "\n  ")),
+            Mutation(f"{name}-empty", path, edit=lambda t: ""),
+        ]
+    return cases
+
+
+RECORD_CASES = record_cases()
+
+
+@pytest.mark.parametrize("case", RECORD_CASES, ids=[c.id for c in RECORD_CASES])
+def test_records(case: Mutation, base: Path, tmp_path: Path) -> None:
+    run_mutation(case, base, tmp_path)
+
+
 # Odd but valid input: read in-process (no rendering) and checked on the model.
 RENDERS = [
     # (id, file, edit, text the first block of that file must then hold)
@@ -273,7 +356,7 @@ RENDERS = [
     ("yaml-block-scalar-hash", f"{MC}/paper.yaml",
      _replace(r"^  en: Review of the ATT Programme of Work$", "  en: |-\n    # kept"),
      "# kept"),
-    ("md-brackets", f"{MC}/en.md", _in_paragraph("[" * 3000), "[" * 3000),
+    ("md-brackets", f"{MC}/en.md", _in_paragraph("[" * 900), "[" * 900),  # a word holds 1,000
     ("md-asterisks", f"{MC}/en.md", _in_paragraph("\\*" * 50), "*" * 50),
     ("md-private-use", f"{MC}/en.md", _in_paragraph("\ue000"), "\ue000"),
     ("md-angle", f"{MC}/en.md", _in_paragraph("a < b > c"), "a < b > c"),

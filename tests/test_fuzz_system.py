@@ -12,11 +12,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fuzzlib import Workspace, assert_located_error, cli, prepared, tree
+from fuzzlib import Workspace, assert_located_error, cli, forget_caches, prepared, tree
 
 ANNEX = "csp9/wgtu-report/annex-a"
 
@@ -75,6 +77,20 @@ TEMPLATE_CASES = [
     ("po-bad-escape", "locale/zh.po", "msgid", 'msgid "a\\qb"\nmsgstr "x"\n\nmsgid', "zh.po"),
     ("po-nul", "locale/zh.po", "msgid", 'msgid "a\x00b"\nmsgstr "x"\n\nmsgid', "zh.po"),
     ("po-bidi-override", "locale/zh.po", "msgstr", 'msgstr "\u202e', "zh.po"),
+    # babel's reader took these without a word
+    ("po-unquoted-msgstr", "locale/zh.po", 'msgstr "《武器贸易条约》"', "msgstr 条约", "zh.po"),
+    ("po-duplicate-msgid", "locale/zh.po", 'msgid "Arms Trade Treaty"',
+     'msgid "Arms Trade Treaty"\nmsgstr "条约"\n\nmsgid "Arms Trade Treaty"', "zh.po"),
+    ("po-placeholder-misspelt", "locale/zh.po", '"提交人：%(body)s"', '"提交人：%(bdy)s"',
+     "zh.po"),
+    ("po-placeholder-dropped", "locale/zh.po", '"提交人：%(body)s"', '"提交人："', "zh.po"),
+    ("po-fuzzy-entry", "locale/zh.po", 'msgid "Arms Trade Treaty"',
+     '#, fuzzy\nmsgid "Arms Trade Treaty"', "zh.po"),
+    ("po-unterminated-continuation", "locale/zh.po", 'msgstr "《武器贸易条约》"',
+     'msgstr "《武器贸易条约》"\n"and more', "zh.po"),
+    ("po-unknown-escape", "locale/zh.po", '"《武器贸易条约》"', '"《武器\\z贸易条约》"', "zh.po"),
+    ("po-msgctxt-alone", "locale/zh.po", 'msgid "Arms Trade Treaty"',
+     'msgctxt "orphan"\n\nmsgid "Arms Trade Treaty"', "zh.po"),
     ("frame-unknown-style", "paper.md.j2", "::: masthead", "::: mastehad", "paper.md.j2"),
     ("styles-malformed", "styles.yaml", "\n", "\n: : [\n", "styles.yaml"),
     ("styles-wrong-type", "styles.yaml", "sizes:", "sizes: 12\nold_sizes:", "styles.yaml"),
@@ -339,22 +355,35 @@ TAMPERED = {
 }
 
 
+def _checksummed(name: str, payload: bytes) -> bytes:
+    """``payload`` behind a checksum line as att-docs writes it: what an editor who knows
+    the format would write."""
+    import hashlib
+
+    digest = hashlib.sha256(name.encode() + b"\0" + payload).hexdigest()
+    return b"att-docs cache sha256=" + digest.encode() + b"\n" + payload
+
+
 def _entry(cache: dict) -> dict:
     return dict(next(iter(cache["outputs"].values())))
 
 
+@pytest.mark.parametrize("checksum", ["recomputed", "stale"])
 @pytest.mark.parametrize("case", list(TAMPERED))
-def test_tampered_cache(case: str, ws: Workspace) -> None:
-    """A cache edited by hand is ignored: the set is built again, nothing outside it."""
+def test_tampered_cache(case: str, checksum: str, ws: Workspace) -> None:
+    """A cache edited by hand is ignored: the set is built again, nothing outside it.
+    Its checksum catches the edit; one recomputed by the editor too, its shape check."""
     cache_file = ws.out / ".att-docs-cache.json"
-    data = json.loads(cache_file.read_text("utf-8"))
+    data = json.loads(cache_file.read_bytes().split(b"\n", 1)[1])  # after the checksum line
     if TAMPERED[case] is None:
-        text = "{not json"
+        text = b"{not json"
     else:
         TAMPERED[case](data)
-        text = json.dumps(data if data else [])
+        text = json.dumps(data if data else []).encode()
+    if checksum == "recomputed":
+        text = _checksummed(cache_file.name, text)
     os.unlink(cache_file)  # the file is shared with nothing: rewrite it in place
-    cache_file.write_text(text, encoding="utf-8")
+    cache_file.write_bytes(text)
     names = sorted(p.name for p in ws.out.iterdir() if not p.name.startswith("."))
     before_in = ws.inputs()
     outside = tree(ws.root.parent)
@@ -565,3 +594,297 @@ def test_a_linked_paper_folder_is_hashed_where_it_is(ws: Workspace) -> None:
     assert changed and all("761" in k for k in changed)
     _edit(ws.conference / "wgtu-report" / "annex-a" / "en.md", "{#", "{#")  # no change
     assert tree(ws.out) == after
+
+
+# ------------------------------------------------------------------ watch: files vanish
+
+def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
+    """Arrange for ``case`` to happen during the first rebuild; return the repair."""
+    import att_docs.build.cache as cache
+    import att_docs.readers.markdown as markdown
+
+    paper = ws.conference / "wgtu-report"
+    saved = {p: p.read_bytes() for p in (paper / "zh.md", paper / "en.md")}
+    done: list[bool] = []
+
+    def once(action: Callable[[], None]) -> None:
+        if not done:
+            done.append(True)
+            action()
+
+    def restore() -> None:
+        for path, data in saved.items():
+            if path.is_symlink() or path.exists():
+                path.unlink()
+            path.write_bytes(data)
+        shutil.rmtree(ws.root / "moved", ignore_errors=True)
+
+    hash_file, read_input = cache.file_sha256, markdown.read_input
+
+    def on_hash(action: Callable[[], None]):
+        def hashed(path: Path) -> str:
+            if path.parent == paper:
+                once(action)
+            return hash_file(path)
+        monkeypatch.setattr(cache, "file_sha256", hashed)
+
+    def on_read(action: Callable[[], None]):
+        def read(path: Path, limit: int) -> str:
+            if path.parent == paper:
+                once(action)
+            return read_input(path, limit)
+        monkeypatch.setattr(markdown, "read_input", read)
+
+    if case == "hashed-file-vanishes":
+        on_hash(lambda: (paper / "zh.md").unlink())
+    elif case == "read-file-vanishes":
+        on_read(lambda: (paper / "en.md").unlink())
+    elif case == "file-becomes-fifo":
+        on_hash(lambda: ((paper / "zh.md").unlink(), os.mkfifo(paper / "zh.md")))
+    elif case == "file-becomes-dangling-link":
+        on_read(lambda: ((paper / "en.md").unlink(), (paper / "en.md").symlink_to("gone")))
+    elif case == "lock-link-appears":
+        on_hash(lambda: (paper / ".#en.md").symlink_to("user@host.1:1700000000"))
+    elif case == "paper-folder-vanishes":
+        def move() -> None:
+            (ws.root / "moved").mkdir()
+            shutil.copytree(paper, ws.root / "moved" / "wgtu-report")
+            shutil.rmtree(paper)
+
+        def back() -> None:
+            if not paper.exists():
+                shutil.copytree(ws.root / "moved" / "wgtu-report", paper)
+            restore()
+        on_read(move)
+        return back
+    return restore
+
+
+WATCH_CASES = ["hashed-file-vanishes", "read-file-vanishes", "file-becomes-fifo",
+               "file-becomes-dangling-link", "lock-link-appears", "paper-folder-vanishes"]
+
+
+@pytest.mark.parametrize("case", WATCH_CASES)
+def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
+                                                    monkeypatch) -> None:
+    """An editor saves by replacing files; a rebuild that meets one half-replaced reports
+    it and keeps watching, and the next save builds the set as a fresh build would."""
+    from att_docs.build.watch import Watcher
+    from att_docs.errors import ContentError
+
+    _edit(ws.conference / "wgtu-report" / "en.md", "established", "set up")
+    repair = _watch_damage(ws, monkeypatch, case)
+    watcher = Watcher(ws.conference, ws.out, ws.templates, ws.glossary / "att.yaml",
+                      ("docx",), None)
+    rebuilds: list = []
+    errors: list[Exception] = []
+
+    def saves():
+        yield set()  # the first build meets the damage
+        monkeypatch.undo()
+        repair()
+        yield {(2, str(ws.conference / "wgtu-report" / "en.md"))}
+
+    watcher.run(rebuilds.append, errors.append, saves())
+    assert all(isinstance(e, ContentError) and e.path is not None for e in errors), errors
+    assert rebuilds, errors
+    assert "wgtu-report" in {p for r in rebuilds for p in r.report.papers_built}
+    fresh = prepared(ws.root, ws.root.parent / "fresh")
+    shutil.rmtree(fresh.out.parent)
+    assert fresh.build().exit_code == 0
+    docx = {k: v for k, v in tree(ws.out).items() if k.endswith(".docx")}
+    assert docx.keys() == {k for k in tree(fresh.out) if k.endswith(".docx")}
+
+
+# ------------------------------------------- droppings in paper folders, every command
+
+# (case, the file dropped in the paper folder, what it is)
+DROPPINGS = [("emacs-lock", ".#en.md", "link"),
+             ("emacs-lock-record", ".translations/.#zh.yaml", "link"),
+             ("emacs-lock-annex", "annex-a/.#en.md", "link"), ("dangling-link", "notes.md", "link"),
+             ("vim-swap-fifo", ".en.md.swp", "fifo"), ("vim-probe", "4913", "file"),
+             ("backup-fifo", "en.md~", "fifo"), ("autosave", "#en.md#", "file"),
+             ("libreoffice-lock", ".~lock.en.md#", "file")]
+
+
+def _drop(paper: Path, name: str, kind: str) -> None:
+    path = paper / name
+    if kind == "link":
+        path.symlink_to("user@host.4242:1700000000")  # how Emacs makes its lock: dangling
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text("half-saved {#x", encoding="utf-8")
+
+
+def _every_command(ws: Workspace, out: Path) -> dict[str, list[str | Path]]:
+    paper = ws.conference / "wgtu-report"
+    common = ["--templates", ws.templates]
+    return {
+        "build": ["build", ws.conference, "-o", out / "csp9", "-f", "docx", "-j", "1", "-q",
+                  *common],
+        "status": ["status", ws.conference, "--format", "json", "--today", "2023-07-01",
+                   *common],
+        "check": ["check", ws.conference, "--format", "json", *common],
+        "xliff-export": ["xliff", "export", ws.conference, "-o", out / "xliff"],
+        "review": ["review", paper, "-o", out / "review.docx", *common],
+        "tmx": ["glossary", "export", "--format", "tmx", "--conference", ws.conference, "-o",
+                out / "t.tmx", *common],
+        "translated": ["translated", paper, "--lang", "zh", *common],
+    }
+
+
+@pytest.mark.parametrize("case, name, kind", DROPPINGS, ids=[d[0] for d in DROPPINGS])
+def test_editor_droppings_change_no_command(case: str, name: str, kind: str, ws: Workspace,
+                                            tmp_path: Path) -> None:
+    """Lock files, swap files and backups (links that lead nowhere, FIFOs) in a paper, an
+    annex or the records: every command does exactly what it does without them."""
+    clean = prepared(ws.root, tmp_path / "clean")
+    _drop(ws.conference / "wgtu-report", name, kind)
+    def same(text: str) -> str:
+        for path in (tmp_path / "clean-out", tmp_path / "out", clean.root, ws.root):
+            text = text.replace(str(path), "<" + path.name.split("-")[-1] + ">")
+        return text.replace("<clean>", "<ws>").replace("<out>", "<ws-out>")
+
+    for command in _every_command(ws, tmp_path / "out"):  # each in its own project folder
+        expected = cli(*_every_command(clean, tmp_path / "clean-out")[command], cwd=clean.root)
+        result = cli(*_every_command(ws, tmp_path / "out")[command], cwd=ws.root)
+        assert (result.exit_code, command) == (expected.exit_code, command), result.stderr
+        assert same(result.stderr) == same(expected.stderr), command
+        assert same(result.stdout) == same(expected.stdout), command
+
+
+# --------------------------------------------------------- glossary import, hostile input
+
+def _csv(*rows: str) -> bytes:
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
+GLOSSARY_INPUTS: dict[str, tuple[str, bytes | None, int | None]] = {
+    # id: (file name, bytes (None: made by _special_input), expected line; 0 = imports)
+    "csv-formula-cells": ("t.csv", _csv("en,zh", '"=HYPERLINK(""http://x"")",条约',
+                                        "+1 State,国家", "@mention,提及", "-minus,减"), 0),
+    "csv-own-escapes": ("t.csv", _csv("en,zh", "'=1+1,一", "''=2,二", "'plain,三"), 0),
+    "csv-bom-crlf": ("t.csv", "\ufeffen,zh\r\nTreaty,条约\r\n".encode(), 0),
+    "csv-semicolons": ("t.csv", _csv("en;zh", "Treaty;条约"), 0),
+    "csv-yaml-words": ("t.csv", _csv("en,zh", "yes,是", "null,空", "123,一二三",
+                                     "2023-07-21,日期", "'~',波浪"), 0),
+    "csv-quoted-newline": ("t.csv", _csv("en,zh", '"States\nParties",缔约国'), 0),
+    "csv-long-word": ("t.csv", _csv("en,zh", "Treaty,条约", "x" * 1001 + ",长"), 3),
+    "csv-nul": ("t.csv", _csv("en,zh", "Treaty,条约", "Sta\x00te,国家"), 3),
+    "csv-bidi": ("t.csv", _csv("en,zh", "Treaty,条约", "Sta\u202ete,国家"), 3),
+    "csv-latin1": ("t.csv", _csv("en,zh", "Treaty,条约") + "Tr\xe9aty,x\n".encode("latin-1"),
+                   3),
+    "csv-id-not-a-name": ("t.csv", _csv("concept_id,lang,term", "c1,en,Treaty",
+                                        "c1,zh,条约", "../x,en,State", "../x,zh,国家"), 4),
+    "csv-language-not-a-code": ("t.csv", _csv("concept_id,lang,term", "c1,en,Treaty",
+                                              "c1,zh,条约", "c1,../../etc,x"), 4),
+    "csv-unbalanced-quote": ("t.csv", _csv("en,zh", 'Treaty,"条约'), 2),
+    "csv-many-columns": ("t.csv", _csv(",".join(f"l{n}" for n in range(5000)),
+                                       ",".join("x" for _ in range(5000))), 1),
+    "tbx-id-a-number": ("t.tbx", TBX_BODY.replace('id="c1"', 'id="1"')
+                        .format(term="Treaty").encode(), 1),
+    "yaml-alias": ("t.yaml", b"- id: a\n  en: &x Treaty\n  zh: *x\n", 2),
+    "fifo-csv": ("t.csv", None, None),
+    "device-tbx": ("t.tbx", None, None),
+    "dangling-yaml": ("t.yaml", None, None),
+    "folder-csv": ("t.csv", None, None),
+    "sparse-huge-csv": ("t.csv", None, None),
+}
+
+
+def _special_input(path: Path, case: str) -> None:
+    if case.startswith("fifo"):
+        os.mkfifo(path)
+    elif case.startswith("device"):
+        path.symlink_to("/dev/zero")
+    elif case.startswith("dangling"):
+        path.symlink_to("gone.yaml")
+    elif case.startswith("folder"):
+        path.mkdir()
+    else:
+        with path.open("wb") as fh:
+            fh.truncate(70_000_000)
+
+
+@pytest.mark.parametrize("case", list(GLOSSARY_INPUTS))
+def test_glossary_import_hostile(case: str, tmp_path: Path) -> None:
+    """A located error naming the user's file (and line), nothing written; or a YAML term
+    base that the project reads back exactly as the input said."""
+    from att_docs.glossary import load
+
+    name, data, line = GLOSSARY_INPUTS[case]
+    source = tmp_path / name
+    if data is None:
+        _special_input(source, case)
+    else:
+        source.write_bytes(data)
+    target = tmp_path / "out" / "att.yaml"
+    result = cli("glossary", "import", source, "-o", target)
+    assert "internal error" not in result.stderr and ".tmp" not in result.stderr
+    if line == 0:
+        assert result.exit_code == 0, result.stderr
+        back, source_terms = load(target), load(source)
+        assert [(c.id, c.terms) for c in back.concepts] == \
+               [(c.id, c.terms) for c in source_terms.concepts]
+        return
+    if case.startswith("folder"):  # click refuses a folder as FILE: a usage error
+        assert result.exit_code == 2 and "Traceback" not in result.output
+    else:
+        match = assert_located_error(result, name, line=line is not None)
+        assert line is None or match["line"] == str(line), result.stderr
+    assert not target.exists()
+
+
+# ------------------------------------------------------------ caches, damaged at random
+
+@pytest.fixture(scope="module")
+def own_caches(fuzz_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding exactly the disk caches a check of the workspace fills."""
+    folder = tmp_path_factory.mktemp("own-caches")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    try:
+        forget_caches()
+        ws = Workspace(fuzz_base)
+        assert cli("check", ws.conference, "--templates", ws.templates).exit_code in (0, 1)
+    finally:
+        os.environ["XDG_CACHE_HOME"] = before or ""
+        forget_caches()
+    return folder
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_damaged_caches_change_no_output(seed: int, ws: Workspace, own_caches: Path,
+                                         monkeypatch) -> None:
+    """The build cache and every disk cache (term base, term variants, lemmas) damaged at
+    random: the build warns, rebuilds and writes the very same set (check counts in the
+    manifest included)."""
+    import random
+
+    from fuzzlib import damaged
+
+    rng = random.Random(seed)
+    xdg = ws.root / "xdg"
+    shutil.copytree(own_caches, xdg)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
+    files = [*sorted((xdg / "att-docs").glob("*.json")), ws.out / ".att-docs-cache.json"]
+    assert len(files) >= 3, files
+    before = {k: v for k, v in tree(ws.out).items() if k != ".att-docs-cache.json"}
+    changed = []
+    for path in files:
+        real = path.resolve()
+        data = real.read_bytes()
+        real.unlink()
+        real.write_bytes(damaged(data, rng))
+        if real.read_bytes() != data:
+            changed.append(real.name)
+    forget_caches()
+    result = ws.build()
+    assert result.exit_code == 0, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    warnings = result.stderr.splitlines()
+    assert all(line.startswith("att-docs: warning: ") for line in warnings), warnings
+    assert all(any(name in line for line in warnings) for name in changed), (changed, warnings)
+    after = {k: v for k, v in tree(ws.out).items() if k != ".att-docs-cache.json"}
+    assert after == before

@@ -65,7 +65,9 @@ def test_damaged_or_foreign_files_are_ignored(tmp_path: Path) -> None:
         path.write_text(bad, encoding="utf-8")
         matches, imported = run(tmp_path, cache)
         assert (matches, imported) == (expected, "True")  # made again from the dictionary
-        assert isinstance(json.loads(path.read_text(encoding="utf-8")), dict)  # and rewritten
+        head, payload = path.read_bytes().split(b"\n", 1)  # and rewritten, checksummed
+        assert head.startswith(b"att-docs cache sha256=")
+        assert isinstance(json.loads(payload), dict)
 
 
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:

@@ -221,6 +221,84 @@ def draft_with_extras(path: Path) -> Path:
     return path
 
 
+def _masthead_draft(date: str = "21 July 2023") -> object:
+    """A python-docx document with a masthead and a title, nothing else yet."""
+    import docx
+
+    doc = docx.Document()
+    for line in ["ATT/CSP9.WGTU/2023/CHAIR/790/Conf.Rep", date, "Submitted by: Chair",
+                 "Original: English"]:
+        doc.add_paragraph(line)
+    doc.add_paragraph(TITLE, style="Title")
+    return doc
+
+
+def numbered_draft(path: Path, paragraphs: list[str], date: str = "21 July 2023",
+                   subtitle: list[str] | None = None) -> Path:
+    """A heading and numbered paragraphs (Word numbering); ``subtitle`` lines are one
+    Subtitle paragraph broken by line breaks (Shift+Enter)."""
+    doc = _masthead_draft(date)
+    if subtitle:
+        para = doc.add_paragraph(subtitle[0], style="Subtitle")  # type: ignore[attr-defined]
+        for line in subtitle[1:]:
+            para.add_run().add_break()
+            para.add_run(line)
+    doc.add_heading("Introduction", level=1)  # type: ignore[attr-defined]
+    for text in paragraphs:
+        doc.add_paragraph(text, style="List Number")  # type: ignore[attr-defined]
+    doc.save(str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def nested_note_draft(path: Path) -> Path:
+    """A footnote whose own text refers to a second footnote."""
+    from docx.oxml import parse_xml
+
+    doc = _masthead_draft()
+    doc.add_heading("Introduction", level=1)  # type: ignore[attr-defined]
+    para = doc.add_paragraph("The Group met.", style="List Number")  # type: ignore[attr-defined]
+    para._p.append(parse_xml(f'<w:r xmlns:w="{W}"><w:footnoteReference w:id="1"/></w:r>'))
+    doc.add_paragraph("It talked.", style="List Number")  # type: ignore[attr-defined]
+    _footnotes_part(doc)
+    notes = next(p for p in doc.part.package.iter_parts()  # type: ignore[attr-defined]
+                 if p.partname == "/word/footnotes.xml")
+    notes._blob = notes.blob.replace(
+        f"{FOOTNOTE}</w:t></w:r>".encode(),
+        f'{FOOTNOTE}</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r>'.encode()
+    ).replace(b"</w:footnotes>",
+              b'<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space='
+              b'"preserve"> Inner note</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    doc.save(str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def linked_picture_draft(path: Path, target: str = "http://example.org/chart.png") -> Path:
+    """A picture linked to a file outside the draft (``r:link``), not embedded."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    doc = _masthead_draft()
+    doc.add_heading("Introduction", level=1)  # type: ignore[attr-defined]
+    para = doc.add_paragraph("The Group met.", style="List Number")  # type: ignore[attr-defined]
+    rid = doc.part.relate_to(target, RT.IMAGE, is_external=True)  # type: ignore[attr-defined]
+    para._p.append(parse_xml(
+        f'<w:r xmlns:w="{W}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/'
+        'main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" '
+        'name="Picture 1"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org'
+        '/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="chart.png"/>'
+        f'<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:link="{rid}"/>'
+        '<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>'
+        '<a:off x="0" y="0"/><a:ext cx="914400" cy="914400"/></a:xfrm><a:prstGeom '
+        'prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline>'
+        '</w:drawing></w:r>'))
+    doc.add_paragraph("It talked.", style="List Number")  # type: ignore[attr-defined]
+    doc.save(str(path))  # type: ignore[attr-defined]
+    return path
+
+
 RICH_HEADING = "Background and mandate"
 
 

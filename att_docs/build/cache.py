@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from typing import Any
 import att_docs
 from att_docs.atomic import atomic_output
 from att_docs.conference.paths import CONFERENCE_FILE, INDEX_TEMPLATE
+from att_docs.statefile import cache_bytes, load_cache
 
 __all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
 
@@ -49,8 +51,12 @@ def _ignored(rel: Path) -> bool:
 
 
 def file_sha256(path: Path) -> str:
-    """SHA-256 of a file's bytes, hex."""
-    with path.open("rb") as fh:
+    """SHA-256 of a file's bytes, hex. A FIFO or device put in the file's place is not
+    waited on or read: it hashes as what it is (reading it as input refuses it)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return hashlib.sha256(b"not a regular file").hexdigest()
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
@@ -68,10 +74,14 @@ def tree_sha256(root: Path, exclude: frozenset[str] = frozenset()) -> str:
             rel = path.relative_to(root)
             if _ignored(rel) or rel.as_posix() in exclude:
                 continue
-            link = os.readlink(path).encode("utf-8", "surrogateescape") if (
-                path.is_symlink()) else b""
+            try:
+                link = os.readlink(path).encode("utf-8", "surrogateescape") if (
+                    path.is_symlink()) else b""
+                content = file_sha256(path).encode()
+            except FileNotFoundError:
+                continue  # gone since the folder was listed (a save in progress)
             digest.update(rel.as_posix().encode("utf-8", "surrogateescape") + b"\0" + link
-                          + b"\0" + file_sha256(path).encode() + b"\0")
+                          + b"\0" + content + b"\0")
     elif root.is_file():
         digest.update(file_sha256(root).encode())
     return digest.hexdigest()
@@ -145,21 +155,18 @@ class BuildCache:
 
     @classmethod
     def load(cls, out_dir: Path) -> BuildCache:
-        """The cache of ``out_dir``; an empty one if absent, unreadable or outdated."""
-        try:
-            data = json.loads((out_dir / CACHE_FILE).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if not _valid(data):
-            return cls()  # outdated or tampered with: everything is rebuilt
+        """The cache of ``out_dir``; an empty one if absent, unreadable or outdated (a
+        damaged or edited one is warned about: :func:`att_docs.statefile.load_cache`)."""
+        data = load_cache(out_dir / CACHE_FILE, None, _valid)
+        if data is None:
+            return cls()  # everything is rebuilt
         return cls(data["conference"], data["papers"], data["outputs"], data["extras"])
 
     def save(self, out_dir: Path) -> None:
         data = {"version": CACHE_VERSION, "conference": self.conference,
                 "papers": self.papers, "outputs": self.outputs, "extras": self.extras}
         with atomic_output(out_dir / CACHE_FILE) as tmp:
-            tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False),
-                           encoding="utf-8")
+            tmp.write_bytes(cache_bytes(CACHE_FILE, data))
 
     def paper_meta(self, paper_id: str, key: str) -> dict[str, Any] | None:
         """The cached metadata of a paper, if it was read from the same inputs."""

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from att_docs.document.model import Document, FrameBlock
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
+from att_docs.inputs import read_text
 
 __all__ = ["check_frame_styles"]
 

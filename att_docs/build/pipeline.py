@@ -638,8 +638,16 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
 
 
 def _weight(doc: Document) -> int:
-    source = doc.source
-    return sum(p.stat().st_size for p in source.rglob("*.*")) if source else 0
+    """How much a paper has to lay out (to start the largest first): its files' sizes.
+    Links are not followed (an editor's lock file is a broken one), nor do files that
+    vanish meanwhile count."""
+    if not doc.source:
+        return 0
+    total = 0
+    for path in doc.source.rglob("*.*"):
+        with contextlib.suppress(OSError):
+            total += path.lstat().st_size
+    return total
 
 
 def _today() -> dt.date:

@@ -140,8 +140,12 @@ class OutputFolder:
         """One build at a time writes the sets of ``out_dir``."""
         import fcntl
 
-        self.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            self.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+        except OSError as exc:  # /proc, a read-only disk, a file in the way
+            raise OutputError(f"cannot write the output folder here ({exc.strerror or exc})",
+                              self.parent) from None
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -101,3 +101,6 @@ class Watcher:
             on_rebuild(self.rebuild())
         except ContentError as exc:  # bad input while editing: say so, keep watching
             on_error(exc)
+        except FileNotFoundError as exc:  # an editor replaced a file as it was read
+            on_error(ContentError("vanished while the set was being built; the next save "
+                                  "builds it again", exc.filename))

@@ -201,7 +201,7 @@ def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple
     import json
     from importlib.metadata import version
 
-    from att_docs.diskcache import cache_folder, read_json, write_json
+    from att_docs.diskcache import cache_folder, read_cached, write_cached
 
     folder = cache_folder()
     if folder is None:
@@ -209,13 +209,13 @@ def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple
     key = hashlib.sha256(json.dumps(["homophones", 1, version("pypinyin"), sorted(
         terms.items())], ensure_ascii=False).encode()).hexdigest()
     path = folder / f"homophones-{key}.json"
-    stored = read_json(path)
-    if _stored_ok(stored):
+    stored = read_cached(path, None, _stored_ok)
+    if stored is not None:
         chars, sounds = stored["chars"], stored["sounds"]
         return (dict(zip(map(ord, chars), sounds, strict=True)),
                 {k: [tuple(v) for v in vs] for k, vs in stored["keys"].items()})
     table, keys = _made(terms)
-    write_json(path, {"chars": "".join(map(chr, table)), "sounds": "".join(table.values()),
+    write_cached(path, {"chars": "".join(map(chr, table)), "sounds": "".join(table.values()),
                       "keys": keys})
     return table, keys
 

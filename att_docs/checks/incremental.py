@@ -12,8 +12,8 @@ papers' order, so that the findings are exactly those of checking the whole set 
 once, whichever papers were read this time; the conference's check settings and QA
 profile apply last.
 
-A cached file holds its entry sealed (:func:`att_docs.diskcache.write_sealed`): a file cut
-short or damaged is read as missing, and the paper read again. Should an entry
+A cached file carries its checksum (:func:`att_docs.diskcache.write_cached`): a file
+cut short or damaged is read as missing, and the paper read again. Should an entry
 still not hold together (a file written by hand), the whole set is checked afresh.
 """
 
@@ -217,19 +217,18 @@ def _path(key: str) -> Path | None:
 
 def _read(key: str) -> dict[str, Any] | None:
     """The cached entry for ``key``, if there, whole and of the expected shape."""
-    from att_docs.diskcache import read_sealed
+    from att_docs.diskcache import read_cached
 
     path = _path(key)
-    entry = read_sealed(path) if path is not None else None
-    return entry if _valid(entry) else None
+    return read_cached(path, None, _valid) if path is not None else None
 
 
 def _write(key: str, entry: dict[str, Any]) -> None:
-    from att_docs.diskcache import write_sealed
+    from att_docs.diskcache import write_cached
 
     path = _path(key)
     if path is not None:
-        write_sealed(path, entry)
+        write_cached(path, entry)
 
 
 def _valid(entry: Any) -> bool:

@@ -5,21 +5,27 @@ run of a small conference more than all its rules. The words of a conference's p
 change little from one run to the next, so their lemmas are stored as JSON under
 ``$XDG_CACHE_HOME/att-docs`` (see :mod:`att_docs.diskcache`), one file per language and
 simplemma version; the dictionary is decoded only when a word is new. The file is
-validated when read; anything unexpected, and it is ignored and made again.
+checksummed and validated when read (:mod:`att_docs.diskcache`); anything unexpected,
+and it is ignored and made again.
 """
 
 from __future__ import annotations
 
 from importlib.metadata import version
 from pathlib import Path
+from typing import Annotated
 
-from att_docs.diskcache import cache_folder, read_json, write_json
+from pydantic import Field
+
+from att_docs.diskcache import cache_folder, read_cached, write_cached
 
 __all__ = ["LemmaStore", "save_lemmas", "store_for"]
 
 FORMAT = 1
 MAX_WORDS = 200_000  # a file larger than this starts again
 _MAX_WORD = 64
+_Word = Annotated[str, Field(max_length=_MAX_WORD)]
+_Stored = Annotated[dict[_Word, _Word], Field(max_length=MAX_WORDS)]
 
 
 class LemmaStore:
@@ -51,18 +57,13 @@ class LemmaStore:
         stored = _read(self.path)
         if len(stored) + len(self.added) > MAX_WORDS:
             stored = {}
-        write_json(self.path, {**stored, **self.added})
+        write_cached(self.path, {**stored, **self.added})
         self.added = {}
 
 
 def _read(path: Path | None) -> dict[str, str]:
-    data = read_json(path) if path else None
-    if not isinstance(data, dict) or len(data) > MAX_WORDS:
-        return {}
-    if not all(isinstance(k, str) and isinstance(v, str) and len(k) <= _MAX_WORD
-               and len(v) <= _MAX_WORD for k, v in data.items()):
-        return {}
-    return data
+    found = read_cached(path, _Stored) if path else None
+    return found if found is not None else {}
 
 
 _STORES: dict[str, LemmaStore] = {}

@@ -9,6 +9,7 @@ for a 2.x unit of several segments), its line the line of the element. A unit no
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from lxml import etree
@@ -18,6 +19,7 @@ from att_docs.checks.suppress import marker_ids, parse_marker
 from att_docs.document.language import primary_subtag
 from att_docs.document.model import SourceLocation
 from att_docs.errors import ContentError
+from att_docs.inputs import read_bytes
 from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
@@ -25,10 +27,13 @@ __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 
 
-def xliff_version(path: Path) -> str:
-    """The ``version`` attribute of the root element (``1.2``, ``2.0``, ``2.1``)."""
+def xliff_version(path: Path, data: bytes | None = None) -> str:
+    """The ``version`` attribute of the root element (``1.2``, ``2.0``, ``2.1``) of
+    ``path`` (whose bytes are ``data`` when already read)."""
+    if data is None:
+        data = read_bytes(path)
     try:
-        for _event, element in etree.iterparse(str(path), events=("start",),
+        for _event, element in etree.iterparse(io.BytesIO(data), events=("start",),
                                                 resolve_entities=False, no_network=True):
             if etree.QName(element).localname != "xliff":
                 raise ContentError("not an XLIFF file (the root element is "
@@ -48,8 +53,8 @@ def _lang(code: str | None) -> str:
 
 def read_xliff(path: Path) -> Corpus:
     """Read an XLIFF 1.2 or 2.x file with translate-toolkit into a bilingual corpus."""
-    version = xliff_version(path)
-    data = path.read_bytes()
+    data = read_bytes(path)
+    version = xliff_version(path, data)
     parse_untrusted(data, path)  # before translate-toolkit, which resolves entities
     try:
         if version.startswith("2"):

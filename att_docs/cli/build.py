@@ -13,6 +13,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
 
     _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(conference_dir or project.content)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")

@@ -10,6 +10,7 @@ import click
 from att_docs.checks.findings import CHECKS, SEVERITIES
 from att_docs.cli.errors import reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
@@ -106,6 +107,7 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.glossary import load
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(*(paths or (project.content,)))
     known = available_languages(project.templates)
     if lang is not None and lang not in known:
         raise click.BadParameter(f"{lang!r} is not one of the languages of "

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.glossary import Glossary
 from att_docs.plural import counted
 
@@ -73,20 +74,20 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
       att-docs glossary import terms.tbx -o glossary/att.yaml --force
     """
     from att_docs.atomic import atomic_output
-    from att_docs.glossary import dumps, load
-    from att_docs.glossary.yaml_format import load_yaml_glossary
+    from att_docs.conference.paths import Project, check_output_file
+    from att_docs.glossary import load
+    from att_docs.glossary.project_yaml import project_yaml
 
     terms = load(file)
-    text = dumps(terms, "yaml")
+    text = project_yaml(terms, file)  # read back as FILE said it, or FILE:LINE's error
     if output is None:
         _write_stdout(text)
         return
     if output.exists() and not force:
         raise click.UsageError(f"{output} exists; add --force to replace it")
+    check_output_file(output, Project.default(), "-o/--output", glossary=True)
     with atomic_output(output) as tmp:
         tmp.write_text(text, encoding="utf-8")
-        if load_yaml_glossary(tmp) != terms:  # it must say exactly what FILE said
-            raise RuntimeError(f"the YAML written for {file} does not read back equal")
     click.echo(f"imported {_summary(terms)} from {file} → {output}", err=True)
 
 
@@ -158,6 +159,7 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
       att-docs glossary export --format csv --glossary other.tbx > other.csv
     """
     from att_docs.atomic import atomic_output
+    from att_docs.conference.paths import Project, check_output_file
     from att_docs.glossary import default_path, dumps, format_of, load
 
     chosen = fmt or (format_of(output) if output else "tbx")
@@ -183,6 +185,7 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
     if output is None:
         _write_stdout(data)
         return
+    check_output_file(output, Project.default(), "-o/--output", glossary=True)
     with atomic_output(output) as tmp:
         tmp.write_bytes(data)
     click.echo(f"exported {summary} as {chosen} → {output}", err=True)
@@ -196,6 +199,7 @@ def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None
 
     project = Project.default(templates)
     conference_dir = the_conference(project.content, conference_dir)
+    finish_interrupted_writes(conference_dir)
     data, count = conference_tmx(conference_dir, project.templates, source, targets or None)
     return data, f"{count} aligned units of {conference_dir.name}"
 

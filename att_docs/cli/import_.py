@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
     from att_docs.conference.word_import import import_draft, import_translation
 
     project = Project.default(templates)
+    finish_interrupted_writes(paper_dir or conference_dir or project.content)
     if paper_dir is not None:
         if not lang:
             raise click.UsageError("--into needs --lang, the translation's language")

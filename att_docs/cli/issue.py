@@ -9,6 +9,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 ISSUE_EPILOG = """\b
@@ -64,6 +65,7 @@ def issue(paper_dir: Path, date: dt.datetime | None, allow_drafts: bool,
     from att_docs.conference.paths import Project
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(paper_dir)
     out = out_dir or project.build / paper_dir.resolve().parent.name
     report = issue_paper(paper_dir, project.templates, project.glossary, out,
                          date=date.date() if date else None, allow_drafts=allow_drafts)
@@ -98,6 +100,7 @@ def revise(paper_dir: Path, date: dt.datetime | None) -> None:
     """
     from att_docs.conference.issuing import revise_paper
 
+    finish_interrupted_writes(paper_dir)
     day = date.date() if date else dt.date.today()
     done = revise_paper(paper_dir, day)
     click.echo(f"{paper_dir}: {done.before} → {done.after}, dated {done.date.isoformat()}")

@@ -9,6 +9,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -47,6 +48,7 @@ def new(doc_type: str, conference_dir: Path | None, titles: tuple[str, ...],
     from att_docs.conference.scaffold import new_paper
 
     project = Project.default(templates)
+    finish_interrupted_writes(conference_dir or project.content)
     conference_dir = the_conference(project.content, conference_dir)
     by_language: dict[str, str] = {}
     for given in titles:

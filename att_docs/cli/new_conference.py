@@ -8,6 +8,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 
 @click.command("new-conference", epilog=EXIT_CODES_HELP)
@@ -57,6 +58,7 @@ def new_conference(name: str, number: int | None, opening: str, closing: str,
 
     project = Project.default(templates)
     parent = content or project.content
+    finish_interrupted_writes(parent)
     venue: dict[str, str] = {}
     for given in venues:
         lang, sep, text = given.partition("=")

@@ -9,6 +9,7 @@ import click
 from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 REVIEW_EPILOG = """\b
@@ -42,15 +43,17 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     (the original changed since the translation) are shaded, with the old original
     struck through and the new underlined.
     """
+    from att_docs.build.versions import OutputFolder
     from att_docs.checks.engine import check_documents
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.paths import PAPER_FILE, Project
+    from att_docs.conference.paths import PAPER_FILE, Project, check_output_file
     from att_docs.document.locale import load_locale
     from att_docs.errors import ContentError
     from att_docs.glossary import load
     from att_docs.writers.review import checks_for, write_review
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(paper_dir)
     if not (paper_dir / PAPER_FILE).is_file():
         raise ContentError(f"not a paper folder: it has no {PAPER_FILE}", paper_dir)
     (doc,) = load_documents(paper_dir, project.templates)
@@ -66,7 +69,15 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
                 if f.at_least(min_severity)]  # type: ignore[arg-type]
     source_locale = load_locale(project.templates, original)
     names = {code: source_locale.language_name(code) for code in doc.languages}
-    target = output or (project.build / doc.conference.id / "review" /
-                        f"{doc.masthead.symbol.file_stem}.{lang}.review.docx")
-    comments = write_review(doc, lang, findings, target, names)
-    click.echo(f"wrote {target}: " + counted(comments, "{n} comment", "{n} comments"))
+    if output is not None:
+        conference = [doc.conference.source.parent] if doc.conference.source else []
+        check_output_file(output, project, "-o/--output", conference)
+        root, target = output.parent, output
+    else:  # inside the conference's current set; its link must be the build's own
+        shown = project.build / doc.conference.id / "review" / \
+            f"{doc.masthead.symbol.file_stem}.{lang}.review.docx"
+        folder = OutputFolder(shown.parent.parent)
+        root = (folder.live() if folder.path.is_symlink() else None) or folder.path
+        target = root / "review" / shown.name
+    comments = write_review(doc, lang, findings, target, names, root=root)
+    click.echo(f"wrote {output or shown}: " + counted(comments, "{n} comment", "{n} comments"))

@@ -14,6 +14,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 
 if TYPE_CHECKING:
     from att_docs.conference.paths import Project
@@ -77,6 +78,7 @@ def status(folder: Path | None, today: dt.datetime | None, output: str, strict: 
     from att_docs.conference.status import conference_status, status_cache_path
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(folder or project.content)
     day = today.date() if today else dt.date.today()
     reports = []
     for conference, paper in _targets(folder, project):

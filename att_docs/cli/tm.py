@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 _CONTENT_HELP = "The content folder (default: content/)."
@@ -52,6 +53,7 @@ def add(file: Path, name: str | None, content: Path | None) -> None:
     from att_docs.memory.tmx import add_tmx
 
     folder = content or Project.default().content
+    finish_interrupted_writes(folder)
     stored, tmx, replaced = add_tmx(file, folder, name)
     click.echo(f"{stored}: {'replaced' if replaced else 'added'}, "
                f"{counted(len(tmx.units), '{n} unit', '{n} units')} in {', '.join(tmx.languages)}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 TRANSLATED_EPILOG = """\b
@@ -47,6 +48,7 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     from att_docs.errors import ContentError
 
     project = Project.default(templates)
+    finish_interrupted_writes(paper_dir)
     if not (paper_dir / PAPER_FILE).is_file():
         raise ContentError(f"not a paper folder: it has no {PAPER_FILE}", paper_dir)
     (doc,) = load_documents(paper_dir, project.templates)

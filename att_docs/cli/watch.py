@@ -8,6 +8,7 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
 
 WATCH_EPILOG = """\b
@@ -45,6 +46,7 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     from att_docs.conference.paths import Project, find_conferences
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(conference_dir or project.content)
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if len(folders) > 1:
         raise click.UsageError("watch takes a single CONFERENCE_DIR")

@@ -11,13 +11,14 @@ import click
 
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.conference.paths import Project
+from att_docs.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document
     from att_docs.memory.store import MemoryStore
     from att_docs.xliff.export import Terms
-from att_docs.plural import counted
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -126,14 +127,20 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     differs lowers the score. A pre-filled text counts as translated only once
     it is imported (xliff import) or confirmed.
     """
+    from att_docs.conference.paths import check_output_file
     from att_docs.xliff.batch import export_files
     from att_docs.xliff.papers import read_papers
 
     project = Project.default(templates, glossary_path)
+    finish_interrupted_writes(*(paths or (project.content,)))
     docs = read_papers(paths or (project.content,), project.templates)
+    out = output or project.build / "xliff"
+    conferences = sorted({d.conference.source.parent for d in docs if d.conference.source})
+    check_output_file(out, project, "-o/--output" if output else None, conferences,
+                      folder=True)
     store = memory_store(paths, memory_dir, no_memory, project, docs)
-    written = export_files(docs, targets, version, output or project.build / "xliff",
-                           terms_finder(project), store.memory if store else None)
+    written = export_files(docs, targets, version, out, terms_finder(project),
+                           store.memory if store else None)
     for path in written:
         click.echo(str(path))
     click.echo(f"exported {counted(len(written), '{n} file', '{n} files')} from "
@@ -190,6 +197,7 @@ def analyse(paths: tuple[Path, ...], targets: tuple[str, ...], output: str,
     from att_docs.xliff.papers import read_papers
 
     project = Project.default(templates)
+    finish_interrupted_writes(*(paths or (project.content,)))
     docs = read_papers(paths or (project.content,), project.templates)
     store = memory_store(paths, memory_dir, no_memory, project, docs)
     rows = []
@@ -243,6 +251,7 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing:
     from att_docs.xliff.batch import import_files
 
     project = Project.default(templates)
+    finish_interrupted_writes(content or project.content)
     done, failed = import_files(list(files), content or project.content, project.templates,
                                 dry_run, force, all_or_nothing)
     verb = "would change" if dry_run else "changed"

@@ -1,99 +1,92 @@
 """The writes of ``issue`` and ``revise`` into a paper folder, each confined to it.
 
-Every file is written through :func:`att_docs.atomic.atomic_output` (beside its target,
-renamed over it in one step); an issued version is copied into a hidden folder first and
-renamed into place whole, so a failed or killed issue leaves no half version. No link is
-followed: a paper file, the ``.issued`` folder or a version folder that is a link is
-refused, and nothing is written outside the paper folder.
+Both are journaled writes into the paper folder (:mod:`att_docs.journal`), read back
+before anything moves: an issued version is staged whole in the paper's staging folder
+and renamed into ``.issued/`` in one step, its record read back as written; ``revise``'s
+``paper.yaml`` is staged and read back with the new symbol and date. No link is followed
+(:class:`att_docs.confine.Folder`): a paper file, the ``.issued`` folder or a version
+folder that is a link is refused, and nothing is written outside the paper folder.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import shutil
-import stat
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
-from att_docs.atomic import atomic_output
-from att_docs.build.versions import _sync
-from att_docs.conference.paths import inside
+from att_docs.conference.issued import ISSUED_DIR
+from att_docs.confine import Folder, parts_of, write_inside
 from att_docs.errors import ContentError
+from att_docs.readers.text import MAX_YAML_BYTES
 
 __all__ = ["read_own", "rewrite", "write_version"]
+
+MAX_OWN_BYTES = 16_000_000
+"""A paper file or record to copy: the largest a translation record may be."""
 
 
 def read_own(paper_dir: Path, rel: Path) -> bytes:
     """The bytes of the paper's file ``rel``, refusing a link or a path out of the folder."""
-    path = paper_dir / rel
-    _inside(paper_dir, path)
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        *folders, name = parts_of(rel.as_posix())
+    except ValueError:
+        raise ContentError("is not a path inside the paper folder", paper_dir / rel) from None
+    try:
+        with Folder.open(paper_dir, PurePosixPath(*folders) if folders else ".") as folder:
+            return folder.read(name, MAX_OWN_BYTES)
+    except FileNotFoundError:
+        raise ContentError("file not found", paper_dir / rel) from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ContentError("is a link; issue copies the paper's own files only",
-                               path) from None
-        raise ContentError(f"cannot read it ({exc.strerror})", path) from None
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ContentError("is not a file", path)
-        return fh.read()
-
-
-def _inside(paper_dir: Path, path: Path) -> None:
-    """``path`` lies in the paper folder and no folder on the way there is a link."""
-    root = paper_dir.resolve()
-    if not inside(path.parent.resolve(), root):
-        raise ContentError("leads out of the paper folder", path)
-    here = path.parent
-    while here != paper_dir and inside(here.resolve(), root) and here != here.parent:
-        if here.is_symlink():
-            raise ContentError("is a link; att-docs writes into the paper folder only", here)
-        here = here.parent
+        raise ContentError(f"cannot read it ({exc.strerror or exc})", paper_dir / rel) from None
 
 
 def write_version(paper_dir: Path, folder: str, files: dict[Path, bytes],
-                  record: str, record_name: str) -> Path:
+                  record: str, record_name: str,
+                  check: Callable[[Path], None] | None = None) -> Path:
     """``paper_dir/.issued/<folder>`` holding ``files`` (relative path: bytes) and the
-    record; made in a hidden folder beside it and renamed into place. A version already
-    there is an error (``FileExistsError``)."""
-    root = paper_dir / ".issued"
-    if root.is_symlink() or (root.exists() and not root.is_dir()):
-        raise ContentError("is not a folder att-docs made (a link or a file); an issued "
-                           "version is kept in a plain folder", root)
-    root.mkdir(exist_ok=True)
-    target = root / folder
-    if os.path.lexists(target):
-        raise FileExistsError(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder}.", suffix=".tmp", dir=root))
-    try:
+    record, staged whole and renamed into place in one journaled write; ``check`` reads
+    the staged folder back first. A version already there is an error
+    (``FileExistsError``)."""
+    from att_docs.journal import Write
+
+    with Write(paper_dir, f"issue of {folder}") as write:
+        _refuse_linked_root(paper_dir)
+        with Folder.open(paper_dir) as root:
+            if root.lstat(ISSUED_DIR) is not None:
+                with root.sub(ISSUED_DIR) as issued:
+                    if issued.lstat(folder) is not None:  # issued meanwhile
+                        raise FileExistsError(paper_dir / ISSUED_DIR / folder)
+        staged = write.folder(f"{ISSUED_DIR}/{folder}")
         for rel, data in {**files, Path(record_name): record.encode("utf-8")}.items():
-            if rel.is_absolute() or ".." in rel.parts:
-                raise ContentError("is not a path inside the paper folder", rel)
-            with atomic_output(staging / rel) as tmp:
-                tmp.write_bytes(data)
-        os.chmod(staging, 0o777 & ~_umask())
-        if os.path.lexists(target):  # issued meanwhile by another process
-            raise FileExistsError(target)
-        os.rename(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    _sync(root)
-    return target
+            try:
+                write_inside(staged, rel.as_posix(), data)
+            except ValueError:
+                raise ContentError("is not a path inside the paper folder", rel) from None
+        if check is not None:
+            check(staged)
+        write.commit()
+    return paper_dir / ISSUED_DIR / folder
 
 
-def rewrite(paper_dir: Path, rel: Path, text: str) -> None:
-    """Replace the paper's file ``rel`` with ``text``, atomically; never through a link."""
-    path = paper_dir / rel
-    _inside(paper_dir, path)
-    if path.is_symlink():
-        raise ContentError("is a link; att-docs writes the paper's own files only", path)
-    with atomic_output(path) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+def _refuse_linked_root(paper_dir: Path) -> None:
+    """An ``.issued`` that is a link or a file is not one att-docs made."""
+    target = paper_dir / ISSUED_DIR
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise ContentError("is not a folder att-docs made (a link or a file); an issued "
+                           "version is kept in a plain folder", target)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def rewrite(paper_dir: Path, rel: Path, text: str,
+            check: Callable[[Path], None] | None = None) -> None:
+    """Replace the paper's file ``rel`` with ``text`` in one journaled write; ``check``
+    reads it back from the staged paper (its argument) first. Never through a link."""
+    from att_docs.journal import Write
+
+    data = text.encode("utf-8")
+    if len(data) > MAX_YAML_BYTES:
+        raise ContentError(f"would be {len(data):,} bytes; a content file holds at most "
+                           f"{MAX_YAML_BYTES:,}", paper_dir / rel)
+    with Write(paper_dir, f"rewrite of {rel.as_posix()}") as write:
+        write.put(rel.as_posix(), data)
+        if check is not None:
+            check(write.shadow())
+        write.commit()

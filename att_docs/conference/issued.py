@@ -117,8 +117,9 @@ class IssuedVersion:
                 "files": dict(self.files)}
 
 
-def read_issued(folder: Path) -> IssuedVersion:
-    """The record of one issued version; a damaged one is a ContentError at its line."""
+def read_issued(folder: Path, name: str | None = None) -> IssuedVersion:
+    """The record of one issued version, kept in a folder named ``name`` (default: the
+    folder's own name); a damaged one is a ContentError at its line."""
     from att_docs.readers.schema import IssueRecord
     from att_docs.readers.yamlfile import load_yaml, validate
 
@@ -129,8 +130,9 @@ def read_issued(folder: Path) -> IssuedVersion:
     loaded = load_yaml(path)
     record = validate(loaded, IssueRecord, RECORD_FILE)
     sym = symbol_at(loaded, record.symbol)
-    if suffix_of(sym) != folder.name or (sym.revision or 0) != record.revision:
-        raise loaded.error(f"records {record.symbol} in a folder named {folder.name!r}; "
+    name = name or folder.name
+    if suffix_of(sym) != name or (sym.revision or 0) != record.revision:
+        raise loaded.error(f"records {record.symbol} in a folder named {name!r}; "
                            "the record is written by att-docs issue", "symbol")
     return IssuedVersion(folder, record.symbol, record.revision, record.date, record.issued,
                          dict(record.files))

@@ -24,6 +24,7 @@ from att_docs.conference.issued import (
     ISSUED_DIR,
     RECORD_FILE,
     IssuedVersion,
+    read_issued,
     suffix_of,
     symbol_at,
 )
@@ -129,11 +130,21 @@ def issue_paper(paper_dir: Path, templates: Path, glossary: Path, out_dir: Path,
                             dt.date.today(), date or status.date or dt.date.today(),
                             recorded)
     try:
-        write_version(paper_dir, folder, files, _record_text(version), RECORD_FILE)
+        write_version(paper_dir, folder, files, _record_text(version), RECORD_FILE,
+                      check=lambda staged: _reads_back(staged, folder, version))
     except FileExistsError:
         raise ContentError(f"{symbol} was issued already ({ISSUED_DIR}/{folder})",
                            paper_dir) from None
     return IssueReport(version, _readiness(status), skipped, manifest)
+
+
+def _reads_back(staged: Path, name: str, version: IssuedVersion) -> None:
+    """The staged version's record reads back as ``version``, or nothing is written."""
+    back = read_issued(staged, name)
+    if (back.symbol, back.revision, back.date, back.issued, back.files) != (
+            version.symbol, version.revision, version.date, version.issued, version.files):
+        raise ContentError(f"the record of {version.symbol} would not read back as "
+                           "written; nothing written", version.folder)
 
 
 def _annexes(paper_dir: Path) -> list[str]:
@@ -212,7 +223,7 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
     ``date``; the current version must have been issued."""
     from ruamel.yaml.error import YAMLError
 
-    from att_docs.conference.content_writer import _yaml
+    from att_docs.conference.file_plan import content_yaml
     from att_docs.readers.schema import PaperFile
     from att_docs.readers.yamlfile import load_yaml, validate
 
@@ -227,7 +238,7 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
     new = replace(symbol, revision=(symbol.revision or 0) + 1)
     _check_unused(paper_dir, new)
     text = read_own(paper_dir, Path(PAPER_FILE)).decode("utf-8")
-    yaml = _yaml()
+    yaml = content_yaml()
     try:
         data = yaml.load(text)
     except YAMLError as exc:  # pragma: no cover - load_yaml read it already
@@ -238,8 +249,22 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
 
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    rewrite(paper_dir, Path(PAPER_FILE), buffer.getvalue())
+    rewrite(paper_dir, Path(PAPER_FILE), buffer.getvalue(),
+            check=lambda shadow: _revised(shadow, new, date))
     return Revised(str(symbol), str(new), date)
+
+
+def _revised(shadow: Path, new: DocumentSymbol, date: dt.date) -> None:
+    """The staged paper.yaml reads back with the new symbol and date, or nothing is
+    written."""
+    from att_docs.readers.schema import PaperFile
+    from att_docs.readers.yamlfile import load_yaml, validate
+
+    loaded = load_yaml(shadow / PAPER_FILE)
+    back = validate(loaded, PaperFile, PAPER_FILE)
+    if (symbol_at(loaded, back.symbol), back.date) != (new, date):
+        raise ContentError(f"{PAPER_FILE} would not read back with {new} and "
+                           f"{date.isoformat()}; nothing written", shadow.parent.parent)
 
 
 def _check_unused(paper_dir: Path, new: DocumentSymbol) -> None:

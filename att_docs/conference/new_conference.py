@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from att_docs.conference.paths import CONFERENCE_FILE
-from att_docs.conference.scaffold import _write_folder, check_id
+from att_docs.conference.scaffold import write_new_folder
+from att_docs.confine import check_name
 from att_docs.errors import ContentError
 from att_docs.readers.text import describe, forbidden_character
 
@@ -58,7 +59,7 @@ def new_conference(parent: Path, name: str, spec: ConferenceSpec, templates: Pat
     from att_docs.conference.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
     from att_docs.readers.content import read_conference
 
-    check_id(name, "NAME")
+    check_name(name, "NAME")
     if parent.exists() and not parent.is_dir():
         raise ContentError("not a folder; conferences are folders in a folder", parent)
     target = parent / name
@@ -97,7 +98,7 @@ def new_conference(parent: Path, name: str, spec: ConferenceSpec, templates: Pat
             + yaml.safe_dump({"deadline": data["deadline"]}, sort_keys=False))
     _validate(data)
     parent.mkdir(parents=True, exist_ok=True)
-    _write_folder(target, {CONFERENCE_FILE: text})
+    write_new_folder(target, {CONFERENCE_FILE: text}, "new conference")
     return target
 
 

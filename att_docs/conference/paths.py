@@ -12,8 +12,8 @@ from pathlib import Path
 from att_docs.errors import ContentError, OutputError
 
 __all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "INDEX_TEMPLATE", "PAPER_FILE", "Project",
-           "check_output_folder", "default_glossary", "default_templates", "find_conferences",
-           "find_paper_dirs", "inside"]
+           "check_output_file", "check_output_folder", "default_glossary", "default_templates",
+           "find_conferences", "find_paper_dirs", "inside"]
 
 CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
 PAPER_FILE = "paper.yaml"
@@ -138,3 +138,25 @@ def check_output_folder(out: Path, conferences: list[Path], project: Project,
                               where)
     if real.exists() and not real.is_dir():
         raise OutputError(f"{out} is a file, not a folder", where)
+
+
+def check_output_file(path: Path, project: Project, option: str | None,
+                      conferences: list[Path] | None = None, *, glossary: bool = False,
+                      folder: bool = False) -> None:
+    """Refuse an output file (``-o`` of review or glossary exports), or the ``folder`` of
+    output files (XLIFF export), that would land in the content, a conference or paper
+    folder, or the templates; in the glossary folder too unless ``glossary`` (a term base
+    imported on purpose). Links in the path are resolved first: a link never leads a
+    file into the input."""
+    real = Path(os.path.realpath(path))
+    folders = [project.content, project.templates, *(conferences or [])]
+    if not glossary:
+        folders.append(project.glossary.parent)
+    for given in folders:
+        if inside(real, given.resolve()):
+            raise OutputError(f"{path} would be written into {given}, which att-docs only "
+                              "reads; choose a place outside the content and templates",
+                              option or path)
+    if real.is_dir() != folder and real.exists():
+        raise OutputError(f"{path} is a {'file' if folder else 'folder'}, not a "
+                          f"{'folder' if folder else 'file'}", option or path)

@@ -36,20 +36,22 @@ In the original language a unit is ``translated`` (written) or ``untranslated``.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from att_docs.atomic import atomic_output
 from att_docs.document.model import Document, SourceLocation, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
+from att_docs.inputs import read_bytes
+from att_docs.statefile import MAX_RECORD_BYTES
 
 __all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
-           "record_text", "record_translations",
+           "record_text", "record_translations", "recorded_text",
            "records_sha256", "text_hash", "unit_states"]
 
 RECORD_DIR = ".translations"
@@ -90,30 +92,23 @@ class Record:
 
 
 def read_record(paper_dir: Path, lang: str) -> Record:
-    """The record of ``lang`` (empty if there is none); a malformed one is an error."""
-    import yaml  # here: hashing the records (a no-op build) needs no YAML
+    """The record of ``lang`` (empty if there is none). One that cannot be read, is not
+    plain YAML (an anchor, alias or tag, say) or has a field of the wrong kind is an
+    error naming the file and line (:func:`att_docs.statefile.load_record`)."""
+    from att_docs.conference.record_schema import RecordFile
+    from att_docs.statefile import load_record
 
     path = record_path(paper_dir, lang)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"),
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except FileNotFoundError:
+        found = load_record(path, RecordFile, "translation record", {"language": lang})
+    except ContentError as exc:
+        raise ContentError(f"{exc.message} (a translation record, written by att-docs: "
+                           "restore it from version control, or run att-docs translated)",
+                           exc.path, exc.line) from None
+    if found is None:
         return Record({}, {})
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContentError(f"unreadable translation record ({type(exc).__name__}); "
-                           "it is written by att-docs: restore it from version control or "
-                           "run att-docs translated", path,
-                           mark.line + 1 if mark is not None else None) from None
-    raw = raw if isinstance(raw, dict) else {}
-    units: dict[str, tuple[str, str]] = {}
-    for unit_id, entry in (raw.get("units") or {}).items():
-        if not isinstance(entry, dict) or "hash" not in entry:
-            raise ContentError(f"translation record entry {unit_id!r} has no hash", path)
-        units[str(unit_id)] = (str(entry["hash"]), str(entry.get("source", "")))
-    placeholders = {str(k): str(v) for k, v in (raw.get("placeholders") or {}).items()}
-    confirmed = {str(k): str(v) for k, v in (raw.get("confirmed") or {}).items()}
-    return Record(units, placeholders, confirmed)
+    return Record({uid: (entry.hash, entry.source) for uid, entry in found.units.items()},
+                  dict(found.placeholders), dict(found.confirmed))
 
 
 def record_text(lang: str, record: Record) -> str:
@@ -126,11 +121,16 @@ def record_text(lang: str, record: Record) -> str:
         data["placeholders"] = dict(sorted(record.placeholders.items()))
     if record.confirmed:
         data["confirmed"] = dict(sorted(record.confirmed.items()))
-    import yaml
+    from ruamel.yaml import YAML
 
-    return _HEADER + yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
-                               allow_unicode=True, sort_keys=False, width=100,
-                               default_flow_style=False)
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return _HEADER + out.getvalue()
 
 
 def placeholder_record(lang: str, texts: Mapping[str, str],
@@ -142,9 +142,30 @@ def placeholder_record(lang: str, texts: Mapping[str, str],
 
 
 def _write_record(paper_dir: Path, lang: str, record: Record) -> None:
-    text = record_text(lang, record)
-    with atomic_output(record_path(paper_dir, lang)) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    """Replace the record in one journaled write, once it reads back as ``record``."""
+    from att_docs.journal import Write
+
+    with Write(paper_dir, "record of translations") as write:
+        write.put(f"{RECORD_DIR}/{lang}.yaml", record_text(lang, record).encode("utf-8"))
+        back = read_record(write.shadow(), lang)
+        if back != record:
+            raise ContentError("the translation record would not read back as written; "
+                               "nothing written", record_path(paper_dir, lang))
+        write.commit()
+
+
+def _merged(paper_dir: Path, lang: str, sources: Mapping[str, str],
+            same: Iterable[str]) -> Record:
+    record = read_record(paper_dir, lang)
+    _record(record, sources, set(same))
+    return record
+
+
+def recorded_text(paper_dir: Path, lang: str, sources: Mapping[str, str],
+                  same: Iterable[str] = ()) -> str:
+    """The text of ``lang``'s record once ``sources`` (unit id → the original text each
+    translation was made from) are merged into it, the units of ``same`` confirmed."""
+    return record_text(lang, _merged(paper_dir, lang, sources, same))
 
 
 def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
@@ -155,9 +176,7 @@ def record_translations(paper_dir: Path, lang: str, sources: Mapping[str, str],
     record (other units keep theirs), and the file is replaced atomically. The units of
     ``same`` were confirmed to stay the same as their original in ``lang``.
     """
-    record = read_record(paper_dir, lang)
-    _record(record, sources, set(same))
-    _write_record(paper_dir, lang, record)
+    _write_record(paper_dir, lang, _merged(paper_dir, lang, sources, same))
 
 
 def _record(record: Record, sources: Mapping[str, str], same: set[str]) -> None:
@@ -177,12 +196,19 @@ def record_placeholders(paper_dir: Path, lang: str, texts: Mapping[str, str]) ->
 
 
 def records_sha256(paper_dir: Path) -> str:
-    """One hash of a paper's records: what its states depend on besides its content."""
+    """One hash of a paper's records: what its states depend on besides its content.
+
+    A file that cannot be read as a record (an editor's lock file, a broken link, a
+    FIFO) counts by its name and why: reading the record itself reports it."""
     digest = hashlib.sha256()
     folder = paper_dir / RECORD_DIR
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            try:
+                data = read_bytes(path, MAX_RECORD_BYTES)
+            except ContentError as exc:
+                data = exc.message.encode()
+            digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
     return digest.hexdigest()
 
 

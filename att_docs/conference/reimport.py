@@ -23,7 +23,7 @@ from att_docs.document.units import document_units
 from att_docs.readers.docx.draft import Draft
 from att_docs.readers.docx.ids import prose_blocks
 
-__all__ = ["compare_units", "keep_map"]
+__all__ = ["compare_units", "draft_document", "keep_map"]
 
 
 def keep_map(draft: Draft, previous: Document, lang: str) -> dict[str, str]:
@@ -103,16 +103,23 @@ def compare_units(previous: Document, parts: list[Part], footnotes: dict[str, Fo
                   ) -> tuple[list[str], list[str], list[str], set[str]]:
     """The unit ids that are new, changed and gone, and all unit ids of the new paper."""
     old = {u.id: u.texts.get(lang) for u in document_units(previous)}
-    doc = Document("new", previous.type, Masthead(previous.masthead.symbol, dt.date.today(),
-                                                  submitted_by, lang),
-                   Conference("c", 1, {}, dt.date.today(), dt.date.today(), [lang]),
-                   parts, footnotes, [lang])
+    doc = draft_document(parts, footnotes, lang, previous.type, previous.masthead.symbol,
+                         submitted_by)
     new = {u.id: u.texts.get(lang) for u in document_units(doc)}
     added = [unit_id for unit_id in new if unit_id not in old]
     changed = [unit_id for unit_id, text in new.items()
                if unit_id in old and _plain(old[unit_id]) != _plain(text)]
     gone = [unit_id for unit_id in old if unit_id not in new]
     return added, changed, gone, set(new)
+
+
+def draft_document(parts: list[Part], footnotes: dict[str, Footnote], lang: str,
+                   paper_type: str, symbol: object,
+                   submitted_by: dict[str, str]) -> Document:
+    """A paper of the draft's parts alone, in its one language: enough to list its units."""
+    today = dt.date.today()
+    return Document("new", paper_type, Masthead(symbol, today, submitted_by, lang),  # type: ignore[arg-type]
+                    Conference("c", 1, {}, today, today, [lang]), parts, footnotes, [lang])
 
 
 def _plain(text: Text | None) -> str:

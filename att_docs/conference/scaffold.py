@@ -15,19 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
+from att_docs.conference.symbol_field import stated_symbol
+from att_docs.confine import check_name, write_inside
 from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
 
-__all__ = ["ID_RULE", "SYMBOL_TYPES", "NewPaper", "check_id", "new_paper", "next_serial"]
+__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder",
+           "write_new_folder"]
 
 SYMBOL_TYPES = {
     "chair-report": "Conf.Rep",
@@ -37,19 +38,6 @@ SYMBOL_TYPES = {
 """The document code at the end of a symbol, per type; other types use ``Conf.Doc``."""
 
 _SUBMITTERS = {"SEC": "Secretariat", "MC": "Management Committee"}
-
-ID_RULE = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
-"""A paper's or a conference's folder name: lower-case letters, digits and hyphens."""
-
-
-def check_id(name: str, what: str = "name") -> str:
-    """``name`` if it is a plain folder name by :data:`ID_RULE`; else a ContentError
-    naming ``what`` (the option that gave it)."""
-    if not ID_RULE.fullmatch(name):
-        raise ContentError(f"{what} {name!r}: an id is a plain folder name of lower-case "
-                           "letters, digits and hyphens, starting with a letter or digit "
-                           "(no /, .., or spaces, at most 100 characters)")
-    return name
 """Submitter codes to the ``scaffold`` key of their name in each language's data."""
 
 
@@ -69,15 +57,23 @@ def next_serial(conference_dir: Path) -> int:
     return max(serials, default=0) + 1
 
 
+def serial_holder(conference_dir: Path, symbol: DocumentSymbol,
+                  but: str) -> tuple[Path, DocumentSymbol] | None:
+    """Another paper (not folder ``but``) whose symbol takes ``symbol``'s serial, unless
+    it is an earlier or later revision of the same document."""
+    for paper_dir in find_paper_dirs(conference_dir):
+        other = _symbol_of(paper_dir)
+        if paper_dir.name != but and other.serial == symbol.serial and (
+                other.base != symbol.base or other.revision == symbol.revision):
+            return paper_dir, other
+    return None
+
+
 def _symbol_of(paper_dir: Path) -> DocumentSymbol:
-    path = paper_dir / PAPER_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return parse_symbol(str(data["symbol"]))
-    except (OSError, yaml.YAMLError, TypeError, KeyError) as exc:
-        raise ContentError(f"cannot read the symbol ({type(exc).__name__})", path) from None
+        return parse_symbol(stated_symbol(paper_dir))
     except SymbolError as exc:
-        raise ContentError(str(exc), path) from None
+        raise ContentError(str(exc), paper_dir / PAPER_FILE) from None
 
 
 def _slug(text: str) -> str:
@@ -110,7 +106,7 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     from att_docs.readers.content import read_conference
 
     if folder_name is not None:
-        check_id(folder_name, "--id")
+        check_name(folder_name, "--id")
     conference = read_conference(conference_dir)
     types = known_types(templates)
     if doc_type not in types:
@@ -137,9 +133,9 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     titles = {lang: (title or {}).get(lang) or languages[lang].placeholder("title", "Title")
               for lang in conference.languages}
     given = next((t for t in (title or {}).values() if _slug(t)), None)
-    target = conference_dir / (folder_name or (given and _slug(given)) or
-                               f"{doc_type}-{serial}")
-    if target.exists():
+    target = conference_dir / check_name(folder_name or (given and _slug(given)) or
+                                         _slug(f"{doc_type}-{serial}"), "the folder name")
+    if os.path.lexists(target):
         raise ContentError("already exists; choose another --id", target)
     paper_date = date or conference_deadline(conference)
     paper = {
@@ -168,29 +164,20 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
             placeholders["title"] = titles[lang]
         files[record_path(Path(), lang).as_posix()] = placeholder_record(
             lang, placeholders, made if lang != original else None)
-    _write_folder(target, files)
+    write_new_folder(target, files, "new paper")
     return NewPaper(target, symbol, paper_date, [target / name for name in files])
 
 
-def _write_folder(target: Path, files: dict[str, str]) -> None:
-    """Write the files into a scratch folder, then rename it into place in one step.
+def write_new_folder(target: Path, files: dict[str, str], what: str) -> None:
+    """Make the folder ``target`` holding ``files`` (relative path: text): staged in the
+    hidden staging folder of its parent, then renamed into place in one step (a journaled
+    write, ``what`` naming it), so an interrupted run never leaves something that looks
+    like a paper or a conference, and the next command removes what it staged. No link
+    is followed on the way."""
+    from att_docs.journal import Write
 
-    The scratch folder is beside the conference, not in it, so an interrupted run never
-    leaves something that looks like a paper.
-    """
-    scratch = Path(tempfile.mkdtemp(prefix=f".att-docs-new-{target.name}.",
-                                    dir=target.parent.parent))
-    try:
+    with Write(target.parent, what) as write:
+        staged = write.folder(target.name)
         for name, text in files.items():
-            (scratch / name).parent.mkdir(parents=True, exist_ok=True)
-            (scratch / name).write_text(text, encoding="utf-8")
-        os.chmod(scratch, 0o777 & ~_umask())
-        os.rename(scratch, target)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+            write_inside(staged, name, text.encode("utf-8"))
+        write.commit()

@@ -26,8 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from att_docs.conference.deadline import days_left, deadline_for
 from att_docs.conference.paths import PAPER_FILE, Project, find_paper_dirs
 from att_docs.conference.readiness import LanguageStatus, language_status
@@ -206,10 +204,11 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
         term_base = glossary or Project.default(templates).glossary
         fingerprint = Fingerprint.of(folder, templates, term_base)
         from att_docs.conference.issued import issued_sha256
+        from att_docs.conference.status_cache import load_rows
 
         keys = {d.name: combine(fingerprint.paper_key(d), records_sha256(d),
                                 issued_sha256(d)) for d in dirs}
-        cached = _load_cache(cache_file)
+        cached = load_rows(cache_file)
     unread = [d for d in dirs if keys.get(d.name) not in cached]
     papers = load_papers(folder, templates, strict=False, keep_going=True, dirs=unread)
     conference = papers.conference
@@ -243,7 +242,9 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
         row.superseded_by = newer.get(row.id)
     rows.sort(key=_order)
     if cache_file is not None and fresh != cached:
-        _save_cache(cache_file, fresh)
+        from att_docs.conference.status_cache import save_rows
+
+        save_rows(cache_file, fresh)
     return ConferenceStatus(conference, today, rows)
 
 
@@ -267,7 +268,6 @@ def paper_status(paper_dir: Path, templates: Path, today: dt.date,
     return row
 
 
-_CACHE_VERSION = 1
 STATUS_CACHE = ".att-docs-status-cache.json"
 
 
@@ -278,30 +278,6 @@ def status_cache_path(build: Path, folder: Path) -> Path | None:
     if not build.is_dir():
         return None
     return build / f".{folder.resolve().name}{STATUS_CACHE}"
-
-
-def _load_cache(path: Path) -> dict[str, Any]:
-    import json
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    ok = isinstance(data, dict) and data.get("version") == _CACHE_VERSION
-    return data.get("papers", {}) if ok else {}
-
-
-def _save_cache(path: Path, papers: dict[str, Any]) -> None:
-    import json
-
-    from att_docs.atomic import atomic_output
-
-    try:
-        with atomic_output(path) as tmp:
-            tmp.write_text(json.dumps({"version": _CACHE_VERSION, "papers": papers},
-                                      ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a cache that cannot be written only costs time
 
 
 def _row_to_cache(row: PaperStatus) -> dict[str, Any]:
@@ -408,23 +384,35 @@ def _readable(doc: Document, presence: dict[str, bool], today: dt.date,
 def _unreadable(paper_dir: Path, conference: Conference, presence: dict[str, bool],
                 error: str, today: dt.date) -> PaperStatus:
     """A row for a paper that cannot be read: what its paper.yaml still tells."""
+    from att_docs.errors import ContentError
+    from att_docs.readers.yamlfile import load_yaml
+
     try:
-        raw = yaml.safe_load((paper_dir / PAPER_FILE).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        raw = load_yaml(paper_dir / PAPER_FILE).data  # hardened: no aliases, bounded
+    except ContentError:
         raw = None
     raw = raw if isinstance(raw, dict) else {}
     rule = raw.get("deadline")
     days = (rule.get("days_before_opening") if isinstance(rule, dict) else None)
     title = raw.get("title")
-    original = raw.get("original_language", conference.languages[0])
-    date = raw.get("date")
+    original = raw.get("original_language")
+    original = original if isinstance(original, str) else conference.languages[0]
+    date = _date(raw.get("date"))
     return PaperStatus(
         id=paper_dir.name, symbol=str(raw.get("symbol", "?")),
         title=str(title.get(original, "")) if isinstance(title, dict) else "",
         type=str(raw.get("type", "?")),
-        date=date if isinstance(date, dt.date) else None,
+        date=date,
         deadline=deadline_for(conference.opening,
-                              days if isinstance(days, int) else conference.deadline_days),
+                              days if type(days) is int else conference.deadline_days),
         today=today, languages={lang: LanguageStatus(present) for lang, present in
                                 presence.items()},
         error=error)
+
+
+def _date(value: Any) -> dt.date | None:
+    """An ISO date written in paper.yaml, if it is one."""
+    try:
+        return dt.date.fromisoformat(str(value)) if value is not None else None
+    except ValueError:
+        return None

@@ -10,21 +10,31 @@ texts by id through :mod:`att_docs.conference.content_writer`.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from att_docs.conference.content_writer import Change, write_translations
+from att_docs.conference.content_writer import Change, PaperWrite, write_translations
 from att_docs.conference.issued import ISSUED_DIR
 from att_docs.conference.provenance import RECORD_DIR
-from att_docs.conference.reimport import compare_units, keep_map
-from att_docs.document.model import Document, Text
+from att_docs.conference.readback import (
+    LINE_BREAK,
+    ONE_LINE,
+    Origin,
+    breaks_lines,
+    check_units,
+    fold_lines,
+    one_line,
+    read_back,
+)
+from att_docs.conference.reimport import compare_units, draft_document, keep_map
+from att_docs.confine import Folder, check_name, copy_tree, write_inside
+from att_docs.document.model import Document, Footnote, Heading, Text
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
-from att_docs.readers.docx import Notice, read_docx
+from att_docs.readers.docx import Draft, Notice, read_docx
 from att_docs.readers.docx.ids import assign_ids, slug
+from att_docs.writers.content.paper import PaperInfo
 
 __all__ = ["ImportReport", "import_draft", "import_translation"]
 
@@ -72,11 +82,14 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     ``lang`` is the draft's language (default: the conference's first language).
     """
     from att_docs.conference.deadline import conference_deadline
-    from att_docs.conference.scaffold import next_serial
+    from att_docs.conference.scaffold import next_serial, serial_holder
     from att_docs.document.frame import known_types
+    from att_docs.document.symbols import parse_symbol
     from att_docs.readers.content import read_conference
-    from att_docs.writers.content.paper import PaperInfo, paper_files
+    from att_docs.writers.content.paper import paper_files
 
+    if folder_name is not None:
+        check_name(folder_name, "--id")
     conference = read_conference(conference_dir)
     lang = lang or conference.languages[0]
     if lang not in conference.languages:
@@ -87,6 +100,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
         raise ContentError(f"unknown document type {paper_type!r} (known: "
                            f"{', '.join(sorted(types))})", templates)
     draft = read_docx(docx, lang, templates, paper_type or "chair-report", accept_changes)
+    _one_line_frame(draft)
     fields = draft.masthead
     missing = [name for name in ("symbol", "date", "submitted_by")
                if getattr(fields, name) is None]
@@ -103,10 +117,20 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
             part.type = paper_type
     title = draft.main.title.get(lang) or f"(title of {docx.name})"
     draft.main.title[lang] = title
-    folder = conference_dir / (folder_name or slug(title, docx.stem.lower()))
+    name = folder_name or check_name(slug(title, slug(docx.stem, "paper")), "the folder name")
+    folder = conference_dir / name
+    if folder.is_symlink():
+        raise ContentError("is a link; a re-import writes a new folder in its place: "
+                           "import into the folder it leads to instead", folder)
     if folder.exists() and not (folder / "paper.yaml").exists():
         raise ContentError("already exists and is not a paper folder; choose another --id",
                            folder)
+    taken = serial_holder(conference_dir, parse_symbol(symbol), folder.name)
+    if taken is not None:
+        raise ContentError(f"the draft's symbol {symbol} takes serial "
+                           f"{parse_symbol(symbol).serial}, which {taken[0].name} ({taken[1]}) "
+                           f"already has: re-import over it with --id {taken[0].name}, or "
+                           "correct the symbol in the draft", docx)
     previous = _read_existing(folder, conference_dir, templates)
     if previous is not None and folder_name is None \
             and str(previous.masthead.symbol) != symbol:
@@ -127,6 +151,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
         annex_types={part.id: part.type for part in draft.parts[1:]},
         comment=f"Imported from {docx.name} with att-docs import."
                 + (f"\nTo fill in: {', '.join(missing)}." if missing else ""))
+    written, locate = _checked_units(draft, footnotes, info, templates)
     files = paper_files(info, draft.parts, footnotes)
     report = ImportReport(folder, draft.notices, missing, sorted(files))
     carried = None
@@ -137,44 +162,107 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     else:
         ids = set()
     if not dry_run:
-        _write_folder(folder, files, lang, ids, carried)
+        verb = "re-import" if previous is not None else "import"
+        _write_folder(folder, files, lang, ids, carried, templates,
+                      f"{verb} of {docx.name}", written, locate)
     return report
 
 
+_JOINED = "a {} is one line: its line breaks were joined with spaces"
+
+
+def _one_line_frame(draft: Draft) -> None:
+    """Titles, subtitles, captions, the submitted-by line and headings are one line in
+    the content (the frame typesets them as one): a line break in the draft becomes a
+    space, with a notice."""
+    lang = draft.lang
+    for part in draft.parts:
+        for name in ("title", "subtitle", "caption"):
+            values = getattr(part, name)
+            if lang in values and LINE_BREAK.search(values[lang]):
+                values[lang] = fold_lines(values[lang])
+                draft.notices.append(Notice(name, _JOINED.format(name)))
+        for block in part.blocks:
+            text = block.text.get(lang) if isinstance(block, Heading) else None
+            if text is not None and breaks_lines(text):
+                block.text[lang] = one_line(text)
+                draft.notices.append(Notice(Origin.of_text(text, draft.path).place,
+                                            _JOINED.format("heading")))
+    submitted = draft.masthead.submitted_by
+    if submitted and LINE_BREAK.search(submitted):
+        draft.masthead.submitted_by = fold_lines(submitted)
+        draft.notices.append(Notice("submitted by", _JOINED.format("submitted-by line")))
+
+
+def _checked_units(draft: Draft, footnotes: dict[str, Footnote], info: PaperInfo,
+                   templates: Path) -> tuple[dict[str, Text], Callable[[str], Origin]]:
+    """The draft's texts by unit id, each refused (with its paragraph in the draft) if
+    the content reader would not read it back as it is; where each unit came from."""
+    lang = draft.lang
+    doc = draft_document(draft.parts, footnotes, lang, info.type, info.symbol,
+                         info.submitted_by)
+    units = list(document_units(doc))
+    texts = {u.id: u.texts[lang] for u in units if lang in u.texts}
+    kinds = {u.id: u.kind for u in units}
+
+    def locate(unit_id: str) -> Origin:
+        if unit_id not in texts:
+            return Origin(draft.path)
+        kind = kinds.get(unit_id, "paragraph")
+        what = "footnote" if kind == "footnote" else "paragraph"
+        origin = Origin.of_text(texts[unit_id], draft.path, what)
+        return origin if origin.place else Origin(draft.path, None, kind.replace("-", " "))
+
+    check_units(texts, kinds, list(footnotes), lang, templates, locate)
+    return texts, locate
+
+
 def _write_folder(folder: Path, files: dict[str, str], lang: str, ids: set[str],
-                  carried: dict[str, dict[str, Text]] | None) -> None:
-    """Write into a scratch folder beside the conference, then swap it into place.
+                  carried: dict[str, dict[str, Text]] | None, templates: Path,
+                  what: str, written: dict[str, Text],
+                  locate: Callable[[str], Origin]) -> None:
+    """Stage the new paper folder inside the conference, read it back as the build
+    will, then put it in place of the old one in one exchange (a journaled write).
 
     ``carried`` translations of units whose ids are still in ``ids`` are written on top
     of the placeholders, so a re-import keeps them, with the paper's translation records.
     """
-    scratch = Path(tempfile.mkdtemp(prefix=f".att-docs-import-{folder.name}.",
-                                    dir=folder.parent.parent))
-    try:
+    from att_docs.journal import Write
+    from att_docs.readers.content import read_conference
+
+    conference_dir = folder.parent
+    conference = read_conference(conference_dir)
+    with Write(conference_dir, what) as write:
+        staged = write.folder(folder.name)
         for name, text in files.items():
-            path = scratch / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        if carried is not None and (folder / RECORD_DIR).is_dir():
-            shutil.copytree(folder / RECORD_DIR, scratch / RECORD_DIR)
-        issued = folder / ISSUED_DIR  # what was distributed is never the draft's to drop
-        if issued.is_dir() and not issued.is_symlink():
-            shutil.copytree(issued, scratch / ISSUED_DIR, symlinks=True)
-        for other, texts in (carried or {}).items():
-            kept = {unit_id: text for unit_id, text in texts.items() if unit_id in ids}
-            write_translations(scratch, other, kept, lang)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(scratch, 0o777 & ~mask)
-        if folder.exists():
-            old = folder.with_name(f".{folder.name}.replaced")
-            os.rename(folder, old)
-            os.rename(scratch, folder)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(scratch, folder)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            write_inside(staged, name, text.encode("utf-8"))
+        if not folder.joinpath(ISSUED_DIR).is_symlink():  # what was distributed stays
+            _carry(folder, staged, ISSUED_DIR)
+        meant = {lang: written}
+        if carried is not None:
+            _carry(folder, staged, RECORD_DIR)
+            paper = PaperWrite(staged, templates, conference_dir=conference_dir,
+                               complete=True)
+            for other, texts in carried.items():
+                paper.translations(other, {unit_id: text for unit_id, text in texts.items()
+                                           if unit_id in ids})
+            paper.write_unseen()
+            meant.update(paper.written)
+        read_back(staged, folder, conference, templates, meant, strict=True,
+                  locate=locate, source=locate(""))
+        write.commit()
+
+
+def _carry(folder: Path, staged: Path, name: str) -> None:
+    """The old folder's sub-folder ``name`` (its translation records, its issued
+    versions), into the new one, copied without following a link (a linked
+    ``name`` is refused)."""
+    try:
+        source = Folder.open(folder, name)
+    except FileNotFoundError:
+        return
+    with source, Folder.open(staged, name, create=True) as target:
+        copy_tree(source, target)
 
 
 def _translations(folder: Path, conference_dir: Path, templates: Path,
@@ -191,7 +279,8 @@ def _translations(folder: Path, conference_dir: Path, templates: Path,
 
 def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, *,
                        accept_changes: bool = False, dry_run: bool = False) -> ImportReport:
-    """Write the texts of a translated Word file into ``paper_dir`` by unit id."""
+    """Write the texts of a translated Word file into ``paper_dir`` by unit id, with the
+    paper's translation record, in one journaled write."""
     from att_docs.conference.align import align_translation
     from att_docs.readers.content import read_conference
 
@@ -210,19 +299,22 @@ def import_translation(docx: Path, paper_dir: Path, lang: str, templates: Path, 
                            "draft without --into", paper_dir)
     draft = read_docx(docx, lang, templates, doc.type, accept_changes)
     texts = align_translation(doc, original, draft)
+    kinds = {u.id: u.kind for u in document_units(doc)}
+    for unit_id, text in texts.items():
+        if kinds.get(unit_id) in ONE_LINE and breaks_lines(text):
+            texts[unit_id] = one_line(text)
+            draft.notices.append(Notice(Origin.of_text(text, docx).place or unit_id,
+                                        _JOINED.format(kinds[unit_id].replace("-", " "))))
+    sources = {u.id: u.texts[original].plain() for u in document_units(doc)
+               if original in u.texts and u.id in texts
+               and texts[u.id].plain() != u.texts[original].plain()}  # copies: unconfirmed
+
+    def locate(unit_id: str) -> Origin:
+        return Origin.of_text(texts[unit_id], docx) if unit_id in texts else Origin(docx)
+
     report = ImportReport(paper_dir, draft.notices)
-    report.written = write_translations(paper_dir, lang, texts, original, dry_run=dry_run)
-    if not dry_run:
-        sources = {u.id: u.texts[original].plain() for u in document_units(doc)
-                   if original in u.texts and u.id in texts
-                   and texts[u.id].plain() != u.texts[original].plain()}  # copies: unconfirmed
-        report.recorded = _record_provenance(paper_dir, lang, sources)
+    report.written = write_translations(paper_dir, lang, texts, original, dry_run,
+                                        templates=templates, sources=sources, locate=locate,
+                                        what=f"import of {docx.name} into {lang}")
+    report.recorded = not dry_run
     return report
-
-
-def _record_provenance(paper_dir: Path, lang: str, sources: dict[str, str]) -> bool:
-    """Record what each translation was made from (the paper's readiness record)."""
-    from att_docs.conference.provenance import record_translations
-
-    record_translations(paper_dir, lang, sources)
-    return True

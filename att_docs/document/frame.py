@@ -31,7 +31,8 @@ __all__ = ["FrameItem", "FrameRenderer", "known_types"]
 TEMPLATE_SUFFIX = ".md.j2"
 _NOT_TYPES = {"paper", "annex"}
 _PLACEHOLDERS = {"body", "annexes", "pagebreak"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&^])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&^:=])")
+_LINE_BREAK = re.compile("[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
 def known_types(templates: Path) -> set[str]:
@@ -53,10 +54,14 @@ class FrameItem:
 
 
 def _escape_markdown(value: Any) -> Any:
-    """Jinja ``finalize``: values are literal text, never Markdown syntax."""
+    """Jinja ``finalize``: values are one line of literal text, never Markdown syntax.
+
+    A line break in a value (a title typed on two lines) becomes a space, so no value can
+    open a container (``:::``), a heading or a code block in the frame."""
     if value is None:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
+    text = _LINE_BREAK.sub(" ", str(value)).strip(" \t")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 class _CheckedLoader(jinja2.FileSystemLoader):

@@ -154,6 +154,13 @@ def _catalogue(po_path: Path, lang: str) -> gettext.NullTranslations:
     from att_docs.readers.text import MAX_YAML_BYTES, read_input
 
     source = read_input(po_path, MAX_YAML_BYTES)  # size, UTF-8, no control characters
+    from att_docs.document.catalogue_check import check_catalogue
+
+    try:
+        check_catalogue(source, po_path)  # what babel's lenient reader lets through
+    except ContentError as exc:
+        raise ContentError(f"bad message catalogue: {exc.message}", exc.path,
+                           exc.line) from None
     try:
         catalog = read_po(io.BytesIO(source.encode("utf-8")), locale=lang, abort_invalid=True)
     except Exception as exc:  # babel raises PoFileError and ValueError subclasses

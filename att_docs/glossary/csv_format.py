@@ -10,6 +10,12 @@ and optionally
 ``id``, ``note``, ``subject`` and ``definition``.
 
 The delimiter (comma, semicolon or tab) is taken from the header line.
+
+Cells are safe to open in a spreadsheet: one that starts with ``= + - @``, a tab or a
+carriage return is written with a leading apostrophe (OWASP's rule against CSV
+injection: the spreadsheet shows it as text instead of running a formula), and so is one
+that already starts with an apostrophe before such a character; the import removes
+exactly that apostrophe again, so a round trip loses nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ import csv
 import io
 from pathlib import Path
 
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -27,16 +33,35 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
+from att_docs.inputs import read_text
 from att_docs.readers.text import check_characters
 
-__all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary"]
+__all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary", "spreadsheet_cell"]
 
 COLUMNS = ("concept_id", "lang", "term", "status", "kind", "case_sensitive", "note",
            "concept_note", "subject", "definition")
 _REQUIRED = ("concept_id", "lang", "term")
 _WIDE_FIELDS = ("id", "note", "subject", "definition")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TRUE = {"true", "yes", "1", "y", "x"}
 _FALSE = {"false", "no", "0", "n", ""}
+
+
+# --------------------------------------------------------------------------- cells
+
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a cell no spreadsheet takes for a formula (see the module's notes)."""
+    if text.startswith(_FORMULA_START) or (
+            text.startswith("'") and text[1:].startswith((*_FORMULA_START, "'"))):
+        return "'" + text
+    return text
+
+
+def _from_cell(text: str) -> str:
+    """The text of a cell written by :func:`spreadsheet_cell` (others are unchanged)."""
+    if text.startswith("'") and text[1:].startswith((*_FORMULA_START, "'")):
+        return text[1:]
+    return text
 
 
 # --------------------------------------------------------------------------- reading
@@ -63,7 +88,7 @@ def load_csv_glossary(path: Path) -> Glossary:
         else:
             concepts = _wide_form(reader, header, path)
     except csv.Error as exc:
-        raise ContentError(f"malformed CSV: {exc}", path, reader.line_num) from None
+        raise ContentError(f"malformed CSV: {exc}", path, reader.reader.line_num) from None
     return finish(Glossary(concepts, source=path), path)
 
 
@@ -77,7 +102,7 @@ def _long_form(reader: csv.DictReader[str], header: list[str], path: Path) -> li
     concepts: dict[str, Concept] = {}
     for row in reader:
         line = reader.line_num
-        cells = {k: (v or "").strip() for k, v in row.items() if k is not None}
+        cells = {k: _from_cell((v or "").strip()) for k, v in row.items() if k is not None}
         if not any(cells.values()):
             continue
         if any((extra or "").strip() for extra in row.get(None, [])):  # type: ignore[call-overload]
@@ -137,10 +162,11 @@ def _wide_form(reader: csv.DictReader[str], header: list[str], path: Path) -> li
     concepts = []
     for n, row in enumerate(reader, start=1):
         line = reader.line_num
-        cells = {k.lower(): (v or "").strip() for k, v in row.items() if k is not None}
+        cells = {k.lower(): _from_cell((v or "").strip()) for k, v in row.items()
+                 if k is not None}
         terms: dict[str, list[Term]] = {}
         for lang in langs:  # two regional columns of one language: the first is preferred
-            if text := clean_term(row[lang]):
+            if text := clean_term(_from_cell(clean_term(row[lang]))):
                 same = terms.setdefault(normalize_lang(lang), [])
                 same.append(Term(text, "admitted" if same else "preferred", line=line))
         if not terms:
@@ -165,8 +191,9 @@ def dumps_csv(glossary: Glossary) -> str:
         for lang, terms in concept.terms.items():
             for term in terms:
                 own = [concept.note or "", concept.subject or "", concept.definition or ""]
-                writer.writerow([concept.id, lang, term.text, term.status, term.kind or "",
-                                 "true" if term.case_sensitive else "false", term.note or "",
-                                 *(own if first else ["", "", ""])])
+                writer.writerow([spreadsheet_cell(cell) for cell in (
+                    concept.id, lang, term.text, term.status, term.kind or "",
+                    "true" if term.case_sensitive else "false", term.note or "",
+                    *(own if first else ["", "", ""]))])
                 first = False
     return out.getvalue()

@@ -40,6 +40,7 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
+from att_docs.inputs import read_bytes
 from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
@@ -89,10 +90,7 @@ def load_tbx_glossary(path: Path) -> Glossary:
 
 
 def _parse(path: Path) -> etree._Element:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ContentError("file not found", path) from None
+    data = read_bytes(path)
     return parse_untrusted(data, path, remove_comments=True, remove_pis=True)
 
 

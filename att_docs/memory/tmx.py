@@ -139,8 +139,9 @@ def stored_tmx(content: Path) -> list[Path]:
 def add_tmx(path: Path, content: Path, name: str | None = None) -> tuple[Path, TmxFile, bool]:
     """Check ``path`` and keep a copy in ``content/.tm/``: the copy, the file as read, and
     whether it replaced one of the same name. The name is the file's own (or ``name``),
-    reduced to letters, digits, ``.``, ``_`` and ``-``."""
-    from att_docs.atomic import atomic_output
+    reduced to letters, digits, ``.``, ``_`` and ``-``. It is written as every file into
+    the content is, without following a link (:func:`att_docs.confine.write_inside`)."""
+    from att_docs.confine import write_inside
 
     data = _read_limited(path)
     if not content.is_dir():
@@ -157,6 +158,5 @@ def add_tmx(path: Path, content: Path, name: str | None = None) -> tuple[Path, T
     if stored.is_symlink():
         raise ContentError("is a link; remove it first", stored)
     replaced = stored.exists()
-    with atomic_output(stored) as tmp:
-        tmp.write_bytes(data)
+    write_inside(content, f"{TM_DIR}/{stored.name}", data)
     return stored, tmx, replaced

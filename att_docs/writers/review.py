@@ -10,6 +10,7 @@ text it was translated from: deleted words struck through, inserted words underl
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,12 +18,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from att_docs.atomic import atomic_output
 from att_docs.checks.findings import Finding
 from att_docs.checks.rules.stale import message as stale_message
 from att_docs.conference.provenance import UnitState, unit_states
 from att_docs.conference.worddiff import word_diff
+from att_docs.confine import write_inside
 from att_docs.document.model import Document, Paragraph
+from att_docs.errors import OutputError
 
 __all__ = ["AUTHOR", "checks_for", "write_review"]
 
@@ -126,11 +128,13 @@ def _diff_cell(document: Any, cell: Any, unit: UnitState, findings: list[Finding
 
 
 def write_review(doc: Document, lang: str, findings: list[Finding], target: Path,
-                 language_names: dict[str, str]) -> int:
+                 language_names: dict[str, str], root: Path | None = None) -> int:
     """Write the review copy of ``doc`` in ``lang`` to ``target``; returns the comments.
 
     ``findings`` are those of the checks with ``lang`` as the target language (see
     :func:`checks_for`); stale units are commented from their state in ``lang``.
+    ``target`` lies in ``root`` (default: its own folder), and no link between them is
+    followed.
     """
     import docx
     from docx.enum.section import WD_ORIENT
@@ -199,8 +203,11 @@ def write_review(doc: Document, lang: str, findings: list[Finding], target: Path
         for finding in leftover:
             _comment(document, heading_runs, finding)
         comments += len(leftover)
-    with atomic_output(target) as tmp:
-        document.save(str(tmp))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    root = root or target.parent
+    write_inside(root, target.relative_to(root).as_posix(), buffer.getvalue(),
+                 error=OutputError)
     return comments
 
 

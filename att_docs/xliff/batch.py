@@ -109,26 +109,31 @@ def import_files(files: list[Path], content: Path, templates: Path, dry_run: boo
                  ) -> tuple[list[Imported], list[ContentError]]:
     """Import every good unit of every file; the files imported and those refused whole.
 
-    With ``all_or_nothing``, a refused file or unit stops the import before anything is
-    written (a :class:`ContentError`).
+    Each paper's new files and translation records are staged and read back before any
+    paper's files move, then each paper is written in one journaled write. A paper that
+    would not read back is refused whole (its files are listed with the refused ones).
+    With ``all_or_nothing``, a refused file, unit or paper stops the import before
+    anything is written (a :class:`ContentError`).
     """
-    from att_docs.conference.content_writer import write_translations
+    from att_docs.conference.content_writer import PaperWrite, commit_all
 
     plans, failed = plan_files(files, content, templates, force, all_or_nothing)
     done: list[Imported] = []
+    writes: dict[Path, PaperWrite] = {}
     for plan in plans:
-        changes = write_translations(plan.paper_dir, plan.lang, plan.texts, plan.original,
-                                     dry_run) if plan.texts else []
-        if plan.sources and not dry_run:
-            record_import(plan)
+        if not plan.texts and not plan.sources:
+            done.append(Imported(plan, []))
+            continue
+        write = writes.get(plan.paper_dir)
+        if write is None:
+            write = writes[plan.paper_dir] = PaperWrite(plan.paper_dir, templates,
+                                                        what="xliff import", current=plan.doc)
+        changes = write.translations(plan.lang, plan.texts, sources=plan.sources,
+                                     same=plan.same, locate=plan.origin)
         done.append(Imported(plan, changes))
+    if not dry_run:
+        refused = commit_all(list(writes.values()), partial=not all_or_nothing)
+        failed.extend(error for _, error in refused)
+        dropped = {write.paper_dir for write, _ in refused}
+        done = [item for item in done if item.plan.paper_dir not in dropped]
     return done, failed
-
-
-def record_import(plan: Plan) -> None:
-    """Record which original texts the imported translations were made from (the paper's
-    translation record: a unit imported with --force stays stale), and which were
-    confirmed to stay the same as their original."""
-    from att_docs.conference.provenance import record_translations
-
-    record_translations(plan.paper_dir, plan.lang, plan.sources, plan.same)

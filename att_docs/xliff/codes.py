@@ -16,6 +16,7 @@ from typing import Literal
 from lxml import etree
 
 from att_docs.document.model import FootnoteRef, Inline, Run
+from att_docs.document.sameness import normalise
 
 __all__ = ["Code", "CodeError", "Span", "decode", "encode", "normalise", "write_content"]
 
@@ -48,24 +49,6 @@ class Span:
 
 
 Node = str | Span | Code
-
-
-def normalise(inlines: list[Inline]) -> list[Inline]:
-    """Adjacent runs of the same formatting merged, empty runs dropped: equal texts compare
-    equal however they were split."""
-    out: list[Inline] = []
-    for inline in inlines:
-        if isinstance(inline, Run):
-            if not inline.text:
-                continue
-            last = out[-1] if out else None
-            if isinstance(last, Run) and (last.bold, last.italic) == (inline.bold, inline.italic):
-                out[-1] = Run(last.text + inline.text, last.bold, last.italic)
-                continue
-            out.append(Run(inline.text, inline.bold, inline.italic))
-        else:
-            out.append(FootnoteRef(inline.id))
-    return out
 
 
 def _formats(inlines: list[Inline]) -> list[tuple[bool, bool]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from att_docs.conference.provenance import text_hash
+from att_docs.conference.readback import Origin, unit_problems
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
@@ -29,7 +30,6 @@ from att_docs.plural import counted
 from att_docs.xliff import BLOCK_SEP
 from att_docs.xliff.codes import CodeError, decode, encode, normalise
 from att_docs.xliff.parse import XliffFile, XliffUnit
-from att_docs.xliff.readback import unreadable
 from att_docs.xliff.states import confirms
 
 __all__ = ["Plan", "Refusal", "language_of", "plan_import"]
@@ -80,6 +80,12 @@ class Plan:
     confirmed: list[str] = field(default_factory=list)  # recorded with their text unchanged
     same: list[str] = field(default_factory=list)  # recorded as the same as their original
     refused: list[Refusal] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)  # unit id: its line in the file
+    doc: Document | None = field(default=None, repr=False)  # the paper as read for the plan
+
+    def origin(self, unit_id: str) -> Origin:
+        """Where a unit's translation is in the file (for a refusal)."""
+        return Origin(self.path, self.lines.get(unit_id))
 
 
 @dataclass
@@ -160,7 +166,7 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
     from att_docs.document.locale import load_locale
 
     lang = _check_file(xf, paper_dir, doc)
-    plan = Plan(xf.path, paper_dir, lang, doc.masthead.original_language)
+    plan = Plan(xf.path, paper_dir, lang, doc.masthead.original_language, doc=doc)
     slots, counts = _slots(doc, lang)
     soft_break = load_locale(templates, lang).soft_break
     symbol = str(doc.masthead.symbol)
@@ -178,6 +184,7 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
             plan.refused.append(Refusal(unit.id, "appears twice in the file", unit.line,
                                         "twice"))
             continue
+        plan.lines.setdefault(slot.unit_id, unit.line)
         _, codes = encode(slot.source.inlines)
         try:
             source = decode(unit.source, codes, _version(xf))
@@ -210,14 +217,13 @@ def plan_import(xf: XliffFile, paper_dir: Path, doc: Document, templates: Path,
         blocks.setdefault(slot.unit_id, {})[slot.index] = target
     _refuse_siblings(plan, xf, slots, blocks)
     _collect(plan, slots, counts, blocks, old_sources, confirmed)
-    metadata = {u.id for u in document_units(doc) if u.file is not None}  # plain YAML strings
-    prose = {k: v for k, v in plan.texts.items() if k not in metadata}
-    lines = {slots[u.id].unit_id: u.line for u in xf.units if u.id in slots}
-    for unit_id, why in unreadable(prose, list(doc.footnotes), lang, templates):
+    kinds = {u.id: u.kind for u in document_units(doc)}
+    for unit_id, why in unit_problems(plan.texts, kinds, list(doc.footnotes), lang,
+                                      templates):
         plan.texts.pop(unit_id, None)
         plan.sources.pop(unit_id, None)
         plan.refused.append(Refusal(unit_id, f"cannot be written as it is: {why}",
-                                    lines.get(unit_id, 0), "unreadable"))
+                                    plan.lines.get(unit_id, 0), "unreadable"))
     return plan
 
 

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
+from att_docs.conference.symbol_field import stated_symbol
 from att_docs.document.model import Document
-from att_docs.errors import ContentError, read_text
+from att_docs.errors import ContentError
 
 __all__ = ["paper_index", "paper_symbol", "read_one", "read_papers"]
 
@@ -41,16 +42,12 @@ def read_papers(paths: Iterable[Path], templates: Path) -> list[Document]:
 
 
 def paper_symbol(paper_dir: Path) -> str:
-    """The ``symbol`` of a paper's ``paper.yaml``, read quickly (LibYAML) without
-    validating the rest; "" when the file does not say."""
-    import yaml
-
+    """The ``symbol`` of a paper's ``paper.yaml``, read quickly without validating the
+    rest; "" when the file does not say (reading the paper itself reports why)."""
     try:
-        data = yaml.load(read_text(paper_dir / PAPER_FILE),
-                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return ""  # reading the paper itself reports the error with its line
-    return str(data.get("symbol", "")) if isinstance(data, dict) else ""
+        return stated_symbol(paper_dir)
+    except ContentError:
+        return ""
 
 
 def paper_index(content: Path) -> dict[str, list[Path]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from att_docs.errors import ContentError
+from att_docs.inputs import read_bytes
 from att_docs.xliff import NS_2, NS_12
 
 __all__ = ["XliffFile", "XliffUnit", "read_units"]
@@ -46,10 +47,7 @@ def _parser() -> etree.XMLParser:
 
 def read_units(path: Path) -> XliffFile:
     """Parse ``path``; malformed XML, a DOCTYPE, or not XLIFF 1.2/2.x is a ContentError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read the file ({exc.strerror})", path) from None
+    data = read_bytes(path)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

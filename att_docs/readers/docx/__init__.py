@@ -54,7 +54,8 @@ def read_docx(path: Path, lang: str, templates: Path, paper_type: str,
                for part in structure.parts for b in part.blocks):
         raise ContentError("no numbered paragraphs found: number the paragraphs with Word "
                            "numbering or typed numbers (\"1.\", \"2.\")", path)
-    notices = ctx.notices + structure.notices + _text_box_notices(path, lines)
+    notices = (ctx.notices + structure.notices + _text_box_notices(path, lines)
+               + _linked_picture_notices(path))
     _restore_title_case(structure.parts[0].title, lang, path, notices)
     footnotes = {note_id: Footnote(note_id, {lang: Text(blocks)})
                  for note_id, blocks in ctx.notes.items()}
@@ -93,6 +94,42 @@ def _text_box_notices(path: Path, lines: list[Line]) -> list[Notice]:
                 else "its text is not imported")
         notices.append(Notice(place, f"a text box ({boxed[:40]!r}): the content format has "
                                      f"no text boxes; {fate}"))
+    return notices
+
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_V = "urn:schemas-microsoft-com:vml"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _linked_picture_notices(path: Path) -> list[Notice]:
+    """Pictures linked to a file outside the draft (``r:link``, or a relationship with
+    ``TargetMode="External"``), which pandoc drops without a word."""
+    with zipfile.ZipFile(path) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+        try:
+            rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+        except KeyError:
+            rels = None
+    external = {} if rels is None else {
+        rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{{{_PR}}}Relationship")
+        if rel.get("TargetMode") == "External"}
+    notices: list[Notice] = []
+    pictures = [*root.iter(f"{{{_A}}}blip"), *root.iter(f"{{{_V}}}imagedata")]
+    for picture in pictures:
+        rid = picture.get(f"{{{_R}}}link") or picture.get(f"{{{_R}}}embed") or \
+            picture.get(f"{{{_R}}}id")
+        if picture.get(f"{{{_R}}}link") is None and rid not in external:
+            continue
+        holder = next(picture.iterancestors(f"{{{_W}}}p"), None)
+        around = "".join(t.text or "" for t in (holder.iter(f"{{{_W}}}t")
+                                                if holder is not None else ())).strip()[:40]
+        place = f"the paragraph {around!r}" if around else "a picture"
+        target = external.get(rid, "")
+        notices.append(Notice(place, f"a linked picture{f' ({target[:60]})' if target else ''}"
+                                     ": its file is outside the draft, and the content "
+                                     "format has no images; not imported"))
     return notices
 
 

@@ -98,11 +98,23 @@ def render_block_text(text: Text, indent: str = "") -> str:
 
 
 def render_rich_text(text: Text) -> str:
-    """A cell or footnote: paragraphs and list items separated by blank lines."""
-    out = []
+    """A cell or footnote: paragraphs separated by blank lines, the items of a list on
+    consecutive lines (a tight list, as authors write them)."""
+    out: list[str] = []
+    previous: TextBlock | None = None
     for block in text.blocks:
+        if out:
+            out.append("\n" if _same_list(previous, block) else "\n\n")
         out.append(_rich_block(block))
-    return "\n\n".join(out)
+        previous = block
+    return "".join(out)
+
+
+def _same_list(before: TextBlock | None, block: TextBlock) -> bool:
+    """``block`` is the next item of the list ``before`` is an item of."""
+    if before is None or block.list_kind is None or before.list_kind != block.list_kind:
+        return False
+    return block.list_kind == "bullet" or block.number == (before.number or 1) + 1
 
 
 def _rich_block(block: TextBlock) -> str:

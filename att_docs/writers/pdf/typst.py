@@ -148,7 +148,8 @@ class PdfWriter:
                     "and headings could not be bold; install its Bold face"
                 )
 
-    def _glyph_error(self, message: str, who: str, lang: str) -> FontError | None:
+    def _glyph_error(self, message: str, who: str, lang: str,
+                     document: Document) -> FontError | None:
         match = _GLYPH_ERROR.search(message)
         if match is None:
             return None
@@ -157,10 +158,11 @@ class PdfWriter:
         absent = [f for f in self.styles.fallback_fonts if f not in self.fallbacks]
         hint = (f"; not installed: {', '.join(absent)} (scripts/setup.sh installs them)"
                 if absent else "")
+        where = _first_use(document, lang, text)
         return FontError(
-            f"{who}: no font has a glyph for {text!r} ({_codepoints(text)}); fonts tried: "
-            f"{', '.join(tried)}{hint}; add a font that covers it to fallback_fonts in "
-            "styles.yaml or replace the character"
+            f"{where + ': ' if where else ''}{who}: no font has a glyph for {text!r} "
+            f"({_codepoints(text)}); fonts tried: {', '.join(tried)}{hint}; add a font that "
+            "covers it to fallback_fonts in styles.yaml or replace the character"
         )
 
     # ------------------------------------------------------------------ typst
@@ -175,7 +177,7 @@ class PdfWriter:
                     sys_inputs={"data": payload}, pdf_standards=standards, timestamp=stamp
                 )
             except typst.TypstError as exc:
-                error = self._translate(exc, lang, who)
+                error = self._translate(exc, lang, who, document)
                 message = getattr(exc, "message", None) or str(exc)
                 last = attempt == len(PDF_STANDARDS)
                 if isinstance(error, FontError) or last or not _STANDARD_ERROR.match(message):
@@ -189,10 +191,11 @@ class PdfWriter:
             return pdf
         raise AssertionError("unreachable")
 
-    def _translate(self, exc: typst.TypstError, lang: str, who: str) -> Exception:
+    def _translate(self, exc: typst.TypstError, lang: str, who: str,
+                   document: Document) -> Exception:
         """A missing glyph becomes a FontError; anything else a PdfError with Typst's text."""
         message = getattr(exc, "message", None) or str(exc)
-        glyph = self._glyph_error(message, who, lang)
+        glyph = self._glyph_error(message, who, lang, document)
         if glyph is not None:
             return glyph
         diagnostic = str(getattr(exc, "diagnostic", "") or "")
@@ -217,3 +220,30 @@ class PdfWriter:
         return f"document {document.id!r}{where} ({lang})"
 
 
+def _first_use(document: Document, lang: str, chars: str) -> str | None:
+    """``file:line`` of the first text of ``document`` in ``lang`` that holds the first of
+    ``chars``, if one does (a template's own phrase has no place in the content)."""
+    from att_docs.document.units import document_units
+
+    char = chars[:1]
+    for unit in document_units(document):
+        text = unit.text(lang)
+        if not char or text is None or char not in text.plain():
+            continue
+        path = text.where.path if text.where else unit.file
+        if path is None:
+            continue
+        start = text.where.line if text.where else 1
+        return f"{path}:{_line_with(path, char, start) or start}"
+    return None
+
+
+def _line_with(path: Path, char: str, start: int) -> int | None:
+    """The first line from ``start`` on of the file ``path`` that holds ``char``."""
+    from att_docs.inputs import read_text
+
+    try:
+        lines = read_text(path).split("\n")
+    except ContentError:
+        return None
+    return next((n for n in range(start, len(lines) + 1) if char in lines[n - 1]), None)
