@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/generate_conference.py OUT_DIR [--papers 60] [--seed 9]
 
-Papers are made of the real English and Chinese texts of content/csp9, block by block,
-so both languages stay aligned and the Chinese is real Chinese. Types rotate:
+Papers are made of the real texts of content/csp9 in every language of the seed
+conference (English, Chinese and French), block by block, so the languages stay aligned
+and each is real text in its language. Types rotate:
 
 * draft-proposal: the Management Committee's text, 1 to 3 times (about 5 to 15 pages);
 * chair-report: the WGTU report with its footnote and Annex A (element tables, decision
@@ -25,12 +26,37 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "csp9"
 BODIES = ["WGTU", "WGETI", "WGTR", "MC", None]
-LANGS = ("en", "zh")  # the synthetic papers' languages, whatever else the seed has
+_YAML = YAML(typ="safe", pure=True)
+_YAML.allow_unicode = True
+_YAML.default_flow_style = False
+_YAML.sort_base_mapping_type_on_output = False  # type: ignore[assignment]
+_YAML.width = 1000
+LANGS: tuple[str, ...] = tuple(_YAML.load((SEED / "conference.yaml").read_text(
+    encoding="utf-8"))["languages"])  # the synthetic papers' languages: the seed's
+#: each language's words in the synthetic papers' own fields, by language
+WORDS = {
+    "en": {"body": "Co-chairs of the {body}", "conference": "Conference",
+           "chair-report": "Working Group Co-chairs' Draft Report to CSP9",
+           "draft-proposal": "Review of the ATT Programme of Work",
+           "decision-annex": "Draft Decisions of the Conference",
+           "decide": "The Conference decides as follows:", "index": "{title} ({index})"},
+    "zh": {"body": "{body}联席主席", "conference": "缔约国会议",
+           "chair-report": "提交第九届缔约国会议的工作组联席主席报告草案",
+           "draft-proposal": "审议《武器贸易条约》工作方案",
+           "decision-annex": "缔约国会议决定草案",
+           "decide": "缔约国会议决定如下：", "index": "{title}（{index}）"},
+    "fr": {"body": "Coprésidents du {body}", "conference": "Conférence",
+           "chair-report": "Projet de rapport des Coprésidents des groupes de travail à la "
+                           "CEP9",
+           "draft-proposal": "Examen du programme de travail du TCA",
+           "decision-annex": "Projets de décisions de la Conférence",
+           "decide": "La Conférence décide ce qui suit :", "index": "{title} ({index})"},
+}
 SUBMITTERS = {"chair-report": "CHAIR", "draft-proposal": "MC", "decision-annex": "PRES"}
 CODES = {"chair-report": "Conf.Rep", "draft-proposal": "Conf.Prop",
          "decision-annex": "Conf.Dec"}
@@ -39,16 +65,18 @@ _ID = re.compile(r"\{#([a-z0-9][a-z0-9-]*)")
 
 @dataclass(frozen=True)
 class Chunk:
-    """One block (a paragraph with its subparagraphs, a heading) in both languages."""
+    """One block (a paragraph with its subparagraphs, a heading) in every language."""
 
-    en: str
-    zh: str
+    texts: tuple[tuple[str, str], ...]  # (language, text)
+
+    def text(self, lang: str) -> str:
+        return dict(self.texts)[lang]
 
     def renamed(self, suffix: str) -> Chunk:
         def rename(text: str) -> str:
             return _ID.sub(lambda m: "{#" + m.group(1) + suffix, text)
 
-        return Chunk(rename(self.en), rename(self.zh))
+        return Chunk(tuple((lang, rename(text)) for lang, text in self.texts))
 
 
 def _blocks(text: str) -> tuple[list[str], list[str]]:
@@ -68,12 +96,19 @@ def _blocks(text: str) -> tuple[list[str], list[str]]:
 
 
 def _chunks(folder: Path) -> tuple[list[Chunk], list[Chunk]]:
-    en, en_notes = _blocks((folder / "en.md").read_text(encoding="utf-8"))
-    zh, zh_notes = _blocks((folder / "zh.md").read_text(encoding="utf-8"))
-    for mine, theirs in ((en, zh), (en_notes, zh_notes)):
-        assert [_ID.findall(b) for b in mine] == [_ID.findall(b) for b in theirs], folder
-    return ([Chunk(a, b) for a, b in zip(en, zh, strict=True)],
-            [Chunk(a, b) for a, b in zip(en_notes, zh_notes, strict=True)])
+    parts = {lang: _blocks((folder / f"{lang}.md").read_text(encoding="utf-8"))
+             for lang in LANGS}
+    first = parts[LANGS[0]]
+    for lang in LANGS[1:]:
+        for mine, theirs in zip(first, parts[lang], strict=True):
+            assert [_ID.findall(b) for b in mine] == [_ID.findall(b) for b in theirs], \
+                (folder, lang)
+
+    def aligned(which: int) -> list[Chunk]:
+        return [Chunk(tuple(zip(LANGS, texts, strict=True)))
+                for texts in zip(*(parts[lang][which] for lang in LANGS), strict=True)]
+
+    return aligned(0), aligned(1)
 
 
 def _body(chunks: list[Chunk], repeats: int, rng: random.Random) -> list[Chunk]:
@@ -86,13 +121,13 @@ def _body(chunks: list[Chunk], repeats: int, rng: random.Random) -> list[Chunk]:
 
 
 def _write_prose(folder: Path, chunks: list[Chunk], notes: list[Chunk]) -> None:
-    for lang in ("en", "zh"):
-        parts = [getattr(c, lang) for c in chunks] + [getattr(n, lang) for n in notes]
+    for lang in LANGS:
+        parts = [c.text(lang) for c in chunks] + [n.text(lang) for n in notes]
         (folder / f"{lang}.md").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
 
 
 def _paper_yaml(doc_type: str, index: int, serial: int, body: str | None,
-                title: tuple[str, str], annexes: bool) -> str:
+                annexes: bool) -> str:
     meeting = f"CSP9.{body}" if body else "CSP9"
     symbol = f"ATT/{meeting}/2023/{SUBMITTERS[doc_type]}/{serial}/{CODES[doc_type]}"
     lines = [
@@ -100,12 +135,13 @@ def _paper_yaml(doc_type: str, index: int, serial: int, body: str | None,
         f"symbol: {symbol}",
         "date: 2023-07-21",
         "submitted_by:",
-        f"  en: Co-chairs of the {body or 'Conference'}",
-        f"  zh: {body or '缔约国会议'}联席主席",
+        *(f"  {lang}: " + WORDS[lang]["body"].format(body=body or WORDS[lang]["conference"])
+          for lang in LANGS),
         "original_language: en",
         "title:",
-        f'  en: "{title[0]} ({index})"',
-        f'  zh: "{title[1]}（{index}）"',
+        *(f'  {lang}: "' + WORDS[lang]["index"].format(title=WORDS[lang][doc_type],
+                                                       index=index) + '"'
+          for lang in LANGS),
     ]
     if annexes:
         lines.append("annexes: [annex-a]")
@@ -132,13 +168,13 @@ def _copy_languages(src: Path, dst: Path) -> None:
     if src.suffix != ".yaml":
         shutil.copy(src, dst)
         return
-    seed = yaml.safe_load((SEED / "conference.yaml").read_text(encoding="utf-8"))
-    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    seed = _YAML.load((SEED / "conference.yaml").read_text(encoding="utf-8"))
+    data = _YAML.load(src.read_text(encoding="utf-8"))
     if "languages" in data:
         data["languages"] = list(LANGS)
     others = set(seed["languages"]) - set(LANGS)
-    dst.write_text(yaml.safe_dump(_only_langs(data, others), allow_unicode=True,
-                                  sort_keys=False, width=1000), encoding="utf-8")
+    with dst.open("w", encoding="utf-8") as stream:
+        _YAML.dump(_only_langs(data, others), stream)
 
 
 def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
@@ -150,8 +186,8 @@ def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
     _copy_languages(SEED / "conference.yaml", out / "conference.yaml")
     mc, _ = _chunks(SEED / "mc-programme-of-work")
     wgtu, wgtu_notes = _chunks(SEED / "wgtu-report")
-    decisions = Chunk("{#decide} The Conference decides as follows:\n\n```{decisions} csp9\n```",
-                      "{#decide} 缔约国会议决定如下：\n\n```{decisions} csp9\n```")
+    decisions = Chunk(tuple((lang, "{#decide} " + WORDS[lang]["decide"]
+                             + "\n\n```{decisions} csp9\n```") for lang in LANGS))
     for i in range(papers):
         doc_type = ("draft-proposal", "chair-report", "decision-annex")[i % 3]
         folder = out / f"paper-{i + 1:03d}-{doc_type}"
@@ -165,18 +201,14 @@ def generate(out: Path, papers: int = 60, seed: int = 9) -> Path:
                 chunks += extra
             _write_prose(folder, chunks, wgtu_notes)
             _copy_languages(SEED / "wgtu-report" / "annex-a", folder / "annex-a")
-            title = ("Working Group Co-chairs' Draft Report to CSP9",
-                     "提交第九届缔约国会议的工作组联席主席报告草案")
         elif doc_type == "draft-proposal":
             _write_prose(folder, _body(mc, rng.randint(1, 3), rng), [])
-            title = ("Review of the ATT Programme of Work", "审议《武器贸易条约》工作方案")
         else:
             _write_prose(folder, [*_body(mc, rng.randint(1, 2), rng), decisions], [])
             _copy_languages(SEED / "wgtu-report" / "annex-a" / "decisions.yaml",
                             folder / "decisions.yaml")
-            title = ("Draft Decisions of the Conference", "缔约国会议决定草案")
         (folder / "paper.yaml").write_text(
-            _paper_yaml(doc_type, i + 1, 801 + i, body, title, doc_type == "chair-report"),
+            _paper_yaml(doc_type, i + 1, 801 + i, body, doc_type == "chair-report"),
             encoding="utf-8")
     return out
 

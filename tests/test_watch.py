@@ -128,19 +128,20 @@ def test_watch_command_rebuilds_on_save(conference_copy: Path, tmp_path: Path) -
 
 def test_a_rebuild_runs_the_checks_once_and_hands_back_their_findings(
         conference_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import att_docs.checks.engine as engine
+    import att_docs.checks.incremental as incremental
     from att_docs.checks.engine import check_corpora
     from att_docs.checks.inputs import read_inputs
     from att_docs.checks.report import at_least
     from att_docs.glossary import load
 
     calls: list[list[str]] = []
+    entries = incremental._entries  # the checks of the papers read (the others are kept)
 
-    def counted(corpora, *args, **kwargs):
-        calls.append([c.name for c in corpora])
-        return check_corpora(corpora, *args, **kwargs)
+    def counted(papers, *args, **kwargs):
+        calls.append(list(papers))
+        return entries(papers, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "check_corpora", counted)
+    monkeypatch.setattr(incremental, "_entries", counted)
     glossary = ROOT / "glossary" / "att.yaml"
     watcher = Watcher(conference_copy, tmp_path / "out", TEMPLATES, glossary, ("docx",),
                       ("en", "zh"))

@@ -38,7 +38,7 @@ from att_docs.build.cache import CACHE_FILE, BuildCache, Fingerprint, combine, f
 from att_docs.build.index_page import INDEX_FILE, INDEX_TEMPLATE
 from att_docs.build.manifest import MANIFEST_FILE, manifest_bytes, manifest_data
 from att_docs.build.versions import OutputFolder
-from att_docs.conference.paths import find_paper_dirs
+from att_docs.conference.paths import Project, find_paper_dirs
 from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError, OutputError
 
@@ -132,6 +132,7 @@ class _Plan:
     templates: Path | None = None
     final: bool = False  # every paper ready: the set to distribute
     today: dt.date | None = None  # the index page counts days from it
+    folder: Path | None = None  # the conference: its checks cover every paper
 
 
 def build_conference(folder: Path, out_dir: Path, templates: Path,
@@ -256,8 +257,7 @@ def _prepare(folder: Path, templates: Path, formats: tuple[str, ...],
     # rendering.
     findings: list[Finding] = []
     if strict or final or not plan.jobs:
-        findings = _apply_checks(plan, _Checks(plan.unchecked, plan.glossary, plan.templates)()
-                                 if plan.unchecked else None)
+        findings = _apply_checks(plan, _checks(plan)() if plan.unchecked else None)
     if strict:
         _refuse_check_errors(plan.metas)
     if final:
@@ -433,7 +433,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
     return _Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
                  unchecked=[documents[d.name] for d in changed],
                  templates_key=fingerprint.templates, every=list(every), glossary=glossary,
-                 templates=templates,
+                 templates=templates, folder=folder,
                  redlines=_redline_inputs(folder, jobs, versions, documents, metas,
                                           templates, author))
 
@@ -486,30 +486,53 @@ def conference_id(folder: Path) -> str:
 
 @dataclass(frozen=True)
 class _Checks:
-    """The checks of the changed papers, as a picklable call for a worker process: their
-    findings, or None where the checks are not installed."""
+    """The checks of the set whose ``documents`` changed, as a picklable call for a worker
+    process: the findings of every paper of the conference in ``folder`` (the other
+    papers' kept per paper, :mod:`att_docs.checks.incremental`), or of ``documents``
+    alone without a folder; None where the checks are not installed."""
 
     documents: list[Document]
     glossary: Path | None = None
     templates: Path | None = None
+    folder: Path | None = None
+    keys: dict[str, str] = field(default_factory=dict)  # each paper's, by folder name
 
     def __call__(self) -> list[Finding] | None:
         from att_docs.conference.status import check_findings
 
-        return check_findings(self.documents, self.glossary, self.templates)
+        if self.folder is None or self.glossary is None:
+            return check_findings(self.documents, self.glossary, self.templates)
+        try:
+            from att_docs.checks.incremental import check_conference
+        except ImportError:
+            return None
+        return check_conference(self.folder, self.templates or Project.default().templates,
+                                self.glossary, documents={d.id: d for d in self.documents},
+                                keys=self.keys, strict=True)
+
+
+def _checks(plan: _Plan) -> _Checks:
+    return _Checks(plan.unchecked, plan.glossary, plan.templates, plan.folder,
+                   plan.meta_keys if plan.glossary is not None else {})
 
 
 def _apply_checks(plan: _Plan, findings: list[Finding] | None) -> list[Finding]:
-    """Record the changed papers' check counts in their metadata; their findings."""
+    """Record the check counts of every paper in their metadata (the changed papers'
+    alone where the checks covered them alone); the changed papers' findings."""
     from att_docs.conference.status import count_findings
 
-    summary = count_findings(findings, plan.unchecked)
-    for doc in plan.unchecked:
+    changed = [doc.id for doc in plan.unchecked]
+    if not changed:
+        return []
+    whole_set = findings is not None and plan.folder is not None and plan.glossary is not None
+    papers = list(plan.metas) if whole_set else changed
+    summary = count_findings(findings, papers)
+    for pid in papers:
         counts = None if summary is None else summary.get(
-            doc.id, {"errors": 0, "warnings": 0, "info": 0})
-        plan.metas[doc.id] = replace(plan.metas[doc.id], checks=counts)
+            pid, {"errors": 0, "warnings": 0, "info": 0})
+        plan.metas[pid] = replace(plan.metas[pid], checks=counts)
     plan.unchecked = []
-    return list(findings or [])
+    return [f for f in findings or [] if f.document in changed or f.document is None]
 
 
 def _symbol_order(symbol: str) -> tuple[int, int, str]:
@@ -600,8 +623,7 @@ def _render(plan: _Plan, staging: Path, templates: Path, pdf_engine: str,
     tasks = sorted(((plan.documents[pid], jobs, plan.redlines.get(pid))
                     for pid, jobs in plan.jobs.items()),
                    key=lambda task: -_weight(task[0]))
-    checks = (_Checks(plan.unchecked, plan.glossary, plan.templates)
-              if plan.unchecked else None)
+    checks = _checks(plan) if plan.unchecked else None
     done, findings = render_papers(tasks, staging, templates, pdf_engine,
                                    workers or default_workers(), on_paper or (lambda p: None),
                                    side_job=checks, pdf_writer=writer)

@@ -8,6 +8,7 @@ Typst's compiler, fonts and caches are made once per process.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import time
@@ -16,7 +17,6 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from att_docs.build.cache import file_sha256
 from att_docs.build.jobs import FileDone, FileJob, PaperDone, RedlineInput
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
@@ -39,14 +39,15 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def describe(path: Path, name: str, fmt: str) -> FileDone:
-    """Checksum, size and (for a PDF) page count of a written file."""
-    pages = None
-    if fmt == "pdf":
-        from pypdf import PdfReader
+def describe(path: Path, name: str, fmt: str, data: bytes | None = None) -> FileDone:
+    """Checksum, size and (for a PDF) page count of a written file, from ``data``, the
+    bytes written, when the writer gives them (else read back from ``path``)."""
+    from att_docs.writers.pdf.pages import page_count
 
-        pages = len(PdfReader(path).pages)
-    return FileDone(name, file_sha256(path), path.stat().st_size, pages)
+    if data is None:
+        data = path.read_bytes()
+    pages = page_count(data) if fmt == "pdf" else None
+    return FileDone(name, hashlib.sha256(data).hexdigest(), len(data), pages)
 
 
 _STATE: dict[str, Any] = {}
@@ -130,7 +131,7 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
                 doc_in = styled[job.lang] = house_styled(doc, job.lang)
             target = staging / job.name
             if job.format == "docx":
-                _write_docx(doc_in, job, target, redline)
+                written = _write_docx(doc_in, job, target, redline)
             elif _STATE["engine"] == "libreoffice":
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
@@ -140,11 +141,11 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
             elif job.redline and redline is not None:
                 from att_docs.writers.pdf.redline_data import redline_data
 
-                _pdf_writer().write(_redline(doc, job.lang, redline), job.lang, target,
-                                    job.mark, data=redline_data)
+                written = _pdf_writer().write(_redline(doc, job.lang, redline), job.lang,
+                                              target, job.mark, data=redline_data)
             else:
-                _pdf_writer().write(doc_in, job.lang, target, job.mark)
-            files.append(describe(target, job.name, job.format))
+                written = _pdf_writer().write(doc_in, job.lang, target, job.mark)
+            files.append(describe(target, job.name, job.format, written))
     except ContentError as exc:
         raise RenderError(str(exc)) from None
     return PaperDone(doc.id, str(doc.masthead.symbol), files, pending,
@@ -152,17 +153,16 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
 
 
 def _write_docx(doc: Document, job: FileJob, target: Path,
-                redline: RedlineInput | None) -> None:
+                redline: RedlineInput | None) -> bytes:
     if job.redline and redline is not None:
         from att_docs.writers.docx.redline import write_redline_docx
 
         author = redline.author or doc.masthead.submitted_by.get(job.lang, "")
-        write_redline_docx(_redline(doc, job.lang, redline), job.lang, target,
-                           _STATE["styles"], author, doc.masthead.date, job.mark)
-        return
+        return write_redline_docx(_redline(doc, job.lang, redline), job.lang, target,
+                                  _STATE["styles"], author, doc.masthead.date, job.mark)
     from att_docs.writers.docx.writer import write_docx
 
-    write_docx(doc, job.lang, target, _STATE["styles"], job.mark)
+    return write_docx(doc, job.lang, target, _STATE["styles"], job.mark)
 
 
 _LAST_REDLINE: list[Any] = []  # [redline input, language, redline document]

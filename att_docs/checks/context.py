@@ -21,12 +21,14 @@ _MISSING = object()
 
 @dataclass
 class Context:
-    """Shared state of one run: glossary matches are computed once per segment and language."""
+    """Shared state of one run: glossary matches, dates, numbers and references are
+    computed once per text and language, however many segments of the set hold that text
+    (a heading, a row label, a sentence repeated across papers)."""
 
     index: GlossaryIndex
     templates: Path  # where the languages' data is (templates/locale)
-    _matches: dict[tuple[int, str], list[Match]] = field(default_factory=dict)
-    _memo: dict[str, dict[tuple[int, str], Any]] = field(default_factory=dict)
+    _matches: dict[tuple[str, str], list[Match]] = field(default_factory=dict)
+    _memo: dict[str, dict[tuple[str, str], Any]] = field(default_factory=dict)
     _pairs: tuple[list[Corpus], list[Pair]] | None = None
     _languages: dict[str, Language] = field(default_factory=dict)
     _untranslated: dict[tuple[int, str], str] = field(default_factory=dict)
@@ -34,25 +36,28 @@ class Context:
 
     def memo(self, name: str, seg: Segment, lang: str,
              compute: Callable[[str, Language], Any]) -> Any:
-        """``compute(text, language)`` for the segment's text, once per run (dates...)."""
-        table, key = self._table(name), (id(seg), lang)
+        """``compute(text, language)`` for the segment's text, once per run and text
+        (dates...)."""
+        text = seg.text(lang)
+        table, key = self._table(name), (text, lang)
         value = table.get(key, _MISSING)
         if value is _MISSING:
-            value = table[key] = compute(seg.text(lang), self.language(lang))
+            value = table[key] = compute(text, self.language(lang))
         return value
 
     def fact(self, name: str, seg: Segment, lang: str,
              compute: Callable[[Context, Segment, str], Any]) -> Any:
-        """``compute(self, seg, lang)``, once per run and segment and language: for a fact
-        read very often, with a module-level ``compute`` (no closure made per call)."""
-        table, key = self._table(name), (id(seg), lang)
+        """``compute(self, seg, lang)``, once per run and text and language: for a fact of
+        the segment's text alone that is read very often, with a module-level ``compute``
+        (no closure made per call)."""
+        table, key = self._table(name), (seg.text(lang), lang)
         value = table.get(key, _MISSING)
         if value is _MISSING:
             value = table[key] = compute(self, seg, lang)
         return value
 
-    def _table(self, name: str) -> dict[tuple[int, str], Any]:
-        """The run's values of one fact, by (segment id, language)."""
+    def _table(self, name: str) -> dict[tuple[str, str], Any]:
+        """The run's values of one fact, by (text, language)."""
         found = self._memo.get(name)
         if found is None:
             found = self._memo[name] = {}
@@ -87,10 +92,11 @@ class Context:
                 yield pair
 
     def matches(self, seg: Segment, lang: str) -> list[Match]:
-        key = (id(seg), lang)
+        """The glossary terms in the segment's text in ``lang`` (once per text)."""
+        text = seg.text(lang)
+        key = (text, lang)
         found = self._matches.get(key)
         if found is None:
-            text = seg.text(lang)
             if "ATT/" in text:  # document symbols hold no terms (ATT/CSP9.WGTU/...)
                 text = blank(text, [(s, e) for _, s, e in symbols(text)])
             found = self._matches[key] = self.index.find(text, self.language(lang))

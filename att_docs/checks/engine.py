@@ -22,7 +22,7 @@ from att_docs.conference.paths import Project
 from att_docs.document.model import Document
 from att_docs.glossary.model import Glossary
 
-__all__ = ["check_corpora", "check_documents", "sort_findings"]
+__all__ = ["check_corpora", "check_documents", "sort_by_document", "sort_findings"]
 
 
 def check_documents(documents: list[Document], glossary: Glossary,
@@ -98,7 +98,12 @@ def _run(corpora: list[Corpus], ctx: Context, wanted: set[str]) -> list[Finding]
 
 def sort_findings(findings: list[Finding], corpora: list[Corpus]) -> list[Finding]:
     """By document (in the order given), then file, line, check and severity."""
-    order = {c.name: i for i, c in enumerate(corpora)}
+    return sort_by_document(findings, [c.name for c in corpora])
+
+
+def sort_by_document(findings: list[Finding], names: list[str]) -> list[Finding]:
+    """By document (in the order of ``names``), then file, line, check and severity."""
+    order = {name: i for i, name in enumerate(names)}
     return sorted(findings, key=lambda f: (
         order.get(f.document or "", len(order)), str(f.path or ""), f.line or 0,
         CHECKS.index(f.check) if f.check in CHECKS else 99,

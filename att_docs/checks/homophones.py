@@ -103,30 +103,12 @@ class HomophoneIndex:
 
     def __init__(self, terms: dict[str, str], all_terms: set[str]):
         """``terms``: allowed Chinese term → concept id; ``all_terms``: the terms that are
-        never a slip (the allowed ones: a deprecated variant may well be one)."""
-        from pypinyin import Style, lazy_pinyin
-
-        table, codes = _tables()
-        self.table = table
+        never a slip (the allowed ones: a deprecated variant may well be one). The sound
+        table and the terms' sound keys come from the disk cache where a process made
+        them before (pypinyin is then not even imported)."""
         self.all_terms = all_terms
         self.automaton = ahocorasick.Automaton()
-        keys: dict[str, list[tuple[str, str]]] = {}
-        for term, concept in terms.items():
-            if len(term) < self.MIN_LENGTH or not all(_is_hanzi(c) for c in term):
-                continue
-            contextual = lazy_pinyin(term, style=Style.NORMAL)
-            if len(contextual) != len(term):
-                continue
-            options = []
-            for char, reading in zip(term, contextual, strict=True):
-                sounds = {codes.get(reading)}
-                default = table.get(ord(char))
-                sounds.add(default)
-                options.append(sorted(s for s in sounds if s))
-            if not all(options):
-                continue
-            for combo in itertools.product(*options):
-                keys.setdefault("".join(combo), []).append((term, concept))
+        self.table, keys = _stored(terms)
         for key, value in keys.items():
             self.automaton.add_word(key, (len(key), tuple(value)))
         self.empty = not keys
@@ -185,6 +167,69 @@ class HomophoneIndex:
         if last == len(span) - 1 and end < len(text) and span[-1] + text[end] in phrases:
             return False
         return not _crossed(text, start, end, phrases)
+
+
+def _made(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[str, str]]]]:
+    """The sound table, and the sound keys of the terms (their pinyin read in context by
+    pypinyin, plus each character's default reading) with the terms they stand for."""
+    from pypinyin import Style, lazy_pinyin
+
+    table, codes = _tables()
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for term, concept in terms.items():
+        if len(term) < HomophoneIndex.MIN_LENGTH or not all(_is_hanzi(c) for c in term):
+            continue
+        contextual = lazy_pinyin(term, style=Style.NORMAL)
+        if len(contextual) != len(term):
+            continue
+        options = []
+        for char, reading in zip(term, contextual, strict=True):
+            sounds = {codes.get(reading)}
+            default = table.get(ord(char))
+            sounds.add(default)
+            options.append(sorted(s for s in sounds if s))
+        if not all(options):
+            continue
+        for combo in itertools.product(*options):
+            keys.setdefault("".join(combo), []).append((term, concept))
+    return table, keys
+
+
+def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[str, str]]]]:
+    """:func:`_made`, kept in the disk cache by pypinyin's version and the terms."""
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    from att_docs.diskcache import cache_folder, read_cached, write_cached
+
+    folder = cache_folder()
+    if folder is None:
+        return _made(terms)
+    key = hashlib.sha256(json.dumps(["homophones", 1, version("pypinyin"), sorted(
+        terms.items())], ensure_ascii=False).encode()).hexdigest()
+    path = folder / f"homophones-{key}.json"
+    stored = read_cached(path, None, _stored_ok)
+    if stored is not None:
+        chars, sounds = stored["chars"], stored["sounds"]
+        return (dict(zip(map(ord, chars), sounds, strict=True)),
+                {k: [tuple(v) for v in vs] for k, vs in stored["keys"].items()})
+    table, keys = _made(terms)
+    write_cached(path, {"chars": "".join(map(chr, table)), "sounds": "".join(table.values()),
+                      "keys": keys})
+    return table, keys
+
+
+def _stored_ok(stored: object) -> bool:
+    """A stored sound table and keys of the shape :func:`_stored` writes."""
+    if not (isinstance(stored, dict) and isinstance(stored.get("chars"), str)
+            and isinstance(stored.get("sounds"), str)
+            and len(stored["chars"]) == len(stored["sounds"])
+            and isinstance(stored.get("keys"), dict)):
+        return False
+    return all(isinstance(values, list) and all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
+        for v in values) for values in stored["keys"].values())
 
 
 def _crossed(text: str, start: int, end: int, phrases: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferen
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
-__all__ = ["TEXT_SUFFIXES", "load_documents", "read_inputs"]
+__all__ = ["TEXT_SUFFIXES", "load_documents", "one_conference", "read_inputs"]
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -28,6 +28,20 @@ def load_documents(folder: Path, templates: Path) -> list[Document]:
     if not papers.documents:
         raise ContentError("the conference has no papers (no */paper.yaml)", folder)
     return list(papers)
+
+
+def one_conference(paths: list[Path]) -> Path | None:
+    """The conference folder when ``paths`` name one whole conference and nothing else
+    (its papers can then be checked apart, :mod:`att_docs.checks.incremental`)."""
+    if len(paths) != 1 or not paths[0].is_dir():
+        return None
+    path = paths[0]
+    if (path / CONFERENCE_FILE).exists():
+        return path
+    if (path / PAPER_FILE).exists():
+        return None
+    found = find_conferences(path)
+    return found[0] if len(found) == 1 else None
 
 
 def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> list[Corpus]:

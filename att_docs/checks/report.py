@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +24,32 @@ def at_least(findings: Iterable[Finding], severity: Severity) -> list[Finding]:
     return [f for f in findings if f.at_least(severity)]
 
 
-def _relative(path: Path | None) -> str:
+def _relative(path: Path | None, cwd: Path | None = None) -> str:
     if path is None:
         return ""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
 
-def to_dict(finding: Finding) -> dict[str, Any]:
-    """Every field of a finding, the path as a string relative to the working folder."""
-    data = asdict(finding)
-    data["path"] = _relative(finding.path) or None
+def to_dict(finding: Finding, relative: dict[Path | None, str] | None = None
+            ) -> dict[str, Any]:
+    """Every field of a finding, the path as a string relative to the working folder
+    (``relative``: the paths already made so, by path)."""
+    data = {field.name: getattr(finding, field.name) for field in fields(finding)}
+    shown = relative.get(finding.path) if relative is not None else None
+    if shown is None:
+        shown = _relative(finding.path)
+        if relative is not None:
+            relative[finding.path] = shown
+    data["path"] = shown or None
     return data
 
 
 def render_json(findings: list[Finding]) -> str:
-    return json.dumps({"findings": [to_dict(f) for f in findings],
+    relative: dict[Path | None, str] = {}  # a set's findings name few files, many times
+    return json.dumps({"findings": [to_dict(f, relative) for f in findings],
                        "counts": {s: sum(1 for f in findings if f.severity == s)
                                   for s in SEVERITIES}},
                       ensure_ascii=False, indent=2)

@@ -99,7 +99,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from rich.console import Console
 
     from att_docs.checks.engine import check_corpora
-    from att_docs.checks.inputs import read_inputs
+    from att_docs.checks.incremental import check_conference
+    from att_docs.checks.inputs import one_conference, read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
     from att_docs.conference.paths import Project
     from att_docs.document.language import available_languages
@@ -119,9 +120,14 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
                                  f"{project.templates / 'check-profiles.yaml'}: "
                                  f"{', '.join(profile_names(project.templates))}",
                                  param_hint="--profile")
-    glossary = load(project.glossary)
-    corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
-    findings = check_corpora(corpora, glossary, only or None, project.templates, profile)
+    conference = one_conference(list(paths) or [project.content])
+    if conference is not None:  # each paper's findings kept in the disk cache
+        findings = check_conference(conference, project.templates, project.glossary,
+                                    checks=only or None, profile=profile)
+    else:
+        corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
+        findings = check_corpora(corpora, load(project.glossary), only or None,
+                                 project.templates, profile)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)
     shown = at_least(findings, shown_from)  # type: ignore[arg-type]
     if fmt == "json":

@@ -241,8 +241,28 @@ def _plain(text: Text | None) -> str:
     return text.plain() if text is not None else ""
 
 
+_STATES: dict[tuple[int, str, str], tuple[Document, dict[str, UnitState]]] = {}
+_STATES_KEPT = 512  # papers × languages of a large set, read by several callers in turn
+
+
 def unit_states(doc: Document, lang: str) -> dict[str, UnitState]:
-    """Every unit of ``doc`` in ``lang`` with its state, in document order; extras last."""
+    """Every unit of ``doc`` in ``lang`` with its state, in document order; extras last.
+
+    Worked out once per process for a paper and language while its records stay the
+    same (the checks, ``status`` and the manifest all ask)."""
+    records = records_sha256(doc.source) if doc.source else ""
+    key = (id(doc), lang, records)
+    kept = _STATES.get(key)
+    if kept is not None and kept[0] is doc:
+        return dict(kept[1])
+    states = _unit_states(doc, lang)
+    if len(_STATES) >= _STATES_KEPT:
+        _STATES.pop(next(iter(_STATES)))
+    _STATES[key] = (doc, states)
+    return dict(states)
+
+
+def _unit_states(doc: Document, lang: str) -> dict[str, UnitState]:
     original = doc.masthead.original_language
     record = read_record(doc.source, lang) if doc.source else Record({}, {})
     own = record if lang == original else (

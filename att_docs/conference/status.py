@@ -312,7 +312,8 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
 def check_summary(documents: list[Document], glossary: Path | None = None,
                   templates: Path | None = None) -> dict[str, CheckCounts] | None:
     """Errors, warnings and infos of the checks, per paper id; None without checks."""
-    return count_findings(check_findings(documents, glossary, templates), documents)
+    return count_findings(check_findings(documents, glossary, templates),
+                          [d.id for d in documents])
 
 
 def check_findings(documents: list[Document], glossary: Path | None = None,
@@ -335,17 +336,17 @@ def check_findings(documents: list[Document], glossary: Path | None = None,
 
 
 def count_findings(findings: list[Finding] | None,
-                   documents: list[Document]) -> dict[str, CheckCounts] | None:
-    """Errors, warnings and infos per paper id (None for None). A finding without a
-    paper id counts for the only paper when there is one."""
+                   papers: list[str]) -> dict[str, CheckCounts] | None:
+    """Errors, warnings and infos per paper id of ``papers`` (None for None). A finding
+    without a paper id counts for the only paper when there is one."""
     if findings is None:
         return None
-    out: dict[str, CheckCounts] = {d.id: {"errors": 0, "warnings": 0, "info": 0}
-                                   for d in documents}
+    out: dict[str, CheckCounts] = {pid: {"errors": 0, "warnings": 0, "info": 0}
+                                   for pid in papers}
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
     for finding in findings:
         paper = finding.document if finding.document in out else (
-            documents[0].id if len(documents) == 1 else None)
+            papers[0] if len(papers) == 1 else None)
         if paper is not None and finding.severity in plural:
             out[paper][plural[finding.severity]] += 1
     return out

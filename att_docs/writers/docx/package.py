@@ -268,12 +268,14 @@ def static_zip(parts: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def save_package(shared: bytes, parts: list[tuple[str, bytes]], out: Path) -> None:
+def save_package(shared: bytes, parts: list[tuple[str, bytes]], out: Path) -> bytes:
     """The shared parts, then this paper's ``parts``, with fixed zip timestamps;
-    atomically (temporary file, then rename)."""
+    atomically (temporary file, then rename). Returns the bytes written."""
     buffer = io.BytesIO(shared)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as dst:
         for name, data in parts:  # the fastest level: a third of the time, a bit larger
             dst.writestr(_entry(name), data, compresslevel=1)
+    data = buffer.getvalue()
     with atomic_output(out) as tmp:
-        tmp.write_bytes(buffer.getvalue())
+        tmp.write_bytes(data)
+    return data

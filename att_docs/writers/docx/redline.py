@@ -57,12 +57,13 @@ _T, _DEL_TEXT, _R, _RPR = w("t"), w("delText"), w("r"), w("rPr")
 
 
 def write_redline_docx(document: Document, lang: str, out: Path, styles: Styles,
-                       author: str, date: dt.date, draft: str | None = None) -> None:
+                       author: str, date: dt.date, draft: str | None = None) -> bytes:
     """Write the redline ``document`` in ``lang`` as a DOCX file at ``out`` (its notice, if
     any, set as :func:`~att_docs.document.revision.with_notice` placed it); ``draft`` as
-    for :func:`~att_docs.writers.docx.writer.write_docx`."""
+    for :func:`~att_docs.writers.docx.writer.write_docx`. Returns the bytes written."""
     with collector_paused():
-        _RedlineWriter(document, lang, styles, _Tracker(author, date), draft).write(Path(out))
+        return _RedlineWriter(document, lang, styles, _Tracker(author, date),
+                              draft).write(Path(out))
 
 
 class _Tracker:

@@ -61,11 +61,11 @@ _TBL_LOOK = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": 
 
 
 def write_docx(document: Document, lang: str, out: Path, styles: Styles,
-               draft: str | None = None) -> None:
+               draft: str | None = None) -> bytes:
     """Write `document` in language `lang` as a DOCX file at `out`; `draft` is the mark
-    every page carries where the text is not ready."""
+    every page carries where the text is not ready. Returns the bytes written."""
     with collector_paused():
-        _DocxWriter(document, lang, styles, draft).write(Path(out))
+        return _DocxWriter(document, lang, styles, draft).write(Path(out))
 
 
 class _DocxWriter:
@@ -93,7 +93,7 @@ class _DocxWriter:
 
     # ------------------------------------------------------------------ output
 
-    def write(self, out: Path) -> None:
+    def write(self, out: Path) -> bytes:
         for block in self.source.body:
             dispatch(self.RULES, block, "the DOCX writer", self)
         sk = self.skeleton
@@ -110,7 +110,7 @@ class _DocxWriter:
                  NUMBERING: xml_bytes(self.numbering.root),
                  **{name: xml_bytes(part) for name, part in self._pages(symbol).items()},
                  CORE: xml_bytes(core), APP: app_properties(self.body, __version__)}
-        save_package(sk.shared, [(name, parts[name]) for name in sk.order], out)
+        return save_package(sk.shared, [(name, parts[name]) for name in sk.order], out)
 
     def _pages(self, symbol: str) -> dict[str, etree._Element]:
         """Headers and footers: the symbol in its header; a draft's mark on every page, in

@@ -97,10 +97,11 @@ class PdfWriter:
     # ------------------------------------------------------------------ public
 
     def write(self, document: Document, lang: str, out: Path, draft: str | None = None,
-              data: Callable[..., dict[str, Any]] = document_data) -> None:
+              data: Callable[..., dict[str, Any]] = document_data) -> bytes:
         """Lay ``document`` out in ``lang`` and write the PDF to ``out``; ``draft`` is the
         mark every page carries where the text is not ready; ``data`` makes the template's
-        input (a redline's: :func:`~.redline_data.redline_data`)."""
+        input (a redline's: :func:`~.redline_data.redline_data`). Returns the bytes
+        written."""
         who = self._describe(document, lang)
         self._check_fonts(lang, who)
         payload = json.dumps(data(document, lang, self.styles, draft,
@@ -109,6 +110,7 @@ class PdfWriter:
         pdf = mark_row_headers(self._compile(payload, document, lang, who))
         with atomic_output(Path(out)) as tmp:
             tmp.write_bytes(pdf)
+        return pdf
 
     def check_fonts(self, languages: list[str]) -> None:
         """Preflight: raise :class:`FontError` now if any language's fonts are missing."""

@@ -1,0 +1,124 @@
+"""Checks kept per paper: the findings of a set are those of checking it whole, whichever
+papers were read this time, and a build records the same counts after a change as a
+cold build of the same content."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from buildutil import att_docs, build
+from conftest import TEMPLATES
+
+from att_docs.checks.engine import check_corpora
+from att_docs.checks.incremental import check_conference
+from att_docs.checks.inputs import read_inputs
+from att_docs.glossary import default_path, load
+
+MC = "mc-programme-of-work"
+# the first paragraph of the programme of work, in Chinese, as the example has it
+MANDATE = "{#mandate} 2022年8月22日至26日举行的"
+
+
+def whole(conference: Path) -> list:
+    """The findings of every paper checked together, as the plain engine gives them."""
+    return check_corpora(read_inputs([conference], TEMPLATES), load(default_path()),
+                         templates=TEMPLATES)
+
+
+def copy_paper(conference: Path, name: str, serial: int) -> Path:
+    """A copy of the programme of work under another folder name and serial."""
+    target = conference / name
+    shutil.copytree(conference / MC, target)
+    paper = target / "paper.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("/761/", f"/{serial}/"),
+                     encoding="utf-8")
+    return target
+
+
+def render_differently(paper: Path) -> None:
+    """Another Chinese rendering of the first paragraph, one the glossary has no view on."""
+    path = paper / "zh.md"
+    text = path.read_text(encoding="utf-8")
+    assert MANDATE in text
+    path.write_text(text.replace(MANDATE, MANDATE.replace("举行的", "召开的"), 1),
+                    encoding="utf-8")
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "att-docs"
+
+
+def test_kept_findings_are_those_of_the_whole_set(conference_copy, cache):
+    copy_paper(conference_copy, "mc-copy", 901)
+    cold = check_conference(conference_copy, TEMPLATES, default_path())
+    assert cold == whole(conference_copy)
+    assert len(list(cache.glob("checks-*.json"))) == 3
+    assert check_conference(conference_copy, TEMPLATES, default_path()) == cold  # all kept
+    render_differently(conference_copy / "mc-copy")
+    changed = check_conference(conference_copy, TEMPLATES, default_path())
+    assert changed == whole(conference_copy)
+    assert changed != cold
+    assert any(f.check == "consistency" and f.document == "mc-copy" for f in changed)
+
+
+def test_a_damaged_or_foreign_entry_is_worked_out_again(conference_copy, cache):
+    expected = check_conference(conference_copy, TEMPLATES, default_path())
+    files = sorted(cache.glob("checks-*.json"))
+    files[0].write_bytes(files[0].read_bytes()[:-100])  # cut short
+    assert check_conference(conference_copy, TEMPLATES, default_path()) == expected
+    # an entry sealed as the cache seals it but not holding together: a place too short
+    from att_docs.diskcache import read_cached, write_cached
+
+    for path in sorted(cache.glob("checks-*.json")):
+        entry = read_cached(path, None)
+        entry["table"]["segments"][0][4] = [0]
+        write_cached(path, entry)
+    assert check_conference(conference_copy, TEMPLATES, default_path()) == expected
+
+
+def test_without_the_cache_the_findings_are_the_same(conference_copy, monkeypatch):
+    monkeypatch.setenv("ATT_DOCS_NO_CACHE", "1")
+    assert check_conference(conference_copy, TEMPLATES, default_path()) == whole(
+        conference_copy)
+
+
+def test_the_check_command_gives_the_same_report_from_kept_findings(conference_copy, cache):
+    first = att_docs("check", conference_copy, "--format", "json", "--severity", "info")
+    again = att_docs("check", conference_copy, "--format", "json", "--severity", "info")
+    assert first.returncode == again.returncode
+    assert first.stdout == again.stdout
+    assert json.loads(first.stdout)["findings"]
+
+
+def counts(out: Path) -> dict[str, dict[str, int]]:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return {paper["id"]: paper["checks"] for paper in manifest["papers"]}
+
+
+def test_recorded_counts_do_not_depend_on_which_papers_changed(conference_copy, tmp_path,
+                                                               monkeypatch):
+    """Three copies of one paper; the second renders a paragraph otherwise, so it is the
+    odd one out. Then the third renders it as the second does: now the first is the odd
+    one out, though only the third changed. The rebuild must record what a cold build of
+    the same content records, for the papers it did not read too."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-one"))
+    render_differently(copy_paper(conference_copy, "mc-second", 901))
+    copy_paper(conference_copy, "mc-third", 902)
+    out = tmp_path / "out"
+    build(conference_copy, out, "-f", "docx", "-q")
+    before = counts(out)
+    render_differently(conference_copy / "mc-third")
+    build(conference_copy, out, "-f", "docx", "-q")
+    after = counts(out)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-two"))  # nothing kept
+    cold = tmp_path / "cold"
+    build(conference_copy, cold, "-f", "docx", "-q")
+    assert after == counts(cold)
+    assert after[MC] != before[MC]  # the first paper was not read, and its count moved
+    assert after["mc-second"] != before["mc-second"]
