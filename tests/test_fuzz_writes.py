@@ -90,9 +90,11 @@ _BROKEN = re.compile(r"\s*\n\s*")
 
 
 def _as_imported(payload: str) -> str:
-    """A target as the paper keeps it: XML's line ends read as ``\n``, and a line break
-    with its indentation read as a Chinese paragraph reads one (no space)."""
-    return _BROKEN.sub("", payload.replace("\r\n", "\n").replace("\r", "\n"))
+    """A target as the paper keeps it: XML's line ends read as ``\n``, a line break with
+    its indentation read as a Chinese paragraph reads one (no space), and a line or
+    paragraph separator as a hard break."""
+    text = _BROKEN.sub("", payload.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.replace("\u2028", "\n").replace("\u2029", "\n")
 
 
 def _read_zh(paper: Path) -> dict[str, str]:

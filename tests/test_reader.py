@@ -100,3 +100,18 @@ def test_quotes_are_locale_data(tmp_path):
     assert plain == 'The "Treaty" and the States\' views.'  # no quotes setting: untouched
     smart = read_prose(path, "en", quotes="“”‘’").blocks[0].text.plain()
     assert smart == "The “Treaty” and the States’ views."
+
+
+def test_a_unicode_line_or_paragraph_separator_is_a_hard_break(tmp_path):
+    """U+2028 and U+2029 (from a Word draft or a CAT tool) read as the hard break a
+    Markdown line ending in a backslash gives: every writer then breaks the line there
+    without stretching it, as it does for a hard break."""
+    from att_docs.readers.markdown import read_prose
+
+    separated = tmp_path / "separated.md"
+    separated.write_text("{#p} Geneva.\u2028Then \u2029it left.\n", encoding="utf-8")
+    hard = tmp_path / "hard.md"
+    hard.write_text("{#p} Geneva.\\\nThen \\\nit left.\n", encoding="utf-8")
+    got = read_prose(separated, "en").blocks[0].text
+    assert got.blocks == read_prose(hard, "en").blocks[0].text.blocks
+    assert got.plain() == "Geneva.\nThen \nit left."

@@ -114,14 +114,14 @@ def test_a_newline_in_an_xliff_title_is_a_soft_break(exported: tuple[Path, Path]
 
 def test_a_line_separator_in_one_paragraph_survives_the_next_import(
         exported: tuple[Path, Path]) -> None:
-    """U+2028 is a character inside a paragraph, not a line end: a later import of
-    another unit of the same file must not turn it into one."""
+    """U+2028 inside a target is a hard break (written as Markdown's), not a line end of
+    the file: a later export and import of another unit keeps it where it was."""
     conference, path = exported
     _set_targets(path, {"purpose": "第一句\u2028第二句。"})
     assert _import(conference, path).exit_code == 0
     zh = conference / PAPER / "zh.md"
     first = zh.read_text(encoding="utf-8")
-    assert "第一句\u2028第二句。" in first
+    assert "{#purpose} 第一句\\\n第二句。" in first  # written as Markdown's hard break
     again = path.parent.parent / "again"
     assert cli("xliff", "export", conference / PAPER, "-t", "zh", "-o", again,
                "--templates", TEMPLATES).exit_code == 0
@@ -129,8 +129,12 @@ def test_a_line_separator_in_one_paragraph_survives_the_next_import(
     _set_targets(path, {"appointment": "另一段的新译文。"})
     assert _import(conference, path).exit_code == 0
     second = zh.read_text(encoding="utf-8")
-    assert "第一句\u2028第二句。" in second
-    assert len(second.split("\n")) == len(first.split("\n"))
+    assert "{#purpose} 第一句\\\n第二句。" in second
+    assert len(second.split("\n")) == len(first.split("\n"))  # no line added elsewhere
+    from att_docs.readers.markdown import read_prose
+
+    read = read_prose(zh, "zh").blocks
+    assert next(b for b in read if b.id == "purpose").text.plain() == "第一句\n第二句。"
 
 
 @pytest.mark.parametrize("whole", [False, True], ids=["partial", "all-or-nothing"])

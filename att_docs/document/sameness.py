@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from att_docs.document.model import FootnoteRef, Inline, Run, Text
 
-__all__ = ["normalise", "same_text"]
+__all__ = ["HARD_BREAKS", "normalise", "same_text"]
+
+#: Unicode's line and paragraph separators: another spelling of a hard break
+HARD_BREAKS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
 
 
 def normalise(inlines: list[Inline]) -> list[Inline]:
@@ -26,10 +29,16 @@ def normalise(inlines: list[Inline]) -> list[Inline]:
 
 
 def same_text(a: Text | None, b: Text | None) -> bool:
-    """The same blocks (list kind and number included) with the same inlines."""
+    """The same blocks (list kind and number included) with the same inlines, a hard break
+    however it is spelt."""
     if a is None or b is None:
         return a is b
     return len(a.blocks) == len(b.blocks) and all(
-        (x.list_kind, x.number if x.list_kind == "ordered" else None, normalise(x.inlines))
-        == (y.list_kind, y.number if y.list_kind == "ordered" else None, normalise(y.inlines))
+        (x.list_kind, x.number if x.list_kind == "ordered" else None, _spelt(x.inlines))
+        == (y.list_kind, y.number if y.list_kind == "ordered" else None, _spelt(y.inlines))
         for x, y in zip(a.blocks, b.blocks, strict=True))
+
+
+def _spelt(inlines: list[Inline]) -> list[Inline]:
+    return [Run(i.text.translate(HARD_BREAKS), i.bold, i.italic) if isinstance(i, Run) else i
+            for i in normalise(inlines)]

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from att_docs.document.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
+from att_docs.document.sameness import HARD_BREAKS
 from att_docs.errors import ContentError
 from att_docs.readers.text import MAX_MARKDOWN_BYTES, describe, forbidden_character, read_input
 
@@ -330,7 +331,8 @@ class _Walker:
         for child in inline.children or []:
             t = child.type
             if t in ("text", "code_inline"):
-                self._text(out, child.content, bold > 0, italic > 0, inline)
+                text = child.content.translate(HARD_BREAKS)
+                self._text(out, text, bold > 0, italic > 0, inline)
             elif t == "softbreak":
                 self._text(out, self.soft_break, bold > 0, italic > 0, inline)
             elif t == "hardbreak":

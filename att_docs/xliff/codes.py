@@ -84,6 +84,10 @@ class _Numbering:
         return code
 
 
+#: a hard break in a segment: a tool's own line breaks are whitespace (a soft break)
+LINE_SEPARATOR = "\u2028"
+
+
 def encode(inlines: list[Inline], like: dict[str, Code] | None = None,
            ) -> tuple[list[Node], dict[str, Code]]:
     """The segment content of ``inlines`` (bold spans outside italic ones) and its codes.
@@ -98,7 +102,7 @@ def encode(inlines: list[Inline], like: dict[str, Code] | None = None,
     def leaf(inline: Inline) -> Node:
         if isinstance(inline, FootnoteRef):
             return numbering.new("footnote", inline.id)
-        return inline.text
+        return inline.text.replace("\n", LINE_SEPARATOR)  # a hard break, kept by every tool
 
     def by(position: int, group: list[int], kind: Kind) -> list[Node]:
         nodes: list[Node] = []

@@ -24,6 +24,7 @@ from pathlib import Path
 from att_docs.conference.provenance import text_hash
 from att_docs.conference.readback import Origin, unit_problems
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
+from att_docs.document.sameness import HARD_BREAKS
 from att_docs.document.units import document_units
 from att_docs.errors import ContentError
 from att_docs.plural import counted
@@ -249,10 +250,11 @@ _BROKEN = re.compile(r"\s*\n\s*")
 
 
 def _trim(inlines: list[Inline], soft_break: str) -> list[Inline]:
-    """A target as the paper keeps it: no whitespace at its ends, and a line break with
-    its indentation read as the language's Markdown reads one (``soft_break``)."""
-    out = [Run(_BROKEN.sub(soft_break, i.text), i.bold, i.italic) if isinstance(i, Run)
-           else i for i in inlines]
+    """A target as the paper keeps it: no whitespace at its ends, a line break with its
+    indentation read as the language's Markdown reads one (``soft_break``), and a line
+    or paragraph separator as the hard break the export wrote as one."""
+    out = [Run(_BROKEN.sub(soft_break, i.text).translate(HARD_BREAKS), i.bold, i.italic)
+           if isinstance(i, Run) else i for i in inlines]
     while out and isinstance(out[0], Run) and not out[0].text.strip():
         out.pop(0)
     while out and isinstance(out[-1], Run) and not out[-1].text.strip():
