@@ -52,6 +52,13 @@ from att_docs.document.language import Language
 from att_docs.errors import ContentError
 
 CHECK = "typography"
+HELP = ("punctuation and spacing by the language's rule sets and house style "
+        "(Chinese full-width punctuation, French spaces before ; : ! ?, unpaired "
+        "quotation marks, doubled words); a house-style deviation once per "
+        "document and kind, with its count")
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 110
+"""Where the check stands in reports (ascending)."""
 
 H = "\u3400-\u4dbf\u4e00-\u9fff"
 _HALF = re.compile(rf"(?<=[{H}])[ \t]*([,;:!?])|([,;:!?])[ \t]*(?=[{H}])"
