@@ -498,15 +498,13 @@ class _Checks:
     folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)  # each paper's, by folder name
 
-    def __call__(self) -> list[Finding] | None:
+    def __call__(self) -> list[Finding]:
         from att_docs.conference.status import check_findings
 
         if self.folder is None or self.glossary is None:
             return check_findings(self.documents, self.glossary, self.templates)
-        try:
-            from att_docs.checks.incremental import check_conference
-        except ImportError:
-            return None
+        from att_docs.checks.incremental import check_conference
+
         return check_conference(self.folder, self.templates or Project.default().templates,
                                 self.glossary, documents={d.id: d for d in self.documents},
                                 keys=self.keys, strict=True)
