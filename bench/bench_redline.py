@@ -387,9 +387,9 @@ def main() -> None:
 
 
 def _stem_of(paper: Path) -> str:
-    import yaml
+    from ruamel.yaml import YAML
 
-    symbol = yaml.safe_load((paper / "paper.yaml").read_text(encoding="utf-8"))["symbol"]
+    symbol = YAML(typ="safe", pure=True).load(paper / "paper.yaml")["symbol"]
     return str(symbol).replace("/", "_")
 
 

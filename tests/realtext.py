@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+from ruamel.yaml import YAML
+
+safe_load = YAML(typ="safe", pure=True).load
 
 REALTEXT_DIR = Path(__file__).parent / "fixtures" / "realtext"
 SOURCE_LANG = "en"
@@ -30,7 +32,7 @@ def corpus_files(root: Path = REALTEXT_DIR) -> list[Path]:
 def load_file(path: Path) -> dict:
     """One corpus file as parsed YAML: {"source": {...}, "segments": [...]}."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return safe_load(handle)
 
 
 def load_sources(root: Path = REALTEXT_DIR) -> dict[str, dict]:

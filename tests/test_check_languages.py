@@ -5,22 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from buildutil import ROOT
 from fixtures.check.corpora import pair
 from fixtures.check.sample_glossary import sample_glossary
+from ruamel.yaml import YAML
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.inputs import read_inputs
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.glossary import default_path, load
 
+safe_load = YAML(typ="safe", pure=True).load
+
 TEMPLATES = ROOT / "templates"
 SLIPS = ROOT / "tests" / "fixtures" / "check" / "french-slips"
 
 
 def test_planted_french_slips_are_found_and_nothing_else():
-    expected = yaml.safe_load((SLIPS / "expected.yaml").read_text(encoding="utf-8"))
+    expected = safe_load((SLIPS / "expected.yaml").read_text(encoding="utf-8"))
     findings = check_corpora(read_inputs([SLIPS], TEMPLATES), load(default_path()),
                              templates=TEMPLATES)
     found = {(f.segment, f.check) for f in findings if f.severity != "info"}

@@ -16,11 +16,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import SEEDS
+from ruamel.yaml import YAML
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.plaintext import read_text_file
+
+safe_load = YAML(typ="safe", pure=True).load
 
 SEED_FILES = {"000": "000_19919d131d487c94.txt", "001": "001_4f53593e75722a65.txt"}
 
@@ -62,7 +64,7 @@ UNSEEN = {
 
 
 def _known(seed: str) -> list[dict]:
-    return yaml.safe_load((SEEDS / f"known-slips-{seed}.yaml").read_text(encoding="utf-8"))
+    return safe_load((SEEDS / f"known-slips-{seed}.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

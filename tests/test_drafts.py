@@ -18,10 +18,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from buildutil import att_docs, build, edit, snapshot
 from conftest import CONTENT, require_tools
 from lxml import etree
+from ruamel.yaml import YAML
+
+safe_load = YAML(typ="safe", pure=True).load
 
 MC = "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"
 WGTU = "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep"
@@ -29,7 +31,7 @@ MC_SYMBOL = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 ZH_MARK = "草稿——译文未完成"
 MARKS = ("DRAFT — translation incomplete", ZH_MARK, "VERSION PROVISOIRE")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
+LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 
 
 def untranslate(conference: Path, paper: str = "mc-programme-of-work",

@@ -9,9 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from buildutil import ROOT, att_docs
 from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+from att_docs.writers.content.yamlout import plain_dump
+
+safe_load = YAML(typ="safe", pure=True).load
 
 LANG = "de"  # German: num2words, babel and simplemma know it; the templates do not
 
@@ -65,17 +69,17 @@ def project(tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "templates", templates)
     (templates / "locale" / f"{LANG}.yaml").write_text(LOCALE, encoding="utf-8")
     (templates / "locale" / f"{LANG}.po").write_text(CATALOGUE, encoding="utf-8")
-    styles = yaml.safe_load((templates / "styles.yaml").read_text(encoding="utf-8"))
+    styles = safe_load((templates / "styles.yaml").read_text(encoding="utf-8"))
     styles["fonts"][LANG] = dict(styles["fonts"]["en"])
     styles["language_tags"][LANG] = "de-DE"
-    (templates / "styles.yaml").write_text(yaml.safe_dump(styles, allow_unicode=True),
+    (templates / "styles.yaml").write_text(plain_dump(styles),
                                            encoding="utf-8")
-    glossary = yaml.safe_load((ROOT / "glossary" / "att.yaml").read_text(encoding="utf-8"))
+    glossary = safe_load((ROOT / "glossary" / "att.yaml").read_text(encoding="utf-8"))
     concepts = glossary["concepts"] if isinstance(glossary, dict) else glossary
     for concept in concepts:
         if concept.get("id") == "att":
             concept[LANG] = {"preferred": "Vertrag über den Waffenhandel"}
-    (root / "glossary.yaml").write_text(yaml.safe_dump(glossary, allow_unicode=True),
+    (root / "glossary.yaml").write_text(plain_dump(glossary),
                                         encoding="utf-8")
     conference = root / "content" / "csp9"
     conference.mkdir(parents=True)
@@ -90,7 +94,7 @@ def project(tmp_path_factory) -> Path:
 
 def test_the_new_language_is_scaffolded_from_its_data(project):
     paper = project / "content" / "csp9" / "report"
-    data = yaml.safe_load((paper / "paper.yaml").read_text(encoding="utf-8"))
+    data = safe_load((paper / "paper.yaml").read_text(encoding="utf-8"))
     assert data["title"] == {"en": "Report of the Chair", LANG: "Titel des Dokuments"}
     assert data["submitted_by"][LANG] == "Vorsitz"
     assert "Einleitung" in (paper / f"{LANG}.md").read_text(encoding="utf-8")
@@ -125,7 +129,7 @@ def test_the_new_language_is_checked_with_its_glossary_column(project):
                                       encoding="utf-8")
     proc = att_docs("check", paper, "--templates", project / "templates", "--glossary",
                     project / "glossary.yaml", "--format", "json")
-    findings = {(f["check"], f["segment"]) for f in yaml.safe_load(proc.stdout)["findings"]}
+    findings = {(f["check"], f["segment"]) for f in safe_load(proc.stdout)["findings"]}
     assert ("term", "purpose") in findings  # Vertrag über den Waffenhandel is missing
     assert ("date", "purpose") in findings  # 2014 became 2015
     accepted = att_docs("check", paper, "--lang", LANG, "--templates", project / "templates")

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import CONTENT, ROOT, SEEDS
 from lxml import etree
+from ruamel.yaml import YAML
 
 from att_docs.errors import ContentError
 from att_docs.glossary import (
@@ -26,6 +26,8 @@ from att_docs.glossary import (
     load,
 )
 from att_docs.glossary.tbx_format import STATUS_VALUES, TBX_NS
+
+safe_load = YAML(typ="safe", pure=True).load
 
 FIXTURES = ROOT / "tests" / "fixtures" / "glossary"
 NS = {"t": TBX_NS}
@@ -152,7 +154,7 @@ def test_deprecated_variants_stand_in_the_seeds_only_where_slips_are_recorded(at
     """Each deprecated variant found in a seed outside a longer term is a recorded slip."""
     terms = _zh_terms(att)
     for seed in sorted(SEEDS.glob("00*.txt")):
-        slips = yaml.safe_load((SEEDS / f"known-slips-{seed.name[:3]}.yaml").read_text("utf-8"))
+        slips = safe_load((SEEDS / f"known-slips-{seed.name[:3]}.yaml").read_text("utf-8"))
         recorded = {(s["line"], s["text"]) for s in slips}
         for n, line in enumerate(seed.read_text(encoding="utf-8").splitlines(), start=1):
             for _, word, term in _scan(line, terms):

@@ -15,7 +15,6 @@ import textwrap
 
 import docx
 import pytest
-import yaml
 from buildutil import (
     ROOT,
     att_docs,
@@ -28,10 +27,13 @@ from buildutil import (
 )
 from conftest import CONTENT, require_tools
 from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+safe_load = YAML(typ="safe", pure=True).load
 
 MC = "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"
 WGTU = "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep"
-LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
+LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 ALL = [f"{stem}.{lang}.{fmt}" for stem in (MC, WGTU) for lang in LANGS
        for fmt in ("docx", "pdf")]
 N = len(ALL)  # every paper x language x format of the example conference

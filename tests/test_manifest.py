@@ -11,17 +11,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from buildutil import att_docs, build, checksums, edit
 from conftest import CONTENT, require_tools
 from pypdf import PdfReader
+from ruamel.yaml import YAML
 
 from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError
 
+safe_load = YAML(typ="safe", pure=True).load
+
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
-LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
+LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,15 @@ import re
 
 import docxtext
 import pytest
-import yaml
 from buildutil import att_docs, build
+from ruamel.yaml import YAML
 
 from att_docs.conference.paths import Project
 from att_docs.conference.scaffold import SYMBOL_TYPES, next_serial
 from att_docs.document.frame import known_types
 from att_docs.document.symbols import parse_symbol
+
+safe_load = YAML(typ="safe", pure=True).load
 
 
 def new(conference, *args: str):
@@ -29,7 +31,7 @@ def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
     folder = conference_copy / "draft-report-of-the-wgtu"
     assert sorted(p.name for p in folder.iterdir()) == [".translations", "en.md", "fr.md",
                                                         "paper.yaml", "zh.md"]
-    paper = yaml.safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
+    paper = safe_load((folder / "paper.yaml").read_text(encoding="utf-8"))
     assert paper["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
     assert parse_symbol(paper["symbol"]).serial == 764
     assert paper["date"] == dt.date(2023, 7, 21)  # the deadline: 31 days before 21 August
@@ -48,7 +50,7 @@ def test_new_paper_builds_with_the_next_serial(conference_copy, tmp_path):
 
     proc = new(conference_copy, "draft-proposal", "--submitter", "MC")
     assert proc.returncode == 0, proc.stderr
-    second = yaml.safe_load((conference_copy / "draft-proposal-765" / "paper.yaml")
+    second = safe_load((conference_copy / "draft-proposal-765" / "paper.yaml")
                             .read_text(encoding="utf-8"))
     assert second["symbol"] == "ATT/CSP9/2023/MC/765/Conf.Prop"
     assert second["submitted_by"]["en"] == "ATT Management Committee"
@@ -78,7 +80,7 @@ def test_title_for_a_language_the_conference_lacks_is_an_error(conference_copy):
 def test_every_type_scaffolds(conference_copy, doc_type):
     proc = new(conference_copy, doc_type, "--date", "2023-07-01", "--serial", "900")
     assert proc.returncode == 0, proc.stderr
-    paper = yaml.safe_load((conference_copy / f"{doc_type}-900" / "paper.yaml")
+    paper = safe_load((conference_copy / f"{doc_type}-900" / "paper.yaml")
                            .read_text(encoding="utf-8"))
     assert paper["date"] == dt.date(2023, 7, 1)
     assert paper["symbol"].endswith(f"/900/{SYMBOL_TYPES.get(doc_type, 'Conf.Doc')}")

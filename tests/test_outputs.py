@@ -12,10 +12,12 @@ from pathlib import Path
 
 import docx
 import pytest
-import yaml
 from conftest import CONTENT, require_tools
 from lxml import etree
 from pypdf import PdfReader
+from ruamel.yaml import YAML
+
+safe_load = YAML(typ="safe", pure=True).load
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -26,7 +28,7 @@ SYMBOLS = {MC: "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork",
            WGTU: "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"}
 # numbered paragraphs per part, footnotes, element tables
 EXPECTED = {MC: ([24], 0, 0), WGTU: ([8, 8], 5, 6)}
-LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
+LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 
 KEY_TERMS = {
     "en": {MC: ["Arms Trade Treaty", "Ninth Conference of States Parties",

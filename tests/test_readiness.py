@@ -14,10 +14,10 @@ from pathlib import Path
 
 import docx
 import pytest
-import yaml
 from buildutil import att_docs, build, edit
 from conftest import CONTENT, TEMPLATES, require_tools
 from docx.oxml.ns import qn
+from ruamel.yaml import YAML
 
 from att_docs.conference.provenance import (
     read_record,
@@ -27,6 +27,9 @@ from att_docs.conference.provenance import (
     unit_states,
 )
 from att_docs.document.locale import load_locale
+from att_docs.writers.content.yamlout import plain_dump
+
+safe_load = YAML(typ="safe", pure=True).load
 
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
 PARAGRAPH = "first-meeting"
@@ -107,7 +110,7 @@ def test_an_edited_english_paragraph_is_stale_until_marked_translated(conference
 
 def translations(conference: Path) -> list[str]:
     """The conference languages other than the papers' original (the first)."""
-    data = yaml.safe_load((conference / "conference.yaml").read_text(encoding="utf-8"))
+    data = safe_load((conference / "conference.yaml").read_text(encoding="utf-8"))
     return data["languages"][1:]
 
 
@@ -145,7 +148,7 @@ def test_a_record_is_sorted_merged_and_diff_friendly(conference_copy):
     after = read_record(paper, "zh")
     assert after.units["zzz-new"] == (text_hash("A new source text."), "A new source text.")
     assert {k: v for k, v in after.units.items() if not k.endswith("-new")} == before.units
-    data = yaml.safe_load(record_path(paper, "zh").read_text(encoding="utf-8"))
+    data = safe_load(record_path(paper, "zh").read_text(encoding="utf-8"))
     assert list(data["units"]) == sorted(data["units"])
     assert not list(record_path(paper, "zh").parent.glob(".*.tmp"))
 
@@ -165,7 +168,7 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
     assert proc.returncode == 0, proc.stderr
     folder = conference_copy / "fresh"
     symbol = "ATT/CSP9.WGTU/2023/CHAIR/764/Conf.Rep"
-    conference = yaml.safe_load((conference_copy / "conference.yaml").read_text("utf-8"))
+    conference = safe_load((conference_copy / "conference.yaml").read_text("utf-8"))
     languages = conference["languages"]
     assert set(languages) <= set(REPLACEMENTS)
 
@@ -186,11 +189,11 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
         text[0] = f"# {heading} {{#introduction}}"
         text[2] = f"{{#purpose}} {first}"
         (folder / f"{lang}.md").write_text("\n".join(text) + "\n", encoding="utf-8")
-        data = yaml.safe_load(paper_yaml.read_text(encoding="utf-8"))
+        data = safe_load(paper_yaml.read_text(encoding="utf-8"))
         data["title"][lang] = title
         if lang != data["original_language"]:  # new may leave it in the original's words
             data["submitted_by"][lang] = f"{data['submitted_by'][lang]} ({lang})"
-        paper_yaml.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        paper_yaml.write_text(plain_dump(data), encoding="utf-8")
         code, row = fresh()
         assert code == 1 and not row["ready"]  # unrecorded or placeholders elsewhere
         for other in languages:
@@ -214,7 +217,7 @@ def test_a_new_paper_is_never_ready_until_every_placeholder_is_replaced(conferen
 
 @pytest.mark.parametrize("path", sorted(TEMPLATES.glob("locale/*.yaml")), ids=lambda p: p.stem)
 def test_words_are_counted_as_each_locale_says(path):
-    rule = yaml.safe_load(path.read_text(encoding="utf-8")).get("word_count", "words")
+    rule = safe_load(path.read_text(encoding="utf-8")).get("word_count", "words")
     data = load_locale(TEMPLATES, path.stem)
     assert data.word_count == rule
     mixed = "States Parties' co-chairs 第九届缔约国会议 ATT"

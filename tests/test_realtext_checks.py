@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -40,6 +40,8 @@ from att_docs.checks.findings import Finding  # noqa: E402
 from att_docs.checks.segments import Corpus, Segment  # noqa: E402
 from att_docs.glossary import load  # noqa: E402
 
+safe_load = YAML(typ="safe", pure=True).load
+
 TEMPLATES = ROOT / "templates"
 
 
@@ -53,7 +55,7 @@ pytestmark = pytest.mark.skipif(not _corpus_files() or not (HERE / "realtext.py"
 
 @cache
 def expected() -> dict:
-    return yaml.safe_load(EXPECTED.read_text(encoding="utf-8")) or {}
+    return safe_load(EXPECTED.read_text(encoding="utf-8")) or {}
 
 
 def _styles(source: str) -> dict[str, str]:

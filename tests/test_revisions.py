@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 from buildutil import att_docs, build, snapshot
 from conftest import CONTENT, TEMPLATES, require_tools
 from lxml import etree
+from ruamel.yaml import YAML
 from test_redline_diff import NEW_PARAGRAPH, the_edit
+
+safe_load = YAML(typ="safe", pure=True).load
 
 PAPER = "wgtu-report"
 BASE = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
@@ -82,7 +84,7 @@ def texts(element: etree._Element, tag: str) -> list[str]:
 
 def test_issue_records_the_paper_as_distributed(revision: Revision) -> None:
     folder = revision.content / PAPER / ".issued" / "Conf.Rep"
-    record = yaml.safe_load((folder / "issue.yaml").read_text(encoding="utf-8"))
+    record = safe_load((folder / "issue.yaml").read_text(encoding="utf-8"))
     assert record["symbol"] == BASE and record["revision"] == 0
     assert str(record["issued"]) == str(record["date"]) == "2023-07-21"
     assert record["files"] == revision.first_build and len(record["files"]) == 6
@@ -285,7 +287,7 @@ def test_a_revision_can_be_issued_with_its_redlines(revision: Revision, tmp_path
     assert "not ready to issue: incomplete (fr: 1 stale, 1 untranslated)" in proc.stderr
     assert not (content / PAPER / ".issued" / "Conf.Rep.Rev1").exists()
     output = run("issue", content / PAPER, "-o", out, "--allow-drafts")
-    record = yaml.safe_load((content / PAPER / ".issued" / "Conf.Rep.Rev1" / "issue.yaml")
+    record = safe_load((content / PAPER / ".issued" / "Conf.Rep.Rev1" / "issue.yaml")
                             .read_text(encoding="utf-8"))
     assert record["symbol"] == f"{BASE}.Rev1" and record["revision"] == 1
     assert len(record["files"]) == 12 and "as a draft (incomplete)" in output

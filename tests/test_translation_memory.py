@@ -15,16 +15,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner, Result
 from conftest import CONTENT, TEMPLATES
 from lxml import etree
+from ruamel.yaml import YAML
 
 from att_docs.cli.main import main
 from att_docs.conference.content_writer import write_translations
 from att_docs.document.units import texts_by_id
+from att_docs.writers.content.yamlout import plain_dump
 from att_docs.xliff import NS_2, NS_12, NS_MTC
 from att_docs.xliff.papers import read_one
+
+safe_load = YAML(typ="safe", pure=True).load
 
 NS = {"x": NS_12, "v2": NS_2, "mtc": NS_MTC}
 CSP10 = "ATT/CSP10.WGTU/2024/CHAIR/800/Conf.Rep"
@@ -55,9 +58,9 @@ def content(request, tmp_path: Path) -> Path:
     shutil.copytree(CONTENT, content / "csp9")
     csp10 = content / "csp10"
     csp10.mkdir()
-    conference = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))
+    conference = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))
     conference.update(number=10, opening="2024-08-26", closing="2024-08-30")
-    (csp10 / "conference.yaml").write_text(yaml.safe_dump(conference, allow_unicode=True),
+    (csp10 / "conference.yaml").write_text(plain_dump(conference),
                                            encoding="utf-8")
     paper = csp10 / "wgtu-report"
     if request.param == "word":

@@ -14,15 +14,17 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import CONTENT, TEMPLATES, require_tools
 from pdflines import Line, Word, pdf_lines, pdf_words
 from pypdf import PdfReader
+from ruamel.yaml import YAML
 
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import load_styles
 
-LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
+safe_load = YAML(typ="safe", pure=True).load
+
+LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 CJK = {"zh", "ja", "ko"}
 # A document symbol: an upper-case series, then at least two more parts after slashes.
 SYMBOL = re.compile(r"[A-Z][A-Z0-9]*(?:/[\w.\-]+){2,}")

@@ -10,11 +10,21 @@ import pytest
 from factories import sample_document
 
 from att_docs.checks.segments import corpus_from_document
-from att_docs.document.model import Heading, Localized, Paragraph, Table, Text
+from att_docs.conference.align import align_translation
+from att_docs.document.model import FootnoteRef, Heading, Localized, Paragraph, Table, Text
+from att_docs.document.revision import redline_document
+from att_docs.document.segmentation import segmenter_for
 from att_docs.document.units import document_units
-from att_docs.document.walk import UnknownBlockError, walk
-from att_docs.writers.docx.writer import write_docx
+from att_docs.document.walk import UnknownBlockError, footnote_refs, inlines, walk
+from att_docs.readers.docx.draft import Draft
+from att_docs.readers.docx.ids import prose_blocks
+from att_docs.readers.docx.masthead import MastheadFields
+from att_docs.writers.content.prose import render_prose
+from att_docs.writers.docx.redline import write_redline_docx
+from att_docs.writers.pdf.redline_data import redline_data
+from att_docs.writers.pdf.typst import PdfWriter
 from att_docs.writers.pdf.typst_data import document_data
+from att_docs.writers.registry import WRITERS, WriterOptions
 from att_docs.writers.styles import load_styles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,19 +62,43 @@ def test_units_and_segments_are_the_walk():
     assert {p.id for p in walk(doc.body) if p.kind != "frame"} <= units
 
 
+def test_the_inline_walk_finds_every_footnote_mark_in_order():
+    doc = sample_document()
+    marked = [ref.id for piece in walk(doc.body) for ref in footnote_refs(piece.text["en"])]
+    assert marked and sorted(marked) == sorted(doc.footnotes)
+    text = Text.of("a")
+    text.blocks[0].inlines.append(FootnoteRef("n1"))
+    assert [type(i).__name__ for i in inlines(text)] == ["Run", "FootnoteRef"]
+    assert list(footnote_refs(None)) == []
+
+
 def test_an_unknown_block_fails_the_same_way_everywhere(tmp_path):
     doc = sample_document()
     doc.body.append(Sidebar("aside", {"en": Text.of("Aside"), "zh": Text.of("旁注")}))
     doc.main.blocks.append(doc.body[-1])  # type: ignore[arg-type]
     styles = load_styles(ROOT / "templates" / "styles.yaml")
+    draft = Draft(tmp_path / "draft.docx", "zh", MastheadFields(), doc.parts, {})
+    out = tmp_path / "x.out"
+    typesetter = PdfWriter(styles, ROOT / "templates" / "paper.typ")
     calls = {
         "walk": lambda: list(walk(doc.body)),
         "checks": lambda: corpus_from_document(doc),
         "units": lambda: list(document_units(doc)),
-        "docx": lambda: write_docx(doc, "en", tmp_path / "x.docx", styles),
+        "content writer": lambda: render_prose(doc.main.blocks, [], lambda t, i: t["en"]),
+        "word import alignment": lambda: align_translation(doc, "en", draft),
+        "word import ids": lambda: list(prose_blocks(doc.parts)),
+        "redline": lambda: redline_document(doc, doc, "en",
+                                            segmenter_for(ROOT / "templates", "en")),
+        "docx redline": lambda: write_redline_docx(doc, "en", out, styles, "", doc.masthead.date),
         "pdf data": lambda: document_data(doc, "en", styles),
+        "pdf redline data": lambda: redline_data(doc, "en", styles),
     }
+    for fmt, writer in WRITERS.items():
+        options = WriterOptions("en", styles, engine=(writer.engines or (None,))[0],
+                                typesetter=typesetter, date=doc.masthead.date)
+        calls[fmt] = lambda w=writer, o=options: w.write(doc, out, o)
+        calls[f"{fmt} redline"] = lambda w=writer, o=options: w.write_redline(doc, out, o)
     for name, call in calls.items():
         with pytest.raises(UnknownBlockError, match="no rule for Sidebar blocks"):
             call()
-        assert not (tmp_path / "x.docx").exists(), name
+        assert not out.exists(), name

@@ -13,10 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from conftest import ROOT, TEMPLATES
+from ruamel.yaml import YAML
 
 from att_docs.build.watch import Watcher, is_input_change
+
+safe_load = YAML(typ="safe", pure=True).load
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +61,7 @@ def test_each_batch_of_saves_rebuilds_the_changed_paper_only(conference_copy: Pa
     first, second = rebuilds
     assert set(first.report.papers_built) == {"wgtu-report", "mc-programme-of-work"}
     assert second.report.papers_built == ["wgtu-report"]
-    langs = yaml.safe_load((conference_copy / "conference.yaml").read_text("utf-8"))["languages"]
+    langs = safe_load((conference_copy / "conference.yaml").read_text("utf-8"))["languages"]
     assert sorted(second.report.built) == sorted(
         f"ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.{lang}.pdf" for lang in langs)
     assert "Recently experience" in _pdf_text(out / "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.en.pdf")

@@ -10,9 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from conftest import require_tools
+from ruamel.yaml import YAML
 from worddrafts import (
     FOOTNOTE,
     ITEMS,
@@ -32,8 +32,10 @@ from att_docs.cli.main import main
 from att_docs.conference.paths import PACKAGE_ROOT
 from att_docs.document.model import DecisionList, Paragraph, Table
 
+safe_load = YAML(typ="safe", pure=True).load
+
 CSP9 = PACKAGE_ROOT / "content" / "csp9"
-LANGUAGES = yaml.safe_load((CSP9 / "conference.yaml").read_text())["languages"]
+LANGUAGES = safe_load((CSP9 / "conference.yaml").read_text())["languages"]
 PAPERS = {"wgtu-report": "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep",
           "mc-programme-of-work": "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"}
 
@@ -70,7 +72,7 @@ def tree_digest(folder: Path) -> str:
 
 
 def import_paper(built: Path, conference: Path, paper: str) -> Path:
-    doc_type = yaml.safe_load((CSP9 / paper / "paper.yaml").read_text())["type"]
+    doc_type = safe_load((CSP9 / paper / "paper.yaml").read_text())["type"]
     stem = PAPERS[paper]
     done = run("import", str(built / f"{stem}.en.docx"), "--conference", str(conference),
                "--id", paper, "--type", doc_type)
@@ -150,7 +152,7 @@ def test_reimport_reports_new_changed_and_gone(conference: Path, tmp_path: Path)
 
 def check_draft(paper: Path) -> None:
     doc = read_back(paper)
-    meta = yaml.safe_load((paper / "paper.yaml").read_text())
+    meta = safe_load((paper / "paper.yaml").read_text())
     assert meta["symbol"] == "ATT/CSP9.WGTU/2023/CHAIR/790/Conf.Rep"
     assert str(meta["date"]) == "2023-07-21"
     assert meta["submitted_by"]["en"] == "Chair of the Working Group"

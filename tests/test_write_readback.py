@@ -102,13 +102,13 @@ def test_xliff_targets_the_reader_would_refuse_are_refused_with_unit_and_line(
 def test_a_newline_in_an_xliff_title_is_a_soft_break(exported: tuple[Path, Path]) -> None:
     """A CAT tool's line break (``\n``) in a target is read as the language's Markdown
     reads one: the title stays one line, its ':::' plain text."""
-    import yaml
+    from ruamel.yaml import YAML
 
     conference, path = exported
     _set_targets(path, {"title": "第一行\n::: symbol\n伪造"})
     result = _import(conference, path)
     assert result.exit_code == 0, result.stderr
-    data = yaml.safe_load((conference / PAPER / "paper.yaml").read_text(encoding="utf-8"))
+    data = YAML(typ="safe", pure=True).load((conference / PAPER / "paper.yaml").read_text("utf-8"))
     assert data["title"]["zh"] == "第一行::: symbol伪造"
 
 
@@ -243,9 +243,9 @@ def test_a_subtitle_with_line_breaks_and_block_markers_stays_one_line(
                  "--templates", TEMPLATES)
     assert result.exit_code == 0, result.stderr
     assert "subtitle" in result.stderr and "one line" in result.stderr
-    import yaml
+    from ruamel.yaml import YAML
 
-    data = yaml.safe_load((empty_conference / "p" / "paper.yaml").read_text("utf-8"))
+    data = YAML(typ="safe", pure=True).load(empty_conference / "p" / "paper.yaml")
     assert "\n" not in data["subtitle"]["en"] and "FAKE/SYMBOL" in data["subtitle"]["en"]
     out = tmp_path / "out"
     assert cli("build", empty_conference, "-o", out, "-f", "docx", "-l", "en", "-q", "-j", "1",

@@ -35,6 +35,7 @@ import att_docs
 from att_docs.atomic import atomic_output
 from att_docs.conference.paths import CONFERENCE_FILE, INDEX_TEMPLATE
 from att_docs.statefile import cache_bytes, load_cache
+from att_docs.writers.registry import WRITERS
 
 __all__ = ["CACHE_FILE", "BuildCache", "Fingerprint", "file_sha256", "tree_sha256"]
 
@@ -132,7 +133,7 @@ class Fingerprint:
     def output_key(paper_key: str, lang: str, fmt: str, pdf_engine: str,
                    draft: bool = False) -> str:
         """What one output file depends on."""
-        engine = pdf_engine if fmt == "pdf" else None
+        engine = pdf_engine if WRITERS[fmt].engines else None
         return combine(paper_key, lang, fmt, engine, "draft") if draft else combine(
             paper_key, lang, fmt, engine)
 

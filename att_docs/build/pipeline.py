@@ -41,6 +41,7 @@ from att_docs.build.versions import OutputFolder
 from att_docs.conference.paths import Project, find_paper_dirs
 from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
 from att_docs.errors import ContentError, OutputError
+from att_docs.writers.registry import WRITERS, engines, formats
 
 if TYPE_CHECKING:
     from att_docs.build.jobs import FileJob, PaperDone, RedlineInput
@@ -50,10 +51,10 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "NotReadyError", "build_conference",
            "load_conference", "output_path"]
 
-FORMATS = ("docx", "pdf")
+FORMATS = formats()
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-PDF_ENGINES = ("typst", "libreoffice")
+PDF_ENGINES = engines()
 STAGING = ".att-docs-staging"
 LOCK_FILE = ".att-docs.lock"
 
@@ -401,7 +402,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
         for redline in (False, True) if version else (False,):
             for lang in conf["languages"]:
                 draft = is_draft(meta.translation, lang)
-                for fmt in FORMATS:
+                for fmt in WRITERS:
                     name = (redline_name(meta.file_stem, lang, fmt) if redline
                             else f"{meta.file_stem}.{lang}.{fmt}")
                     where = {"paper": pid, "lang": lang, "format": fmt,
@@ -414,7 +415,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
                     if redline:
                         key = redline_key(key, version, records[pid], author)
                     expected[name] = {"key": key, **where, "draft": draft,
-                                      **({"engine": pdf_engine} if fmt == "pdf" else {})}
+                                      **({"engine": pdf_engine} if WRITERS[fmt].engines else {})}
                     if live is not None and cache.output_fresh(live, name, key):
                         cache.outputs[name]["draft"] = draft  # the key says so, whatever the cache
                     else:
@@ -497,15 +498,13 @@ class _Checks:
     folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)  # each paper's, by folder name
 
-    def __call__(self) -> list[Finding] | None:
+    def __call__(self) -> list[Finding]:
         from att_docs.conference.status import check_findings
 
         if self.folder is None or self.glossary is None:
             return check_findings(self.documents, self.glossary, self.templates)
-        try:
-            from att_docs.checks.incremental import check_conference
-        except ImportError:
-            return None
+        from att_docs.checks.incremental import check_conference
+
         return check_conference(self.folder, self.templates or Project.default().templates,
                                 self.glossary, documents={d.id: d for d in self.documents},
                                 keys=self.keys, strict=True)
@@ -685,7 +684,7 @@ def _extras(templates: Path, cache: BuildCache, plan: _Plan,
 def _settings(plan: _Plan, files: list[dict[str, Any]]) -> dict[str, Any]:
     """The formats, languages and PDF engine of the files in the set."""
     engines = sorted({f.get("engine", "typst") for f in files if f["format"] == "pdf"})
-    return {"formats": [fmt for fmt in FORMATS if any(f["format"] == fmt for f in files)],
+    return {"formats": [fmt for fmt in WRITERS if any(f["format"] == fmt for f in files)],
             "languages": [lang for lang in plan.conference["languages"]
                           if any(f["lang"] == lang for f in files)],
             "pdf_engine": engines[0] if len(engines) == 1 else (engines or None)}

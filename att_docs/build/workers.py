@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,13 @@ from att_docs.build.jobs import FileDone, FileJob, PaperDone, RedlineInput
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
+from att_docs.writers.registry import WRITERS, Writer, WriterOptions
 
 __all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput", "Task", "convert_pending_pdfs",
            "default_workers", "preflight_fonts", "render_papers"]
 
 LO_SOURCES = "lo-docx"  # staging sub-folder of DOCX waiting for one LibreOffice call
+LO_ENGINE = "libreoffice"  # the engine that converts the DOCX after the papers are written
 
 
 class RenderError(Exception):
@@ -40,13 +43,13 @@ def default_workers() -> int:
 
 
 def describe(path: Path, name: str, fmt: str, data: bytes | None = None) -> FileDone:
-    """Checksum, size and (for a PDF) page count of a written file, from ``data``, the
-    bytes written, when the writer gives them (else read back from ``path``)."""
-    from att_docs.writers.pdf.pages import page_count
-
+    """Checksum, size and (for a paged format) page count of a written file, from
+    ``data``, the bytes written, when the writer gives them (else read back from
+    ``path``)."""
     if data is None:
         data = path.read_bytes()
-    pages = page_count(data) if fmt == "pdf" else None
+    count_pages = WRITERS[fmt].count_pages
+    pages = count_pages(data) if count_pages is not None else None
     return FileDone(name, hashlib.sha256(data).hexdigest(), len(data), pages)
 
 
@@ -108,7 +111,8 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _pdf_writer() -> Any:
+def _typesetter() -> Any:
+    """This process's PDF typesetter, made on first use."""
     if _STATE["pdf"] is None:
         from att_docs.writers.pdf.typst import PdfWriter
 
@@ -130,21 +134,14 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
             if doc_in is None:
                 doc_in = styled[job.lang] = house_styled(doc, job.lang)
             target = staging / job.name
-            if job.format == "docx":
-                written = _write_docx(doc_in, job, target, redline)
-            elif _STATE["engine"] == "libreoffice":
+            writer = WRITERS[job.format]
+            if writer.engines and _STATE["engine"] == LO_ENGINE:
                 source = staging / LO_SOURCES / f"{Path(job.name).stem}.docx"
                 source.parent.mkdir(exist_ok=True)
-                _write_docx(doc_in, job, source, redline)
+                _write(WRITERS["docx"], doc_in, job, source, redline)
                 pending.append(job)
                 continue
-            elif job.redline and redline is not None:
-                from att_docs.writers.pdf.redline_data import redline_data
-
-                written = _pdf_writer().write(_redline(doc, job.lang, redline), job.lang,
-                                              target, job.mark, data=redline_data)
-            else:
-                written = _pdf_writer().write(doc_in, job.lang, target, job.mark)
+            written = _write(writer, doc_in, job, target, redline)
             files.append(describe(target, job.name, job.format, written))
     except ContentError as exc:
         raise RenderError(str(exc)) from None
@@ -152,17 +149,18 @@ def render_paper(doc: Document, jobs: list[FileJob], staging: Path,
                      time.perf_counter() - started)
 
 
-def _write_docx(doc: Document, job: FileJob, target: Path,
-                redline: RedlineInput | None) -> bytes:
+def _write(writer: Writer, doc: Document, job: FileJob, target: Path,
+           redline: RedlineInput | None) -> bytes:
+    """Write one file of ``doc`` (as its language's house style spaces it), or its
+    redline."""
+    engine = _STATE["engine"] if writer.engines else None
+    options = WriterOptions(job.lang, _STATE["styles"], job.mark, engine,
+                            _typesetter() if engine is not None else None)
     if job.redline and redline is not None:
-        from att_docs.writers.docx.redline import write_redline_docx
-
         author = redline.author or doc.masthead.submitted_by.get(job.lang, "")
-        return write_redline_docx(_redline(doc, job.lang, redline), job.lang, target,
-                                  _STATE["styles"], author, doc.masthead.date, job.mark)
-    from att_docs.writers.docx.writer import write_docx
-
-    return write_docx(doc, job.lang, target, _STATE["styles"], job.mark)
+        options = replace(options, author=author, date=doc.masthead.date)
+        return writer.write_redline(_redline(doc, job.lang, redline), target, options)
+    return writer.write(doc, target, options)
 
 
 _LAST_REDLINE: list[Any] = []  # [redline input, language, redline document]

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from att_docs.checks.context import Context
-from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
+from att_docs.checks.findings import SEVERITIES, Finding
 from att_docs.checks.lemma_store import save_lemmas
 from att_docs.checks.matcher import index_for
-from att_docs.checks.rules import RULES
+from att_docs.checks.registry import check_ids, rank, rules
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.settings import Settings, apply_settings, settings_for
 from att_docs.checks.suppress import apply_markers
@@ -42,7 +42,7 @@ def check_corpora(corpora: list[Corpus], glossary: Glossary,
     languages' data comes from ``templates`` (default: the project's templates). Each
     corpus's findings follow its conference's check settings and the QA ``profile``
     (:mod:`att_docs.checks.settings`)."""
-    wanted = set(checks) if checks is not None else set(CHECKS)
+    wanted = set(checks) if checks is not None else set(check_ids())
     templates = templates or Project.default().templates
     with collector_paused():
         ctx = Context(index_for(glossary), templates)
@@ -82,7 +82,7 @@ def _run(corpora: list[Corpus], ctx: Context, wanted: set[str]) -> list[Finding]
     """The findings of the wanted rules in rule order, each reported once."""
     findings: list[Finding] = []
     seen: set[tuple] = set()
-    for rule in RULES:
+    for rule in rules():
         if rule.CHECK not in wanted:
             continue
         for finding in rule.run(corpora, ctx):
@@ -106,5 +106,5 @@ def sort_by_document(findings: list[Finding], names: list[str]) -> list[Finding]
     order = {name: i for i, name in enumerate(names)}
     return sorted(findings, key=lambda f: (
         order.get(f.document or "", len(order)), str(f.path or ""), f.line or 0,
-        CHECKS.index(f.check) if f.check in CHECKS else 99,
+        rank(f.check),
         -SEVERITIES.index(f.severity)))

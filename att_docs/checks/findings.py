@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["CHECKS", "SEVERITIES", "Finding", "Severity"]
+__all__ = ["SEVERITIES", "Finding", "Severity"]
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -16,8 +16,7 @@ SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 class Finding:
     """One problem found by a check.
 
-    ``check`` is the stable check id (untranslated, term, term-reverse, deprecated,
-    homophone, consistency, number, date, reference, structure, typography, stale);
+    ``check`` is the stable check id (:func:`att_docs.checks.registry.check_ids`);
     ``segment`` the paragraph, cell or XLIFF segment id; ``document`` the paper id or
     file it belongs to.
     """
@@ -34,19 +33,3 @@ class Finding:
     def at_least(self, severity: Severity) -> bool:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
 
-
-CHECKS: tuple[str, ...] = (
-    "untranslated",
-    "term",
-    "term-reverse",
-    "deprecated",
-    "homophone",
-    "consistency",
-    "number",
-    "date",
-    "reference",
-    "structure",
-    "typography",
-    "stale",
-)
-"""Every stable check id, in the order reports list them."""

@@ -33,6 +33,8 @@ from pathlib import Path
 
 import ahocorasick
 
+from att_docs.document.scripts import is_han
+
 __all__ = ["Homophone", "HomophoneIndex", "syllable"]
 
 _PUA = 0xE000
@@ -92,10 +94,6 @@ class Homophone:
     concept: str
 
 
-def _is_hanzi(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
 class HomophoneIndex:
     """Chinese glossary terms indexed by their sound."""
 
@@ -151,7 +149,7 @@ class HomophoneIndex:
         differ = [i for i, (a, b) in enumerate(zip(span, term, strict=True)) if a != b]
         if not differ or len(differ) * 2 > len(term):
             return False
-        if not all(_is_hanzi(c) for c in span):
+        if not all(is_han(c) for c in span):
             return False
         for i in differ:
             at = start + i
@@ -177,7 +175,7 @@ def _made(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[s
     table, codes = _tables()
     keys: dict[str, list[tuple[str, str]]] = {}
     for term, concept in terms.items():
-        if len(term) < HomophoneIndex.MIN_LENGTH or not all(_is_hanzi(c) for c in term):
+        if len(term) < HomophoneIndex.MIN_LENGTH or not all(is_han(c) for c in term):
             continue
         contextual = lazy_pinyin(term, style=Style.NORMAL)
         if len(contextual) != len(term):

@@ -23,7 +23,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
+from att_docs.checks.findings import SEVERITIES, Finding
+from att_docs.checks.registry import check_ids, rules
 from att_docs.document.model import Document
 from att_docs.errors import ContentError
 
@@ -120,7 +121,7 @@ def _read_papers(folder: Path, templates: Path, dirs: list[Path],
 def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, Any]]:
     """Each paper's own findings, by check, and its consistency table."""
     from att_docs.checks.lemma_store import save_lemmas
-    from att_docs.checks.rules import RULES, consistency
+    from att_docs.checks.rules import consistency
     from att_docs.checks.segments import corpus_from_document
     from att_docs.checks.suppress import apply_markers
     from att_docs.collector import collector_paused
@@ -136,7 +137,7 @@ def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, An
         for name, corpus in corpora.items():
             one = [corpus]  # the same list for every rule: the context keeps its pairs
             findings: dict[str, list[list[Any]]] = {}
-            for rule in RULES:
+            for rule in rules():
                 if rule is consistency:
                     continue
                 findings[rule.CHECK] = [_row(f) for f in rule.run(one, ctx) if f is not None]
@@ -148,12 +149,12 @@ def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, An
 
 def _merged(entries: list[dict[str, Any]], ctx: Any) -> list[Finding]:
     """The findings of every rule in rule order, papers in order, each reported once."""
-    from att_docs.checks.rules import RULES, consistency
+    from att_docs.checks.rules import consistency
 
     findings: list[Finding] = []
     seen: set[tuple] = set()
     paths: dict[str, Path] = {}
-    for rule in RULES:
+    for rule in rules():
         if rule is consistency:
             found: Iterable[Finding | None] = consistency.judge(
                 [e["table"] for e in entries], ctx)
@@ -239,7 +240,7 @@ def _valid(entry: Any) -> bool:
             and isinstance(entry.get("findings"), dict) and isinstance(entry.get("table"), dict)):
         return False
     for check, rows in entry["findings"].items():
-        if check not in CHECKS or not isinstance(rows, list):
+        if check not in check_ids() or not isinstance(rows, list):
             return False
         for row in rows:
             if not (isinstance(row, list) and len(row) == len(_FIELDS)

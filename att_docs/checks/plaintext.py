@@ -25,12 +25,13 @@ from att_docs.checks.suppress import marker_ids, parse_marker
 from att_docs.conference.paths import Project
 from att_docs.document.language import available_languages, load_language
 from att_docs.document.model import SourceLocation
+from att_docs.document.scripts import CJK_SYMBOLS, FULL_WIDTH, HAN
 from att_docs.errors import ContentError
 from att_docs.inputs import read_text
 
 __all__ = ["corpus_from_text", "detect_language", "read_text_file"]
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN}]")
 _LATIN = re.compile(r"[A-Za-z]")
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_RUN = re.compile(rf"[{_SUPERSCRIPT}]+|\[\^(?P<id>[\w-]+)\]")
@@ -43,7 +44,7 @@ _MARKER = re.compile(
     r"|(?P<dash>[-*•])\s+)"
 )
 _TAIL_ID = re.compile(r"\s*\{#[\w-]+[^}]*\}\s*$")
-_SPLIT = re.compile(r"\t+|<[^>]*>|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t]+"
+_SPLIT = re.compile(rf"\t+|<[^>]*>|(?<=[{CJK_SYMBOLS}{HAN}{FULL_WIDTH}])[ \t]+"
                     r"(?=\d{1,2}\.[ \t])")
 _ENDS = tuple("。：；！？.:;!?")
 _SUPER_DIGITS = str.maketrans(_SUPERSCRIPT, "0123456789")

@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from att_docs.checks.findings import CHECKS, SEVERITIES, Finding
+from att_docs.checks.findings import SEVERITIES, Finding
+from att_docs.checks.registry import check_ids
 from att_docs.errors import ContentError
 
 __all__ = ["PROFILES_FILE", "Settings", "apply_settings", "profile_names", "settings_for"]
@@ -59,9 +60,9 @@ def _validate(spec: dict[str, Any], path: Path | None, what: str) -> None:
         raise ContentError(f"{what}: unknown key {sorted(unknown)[0]!r} (known: "
                            f"{', '.join(sorted(known))})", path)
     for check, rule in (spec.get("rules") or {}).items():
-        if check not in CHECKS:
+        if check not in check_ids():
             raise ContentError(f"{what}: unknown check {check!r} (known: "
-                               f"{', '.join(CHECKS)})", path)
+                               f"{', '.join(check_ids())})", path)
         severity = (rule or {}).get("severity")
         if severity is not None and severity not in SEVERITIES:
             raise ContentError(f"{what}: severity of {check!r} must be one of "

@@ -9,7 +9,6 @@ for a 2.x unit of several segments), its line the line of the element. A unit no
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from lxml import etree
@@ -20,7 +19,7 @@ from att_docs.document.language import primary_subtag
 from att_docs.document.model import SourceLocation
 from att_docs.errors import ContentError
 from att_docs.inputs import read_bytes
-from att_docs.readers.xmlsafe import parse_untrusted
+from att_docs.readers.xmlsafe import iter_untrusted, parse_untrusted
 
 __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
 
@@ -33,8 +32,7 @@ def xliff_version(path: Path, data: bytes | None = None) -> str:
     if data is None:
         data = read_bytes(path)
     try:
-        for _event, element in etree.iterparse(io.BytesIO(data), events=("start",),
-                                                resolve_entities=False, no_network=True):
+        for _event, element in iter_untrusted(data):
             if etree.QName(element).localname != "xliff":
                 raise ContentError("not an XLIFF file (the root element is "
                                    f"<{etree.QName(element).localname}>)", path)

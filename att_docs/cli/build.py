@@ -15,6 +15,7 @@ from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.plural import counted
+from att_docs.writers.registry import engines
 
 if TYPE_CHECKING:
     from att_docs.build.pipeline import BuildReport
@@ -33,7 +34,7 @@ On deadline day (docs/secretariat.md):
 
 @click.command(epilog=BUILD_EPILOG)
 @output_options
-@click.option("--pdf-engine", type=click.Choice(["typst", "libreoffice"]), default="typst",
+@click.option("--pdf-engine", type=click.Choice(engines()), default=engines()[0],
               show_default=True,
               help="typst: fast, fonts embedded, tagged PDF. libreoffice: converts the DOCX, "
                    "for a PDF that matches Word exactly.")

@@ -7,30 +7,15 @@ from pathlib import Path
 
 import click
 
-from att_docs.checks.findings import CHECKS, SEVERITIES
+from att_docs.checks.findings import SEVERITIES
+from att_docs.checks.registry import check_ids, help_table
 from att_docs.cli.errors import reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
 
 CHECK_HELP = """\b
 Checks (each has a stable id, usable in --check and in ignore markers):
-  untranslated  a translation missing, empty, or a copy of the original: this one
-                finding and no other for that text
-  term          a glossary term of the source lacks its approved rendering
-  term-reverse  a glossary term of the translation has no counterpart in the source
-  deprecated    a deprecated variant (公约 for the Treaty), with the preferred term
-  homophone     characters that read like a glossary term (联系主席 for 联席主席)
-  consistency   the same term or sentence translated in different ways
-  number        numbers by value (113 = 一百一十三, three years = 三年, Ninth = 第九届)
-  date          dates by value, and document symbols letter for letter
-  reference     paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts
-  structure     a segment shaped differently (paragraphs, list items, alignment)
-  typography    punctuation and spacing by the language's rule sets and house style
-                (Chinese full-width punctuation, French spaces before ; : ! ?, unpaired
-                quotation marks, doubled words); a house-style deviation once per
-                document and kind, with its count
-  stale         a translation made from an older original text, with the word diff
-
+@CHECKS@
 \b
 Silence a check for one paragraph with a line before it (Markdown, text):
   [//]: # (att-check ignore typography, number)
@@ -62,7 +47,30 @@ Exit codes:
 """
 
 
-@click.command(epilog=CHECK_HELP)
+class _CheckIds(click.Choice):
+    """The ids of the check registry, read when first needed (the rules load lazily)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return check_ids()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        """Click sets the choices in ``__init__``; the registry holds them."""
+
+
+class _CheckCommand(click.Command):
+    """``check``, whose help lists the registry's checks."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.epilog = CHECK_HELP.replace("@CHECKS@", help_table(78))
+        super().format_epilog(ctx, formatter)
+
+
+@click.command(cls=_CheckCommand, epilog=CHECK_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @glossary_option
 @click.option("--lang", help="Language of monolingual .md/.txt files: any language of "
@@ -75,7 +83,7 @@ Exit codes:
               show_default=True,
               help="Report findings of this severity and higher (info adds the counts and "
                    "variants that are often fine).")
-@click.option("--check", "only", multiple=True, type=click.Choice(CHECKS),
+@click.option("--check", "only", multiple=True, type=_CheckIds(),
               help="Run only this check; repeat for several.")
 @click.option("--profile", help="QA profile of templates/check-profiles.yaml: strict (every "
                                 "information raised to a warning), default, quiet (style and "

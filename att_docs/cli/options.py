@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
+from att_docs.writers.registry import formats
+
 __all__ = ["glossary_option", "output_options", "templates_option", "the_conference"]
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -37,7 +39,7 @@ def output_options(command: F) -> F:
         click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path),
                      help="Output folder (default: build/<conference>)."),
         click.option("-f", "--format", "formats", multiple=True,
-                     type=click.Choice(["docx", "pdf"]),
+                     type=click.Choice(formats()),
                      help="Only this format; repeat for several (default: docx and pdf)."),
         click.option("-l", "--lang", "languages", multiple=True,
                      help="Only this language of the conference; repeat for several "

@@ -9,22 +9,22 @@ difference is refused with the mismatched places on both sides.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from att_docs.document.model import (
+    Block,
     BlockQuote,
     DecisionList,
     Document,
-    FootnoteRef,
     Heading,
-    Localized,
     Paragraph,
     Part,
     Table,
     Text,
 )
-from att_docs.document.walk import block_texts
+from att_docs.document.walk import block_texts, dispatch, footnote_refs
 from att_docs.errors import ContentError
 from att_docs.plural import counted
 from att_docs.readers.docx.draft import Draft
@@ -61,47 +61,38 @@ def _part_slots(part: Part, lang: str, is_main: bool, label: str) -> Iterator[_S
         yield from _block_slots(block, lang, seen_labels)
 
 
-def _block_slots(block: object, lang: str, seen_labels: set[str]) -> Iterator[_Slot]:
-    def slot(kind: str, key: str, text: Localized) -> _Slot:
-        value = text.get(lang)
-        return _Slot(kind, key, value, _where(value, key))
+_SLOT_KINDS: dict[type, Callable[[Any], dict[str, str]]] = {
+    Heading: lambda block: {"heading": f"heading {block.level}"},
+    Paragraph: lambda block: {"paragraph": "paragraph", "unnumbered": "unnumbered paragraph",
+                              "subparagraph": "subparagraph"},
+    BlockQuote: lambda block: {"paragraph": "quotation"},
+    Table: lambda block: {"table-title": "table title", "row-label": "row label",
+                          "cell": "table cell"},
+    DecisionList: lambda block: {"decision-lead": "decision lead", "decision": "decision"},
+}
+"""Each block type of a part: the slot kind of each kind of text the walk yields of it
+(frame blocks and page breaks are the assembly's, never a part's)."""
 
-    if isinstance(block, Heading):
-        yield slot(f"heading {block.level}", block.id, block.text)
-    elif isinstance(block, Paragraph):
-        yield slot("paragraph" if block.numbered else "unnumbered paragraph", block.id,
-                   block.text)
-        for sub in block.subparagraphs:
-            yield slot("subparagraph", sub.id, sub.text)
-    elif isinstance(block, BlockQuote):
-        yield slot("quotation", block.id, block.text)
-    elif isinstance(block, Table):
-        set_name = block.id.split(".")[0]
-        yield slot("table title", f"{block.id}.title", block.title)
-        for row in block.rows:
-            key = f"{set_name}.row_labels.{row.id.rsplit('.', 1)[-1]}"
-            if key not in seen_labels:
-                seen_labels.add(key)
-                yield slot("row label", key, row.label)
-            for cell in row.cells:
-                yield slot("table cell", cell.id, cell.text)
-    elif isinstance(block, DecisionList):
-        for group in block.groups:
-            yield slot("decision lead", f"{group.id}.lead", group.lead)
-            for item in group.items:
-                yield slot("decision", item.id, item.text)
+
+def _block_slots(block: Block, lang: str, seen_labels: set[str]) -> Iterator[_Slot]:
+    kinds = dispatch(_SLOT_KINDS, block, "the alignment of a translation")
+    for piece in block_texts(block):
+        if piece.kind == "row-label":  # a row label is the table set's, aligned once
+            if piece.id in seen_labels:
+                continue
+            seen_labels.add(piece.id)
+        value = piece.text.get(lang)
+        yield _Slot(kinds[piece.kind], piece.id, value, _where(value, piece.id))
 
 
 def _note_order(parts: list[Part], lang: str) -> list[str]:
     order: list[str] = []
     for part in parts:
         for block in part.blocks:
-            for localized in (piece.text for piece in block_texts(block)):
-                text = localized.get(lang)
-                for tb in text.blocks if text else []:
-                    for inline in tb.inlines:
-                        if isinstance(inline, FootnoteRef) and inline.id not in order:
-                            order.append(inline.id)
+            for piece in block_texts(block):
+                for ref in footnote_refs(piece.text.get(lang)):
+                    if ref.id not in order:
+                        order.append(ref.id)
     return order
 
 
@@ -170,8 +161,7 @@ def align_translation(doc: Document, original: str, draft: Draft) -> dict[str, T
 
 
 def _renamed(text: Text, notes: dict[str, str]) -> Text:
-    for block in text.blocks:
-        for inline in block.inlines:
-            if isinstance(inline, FootnoteRef) and inline.id in notes:
-                inline.id = notes[inline.id]
+    for ref in footnote_refs(text):
+        if ref.id in notes:
+            ref.id = notes[ref.id]
     return text

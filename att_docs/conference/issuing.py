@@ -155,17 +155,12 @@ def _annexes(paper_dir: Path) -> list[str]:
 
 
 def _record_text(version: IssuedVersion) -> str:
-    import yaml
+    from att_docs.writers.content.yamlout import plain_dump
 
     data = {"symbol": version.symbol, "revision": version.revision,
             "date": version.date, "issued": version.issued,
             "files": dict(sorted(version.files.items()))}
-    class _Plain(yaml.SafeDumper):
-        def ignore_aliases(self, data: object) -> bool:  # the two dates may be one object
-            return True
-
-    return _HEADER + yaml.dump(data, Dumper=_Plain, allow_unicode=True, sort_keys=False,
-                               width=100)
+    return _HEADER + plain_dump(data, width=4096)  # no value holds a space to wrap at
 
 
 def _built_files(paper_dir: Path, symbol: str, out_dir: Path, templates: Path,
@@ -272,15 +267,17 @@ def _check_unused(paper_dir: Path, new: DocumentSymbol) -> None:
     if (paper_dir / ISSUED_DIR / suffix_of(new)).exists():
         raise ContentError(f"{new} was issued already ({ISSUED_DIR}/{suffix_of(new)})",
                            paper_dir)
-    import yaml
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
+    safe = YAML(typ="safe", pure=True)
     for other in find_paper_dirs(paper_dir.parent):
         if other.resolve() == paper_dir.resolve():
             continue
         try:
-            raw = yaml.safe_load((other / PAPER_FILE).read_text(encoding="utf-8"))
+            raw = safe.load((other / PAPER_FILE).read_text(encoding="utf-8"))
             sym = parse_symbol(str(raw.get("symbol", "")))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError, AttributeError, SymbolError):
+        except (OSError, UnicodeDecodeError, YAMLError, AttributeError, SymbolError):
             continue
         if (sym.serial, sym.revision or 0) == (new.serial, new.revision):
             raise ContentError(f"{other.name} is {sym} already: the conference has this "

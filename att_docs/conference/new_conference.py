@@ -14,13 +14,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from att_docs.conference.paths import CONFERENCE_FILE
 from att_docs.conference.scaffold import write_new_folder
 from att_docs.confine import check_name
 from att_docs.errors import ContentError
 from att_docs.readers.text import describe, forbidden_character
+from att_docs.writers.content.yamlout import plain_dump
 
 __all__ = ["ConferenceSpec", "new_conference", "parse_date"]
 
@@ -88,14 +87,13 @@ def new_conference(parent: Path, name: str, spec: ConferenceSpec, templates: Pat
             "deadline": {"days_before_opening": days}}
     source = f" from {before.id}" if before else ""
     text = (f"# CSP{number}, started with `att-docs new-conference`{source}.\n"
-            + yaml.safe_dump({k: data[k] for k in ("number", "venue", "opening", "closing",
-                                                   "languages")},
-                             allow_unicode=True, sort_keys=False, default_flow_style=None)
+            + plain_dump({k: data[k] for k in ("number", "venue", "opening", "closing",
+                                               "languages")}, flow=None)
             + f"# Distribution deadline: papers go out {days} days before the opening "
               f"({deadline.isoformat()}).\n"
               "# A paper.yaml may override it with its own "
               "`deadline: {days_before_opening: N}`.\n"
-            + yaml.safe_dump({"deadline": data["deadline"]}, sort_keys=False))
+            + plain_dump({"deadline": data["deadline"]}))
     _validate(data)
     parent.mkdir(parents=True, exist_ok=True)
     write_new_folder(target, {CONFERENCE_FILE: text}, "new conference")

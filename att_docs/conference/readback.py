@@ -26,7 +26,6 @@ from att_docs.document.locale import load_locale
 from att_docs.document.model import (
     Conference,
     Document,
-    FootnoteRef,
     Inline,
     Run,
     SourceLocation,
@@ -35,6 +34,7 @@ from att_docs.document.model import (
 )
 from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units
+from att_docs.document.walk import footnote_refs
 from att_docs.errors import ContentError
 from att_docs.readers.markdown import ProseFile, parse_rich_text
 from att_docs.readers.text import (
@@ -161,8 +161,7 @@ def _problem(text: Text, kind: str, prose: ProseFile) -> str:
         size = len(text.plain().encode("utf-8"))
         return (f"{size:,} bytes; a content file holds at most {MAX_YAML_BYTES:,}"
                 if size > MAX_YAML_BYTES else "")
-    if kind == "footnote" and any(isinstance(i, FootnoteRef) for b in text.blocks
-                                  for i in b.inlines):
+    if kind == "footnote" and any(footnote_refs(text)):
         return "a footnote cannot hold the mark of another footnote"
     markdown = render_rich_text(text)
     size = len(markdown.encode("utf-8"))

@@ -18,14 +18,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from att_docs.conference.paths import PAPER_FILE, find_paper_dirs
 from att_docs.conference.symbol_field import stated_symbol
 from att_docs.confine import check_name, write_inside
 from att_docs.document.language import Language, load_language
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.errors import ContentError
+from att_docs.writers.content.yamlout import plain_dump
 
 __all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder",
            "write_new_folder"]
@@ -148,7 +147,7 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
         "title": titles,
     }
     files = {PAPER_FILE: "# Started with `att-docs new`: replace the placeholder texts.\n"
-                         + yaml.safe_dump(paper, allow_unicode=True, sort_keys=False)}
+                         + plain_dump(paper)}
     original = paper["original_language"]
     for lang in conference.languages:
         heading = languages[lang].placeholder("heading", "Introduction")

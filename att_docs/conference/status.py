@@ -311,24 +311,23 @@ def _order(row: PaperStatus) -> tuple[int, int, str]:
 
 def check_summary(documents: list[Document], glossary: Path | None = None,
                   templates: Path | None = None) -> dict[str, CheckCounts] | None:
-    """Errors, warnings and infos of the checks, per paper id; None without checks."""
+    """Errors, warnings and infos of the checks, per paper id."""
     return count_findings(check_findings(documents, glossary, templates),
                           [d.id for d in documents])
 
 
 def check_findings(documents: list[Document], glossary: Path | None = None,
-                   templates: Path | None = None) -> list[Finding] | None:
-    """Every finding of the checks over the papers; None without checks.
+                   templates: Path | None = None) -> list[Finding]:
+    """Every finding of the checks over the papers.
 
     The one place that calls the checks (``att_docs.checks.engine.check_documents``)
     for the build and status, with the project's term base and templates unless given
-    (:class:`~att_docs.conference.paths.Project` resolves both).
+    (:class:`~att_docs.conference.paths.Project` resolves both). A check that cannot be
+    imported (a broken installation) is an internal error, never "no checks".
     """
-    try:
-        from att_docs.checks.engine import check_documents
-        from att_docs.glossary import load
-    except ImportError:
-        return None
+    from att_docs.checks.engine import check_documents
+    from att_docs.glossary import load
+
     if not documents:
         return []
     project = Project.default(templates)

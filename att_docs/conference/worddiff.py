@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 
+from att_docs.document.scripts import CJK_SYMBOLS, HAN
+
 __all__ = ["Change", "inline_diff", "word_diff"]
 
-_TOKENS = re.compile(r"\s+|[^\s\u3000-\u303f\u4e00-\u9fff]+|\S")  # words; CJK one by one
+_TOKENS = re.compile(f"\\s+|[^\\s{CJK_SYMBOLS}{HAN}]+|\\S")  # words; CJK one by one
 
 Change = tuple[str, str]
 """``("equal" | "delete" | "insert", text)``."""

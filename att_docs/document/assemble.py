@@ -17,7 +17,6 @@ from att_docs.document.house_style import house_style
 from att_docs.document.model import (
     Block,
     Document,
-    FootnoteRef,
     FrameBlock,
     Localized,
     PageBreak,
@@ -25,7 +24,7 @@ from att_docs.document.model import (
     Part,
     Text,
 )
-from att_docs.document.walk import walk
+from att_docs.document.walk import footnote_refs, walk
 from att_docs.errors import ContentError
 
 __all__ = ["assemble", "letter"]
@@ -111,10 +110,7 @@ def _number_part(part: Part) -> None:
 
 
 def _refs(text: Text) -> Iterator[str]:
-    for tb in text.blocks:
-        for inline in tb.inlines:
-            if isinstance(inline, FootnoteRef):
-                yield inline.id
+    return (ref.id for ref in footnote_refs(text))
 
 
 def _number_footnotes(doc: Document) -> None:

@@ -46,6 +46,8 @@ class Language:
     doubled_words: frozenset[str] = frozenset()  # words that may stand twice (nous nous)
     other_names: tuple[str, ...] = ()  # other bodies' and instruments' names
     titles: tuple[str, ...] = ()  # title marks: "《》"
+    treaty_name: str | None = None  # stands in the first title marks
+    full_width: dict[str, str] = field(default_factory=dict)  # "," -> its full-width mark
     homophones: str | None = None
     scaffold: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
@@ -105,6 +107,8 @@ def _parse(path: Path, code: str) -> Language:
         doubled_words=frozenset(w.lower() for w in spec.doubled_words),
         other_names=tuple(spec.other_names),
         titles=tuple(spec.titles),
+        treaty_name=spec.treaty_name,
+        full_width=dict(spec.full_width),
         homophones=spec.homophones,
         scaffold=dict(spec.scaffold),
         source=path,

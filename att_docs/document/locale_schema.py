@@ -201,6 +201,12 @@ class LocaleFile(_Strict):
     other_names: list[Annotated[str, Field(min_length=2)]] = Field(default_factory=list)
     titles: list[Annotated[str, Field(min_length=2, max_length=2)]] = Field(
         default_factory=list)  # title marks: "《》"
+    # the Treaty's name, which stands in the first title marks (typography check)
+    treaty_name: str | None = Field(default=None, min_length=2)
+    # half-width punctuation next to this language's text, and what it writes instead
+    full_width: dict[Annotated[str, Field(min_length=1, max_length=1)],
+                     Annotated[str, Field(min_length=1, max_length=1)]] = Field(
+        default_factory=dict)
     homophones: Literal["pinyin"] | None = None
     scaffold: dict[str, str] = Field(default_factory=dict)  # placeholder texts of `new`
     house_style: str | None = None  # the profile the papers use (a conference may choose)

@@ -89,15 +89,25 @@ class RevisedText(m.Text):
             for b in self.blocks for i in b.inlines))
 
 
-def style_role(block: m.Block) -> str | None:
-    """The style sheet's role for a text block's paragraph (``styles.yaml`` ``styles``)."""
-    if isinstance(block, m.Heading):
-        return f"heading{min(block.level, 2)}"
-    if isinstance(block, m.Paragraph):
-        return "numbered" if block.numbered else "body"
-    if isinstance(block, m.BlockQuote):
-        return "quote"
+def _no_role(block: m.Block) -> None:
     return None
+
+
+_ROLES: dict[type, Callable[[Any], str | None]] = {
+    m.Heading: lambda block: f"heading{min(block.level, 2)}",
+    m.Paragraph: lambda block: "numbered" if block.numbered else "body",
+    m.BlockQuote: lambda block: "quote",
+    m.Table: _no_role,
+    m.DecisionList: _no_role,
+    m.FrameBlock: _no_role,
+    m.PageBreak: _no_role,
+}
+
+
+def style_role(block: m.Block) -> str | None:
+    """The style sheet's role for a text block's paragraph (``styles.yaml`` ``styles``);
+    None for a block that is not one text."""
+    return dispatch(_ROLES, block, "the redline's style roles")
 
 
 # --------------------------------------------------------------------------- diffs
@@ -338,8 +348,6 @@ def _plain(block: m.TextBlock) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- blocks
 
-_TEXT_BLOCKS = (m.Heading, m.Paragraph, m.BlockQuote)
-
 
 def _texts_of(item: Any, f: Callable[[m.Localized, str], m.Localized]) -> Any:
     """A copy of a block (or a row, cell, subparagraph, decision group or item) whose
@@ -434,16 +442,11 @@ class _Merger:
     # ---------------------------------------------------------- block pairs
 
     def pair(self, old: m.Block, new: m.Block, moved: bool) -> m.Block:
-        if isinstance(new, _TEXT_BLOCKS):
-            return self._text_block(old, new, moved)
-        if isinstance(new, m.Table):
-            return self._table(old, new)  # type: ignore[arg-type]
-        if isinstance(new, m.DecisionList):
-            return self._decisions(old, new, moved)  # type: ignore[arg-type]
-        if isinstance(new, m.FrameBlock):
-            return replace(new, text=self.text(old.text, new.text,  # type: ignore[union-attr]
-                                               f"{new.id}.{new.style}"))
-        return new
+        """``old`` and ``new``, one block of the same key, merged."""
+        return dispatch(_PAIRS, new, "the redline", self, old, moved)
+
+    def _frame(self, old: m.FrameBlock, new: m.FrameBlock) -> m.FrameBlock:
+        return replace(new, text=self.text(old.text, new.text, f"{new.id}.{new.style}"))
 
     def _text_block(self, old: m.Block, new: m.Heading | m.Paragraph | m.BlockQuote,
                     moved: bool) -> m.Block:
@@ -489,6 +492,22 @@ class _Merger:
         return self.whole(block, mark)
 
 
+def _text_pair(new: Any, merger: _Merger, old: Any, moved: bool) -> m.Block:
+    return merger._text_block(old, new, moved)
+
+
+_PAIRS: dict[type, Callable[..., m.Block]] = {
+    m.Heading: _text_pair,
+    m.Paragraph: _text_pair,
+    m.BlockQuote: _text_pair,
+    m.Table: lambda new, merger, old, moved: merger._table(old, new),
+    m.DecisionList: lambda new, merger, old, moved: merger._decisions(old, new, moved),
+    m.FrameBlock: lambda new, merger, old, moved: merger._frame(old, new),
+    m.PageBreak: lambda new, merger, old, moved: new,
+}
+"""How a block of the revision merges with its issued version, by type."""
+
+
 def _block_keys(body: list[m.Block]) -> list[Hashable]:
     """What makes a block of the body the same block in another version: its id (texts
     of one family share the key, so a paragraph that became a heading is the same block),
@@ -497,18 +516,28 @@ def _block_keys(body: list[m.Block]) -> list[Hashable]:
     seen: Counter[Hashable] = Counter()
     part = "main"
     for block in body:
-        if isinstance(block, m.PageBreak):
+        if isinstance(block, m.PageBreak):  # the blocks after it are the next part's
             part = block.id.removesuffix(".page-break")
-            key: Hashable = ("page-break", block.id)
-        elif isinstance(block, m.FrameBlock):
-            key = ("frame", part, block.style)
-        elif isinstance(block, _TEXT_BLOCKS):
-            key = ("text", block.id)
-        else:
-            key = (type(block).__name__, block.id)
+        key = dispatch(_KEYS, block, "the redline's block keys", part)
         seen[key] += 1
         keys.append((key, seen[key]))
     return keys
+
+
+def _text_key(block: Any, part: str) -> Hashable:
+    return ("text", block.id)
+
+
+_KEYS: dict[type, Callable[[Any, str], Hashable]] = {
+    m.PageBreak: lambda block, part: ("page-break", block.id),
+    m.FrameBlock: lambda block, part: ("frame", part, block.style),
+    m.Heading: _text_key,
+    m.Paragraph: _text_key,
+    m.BlockQuote: _text_key,
+    m.Table: lambda block, part: ("Table", block.id),
+    m.DecisionList: lambda block, part: ("DecisionList", block.id),
+}
+"""What makes a block the same block in another version, by type (see _block_keys)."""
 
 
 def _movable(key: Hashable) -> bool:

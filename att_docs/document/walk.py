@@ -4,8 +4,9 @@
 its :data:`~att_docs.document.model.Localized` text and the block it belongs to), in
 reading order, in the manner of pandoc's ``Walk``: assembly numbers footnotes over it,
 the checks make segments of it, :mod:`att_docs.document.units` makes translatable units
-of it. Writers lay blocks out through a dispatch table, ``{Heading: ..., Paragraph: ...}``
-in the manner of markdown-it's renderer rules, called with :func:`dispatch`.
+of it. :func:`inlines` and :func:`footnote_refs` go through one text's inlines. Writers
+lay blocks out through a dispatch table, ``{Heading: ..., Paragraph: ...}`` in the
+manner of markdown-it's renderer rules, called with :func:`dispatch`.
 
 A block type without a rule fails the same way everywhere: :class:`UnknownBlockError`.
 Adding a block type means adding it to the model, to :data:`TEXTS` here, and to each
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 from att_docs.document import model as m
 
 __all__ = ["TEXTS", "Piece", "UnknownBlockError", "block_texts", "dispatch",
-           "document_title", "row_label_id", "walk"]
+           "document_title", "footnote_refs", "inlines", "row_label_id", "walk"]
 
 R = TypeVar("R")
 
@@ -113,6 +114,19 @@ def walk(blocks: Iterable[m.Block]) -> Iterator[Piece]:
     """The texts of every block, in reading order."""
     for block in blocks:
         yield from dispatch(TEXTS, block, "the document walk")
+
+
+def inlines(text: m.Text | None) -> Iterator[m.Inline]:
+    """Every inline of a text (runs and footnote marks), in reading order: the inline
+    traversal, as :func:`walk` is the block one."""
+    if text is not None:
+        for block in text.blocks:
+            yield from block.inlines
+
+
+def footnote_refs(text: m.Text | None) -> Iterator[m.FootnoteRef]:
+    """The footnote marks of a text, in reading order."""
+    return (inline for inline in inlines(text) if isinstance(inline, m.FootnoteRef))
 
 
 def document_title(document: m.Document, lang: str) -> str:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from att_docs import __version__
-from att_docs.document.model import Document, FootnoteRef, Run, Text, TextBlock
+from att_docs.document.model import Document, Run, Text, TextBlock
 from att_docs.document.units import Unit, document_units
+from att_docs.document.walk import footnote_refs
 from att_docs.errors import ContentError
 from att_docs.memory.match import Memory
 from att_docs.xliff import BLOCK_SEP, NS_2, NS_12, NS_MTC
@@ -116,7 +117,7 @@ def export_units(doc: Document, target: str, terms: Terms | None = None,
 
 
 def _has_codes(text: Text) -> bool:
-    return any(isinstance(i, FootnoteRef) for b in text.blocks for i in b.inlines)
+    return any(footnote_refs(text))
 
 
 def _plain(block: TextBlock) -> str:

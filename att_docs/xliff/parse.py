@@ -14,6 +14,7 @@ from lxml import etree
 
 from att_docs.errors import ContentError
 from att_docs.inputs import read_bytes
+from att_docs.readers.xmlsafe import parse_untrusted
 from att_docs.xliff import NS_2, NS_12
 
 __all__ = ["XliffFile", "XliffUnit", "read_units"]
@@ -40,22 +41,9 @@ class XliffFile:
     units: list[XliffUnit]
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_comments=False)
-
-
 def read_units(path: Path) -> XliffFile:
     """Parse ``path``; malformed XML, a DOCTYPE, or not XLIFF 1.2/2.x is a ContentError."""
-    data = read_bytes(path)
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as exc:
-        raise ContentError(f"not well-formed XML ({exc.msg})", path, exc.lineno or None) from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise ContentError("a DOCTYPE or entity declaration is not allowed in XLIFF "
-                           "(refused: it can expand entities or read other files)", path, 1)
+    root = parse_untrusted(read_bytes(path), path, no_doctype_in="XLIFF")
     if root.tag == f"{{{NS_12}}}xliff":
         return _read_12(path, root)
     if root.tag == f"{{{NS_2}}}xliff":

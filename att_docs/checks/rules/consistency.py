@@ -36,6 +36,10 @@ from att_docs.checks.segments import Corpus, Segment
 __all__ = ["CHECK", "collect", "judge", "run"]
 
 CHECK = "consistency"
+HELP = "the same term or sentence translated in different ways"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 60
+"""Where the check stands in reports (ascending)."""
 
 # Three letters anywhere (a letter, then twice: non-letters and a letter).
 _THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")

@@ -23,6 +23,10 @@ from att_docs.document.language import Language
 from att_docs.document.symbols import SymbolError, parse_symbol
 
 CHECK = "date"
+HELP = "dates by value, and document symbols letter for letter"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 80
+"""Where the check stands in reports (ascending)."""
 
 
 

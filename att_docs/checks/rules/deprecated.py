@@ -18,6 +18,10 @@ from att_docs.checks.rules.term import tally
 from att_docs.checks.segments import Corpus
 
 CHECK = "deprecated"
+HELP = "a deprecated variant (公约 for the Treaty), with the preferred term"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 40
+"""Where the check stands in reports (ascending)."""
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:

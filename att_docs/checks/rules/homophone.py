@@ -15,6 +15,10 @@ from att_docs.checks.homophones import syllable
 from att_docs.checks.segments import Corpus
 
 CHECK = "homophone"
+HELP = "characters that read like a glossary term (联系主席 for 联席主席)"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 50
+"""Where the check stands in reports (ascending)."""
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:

@@ -30,6 +30,10 @@ from att_docs.checks.segments import Corpus, Pair, Segment
 from att_docs.document.language import Language
 
 CHECK = "number"
+HELP = "numbers by value (113 = 一百一十三, three years = 三年, Ninth = 第九届)"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 70
+"""Where the check stands in reports (ascending)."""
 
 
 def values(text: str, language: Language, found_dates: list[DateValue] | None = None,

@@ -20,6 +20,10 @@ from att_docs.checks.rules.number import memo_values
 from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "reference"
+HELP = "paragraph references (24(b-d) = 第24(b-d)段), footnote marks and counts"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 90
+"""Where the check stands in reports (ascending)."""
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:

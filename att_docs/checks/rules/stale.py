@@ -17,6 +17,10 @@ from att_docs.conference.provenance import UnitState, unit_states
 from att_docs.conference.worddiff import inline_diff
 
 CHECK = "stale"
+HELP = "a translation made from an older original text, with the word diff"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 120
+"""Where the check stands in reports (ascending)."""
 
 
 def message(unit: UnitState, source: str, target: str) -> str:

@@ -15,6 +15,10 @@ from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus
 
 CHECK = "structure"
+HELP = "a segment shaped differently (paragraphs, list items, alignment)"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 100
+"""Where the check stands in reports (ascending)."""
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:

@@ -25,6 +25,10 @@ from att_docs.checks.matcher import Match
 from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "term"
+HELP = "a glossary term of the source lacks its approved rendering"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 20
+"""Where the check stands in reports (ascending)."""
 
 _RESTATE = re.compile(r"\s*[(（]\s*")
 

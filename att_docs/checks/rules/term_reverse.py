@@ -30,6 +30,10 @@ from att_docs.checks.segments import Corpus
 from att_docs.document.language import Language
 
 CHECK = "term-reverse"
+HELP = "a glossary term of the translation has no counterpart in the source"
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 30
+"""Where the check stands in reports (ascending)."""
 
 
 def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:

@@ -18,15 +18,17 @@ may open without closing).
 ``cjk-text``, in every text of a language written without spaces (bilingual or
 monolingual):
 
-- half-width ``, ; : ! ? .`` next to Chinese text, at the end of a segment too, and a
-  lone ``—``; half-width brackets next to Chinese text where the house style wants
-  full-width ones (a reference keeps its own: 第24(b)段, 第1267(1999)号);
+- half-width ``, ; : ! ? .`` next to Chinese text, at the end of a segment too (each
+  with the mark the language's ``full_width`` gives), and a lone ``—``; half-width
+  brackets next to Chinese text where the house style wants full-width ones (a
+  reference keeps its own: 第24(b)段, 第1267(1999)号);
 - doubled punctuation (``。。``, ``，，``);
 - a phrase of four or more characters repeated back to back;
 - spaces between Chinese characters, or between Chinese and Latin letters or digits
   (``第 24 段``, ``ATT 秘书处``: the house style sets no space there);
-- the Treaty's name 武器贸易条约 outside 《》, except in a longer glossary term and in a
-  text that is the name alone (a title takes no 《》);
+- the Treaty's name (the language's ``treaty_name``, 武器贸易条约) outside its first
+  ``titles`` marks (《》), except in a longer glossary term and in a text that is the
+  name alone (a title takes no 《》);
 
 ``cjk-lists``: in plain text, a list's lead-in that does not end with a colon, and a list
 item with no closing punctuation where every other item of the list has 。.
@@ -49,11 +51,19 @@ from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.house_style import HouseStyle
 from att_docs.document.language import Language
+from att_docs.document.scripts import HAN
 from att_docs.errors import ContentError
 
 CHECK = "typography"
+HELP = ("punctuation and spacing by the language's rule sets and house style "
+        "(Chinese full-width punctuation, French spaces before ; : ! ?, unpaired "
+        "quotation marks, doubled words); a house-style deviation once per "
+        "document and kind, with its count")
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 110
+"""Where the check stands in reports (ascending)."""
 
-H = "\u3400-\u4dbf\u4e00-\u9fff"
+H = HAN
 _HALF = re.compile(rf"(?<=[{H}])[ \t]*([,;:!?])|([,;:!?])[ \t]*(?=[{H}])"
                    rf"|(?<=[{H}])[ \t]*(\.)(?:[ \t]*(?=[{H}])|\s*$)")
 _GROUP = re.compile(r"\(([^()]{0,200})\)")
@@ -66,9 +76,6 @@ _DOUBLED = re.compile(r"([。，、；：！？])\1+")
 _REPEATED = re.compile(rf"([{H}]{{4,24}})\1")
 _SPACE = re.compile(rf"(?<=[{H}])[ \t\u3000]+(?=[{H}A-Za-z0-9])"
                     rf"|(?<=[A-Za-z0-9])[ \t\u3000]+(?=[{H}])")
-_TREATY = "武器贸易条约"
-_FULL = {",": "，", ".": "。", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（",
-         ")": "）"}
 _HANZI = re.compile(rf"[{H}]")
 _CONJUNCTION = ("以及", "和", "或", "及", "并")
 _WORD_TWICE = re.compile(r"\b([^\W\d_]{2,})\s+(\1)\b", re.IGNORECASE)
@@ -228,16 +235,19 @@ def _text_rules(corpus: Corpus, seg: Segment, lang: str, text: str, ctx: Context
         return ctx.finding(CHECK, "warning", corpus, seg, lang, f"{message} (in “{snippet}”)",
                            suggestion, offset)
 
+    full_width = ctx.language(lang).full_width
     suspect = _SUSPECT.search(text) is not None
     # each pattern needs a character of its own class: a plain scan for it first
     for m in _HALF.finditer(text) if suspect and _HALF_MARK.search(text) else ():
         mark = m.group(1) or m.group(2) or m.group(3)
+        if mark not in full_width:
+            continue
         if mark in ",." and _between_digits(text, m.start(), m.end()):
             continue
         if mark == "." and m.start() < 6 and _HEADING_LABEL.match(text):
             continue  # a heading's numeral: 二. 核不扩散
         yield found(m.start(), f"half-width {mark!r} next to Chinese text: expected "
-                               f"{_FULL[mark]}", _FULL[mark])
+                               f"{full_width[mark]}", full_width[mark])
     if house.style.parentheses == "full-width" and "(" in text:
         for m in _GROUP.finditer(text):
             if _LABEL.fullmatch(m.group(1).strip()):
@@ -307,21 +317,27 @@ def _unpaired(text: str, opens: dict[str, str],
 
 def _treaty_name(corpus: Corpus, seg: Segment, lang: str, text: str,
                  ctx: Context) -> Iterator[Finding | None]:
-    start = text.find(_TREATY)
-    if start >= 0 and text.strip(" 《》") == _TREATY:
-        return  # the name alone is a title: a title takes no 《》
+    language = ctx.language(lang)
+    name = language.treaty_name
+    if not name or not language.titles:
+        return
+    opening, closing = language.titles[0]
+    start = text.find(name)
+    if start >= 0 and text.strip(f" {opening}{closing}") == name:
+        return  # the name alone is a title: a title takes no title marks
     if start >= 0:
         longer = [(m.start, m.end) for m in ctx.matches(seg, lang)
-                  if _TREATY in m.text and m.end - m.start > len(_TREATY)]
+                  if name in m.text and m.end - m.start > len(name)]
     while start >= 0:
-        end = start + len(_TREATY)
-        marked = text[start - 1:start] == "《" and text[end:end + 1] == "》"
+        end = start + len(name)
+        marked = text[start - 1:start] == opening and text[end:end + 1] == closing
         inside = any(s <= start and end <= e for s, e in longer)
         if not marked and not inside:
+            titled = f"{opening}{name}{closing}"
             yield ctx.finding(CHECK, "warning", corpus, seg, lang,
-                              "the Treaty's name stands in book-title marks: expected "
-                              "《武器贸易条约》", "《武器贸易条约》", start)
-        start = text.find(_TREATY, end)
+                              f"the Treaty's name stands in book-title marks: expected "
+                              f"{titled}", titled, start)
+        start = text.find(name, end)
 
 
 def _ends_bare(text: str) -> bool:
@@ -367,7 +383,8 @@ def _list_rules(corpus: Corpus, lang: str, ctx: Context) -> Iterator[Finding | N
 
 def _end_punctuation(corpus: Corpus, source: str, target: str,
                     ctx: Context) -> Iterator[Finding | None]:
-    expected = {".": "。", ":": "："}
+    full_width = ctx.language(target).full_width
+    expected = {mark: full_width[mark] for mark in ".:" if mark in full_width}
     for seg in corpus.segments:
         src, tgt = seg.text(source).rstrip(), seg.text(target).rstrip()
         if not src or not tgt or src[-1] not in expected or src.endswith("..") \

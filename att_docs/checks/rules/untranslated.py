@@ -17,6 +17,11 @@ from att_docs.checks.segments import Corpus, paper_untranslated, translations
 from att_docs.conference.provenance import UnitState
 
 CHECK = "untranslated"
+HELP = ("a translation missing, empty, or a copy of the original: this one "
+        "finding and no other for that text")
+"""What ``att-docs check --help`` says of the check."""
+ORDER = 10
+"""Where the check stands in reports (ascending)."""
 
 _WHY = {"missing": ("error", "has no {target} text"),
         "empty": ("error", "is empty in the {target} text"),

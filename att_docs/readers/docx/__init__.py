@@ -11,8 +11,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from att_docs.document.locale import load_locale
 from att_docs.document.model import Footnote, Paragraph, Text
 from att_docs.errors import ContentError
@@ -23,6 +21,7 @@ from att_docs.readers.docx.inlines import Notice, ReadContext
 from att_docs.readers.docx.masthead import FrontMatter
 from att_docs.readers.docx.pandoc import read_ast
 from att_docs.readers.docx.structure import Structure, build_parts
+from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["Draft", "Notice", "read_docx"]
 
@@ -79,7 +78,7 @@ def _straighten_metadata(structure: Structure, lang: str, quotes: str) -> None:
 def _text_box_notices(path: Path, lines: list[Line]) -> list[Notice]:
     """Text boxes, which pandoc reads in some forms and drops in others."""
     with zipfile.ZipFile(path) as zf:
-        root = etree.fromstring(zf.read("word/document.xml"))
+        root = parse_untrusted(zf.read("word/document.xml"), path)
     flow = " ".join(line.plain() for line in lines)
     notices: list[Notice] = []
     for box in root.iter(f"{{{_W}}}txbxContent"):
@@ -107,9 +106,9 @@ def _linked_picture_notices(path: Path) -> list[Notice]:
     """Pictures linked to a file outside the draft (``r:link``, or a relationship with
     ``TargetMode="External"``), which pandoc drops without a word."""
     with zipfile.ZipFile(path) as zf:
-        root = etree.fromstring(zf.read("word/document.xml"))
+        root = parse_untrusted(zf.read("word/document.xml"), path)
         try:
-            rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+            rels = parse_untrusted(zf.read("word/_rels/document.xml.rels"), path)
         except KeyError:
             rels = None
     external = {} if rels is None else {
@@ -141,7 +140,7 @@ def _restore_title_case(title: dict[str, str], lang: str, path: Path,
         return
     with zipfile.ZipFile(path) as zf:
         try:
-            core = etree.fromstring(zf.read("docProps/core.xml"))
+            core = parse_untrusted(zf.read("docProps/core.xml"), path)
         except KeyError:
             core = None
     found = core.findtext("{http://purl.org/dc/elements/1.1/}title") if core is not None else None

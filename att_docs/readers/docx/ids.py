@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from att_docs.document.model import (
     BlockQuote,
     DecisionList,
     Footnote,
-    FootnoteRef,
     Heading,
     Paragraph,
     Part,
@@ -62,14 +62,25 @@ def _plain(text: dict[str, Text], lang: str) -> str:
     return value.plain() if value else ""
 
 
-def prose_blocks(parts: list[Part]) -> Iterator[Heading | Paragraph | Subparagraph | BlockQuote]:
+Prose = Heading | Paragraph | Subparagraph | BlockQuote
+
+_PROSE: dict[type, Callable[[Any], tuple[Prose, ...]]] = {
+    Heading: lambda block: (block,),
+    BlockQuote: lambda block: (block,),
+    Paragraph: lambda block: (block, *block.subparagraphs),
+    Table: lambda block: (),
+    DecisionList: lambda block: (),
+}
+"""The prose blocks of each block type of a part."""
+
+
+def prose_blocks(parts: list[Part]) -> Iterator[Prose]:
     """Headings, paragraphs, subparagraphs and quotes of all parts, in order."""
+    from att_docs.document.walk import dispatch
+
     for part in parts:
         for block in part.blocks:
-            if isinstance(block, Heading | Paragraph | BlockQuote):
-                yield block
-            if isinstance(block, Paragraph):
-                yield from block.subparagraphs
+            yield from dispatch(_PROSE, block, "the naming of a draft's units")
 
 
 def assign_ids(parts: list[Part], footnotes: dict[str, Footnote], lang: str,
@@ -146,7 +157,7 @@ def _scoped(keep: dict[str, str], prefix: str) -> dict[str, str]:
 
 def _rename_refs(parts: list[Part], footnotes: dict[str, Footnote],
                  renamed: dict[str, str]) -> None:
-    from att_docs.document.walk import block_texts
+    from att_docs.document.walk import block_texts, footnote_refs
 
     texts: list[Text] = []
     for part in parts:
@@ -156,7 +167,6 @@ def _rename_refs(parts: list[Part], footnotes: dict[str, Footnote],
     for note in footnotes.values():
         texts.extend(note.text.values())
     for text in texts:
-        for text_block in text.blocks:
-            for inline in text_block.inlines:
-                if isinstance(inline, FootnoteRef) and inline.id in renamed:
-                    inline.id = renamed[inline.id]
+        for ref in footnote_refs(text):
+            if ref.id in renamed:
+                ref.id = renamed[ref.id]

@@ -22,6 +22,7 @@ from lxml import etree
 
 from att_docs.errors import ContentError, ToolError
 from att_docs.inputs import open_input
+from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_PART_BYTES", "MAX_UNPACKED_BYTES", "PANDOC_HEAP",
            "PANDOC_SECONDS", "check_package", "read_ast"]
@@ -90,13 +91,7 @@ def _check_notes(xml: bytes, kind: str, path: Path) -> None:
     """A note that cites a note: pandoc puts a note's text in at each reference, so a
     note citing itself (or a chain citing each other) never ends. Word makes no such
     notes; the content format has no notes inside notes."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
-    try:
-        root = etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError as exc:
-        raise ContentError(f"damaged DOCX file: word/{kind}s.xml is not well-formed XML "
-                           f"({exc.msg})", path) from None
+    root = parse_untrusted(xml, path, what=f"damaged DOCX file: word/{kind}s.xml is ")
     for note in root.iter(f"{{{_W}}}{kind}"):
         own = note.get(f"{{{_W}}}id")
         for ref in note.iter(f"{{{_W}}}footnoteReference", f"{{{_W}}}endnoteReference"):

@@ -17,12 +17,11 @@ from att_docs.document.model import (
     Block,
     DecisionList,
     Footnote,
-    FootnoteRef,
     Part,
     Table,
     Text,
 )
-from att_docs.document.walk import block_texts
+from att_docs.document.walk import block_texts, footnote_refs
 from att_docs.writers.content.markdown import render_rich_text
 from att_docs.writers.content.prose import render_prose
 from att_docs.writers.content.yamlout import dump, scalar
@@ -91,10 +90,7 @@ def paper_files(info: PaperInfo, parts: list[Part], footnotes: dict[str, Footnot
 
 
 def _refs(text: Text) -> Iterator[str]:
-    for block in text.blocks:
-        for inline in block.inlines:
-            if isinstance(inline, FootnoteRef):
-                yield inline.id
+    return (ref.id for ref in footnote_refs(text))
 
 
 def _footnotes_by_part(parts: list[Part], footnotes: dict[str, Footnote],

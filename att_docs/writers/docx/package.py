@@ -22,6 +22,7 @@ from docx.shared import Mm, Twips
 from lxml import etree
 
 from att_docs.atomic import atomic_output
+from att_docs.document.scripts import EAST_ASIAN, EAST_ASIAN_LETTERS
 from att_docs.errors import ContentError
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.ooxml import XML_SPACE, el, w
@@ -56,11 +57,8 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 <Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>\
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 # Word counts each ideograph, kana and hangul syllable as a word, other text by spaces.
-_EAST_ASIAN = (r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-               r"\uac00-\ud7af\uff00-\uffef")
-_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]"
-                    rf"|[^\s{_EAST_ASIAN}]+")
-_ANY_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN}]")
+_WORDS = re.compile(f"[{EAST_ASIAN_LETTERS}]|[^\\s{EAST_ASIAN}]+")
+_ANY_EAST_ASIAN = re.compile(f"[{EAST_ASIAN}]")
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
