@@ -187,7 +187,7 @@ def forget_caches() -> None:
     term base read, the lemma stores, the warnings already given)."""
     import att_docs.checks.lemma_store as lemmas
     import att_docs.glossary as glossary
-    import att_docs.statefile as statefile
+    import att_docs.base.statefile as statefile
 
     glossary.load.cache_clear()
     lemmas._STORES.clear()

@@ -12,7 +12,7 @@ import pytest
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.matcher import GlossaryIndex
 from att_docs.checks.segments import Corpus, Segment
-from att_docs.document.language import load_language
+from att_docs.language.profile import load_language
 from att_docs.glossary import default_path, load
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"

@@ -28,7 +28,7 @@ from att_docs.document.model import (
     Text,
     TextBlock,
 )
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.writer import write_docx
 from att_docs.writers.styles import Styles, load_styles

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from att_docs.errors import ContentError
-from att_docs.readers.xmlsafe import iter_untrusted, parse_untrusted
+from att_docs.base.errors import ContentError
+from att_docs.base.xmlsafe import iter_untrusted, parse_untrusted
 
 PACKAGE = Path(__file__).resolve().parent.parent / "att_docs"
 PARSER = PACKAGE / "readers" / "xmlsafe.py"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, TEMPLATES
 
-from att_docs.conference.load import load_papers
+from att_docs.readers.load import load_papers
 from att_docs.document.model import Document, Paragraph, Run
 from att_docs.document.revision import (
     ChangedRun,

@@ -10,7 +10,7 @@ import pytest
 from factories import sample_document
 
 from att_docs.checks.segments import corpus_from_document
-from att_docs.conference.align import align_translation
+from att_docs.exchange.align import align_translation
 from att_docs.document.model import FootnoteRef, Heading, Localized, Paragraph, Table, Text
 from att_docs.document.revision import redline_document
 from att_docs.document.segmentation import segmenter_for

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from att_docs.checks.findings import SEVERITIES, Finding, Severity
-from att_docs.plural import counted
+from att_docs.base.plural import counted
 
 __all__ = ["at_least", "render_json", "render_text", "summary", "to_dict"]
 

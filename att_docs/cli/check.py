@@ -110,8 +110,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     from att_docs.checks.incremental import check_conference
     from att_docs.checks.inputs import one_conference, read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
-    from att_docs.conference.paths import Project
-    from att_docs.document.language import available_languages
+    from att_docs.base.paths import Project
+    from att_docs.language.profile import available_languages
     from att_docs.glossary import load
 
     project = Project.default(templates, glossary_path)

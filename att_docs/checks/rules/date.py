@@ -19,7 +19,7 @@ from att_docs.checks.context import Context
 from att_docs.checks.extract import DateValue, dates, fold, symbols
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
-from att_docs.document.language import Language
+from att_docs.language.profile import Language
 from att_docs.document.symbols import SymbolError, parse_symbol
 
 CHECK = "date"

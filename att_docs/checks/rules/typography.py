@@ -50,9 +50,9 @@ from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.house_style import HouseStyle
-from att_docs.document.language import Language
-from att_docs.document.scripts import HAN
-from att_docs.errors import ContentError
+from att_docs.language.profile import Language
+from att_docs.language.scripts import HAN
+from att_docs.base.errors import ContentError
 
 CHECK = "typography"
 HELP = ("punctuation and spacing by the language's rule sets and house style "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from babel.dates import get_date_format
 
-from att_docs.document.locale import LocaleData
+from att_docs.language.locale import LocaleData
 from att_docs.document.symbols import SymbolError, parse_symbol
 
 __all__ = ["FrontMatter", "MastheadFields"]

@@ -52,7 +52,7 @@ from att_docs.document.model import (
     TextBlock,
 )
 from att_docs.document.walk import dispatch, document_title
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.writers.keep import lead_ins
 from att_docs.writers.styles import Styles
 
