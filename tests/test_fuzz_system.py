@@ -600,7 +600,7 @@ def test_a_linked_paper_folder_is_hashed_where_it_is(ws: Workspace) -> None:
 
 def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
     """Arrange for ``case`` to happen during the first rebuild; return the repair."""
-    import att_docs.publish.cache as cache
+    import att_docs.base.hashing as hashing
     import att_docs.readers.markdown as markdown
 
     paper = ws.conference / "wgtu-report"
@@ -619,14 +619,14 @@ def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
             path.write_bytes(data)
         shutil.rmtree(ws.root / "moved", ignore_errors=True)
 
-    hash_file, read_input = cache.file_sha256, markdown.read_input
+    hash_file, read_input = hashing.file_sha256, markdown.read_input
 
     def on_hash(action: Callable[[], None]):
         def hashed(path: Path) -> str:
             if path.parent == paper:
                 once(action)
             return hash_file(path)
-        monkeypatch.setattr(cache, "file_sha256", hashed)
+        monkeypatch.setattr(hashing, "file_sha256", hashed)
 
     def on_read(action: Callable[[], None]):
         def read(path: Path, limit: int) -> str:
@@ -669,8 +669,8 @@ def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
                                                     monkeypatch) -> None:
     """An editor saves by replacing files; a rebuild that meets one half-replaced reports
     it and keeps watching, and the next save builds the set as a fresh build would."""
-    from att_docs.publish.watch import Watcher
     from att_docs.base.errors import ContentError
+    from att_docs.publish.watch import Watcher
 
     _edit(ws.conference / "wgtu-report" / "en.md", "established", "set up")
     repair = _watch_damage(ws, monkeypatch, case)

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import CONTENT
 
+from att_docs.base.errors import ContentError
 from att_docs.cli.main import main
 from att_docs.document.model import FootnoteRef, Run
-from att_docs.base.errors import ContentError
 from att_docs.exchange.memory import tmx as tmx_module
 from att_docs.exchange.memory.entries import Entry
 from att_docs.exchange.memory.match import NUMBER_PENALTY, Memory, similarity

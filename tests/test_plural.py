@@ -9,9 +9,9 @@ import json
 import pytest
 from buildutil import build
 
-from att_docs.publish.index_page import render_index
-from att_docs.language.locale import load_locale
 from att_docs.base.plural import counted
+from att_docs.language.locale import load_locale
+from att_docs.publish.index_page import render_index
 
 PLURALS = {
     # CLDR 47 (babel 2.19) gives French three forms: one (0, 1), many (1000000) and other

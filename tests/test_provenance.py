@@ -9,8 +9,8 @@ import shutil
 from buildutil import att_docs, edit
 from conftest import TEMPLATES
 
-from att_docs.status.report import conference_status
 from att_docs.records.worddiff import inline_diff, word_diff
+from att_docs.status.report import conference_status
 
 TODAY = dt.date(2023, 7, 1)
 

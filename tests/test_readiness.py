@@ -19,6 +19,7 @@ from conftest import CONTENT, TEMPLATES, require_tools
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
+from att_docs.language.locale import load_locale
 from att_docs.records.provenance import (
     read_record,
     record_path,
@@ -26,7 +27,6 @@ from att_docs.records.provenance import (
     text_hash,
     unit_states,
 )
-from att_docs.language.locale import load_locale
 from att_docs.writers.content.yamlout import plain_dump
 
 safe_load = YAML(typ="safe", pure=True).load

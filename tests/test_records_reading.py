@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from buildutil import ROOT
 
-from att_docs.records.provenance import Record, read_record, record_text
 from att_docs.base.errors import ContentError
+from att_docs.records.provenance import Record, read_record, record_text
 
 RECORD = Path("wgtu-report") / ".translations" / "zh.yaml"
 

@@ -16,9 +16,9 @@ from buildutil import drop_last_paragraph, edit
 from click.testing import CliRunner
 from conftest import CONTENT, TEMPLATES
 
+from att_docs.base.errors import ContentError
 from att_docs.cli.main import main
 from att_docs.document.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
-from att_docs.base.errors import ContentError
 from att_docs.readers.content import read_conference
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"

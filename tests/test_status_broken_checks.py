@@ -7,8 +7,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from att_docs.publish.pipeline import _Checks
 from att_docs.cli.main import main
+from att_docs.publish.pipeline import _Checks
 from att_docs.status.report import check_findings
 
 

@@ -17,8 +17,8 @@ from translate.storage.tbx import tbxfile
 from translate.storage.tmx import tmxfile
 from xmlschemas import SCHEMAS, relaxng_errors, schematron_errors, tbx_basic_errors
 
-from att_docs.document.units import document_units
 from att_docs.base.errors import ContentError
+from att_docs.document.units import document_units
 from att_docs.glossary import (
     Concept,
     Glossary,

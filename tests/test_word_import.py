@@ -28,8 +28,8 @@ from worddrafts import (
 )
 from wordutil import read_back, unit_ids, units_in_order
 
-from att_docs.cli.main import main
 from att_docs.base.paths import PACKAGE_ROOT
+from att_docs.cli.main import main
 from att_docs.document.model import DecisionList, Paragraph, Table
 
 safe_load = YAML(typ="safe", pure=True).load

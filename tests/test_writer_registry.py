@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from att_docs.cli.build import build
 from att_docs.publish.cache import Fingerprint
 from att_docs.publish.pipeline import build_conference
-from att_docs.cli.build import build
 from att_docs.writers import registry
 from att_docs.writers.registry import WRITERS, Writer, WriterOptions
 

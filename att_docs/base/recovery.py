@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE
 from att_docs.base.journal import recover
+from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE
 
 __all__ = ["recover_writes"]
 

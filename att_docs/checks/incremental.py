@@ -23,10 +23,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.findings import SEVERITIES, Finding
 from att_docs.checks.registry import check_ids, rules
 from att_docs.document.model import Document
-from att_docs.base.errors import ContentError
 
 __all__ = ["check_conference", "paper_keys"]
 
@@ -39,7 +39,7 @@ def paper_keys(folder: Path, dirs: list[Path], templates: Path,
                glossary: Path) -> dict[str, str]:
     """What each paper's checks depend on, by paper folder name (the key the build
     computes for a paper's metadata, :mod:`att_docs.publish.pipeline`)."""
-    from att_docs.publish.cache import Fingerprint, combine
+    from att_docs.base.hashing import Fingerprint, combine
     from att_docs.readers.issued import issued_sha256
     from att_docs.records.provenance import records_sha256
 
@@ -85,7 +85,7 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
 
 def _placed(keys: Mapping[str, str], dirs: list[Path]) -> dict[str, str]:
     """The keys with where each paper is: findings name their files."""
-    from att_docs.publish.cache import combine
+    from att_docs.base.hashing import combine
 
     return {d.name: combine(keys[d.name], str(d.resolve())) for d in dirs}
 
@@ -120,11 +120,11 @@ def _read_papers(folder: Path, templates: Path, dirs: list[Path],
 
 def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, Any]]:
     """Each paper's own findings, by check, and its consistency table."""
+    from att_docs.base.collector import collector_paused
     from att_docs.checks.lemma_store import save_lemmas
     from att_docs.checks.rules import consistency
     from att_docs.checks.segments import corpus_from_document
     from att_docs.checks.suppress import apply_markers
-    from att_docs.base.collector import collector_paused
 
     markers: dict = {}
     corpora = {}

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.base.plural import counted
 from att_docs.writers.registry import engines
 
 if TYPE_CHECKING:
@@ -103,9 +103,9 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
     changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
+    from att_docs.base.paths import Project, check_output_folder, find_conferences
     from att_docs.publish.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.publish.progress import BuildProgress
-    from att_docs.base.paths import Project, check_output_folder, find_conferences
 
     _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.glossary import Glossary
-from att_docs.base.plural import counted
 
 _FORMATS = ("tbx", "tbx2008", "omegat-tsv", "csv", "yaml", "tmx")
 
@@ -193,9 +193,9 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
 
 def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None,
          targets: tuple[str, ...]) -> tuple[bytes, str]:
+    from att_docs.base.paths import Project
     from att_docs.cli.options import the_conference
     from att_docs.exchange.tmx import conference_tmx
-    from att_docs.base.paths import Project
 
     project = Project.default(templates)
     conference_dir = the_conference(project.content, conference_dir)

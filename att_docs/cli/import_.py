@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.base.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.exchange.word_import import ImportReport

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.base.plural import counted
 
 ISSUE_EPILOG = """\b
 Examples:
@@ -61,8 +61,8 @@ def issue(paper_dir: Path, date: dt.datetime | None, allow_drafts: bool,
     untranslated or stale, out of alignment, check errors) unless --allow-drafts,
     and a version that was issued already. The content itself is not changed.
     """
-    from att_docs.publish.issue import issue_paper
     from att_docs.base.paths import Project
+    from att_docs.publish.issue import issue_paper
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(paper_dir)

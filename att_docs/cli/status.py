@@ -73,8 +73,8 @@ def status(folder: Path | None, today: dt.datetime | None, output: str, strict: 
       att-docs status content/csp9/wgtu-report --strict   one paper
       att-docs status --format csv > status.csv      for a spreadsheet
     """
-    from att_docs.status.gate import blocking, reasons, total_line
     from att_docs.base.paths import Project
+    from att_docs.status.gate import blocking, reasons, total_line
     from att_docs.status.report import conference_status, status_cache_path
 
     project = Project.default(templates, glossary_path)
@@ -121,8 +121,8 @@ def status(folder: Path | None, today: dt.datetime | None, output: str, strict: 
 
 def _targets(folder: Path | None, project: Project) -> list[tuple[Path, str | None]]:
     """(conference folder, paper id or None) for FOLDER: a conference, or one paper."""
-    from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
     from att_docs.base.errors import ContentError
+    from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
 
     if folder is None:
         return [(conference, None) for conference in find_conferences(project.content)]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.base.plural import counted
 
 _CONTENT_HELP = "The content folder (default: content/)."
 

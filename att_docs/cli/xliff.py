@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from att_docs.base.paths import Project
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.base.paths import Project
-from att_docs.base.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document

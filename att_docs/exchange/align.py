@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from att_docs.base.errors import ContentError
+from att_docs.base.plural import counted
 from att_docs.document.model import (
     Block,
     BlockQuote,
@@ -25,8 +27,6 @@ from att_docs.document.model import (
     Text,
 )
 from att_docs.document.walk import block_texts, dispatch, footnote_refs
-from att_docs.base.errors import ContentError
-from att_docs.base.plural import counted
 from att_docs.readers.docx.draft import Draft
 
 __all__ = ["MismatchError", "align_translation"]

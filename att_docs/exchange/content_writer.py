@@ -17,13 +17,13 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from att_docs.writers.content.file_plan import Change, FilePlan
-from att_docs.exchange.readback import Origin, check_units, read_back
+from att_docs.base.errors import ContentError
+from att_docs.base.plural import counted
 from att_docs.document.model import Document, Text
 from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units, texts_by_id
-from att_docs.base.errors import ContentError
-from att_docs.base.plural import counted
+from att_docs.exchange.readback import Origin, check_units, read_back
+from att_docs.writers.content.file_plan import Change, FilePlan
 
 __all__ = ["Change", "PaperWrite", "commit_all", "write_translations"]
 
@@ -84,8 +84,8 @@ class PaperWrite:
                  conference_dir: Path | None = None, what: str = "write of translations",
                  current: Document | None = None, complete: bool = False):
         from att_docs.base.paths import default_templates
-        from att_docs.readers.frame import known_types
         from att_docs.readers.content import read_conference, read_paper
+        from att_docs.readers.frame import known_types
 
         self.paper_dir, self.what = paper_dir, what
         self.templates = templates or default_templates()
@@ -138,8 +138,8 @@ class PaperWrite:
         return plan.changes
 
     def _read(self, languages: list[str], folder: Path | None = None) -> Document:
-        from att_docs.readers.frame import known_types
         from att_docs.readers.content import read_paper
+        from att_docs.readers.frame import known_types
 
         return read_paper(folder or self.paper_dir, self.conference, self.templates,
                           known_types(self.templates), strict=False, languages=languages)

@@ -22,7 +22,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from att_docs.language.locale import load_locale
+from att_docs.base.errors import ContentError
+from att_docs.base.text import (
+    MAX_MARKDOWN_BYTES,
+    MAX_YAML_BYTES,
+    describe,
+    forbidden_character,
+)
 from att_docs.document.model import (
     Conference,
     Document,
@@ -35,14 +41,8 @@ from att_docs.document.model import (
 from att_docs.document.sameness import same_text
 from att_docs.document.units import document_units
 from att_docs.document.walk import footnote_refs
-from att_docs.base.errors import ContentError
+from att_docs.language.locale import load_locale
 from att_docs.readers.markdown import ProseFile, parse_rich_text
-from att_docs.base.text import (
-    MAX_MARKDOWN_BYTES,
-    MAX_YAML_BYTES,
-    describe,
-    forbidden_character,
-)
 from att_docs.writers.content.blocks import unit_at_line
 from att_docs.writers.content.markdown import render_rich_text
 
@@ -192,8 +192,8 @@ def read_back(shadow: Path, real: Path, conference: Conference, templates: Path,
     had in ``real``. A reading error that ``tolerate`` accepts (one the paper had before
     the write) is no refusal: there is then nothing to compare, and None is returned."""
     from att_docs.readers.assemble import assemble
-    from att_docs.readers.frame import known_types
     from att_docs.readers.content import read_paper
+    from att_docs.readers.frame import known_types
 
     try:
         doc = read_paper(shadow, conference, templates, known_types(templates), strict=strict,

@@ -18,13 +18,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from att_docs.base.confine import write_inside
+from att_docs.base.errors import OutputError
 from att_docs.checks.findings import Finding
 from att_docs.checks.rules.stale import message as stale_message
+from att_docs.document.model import Document, Paragraph
 from att_docs.records.provenance import UnitState, unit_states
 from att_docs.records.worddiff import word_diff
-from att_docs.base.confine import write_inside
-from att_docs.document.model import Document, Paragraph
-from att_docs.base.errors import OutputError
 
 __all__ = ["AUTHOR", "checks_for", "write_review"]
 

@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from att_docs.base.confine import Folder, check_name, copy_tree, write_inside
+from att_docs.base.errors import ContentError
+from att_docs.document.model import Document, Footnote, Heading, Text
+from att_docs.document.units import document_units
 from att_docs.exchange.content_writer import Change, PaperWrite, write_translations
-from att_docs.readers.issued import ISSUED_DIR
-from att_docs.records.provenance import RECORD_DIR
 from att_docs.exchange.readback import (
     LINE_BREAK,
     ONE_LINE,
@@ -28,12 +30,10 @@ from att_docs.exchange.readback import (
     read_back,
 )
 from att_docs.exchange.reimport import compare_units, draft_document, keep_map
-from att_docs.base.confine import Folder, check_name, copy_tree, write_inside
-from att_docs.document.model import Document, Footnote, Heading, Text
-from att_docs.document.units import document_units
-from att_docs.base.errors import ContentError
 from att_docs.readers.docx import Draft, Notice, read_docx
 from att_docs.readers.docx.ids import assign_ids, slug
+from att_docs.readers.issued import ISSUED_DIR
+from att_docs.records.provenance import RECORD_DIR
 from att_docs.writers.content.paper import PaperInfo
 
 __all__ = ["ImportReport", "import_draft", "import_translation"]
@@ -61,9 +61,9 @@ def _types_by_code() -> dict[str, str]:
 
 
 def _read_existing(folder: Path, conference_dir: Path, templates: Path) -> Document | None:
-    from att_docs.readers.frame import known_types
-    from att_docs.readers.content import read_conference, read_paper
     from att_docs.base.yamlfile import load_yaml
+    from att_docs.readers.content import read_conference, read_paper
+    from att_docs.readers.frame import known_types
 
     if not (folder / "paper.yaml").exists():
         return None
@@ -82,10 +82,10 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     ``lang`` is the draft's language (default: the conference's first language).
     """
     from att_docs.document.deadline import conference_deadline
-    from att_docs.scaffold.new_paper import next_serial, serial_holder
-    from att_docs.readers.frame import known_types
     from att_docs.document.symbols import parse_symbol
     from att_docs.readers.content import read_conference
+    from att_docs.readers.frame import known_types
+    from att_docs.scaffold.new_paper import next_serial, serial_holder
     from att_docs.writers.content.paper import paper_files
 
     if folder_name is not None:
@@ -268,8 +268,8 @@ def _carry(folder: Path, staged: Path, name: str) -> None:
 def _translations(folder: Path, conference_dir: Path, templates: Path,
                   original: str) -> dict[str, dict[str, Text]]:
     """The paper's texts in every language but the original, by unit id."""
-    from att_docs.readers.frame import known_types
     from att_docs.readers.content import read_conference, read_paper
+    from att_docs.readers.frame import known_types
 
     conference = read_conference(conference_dir)
     doc = read_paper(folder, conference, templates, known_types(templates), strict=False)

@@ -20,6 +20,7 @@ from typing import IO, Literal
 
 from att_docs.base.atomic import atomic_output
 from att_docs.base.errors import ContentError
+from att_docs.base.memo import by_content
 from att_docs.glossary.model import (
     ABBREVIATION_KINDS,
     STATUSES,
@@ -29,7 +30,6 @@ from att_docs.glossary.model import (
     Status,
     Term,
 )
-from att_docs.base.memo import by_content
 
 __all__ = [
     "ABBREVIATION_KINDS",

@@ -25,6 +25,8 @@ import io
 from pathlib import Path
 
 from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_text
+from att_docs.base.text import check_characters
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -33,8 +35,6 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
-from att_docs.base.inputs import read_text
-from att_docs.base.text import check_characters
 
 __all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary", "spreadsheet_cell"]
 

@@ -20,8 +20,8 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 
 from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 from att_docs.base.errors import ContentError
-from att_docs.glossary.model import Concept, Glossary, Status, Term
 from att_docs.base.inputs import read_bytes
+from att_docs.glossary.model import Concept, Glossary, Status, Term
 
 __all__ = ["FORMAT", "stored_glossary"]
 

@@ -20,9 +20,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from att_docs.base.errors import ContentError
+from att_docs.base.yamlfile import Loaded, load_yaml, validate
 from att_docs.glossary.integrity import clean_term, clean_text, finish
 from att_docs.glossary.model import Concept, Glossary, Status, Term
-from att_docs.base.yamlfile import Loaded, load_yaml, validate
 
 __all__ = ["ID_PATTERN", "dumps_yaml", "load_yaml_glossary"]
 

@@ -23,9 +23,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from att_docs.language.locale_schema import LocaleFile, RangePattern
 from att_docs.base.errors import ContentError
 from att_docs.base.yamlfile import load_yaml, validate
+from att_docs.language.locale_schema import LocaleFile, RangePattern
 
 __all__ = ["LocaleData", "load_locale"]
 

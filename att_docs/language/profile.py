@@ -85,8 +85,8 @@ def _load(templates: Path, code: str) -> Language:
 
 def _parse(path: Path, code: str) -> Language:
     """A profile from a locale file, validated by its schema (unknown keys name file:line)."""
-    from att_docs.language.locale_schema import LocaleFile
     from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.language.locale_schema import LocaleFile
 
     spec = validate(load_yaml(path), LocaleFile, "locale data")
     numbers = spec.numbers.model_dump() if spec.numbers else {

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from att_docs.records.readiness import LanguageStatus
 from att_docs.base.errors import ContentError
+from att_docs.records.readiness import LanguageStatus
 
 __all__ = ["draft_mark", "is_draft"]
 

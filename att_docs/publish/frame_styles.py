@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from att_docs.document.model import Document, FrameBlock
 from att_docs.base.errors import ContentError
 from att_docs.base.inputs import read_text
+from att_docs.document.model import Document, FrameBlock
 
 __all__ = ["check_frame_styles"]
 

@@ -20,10 +20,10 @@ import gettext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from att_docs.base.paths import INDEX_TEMPLATE
-from att_docs.status.setinfo import PaperMeta
 from att_docs.base.errors import ContentError
+from att_docs.base.paths import INDEX_TEMPLATE
 from att_docs.base.plural import counted
+from att_docs.status.setinfo import PaperMeta
 
 if TYPE_CHECKING:
     from att_docs.status.report import PaperStatus

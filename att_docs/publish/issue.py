@@ -19,6 +19,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from att_docs.base.errors import ContentError
+from att_docs.base.paths import PAPER_FILE, find_paper_dirs
+from att_docs.base.plural import counted
+from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.publish.issue_writes import read_own, rewrite, write_version
 from att_docs.readers.issued import (
     ISSUED_DIR,
@@ -28,11 +32,7 @@ from att_docs.readers.issued import (
     suffix_of,
     symbol_at,
 )
-from att_docs.base.paths import PAPER_FILE, find_paper_dirs
 from att_docs.records.provenance import RECORD_DIR
-from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
-from att_docs.base.errors import ContentError
-from att_docs.base.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.status.report import PaperStatus
@@ -148,8 +148,8 @@ def _reads_back(staged: Path, name: str, version: IssuedVersion) -> None:
 
 
 def _annexes(paper_dir: Path) -> list[str]:
-    from att_docs.readers.schema import PaperFile
     from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.readers.schema import PaperFile
 
     return list(validate(load_yaml(paper_dir / PAPER_FILE), PaperFile, PAPER_FILE).annexes)
 
@@ -167,7 +167,8 @@ def _built_files(paper_dir: Path, symbol: str, out_dir: Path, templates: Path,
                  glossary: Path) -> tuple[dict[str, str], list[tuple[str, str]], Path | None]:
     """The built files of ``symbol`` that the set in ``out_dir`` holds as built from the
     paper's current content (their SHA-256), and those it does not (with why)."""
-    from att_docs.publish.cache import BuildCache, Fingerprint, file_sha256
+    from att_docs.base.hashing import Fingerprint, file_sha256
+    from att_docs.publish.cache import BuildCache, output_key
     from att_docs.publish.redlines import against, redline_key
     from att_docs.records.provenance import records_sha256
 
@@ -188,7 +189,7 @@ def _built_files(paper_dir: Path, symbol: str, out_dir: Path, templates: Path,
             continue
         name = str(entry.get("file"))
         built = cache.outputs.get(name, {})
-        key = fingerprint.output_key(paper_key, str(entry.get("language")),
+        key = output_key(paper_key, str(entry.get("language")),
                                      str(entry.get("format")), str(built.get("engine")),
                                      entry.get("draft") is True)
         if entry.get("redline_against"):
@@ -218,9 +219,9 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
     ``date``; the current version must have been issued."""
     from ruamel.yaml.error import YAMLError
 
-    from att_docs.writers.content.file_plan import content_yaml
-    from att_docs.readers.schema import PaperFile
     from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.readers.schema import PaperFile
+    from att_docs.writers.content.file_plan import content_yaml
 
     path = paper_dir / PAPER_FILE
     if not path.is_file():
@@ -252,8 +253,8 @@ def revise_paper(paper_dir: Path, date: dt.date) -> Revised:
 def _revised(shadow: Path, new: DocumentSymbol, date: dt.date) -> None:
     """The staged paper.yaml reads back with the new symbol and date, or nothing is
     written."""
-    from att_docs.readers.schema import PaperFile
     from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.readers.schema import PaperFile
 
     loaded = load_yaml(shadow / PAPER_FILE)
     back = validate(loaded, PaperFile, PAPER_FILE)

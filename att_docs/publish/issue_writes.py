@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from att_docs.readers.issued import ISSUED_DIR
 from att_docs.base.confine import Folder, parts_of, write_inside
 from att_docs.base.errors import ContentError
 from att_docs.base.text import MAX_YAML_BYTES
+from att_docs.readers.issued import ISSUED_DIR
 
 __all__ = ["read_own", "rewrite", "write_version"]
 

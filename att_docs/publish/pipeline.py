@@ -34,19 +34,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from att_docs.base.atomic import deferred_sync
-from att_docs.publish.cache import CACHE_FILE, BuildCache, Fingerprint, combine, file_sha256
+from att_docs.base.errors import ContentError, OutputError
+from att_docs.base.hashing import Fingerprint, combine, file_sha256
+from att_docs.base.paths import Project, find_paper_dirs
+from att_docs.publish.cache import CACHE_FILE, BuildCache, output_key
 from att_docs.publish.index_page import INDEX_FILE, INDEX_TEMPLATE
 from att_docs.publish.manifest import MANIFEST_FILE, manifest_bytes, manifest_data
 from att_docs.publish.versions import OutputFolder
-from att_docs.base.paths import Project, find_paper_dirs
 from att_docs.status.setinfo import PaperMeta, check_serials, superseded_by
-from att_docs.base.errors import ContentError, OutputError
 from att_docs.writers.registry import WRITERS, engines, formats
 
 if TYPE_CHECKING:
-    from att_docs.publish.jobs import FileJob, PaperDone, RedlineInput
     from att_docs.checks.findings import Finding
     from att_docs.document.model import Conference, Document
+    from att_docs.publish.jobs import FileJob, PaperDone, RedlineInput
 
 __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "NotReadyError", "build_conference",
            "load_conference", "output_path"]
@@ -354,9 +355,9 @@ def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> li
 def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, ...],
           languages: tuple[str, ...] | None, pdf_engine: str, glossary: Path | None,
           cache: BuildCache, author: str | None = None) -> _Plan:
+    from att_docs.publish.drafts import draft_mark, is_draft
     from att_docs.publish.jobs import FileJob
     from att_docs.publish.redlines import against, redline_key, redline_name
-    from att_docs.publish.drafts import draft_mark, is_draft
     from att_docs.readers.issued import issued_sha256
 
     fingerprint = Fingerprint.of(folder, templates, glossary)
@@ -411,7 +412,7 @@ def _plan(folder: Path, live: Path | None, templates: Path, formats: tuple[str, 
                     every[name] = where
                     if lang not in langs or fmt not in formats:
                         continue
-                    key = fingerprint.output_key(keys[pid], lang, fmt, pdf_engine, draft)
+                    key = output_key(keys[pid], lang, fmt, pdf_engine, draft)
                     if redline:
                         key = redline_key(key, version, records[pid], author)
                     expected[name] = {"key": key, **where, "draft": draft,

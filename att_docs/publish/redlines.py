@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from att_docs.publish.cache import combine, tree_sha256
+from att_docs.base.hashing import combine, tree_sha256
 from att_docs.readers.issued import baseline
 
 if TYPE_CHECKING:
+    from att_docs.document.model import Conference, Document
     from att_docs.publish.jobs import RedlineInput
     from att_docs.status.setinfo import PaperMeta
-    from att_docs.document.model import Conference, Document
 
 __all__ = ["Against", "against", "incomplete_languages", "redline_input", "redline_key",
            "redline_name"]
@@ -74,9 +74,9 @@ def redline_input(document: Document, version: Against, conference: Conference,
                   templates: Path, meta: PaperMeta, author: str | None) -> RedlineInput:
     """Everything a worker needs for the paper's redlines; the issued version is read
     here, before anything is written (a damaged one stops the build at its file)."""
+    from att_docs.language.locale import load_locale
     from att_docs.publish.jobs import RedlineInput
     from att_docs.readers.issued import load_issued
-    from att_docs.language.locale import load_locale
 
     issued = load_issued(version.folder, document, conference, templates)
     notices = {}

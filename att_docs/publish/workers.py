@@ -18,10 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from att_docs.publish.jobs import FileDone, FileJob, PaperDone, RedlineInput
+from att_docs.base.errors import ContentError
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
-from att_docs.base.errors import ContentError
+from att_docs.publish.jobs import FileDone, FileJob, PaperDone, RedlineInput
 from att_docs.writers.registry import WRITERS, Writer, WriterOptions
 
 __all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput", "Task", "convert_pending_pdfs",
@@ -81,7 +81,7 @@ def preflight_fonts(templates: Path, languages: list[str]) -> Any:
     A process that builds again (``att-docs watch``) gets the same writer back while the
     style sheet and the Typst template are unchanged, fonts scanned and caches warm.
     """
-    from att_docs.publish.cache import file_sha256
+    from att_docs.base.hashing import file_sha256
     from att_docs.writers.pdf.typst import PdfWriter
     from att_docs.writers.styles import load_styles
 

@@ -12,7 +12,7 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
-from att_docs.readers.frame import FrameItem, FrameRenderer
+from att_docs.base.errors import ContentError
 from att_docs.document.house_style import house_style
 from att_docs.document.model import (
     Block,
@@ -25,7 +25,7 @@ from att_docs.document.model import (
     Text,
 )
 from att_docs.document.walk import footnote_refs, walk
-from att_docs.base.errors import ContentError
+from att_docs.readers.frame import FrameItem, FrameRenderer
 
 __all__ = ["assemble", "letter"]
 

@@ -21,10 +21,10 @@ from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
-from att_docs.language.locale import LocaleData, load_locale
-from att_docs.document.model import Document, Part, Run, Text, TextBlock
 from att_docs.base.errors import ContentError
 from att_docs.base.text import check_characters
+from att_docs.document.model import Document, Part, Run, Text, TextBlock
+from att_docs.language.locale import LocaleData, load_locale
 
 __all__ = ["FrameItem", "FrameRenderer", "known_types"]
 

@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.base.errors import ContentError
+from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 
 if TYPE_CHECKING:
-    from att_docs.document.model import Conference, Document
     from att_docs.base.yamlfile import Loaded
+    from att_docs.document.model import Conference, Document
 
 __all__ = ["ISSUED_DIR", "RECORD_FILE", "IssuedVersion", "baseline", "issued_sha256",
            "issued_versions", "load_issued", "read_issued", "suffix_of", "symbol_at",
@@ -94,7 +94,7 @@ def baseline(paper_dir: Path, symbol: str) -> tuple[int, Path] | None:
 
 def issued_sha256(paper_dir: Path) -> str:
     """One hash of everything issued: the manifest and the status list the versions."""
-    from att_docs.publish.cache import tree_sha256
+    from att_docs.base.hashing import tree_sha256
 
     root = paper_dir / ISSUED_DIR
     return "" if root.is_symlink() or not root.is_dir() else tree_sha256(root)
@@ -120,8 +120,8 @@ class IssuedVersion:
 def read_issued(folder: Path, name: str | None = None) -> IssuedVersion:
     """The record of one issued version, kept in a folder named ``name`` (default: the
     folder's own name); a damaged one is a ContentError at its line."""
-    from att_docs.readers.schema import IssueRecord
     from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.readers.schema import IssueRecord
 
     path = folder / RECORD_FILE
     if path.is_symlink() or not path.is_file():
@@ -151,8 +151,8 @@ def load_issued(folder: Path, paper: Document, conference: Conference,
     from dataclasses import replace
 
     from att_docs.readers.assemble import assemble
-    from att_docs.readers.frame import FrameRenderer, known_types
     from att_docs.readers.content import read_paper
+    from att_docs.readers.frame import FrameRenderer, known_types
 
     issued = read_paper(folder, conference, templates, known_types(templates), strict=False)
     issued.id = paper.id

@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from att_docs.base.errors import ContentError
 from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_paper_dirs
 from att_docs.document.model import Conference, Document
-from att_docs.base.errors import ContentError
 
 __all__ = ["Papers", "conference_folder", "load_papers"]
 
@@ -44,8 +44,8 @@ def load_papers(folder: Path, templates: Path, *, strict: bool = True,
                 dirs: list[Path] | None = None, keep_going: bool = False) -> Papers:
     """Read and assemble the papers of a conference or paper folder (or only ``dirs``)."""
     from att_docs.readers.assemble import assemble
-    from att_docs.readers.frame import FrameRenderer, known_types
     from att_docs.readers.content import read_conference, read_paper
+    from att_docs.readers.frame import FrameRenderer, known_types
 
     conference_dir, only = conference_folder(folder)
     conference = read_conference(conference_dir)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from att_docs.base.paths import PAPER_FILE
 from att_docs.base.errors import ContentError
-from att_docs.base.text import MAX_YAML_BYTES, read_input
+from att_docs.base.paths import PAPER_FILE
 from att_docs.base.statefile import plain_yaml
+from att_docs.base.text import MAX_YAML_BYTES, read_input
 
 __all__ = ["stated_symbol"]
 

@@ -43,11 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from att_docs.document.model import Document, SourceLocation, Text
-from att_docs.document.units import document_units
 from att_docs.base.errors import ContentError
 from att_docs.base.inputs import read_bytes
 from att_docs.base.statefile import MAX_RECORD_BYTES
+from att_docs.document.model import Document, SourceLocation, Text
+from att_docs.document.units import document_units
 
 __all__ = ["RECORD_DIR", "STATES", "Record", "UnitState", "mark_translated", "needs_translation",
            "placeholder_record", "read_record", "record_path", "record_placeholders",
@@ -95,8 +95,8 @@ def read_record(paper_dir: Path, lang: str) -> Record:
     """The record of ``lang`` (empty if there is none). One that cannot be read, is not
     plain YAML (an anchor, alias or tag, say) or has a field of the wrong kind is an
     error naming the file and line (:func:`att_docs.base.statefile.load_record`)."""
-    from att_docs.records.record_schema import RecordFile
     from att_docs.base.statefile import load_record
+    from att_docs.records.record_schema import RecordFile
 
     path = record_path(paper_dir, lang)
     try:

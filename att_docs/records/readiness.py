@@ -82,8 +82,8 @@ class LanguageStatus:
 def language_status(doc: Document, lang: str, templates: Path, present: bool = True
                     ) -> LanguageStatus:
     """Units and words of ``doc`` in ``lang`` by state (see :mod:`.provenance`)."""
-    from att_docs.records.provenance import STATES, unit_states
     from att_docs.language.locale import load_locale
+    from att_docs.records.provenance import STATES, unit_states
 
     original = doc.masthead.original_language
     counting = load_locale(templates, original)

@@ -14,11 +14,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.base.paths import CONFERENCE_FILE
-from att_docs.scaffold.new_paper import write_new_folder
 from att_docs.base.confine import check_name
 from att_docs.base.errors import ContentError
+from att_docs.base.paths import CONFERENCE_FILE
 from att_docs.base.text import describe, forbidden_character
+from att_docs.scaffold.new_paper import write_new_folder
 from att_docs.writers.content.yamlout import plain_dump
 
 __all__ = ["ConferenceSpec", "new_conference", "parse_date"]

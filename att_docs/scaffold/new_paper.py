@@ -18,12 +18,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.base.paths import PAPER_FILE, find_paper_dirs
-from att_docs.readers.symbol_field import stated_symbol
 from att_docs.base.confine import check_name, write_inside
-from att_docs.language.profile import Language, load_language
-from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.base.errors import ContentError
+from att_docs.base.paths import PAPER_FILE, find_paper_dirs
+from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
+from att_docs.language.profile import Language, load_language
+from att_docs.readers.symbol_field import stated_symbol
 from att_docs.writers.content.yamlout import plain_dump
 
 __all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder",
@@ -100,9 +100,9 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
               folder_name: str | None = None) -> NewPaper:
     """Create ``conference_dir/<folder>/`` with paper.yaml and one .md per language."""
     from att_docs.document.deadline import conference_deadline
-    from att_docs.records.provenance import placeholder_record, record_path
-    from att_docs.readers.frame import known_types
     from att_docs.readers.content import read_conference
+    from att_docs.readers.frame import known_types
+    from att_docs.records.provenance import placeholder_record, record_path
 
     if folder_name is not None:
         check_name(folder_name, "--id")

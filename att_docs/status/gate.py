@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from att_docs.records.readiness import LanguageStatus
-from att_docs.status.setinfo import PaperMeta
-from att_docs.status.report import PaperStatus
 from att_docs.base.plural import counted
+from att_docs.records.readiness import LanguageStatus
+from att_docs.status.report import PaperStatus
+from att_docs.status.setinfo import PaperMeta
 
 __all__ = ["blocking", "language_reason", "paper_status", "reasons", "total_line"]
 

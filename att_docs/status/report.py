@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from att_docs.document.deadline import days_left, deadline_for
 from att_docs.base.paths import PAPER_FILE, Project, find_paper_dirs
+from att_docs.document.deadline import days_left, deadline_for
+from att_docs.document.model import Conference, Document
 from att_docs.records.readiness import LanguageStatus, language_status
 from att_docs.status.setinfo import CheckCounts, superseded_by
-from att_docs.document.model import Conference, Document
 
 if TYPE_CHECKING:
     from att_docs.checks.findings import Finding
@@ -199,7 +199,7 @@ def conference_status(folder: Path, templates: Path, today: dt.date,
     keys: dict[str, str] = {}
     cached: dict[str, Any] = {}
     if cache_file is not None:
-        from att_docs.publish.cache import Fingerprint, combine
+        from att_docs.base.hashing import Fingerprint, combine
 
         term_base = glossary or Project.default(templates).glossary
         fingerprint = Fingerprint.of(folder, templates, term_base)
@@ -364,8 +364,8 @@ def _readable(doc: Document, presence: dict[str, bool], today: dt.date,
 
     languages = {lang: language_status(doc, lang, templates, presence[lang])
                  for lang in doc.languages}
-    from att_docs.status.setinfo import PaperMeta
     from att_docs.base.errors import ContentError
+    from att_docs.status.setinfo import PaperMeta
 
     original = doc.masthead.original_language
     problems = [str(p) for p in doc.problems]

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from att_docs.base.errors import ContentError
 from att_docs.base.paths import PAPER_FILE
 from att_docs.document.symbols import parse_symbol
-from att_docs.base.errors import ContentError
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document

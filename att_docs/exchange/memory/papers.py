@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from att_docs.document.model import Document
 from att_docs.base.errors import ContentError
+from att_docs.document.model import Document
 from att_docs.exchange.memory.entries import Entry
 from att_docs.exchange.xliff import BLOCK_SEP
 
@@ -27,8 +27,8 @@ def content_documents(content: Path, templates: Path, known: Sequence[Document] 
     """Every paper under ``content`` (a folder of conferences, or one conference), and a
     note for each paper or conference that could not be read. Papers of ``known`` (read
     already) are taken as they are."""
-    from att_docs.readers.load import load_papers
     from att_docs.base.paths import CONFERENCE_FILE, find_paper_dirs
+    from att_docs.readers.load import load_papers
 
     if (content / CONFERENCE_FILE).is_file():
         folders = [content]
@@ -57,8 +57,8 @@ def content_documents(content: Path, templates: Path, known: Sequence[Document] 
 
 def document_entries(doc: Document, target: str) -> Iterator[Entry]:
     """One entry per paragraph of each unit of ``doc`` translated into ``target``."""
-    from att_docs.records.provenance import unit_states
     from att_docs.document.units import document_units
+    from att_docs.records.provenance import unit_states
 
     original = doc.masthead.original_language
     if target == original or target not in doc.languages:

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from att_docs.document.model import Run
 from att_docs.base.errors import ContentError
+from att_docs.document.model import Run
 from att_docs.exchange.memory import TM_DIR
 from att_docs.exchange.memory.entries import Entry
 
@@ -78,9 +78,9 @@ def read_tmx(path: Path) -> TmxFile:
 
 def parse_tmx(data: bytes, path: Path) -> TmxFile:
     """The TMX in ``data`` (read from ``path``, which errors name)."""
-    from att_docs.glossary.integrity import normalize_lang
     from att_docs.base.text import check_characters
     from att_docs.base.xmlsafe import parse_untrusted
+    from att_docs.glossary.integrity import normalize_lang
 
     root = parse_untrusted(data, path, remove_comments=True, remove_pis=True)
     dtd = root.getroottree().docinfo.internalDTD

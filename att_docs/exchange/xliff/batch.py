@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from att_docs.base.atomic import atomic_output
-from att_docs.document.model import Document
 from att_docs.base.errors import ContentError
+from att_docs.document.model import Document
 from att_docs.exchange.memory.match import Memory
 from att_docs.exchange.xliff.export import Terms, check_target, file_name, to_xliff
 from att_docs.exchange.xliff.ingest import Plan, plan_import

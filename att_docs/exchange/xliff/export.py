@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from lxml import etree
 
 from att_docs import __version__
+from att_docs.base.errors import ContentError
 from att_docs.document.model import Document, Run, Text, TextBlock
 from att_docs.document.units import Unit, document_units
 from att_docs.document.walk import footnote_refs
-from att_docs.base.errors import ContentError
 from att_docs.exchange.memory.match import Memory
 from att_docs.exchange.xliff import BLOCK_SEP, NS_2, NS_12, NS_MTC
 from att_docs.exchange.xliff.codes import CodeError, Node, encode, write_content

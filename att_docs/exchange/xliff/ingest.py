@@ -21,17 +21,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from att_docs.records.provenance import text_hash
-from att_docs.exchange.readback import Origin, unit_problems
+from att_docs.base.errors import ContentError
+from att_docs.base.plural import counted
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
 from att_docs.document.sameness import HARD_BREAKS
 from att_docs.document.units import document_units
-from att_docs.base.errors import ContentError
-from att_docs.base.plural import counted
+from att_docs.exchange.readback import Origin, unit_problems
 from att_docs.exchange.xliff import BLOCK_SEP
 from att_docs.exchange.xliff.codes import CodeError, decode, encode, normalise
 from att_docs.exchange.xliff.parse import XliffFile, XliffUnit
 from att_docs.exchange.xliff.states import confirms
+from att_docs.records.provenance import text_hash
 
 __all__ = ["Plan", "Refusal", "language_of", "plan_import"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
-from att_docs.readers.symbol_field import stated_symbol
-from att_docs.document.model import Document
 from att_docs.base.errors import ContentError
+from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences, find_paper_dirs
+from att_docs.document.model import Document
+from att_docs.readers.symbol_field import stated_symbol
 
 __all__ = ["paper_index", "paper_symbol", "read_one", "read_papers"]
 

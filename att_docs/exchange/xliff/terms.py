@@ -14,8 +14,8 @@ def term_finder(glossary_path: Path, source: str, target: str, templates: Path) 
     found in a text, in order of appearance; deprecated variants are left out. How terms
     are matched in ``source`` is its language data in ``templates``."""
     from att_docs.checks.matcher import index_for
-    from att_docs.language.profile import load_language
     from att_docs.glossary import load
+    from att_docs.language.profile import load_language
 
     index = index_for(load(glossary_path))
     language = load_language(templates, source)

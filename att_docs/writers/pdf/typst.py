@@ -27,8 +27,8 @@ from typing import Any
 import typst
 
 from att_docs.base.atomic import atomic_output
-from att_docs.document.model import Document
 from att_docs.base.errors import ContentError, ToolError
+from att_docs.document.model import Document
 from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
