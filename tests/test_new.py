@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 from att_docs.base.paths import Project
 from att_docs.document.symbols import parse_symbol
 from att_docs.readers.frame import known_types
-from att_docs.scaffold.new_paper import SYMBOL_TYPES, next_serial
+from att_docs.readers.symbol_field import SYMBOL_TYPES, next_serial
 
 safe_load = YAML(typ="safe", pure=True).load
 

@@ -55,7 +55,7 @@ class ImportReport:
 
 
 def _types_by_code() -> dict[str, str]:
-    from att_docs.scaffold.new_paper import SYMBOL_TYPES
+    from att_docs.readers.symbol_field import SYMBOL_TYPES
 
     return {code: doc_type for doc_type, code in SYMBOL_TYPES.items()}
 
@@ -85,7 +85,7 @@ def import_draft(docx: Path, conference_dir: Path, templates: Path, *,
     from att_docs.document.symbols import parse_symbol
     from att_docs.readers.content import read_conference
     from att_docs.readers.frame import known_types
-    from att_docs.scaffold.new_paper import next_serial, serial_holder
+    from att_docs.readers.symbol_field import next_serial, serial_holder
     from att_docs.writers.content.paper import paper_files
 
     if folder_name is not None:

@@ -1,13 +1,13 @@
 """``att-docs new``: start a paper with a valid symbol, date and one file per language.
 
 The symbol takes the conference's meeting (``CSP9``) and opening year, the next free
-serial of the conference (one more than the highest in use), and a document code
-from the type (:data:`SYMBOL_TYPES`). The date defaults to the paper's distribution
-deadline. The new folder builds as it is; its texts are placeholders to replace, taken
-from each language's data (the ``scaffold`` texts of ``templates/locale/<lang>.yaml``),
-and each language's translation record (:mod:`att_docs.records.provenance`) marks
-them as such, so that they count as untranslated, in the original language too, until
-they are replaced.
+serial of the conference (one more than the highest in use), and a document code from
+the type (:data:`~att_docs.readers.symbol_field.SYMBOL_TYPES`). The date defaults to the
+paper's distribution deadline. The new folder builds as it is; its texts are
+placeholders to replace, taken from each language's data (the ``scaffold`` texts of
+``templates/locale/<lang>.yaml``), and each language's translation record
+(:mod:`att_docs.records.provenance`) marks them as such, so that they count as
+untranslated, in the original language too, until they are replaced.
 """
 
 from __future__ import annotations
@@ -23,18 +23,10 @@ from att_docs.base.errors import ContentError
 from att_docs.base.paths import PAPER_FILE, find_paper_dirs
 from att_docs.document.symbols import DocumentSymbol, SymbolError, parse_symbol
 from att_docs.language.profile import Language, load_language
-from att_docs.readers.symbol_field import stated_symbol
+from att_docs.readers.symbol_field import SYMBOL_TYPES, symbol_of
 from att_docs.writers.content.yamlout import plain_dump
 
-__all__ = ["SYMBOL_TYPES", "NewPaper", "new_paper", "next_serial", "serial_holder",
-           "write_new_folder"]
-
-SYMBOL_TYPES = {
-    "chair-report": "Conf.Rep",
-    "draft-proposal": "Conf.Prop",
-    "decision-annex": "Conf.Dec",
-}
-"""The document code at the end of a symbol, per type; other types use ``Conf.Doc``."""
+__all__ = ["NewPaper", "new_paper", "write_new_folder"]
 
 _SUBMITTERS = {"SEC": "Secretariat", "MC": "Management Committee"}
 """Submitter codes to the ``scaffold`` key of their name in each language's data."""
@@ -48,31 +40,6 @@ class NewPaper:
     symbol: DocumentSymbol
     date: dt.date
     files: list[Path]
-
-
-def next_serial(conference_dir: Path) -> int:
-    """One more than the highest serial of the conference's papers (1 if none)."""
-    serials = [_symbol_of(d).serial for d in find_paper_dirs(conference_dir)]
-    return max(serials, default=0) + 1
-
-
-def serial_holder(conference_dir: Path, symbol: DocumentSymbol,
-                  but: str) -> tuple[Path, DocumentSymbol] | None:
-    """Another paper (not folder ``but``) whose symbol takes ``symbol``'s serial, unless
-    it is an earlier or later revision of the same document."""
-    for paper_dir in find_paper_dirs(conference_dir):
-        other = _symbol_of(paper_dir)
-        if paper_dir.name != but and other.serial == symbol.serial and (
-                other.base != symbol.base or other.revision == symbol.revision):
-            return paper_dir, other
-    return None
-
-
-def _symbol_of(paper_dir: Path) -> DocumentSymbol:
-    try:
-        return parse_symbol(stated_symbol(paper_dir))
-    except SymbolError as exc:
-        raise ContentError(str(exc), paper_dir / PAPER_FILE) from None
 
 
 def _slug(text: str) -> str:
@@ -111,7 +78,7 @@ def new_paper(conference_dir: Path, templates: Path, doc_type: str, *,
     if doc_type not in types:
         raise ContentError(f"unknown document type {doc_type!r} (known: "
                            f"{', '.join(sorted(types))})", templates)
-    used = {_symbol_of(d).serial for d in find_paper_dirs(conference_dir)}
+    used = {symbol_of(d).serial for d in find_paper_dirs(conference_dir)}
     serial = serial if serial is not None else max(used, default=0) + 1
     if serial in used:
         raise ContentError(f"serial {serial} is already used in this conference",
