@@ -48,7 +48,7 @@ from att_docs.checks.segments import Corpus, Segment, corpus_from_document  # no
 from att_docs.glossary import default_path, load  # noqa: E402
 from att_docs.glossary.model import Glossary  # noqa: E402
 from att_docs.language.profile import load_language  # noqa: E402
-from att_docs.publish.pipeline import load_conference  # noqa: E402
+from att_docs.status.setinfo import load_conference  # noqa: E402
 
 SLIPS = [("联席主席", "联系主席"), ("《条约》", "《公约》"), ("113", "112"), ("。", "。。"),
          ("普遍加入", "普遍化")]

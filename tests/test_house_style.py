@@ -88,7 +88,7 @@ def test_the_french_papers_label_subparagraphs_as_their_references_do(tmp_path):
     import zipfile
 
     from att_docs.document.house_style import house_styled
-    from att_docs.publish.pipeline import load_conference
+    from att_docs.status.setinfo import load_conference
     from att_docs.writers.docx.writer import write_docx
     from att_docs.writers.pdf.typst_data import document_data
     from att_docs.writers.styles import load_styles

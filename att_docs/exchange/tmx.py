@@ -22,7 +22,7 @@ __all__ = ["conference_tmx", "documents_tmx"]
 def conference_tmx(folder: Path, templates: Path, source: str | None = None,
                    targets: Sequence[str] | None = None) -> tuple[bytes, int]:
     """The TMX of every paper of the conference in ``folder`` and its number of units."""
-    from att_docs.publish.pipeline import load_conference
+    from att_docs.status.setinfo import load_conference
 
     _, documents = load_conference(folder, templates)
     return documents_tmx(documents, source, targets)

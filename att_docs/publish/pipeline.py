@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from att_docs.publish.jobs import FileJob, PaperDone, RedlineInput
 
 __all__ = ["FORMATS", "PDF_ENGINES", "BuildReport", "NotReadyError", "build_conference",
-           "load_conference", "output_path"]
+           "output_path"]
 
 FORMATS = formats()
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -84,16 +84,6 @@ class BuildReport:
 def output_path(out_dir: Path, doc: Document, lang: str, fmt: str) -> Path:
     """``build/csp9/ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.zh.pdf``."""
     return out_dir / f"{doc.masthead.symbol.file_stem}.{lang}.{fmt}"
-
-
-def load_conference(folder: Path, templates: Path) -> tuple[Conference, list[Document]]:
-    """Read and assemble every paper of a conference; the first problem raises."""
-    dirs = find_paper_dirs(folder)
-    conference, documents = _read_documents(folder, dirs, templates)
-    if not documents:
-        raise ContentError("the conference has no papers (no */paper.yaml)", folder)
-    check_serials(folder, [PaperMeta.from_document(d, None) for d in documents.values()])
-    return conference, list(documents.values())
 
 
 def _read_documents(folder: Path, dirs: list[Path],

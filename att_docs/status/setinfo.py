@@ -2,7 +2,8 @@
 
 The build keeps one per paper in its cache, so an unchanged paper never has to be read,
 and the manifest, the index page and the serial checks all work from these values.
-Also here: the conference-wide symbol rules (unique serials, revisions superseding).
+Also here: the conference-wide symbol rules (unique serials, revisions superseding), and
+reading a whole conference under them (:func:`load_conference`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from att_docs.base.errors import ContentError
-from att_docs.base.paths import PAPER_FILE
+from att_docs.base.paths import PAPER_FILE, find_paper_dirs
 from att_docs.document.symbols import parse_symbol
 
 if TYPE_CHECKING:
-    from att_docs.document.model import Document
+    from att_docs.document.model import Conference, Document
 
-__all__ = ["CheckCounts", "PaperMeta", "check_serials", "superseded_by"]
+__all__ = ["CheckCounts", "PaperMeta", "check_serials", "load_conference", "superseded_by"]
 
 CheckCounts = dict[str, int]
 """``{"errors": 0, "warnings": 2, "info": 1}``; ``None`` where checks were not run."""
@@ -109,6 +110,18 @@ def _symbol_line(paper_yaml: Path) -> int | None:
         return None
     match = re.search(r"^symbol\s*:", text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def load_conference(folder: Path, templates: Path) -> tuple[Conference, list[Document]]:
+    """Read and assemble every paper of a conference; the first problem raises."""
+    from att_docs.readers.load import load_papers
+
+    papers = load_papers(folder, templates, dirs=find_paper_dirs(folder))
+    conference, documents = papers.conference, papers.documents
+    if not documents:
+        raise ContentError("the conference has no papers (no */paper.yaml)", folder)
+    check_serials(folder, [PaperMeta.from_document(d, None) for d in documents.values()])
+    return conference, list(documents.values())
 
 
 def check_serials(conference_dir: Path, papers: list[PaperMeta]) -> None:
