@@ -25,7 +25,7 @@ def _umask() -> int:
 def deferred_sync() -> Iterator[None]:
     """Within it, :func:`atomic_output` does not flush each file to disk: the caller
     writes into a folder nobody sees yet and flushes it all at once before showing it
-    (a build's new version, see ``build/versions.py``). Worker processes forked inside
+    (a build's new version, see ``publish/versions.py``). Worker processes forked inside
     inherit it."""
     global _DEFERRED
     before, _DEFERRED = _DEFERRED, True
