@@ -20,6 +20,7 @@ LAYERS: tuple[Layer, ...] = (
     Layer("checks"),
     Layer("readers", "writers", "glossary", "records"),  # none imports another
     Layer("document"),
+    Layer("language"),
     Layer("base"),
 )
 """Top to bottom: a package may import from the layers below its own, never above; the
