@@ -2,7 +2,7 @@
 
 They stay the one source in the repository (top-level folders). A wheel (``pip install .``)
 gets a copy in ``att_docs/_defaults/``, which att-docs uses outside a checkout; an editable
-install reads them from the checkout instead (att_docs.conference.paths).
+install reads them from the checkout instead (att_docs.base.paths).
 """
 
 from __future__ import annotations

@@ -63,7 +63,8 @@ def main() -> None:
 
     import pypandoc
 
-    from att_docs.build.pipeline import load_conference, output_path
+    from att_docs.publish.pipeline import output_path
+    from att_docs.status.setinfo import load_conference
     from att_docs.writers.docx.writer import write_docx
     from att_docs.writers.pdf.libreoffice import convert_to_pdf
     from att_docs.writers.pdf.typst import PdfWriter

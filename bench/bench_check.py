@@ -41,14 +41,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from att_docs.build.pipeline import load_conference  # noqa: E402
 from att_docs.checks.engine import check_corpora  # noqa: E402
 from att_docs.checks.findings import Finding  # noqa: E402
 from att_docs.checks.matcher import GlossaryIndex  # noqa: E402
 from att_docs.checks.segments import Corpus, Segment, corpus_from_document  # noqa: E402
-from att_docs.document.language import load_language  # noqa: E402
 from att_docs.glossary import default_path, load  # noqa: E402
 from att_docs.glossary.model import Glossary  # noqa: E402
+from att_docs.language.profile import load_language  # noqa: E402
+from att_docs.status.setinfo import load_conference  # noqa: E402
 
 SLIPS = [("联席主席", "联系主席"), ("《条约》", "《公约》"), ("113", "112"), ("。", "。。"),
          ("普遍加入", "普遍化")]

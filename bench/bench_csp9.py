@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench_build import remove_output  # noqa: E402
 
-from att_docs.build.watch import Watcher  # noqa: E402
-from att_docs.conference.paths import default_glossary  # noqa: E402
+from att_docs.base.paths import default_glossary  # noqa: E402
+from att_docs.publish.watch import Watcher  # noqa: E402
 from att_docs.writers.pdf.libreoffice import convert_to_pdf  # noqa: E402
 
 

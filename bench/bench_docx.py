@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _timings(conference: Path, repeat: int, profile: bool,
              out_dir: Path | None = None) -> dict[str, float]:
     """Median milliseconds per output of ``conference``, keyed ``<doc id>.<lang>``."""
-    from att_docs.build.pipeline import load_conference
-    from att_docs.conference.paths import PACKAGE_ROOT
+    from att_docs.base.paths import PACKAGE_ROOT
+    from att_docs.status.setinfo import load_conference
     from att_docs.writers.docx.writer import write_docx
     from att_docs.writers.styles import load_styles
 

@@ -312,7 +312,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="Keep the files in this folder.")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from att_docs.document.locale import load_locale
+    from att_docs.language.locale import load_locale
     from att_docs.readers.content import read_conference
 
     work = Path(tempfile.mkdtemp(prefix="bench-redline-")) if not args.keep else args.keep

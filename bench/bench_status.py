@@ -36,8 +36,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.provenance import mark_translated
-    from att_docs.conference.status import STATUS_CACHE, conference_status
+    from att_docs.records.provenance import mark_translated
+    from att_docs.status.report import STATUS_CACHE, conference_status
 
     templates = ROOT / "templates"
     with tempfile.TemporaryDirectory() as tmp:

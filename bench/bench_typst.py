@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 import pypdf  # noqa: E402
 import typst  # noqa: E402
 
-from att_docs.build.pipeline import load_conference  # noqa: E402
+from att_docs.status.setinfo import load_conference  # noqa: E402
 from att_docs.writers.pdf.typst import PDF_STANDARDS, PdfWriter  # noqa: E402
 from att_docs.writers.pdf.typst_data import document_data  # noqa: E402
 from att_docs.writers.styles import load_styles  # noqa: E402

@@ -29,12 +29,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_build import median_time  # noqa: E402
 from generate_conference import generate  # noqa: E402
 
+from att_docs.exchange.memory.store import MemoryStore  # noqa: E402
+from att_docs.exchange.xliff.batch import export_files, import_files  # noqa: E402
+from att_docs.exchange.xliff.export import Terms  # noqa: E402
+from att_docs.exchange.xliff.papers import read_papers  # noqa: E402
+from att_docs.exchange.xliff.terms import term_finder  # noqa: E402
 from att_docs.glossary import default_path  # noqa: E402
-from att_docs.memory.store import MemoryStore  # noqa: E402
-from att_docs.xliff.batch import export_files, import_files  # noqa: E402
-from att_docs.xliff.export import Terms  # noqa: E402
-from att_docs.xliff.papers import read_papers  # noqa: E402
-from att_docs.xliff.terms import term_finder  # noqa: E402
 
 TEMPLATES = ROOT / "templates"
 

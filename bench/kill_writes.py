@@ -14,7 +14,7 @@ process (everything is imported already, so a round takes a fraction of a second
 kills it with SIGKILL after a random delay, spread over the part of the run where it
 writes (from a little before its first staged file to its end, as timed on a run that
 was not killed). Then the recovery every command runs first
-(:func:`att_docs.conference.recovery.recover_writes`), and the conference must be the
+(:func:`att_docs.base.recovery.recover_writes`), and the conference must be the
 old one or the new one (that of a run that was not killed), every file and link alike,
 with nothing of the write left behind. ``kill_after_each_step`` does the same with the
 kill placed after each step of the write in turn (``ATT_DOCS_KILL_AFTER_STEP``); the
@@ -99,7 +99,7 @@ def run_forked(args: list[str], *, kill_after_step: int | None = None,
         os.close(read_end)
         code = 70
         try:
-            from att_docs import journal
+            from att_docs.base import journal
 
             journal._steps = 0
             journal.step_hook = lambda _name: os.write(
@@ -263,7 +263,7 @@ class Rounds:
     def one(self, n: int, *, kill_after_step: int | None = None,
             kill_at: float | None = None, kill_after_staged: float | None = None) -> Outcome:
         """Run, kill, recover, and say what the conference is."""
-        from att_docs.conference.recovery import recover_writes
+        from att_docs.base.recovery import recover_writes
 
         conference = self._copy(f"round-{n % 4}")
         code = run_forked(self.scenario.args(conference), kill_after_step=kill_after_step,

@@ -53,7 +53,7 @@ def templates_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def example():
     """The example conference, read and assembled once."""
-    from att_docs.build.pipeline import load_conference
+    from att_docs.status.setinfo import load_conference
 
     conference, documents = load_conference(CONTENT, TEMPLATES)
     return conference, {d.id: d for d in documents}

@@ -185,9 +185,9 @@ def damaged(data: bytes, rng) -> bytes:  # type: ignore[no-untyped-def]
 def forget_caches() -> None:
     """What a new process would not know: this one's memos of what the caches held (the
     term base read, the lemma stores, the warnings already given)."""
+    import att_docs.base.statefile as statefile
     import att_docs.checks.lemma_store as lemmas
     import att_docs.glossary as glossary
-    import att_docs.statefile as statefile
 
     glossary.load.cache_clear()
     lemmas._STORES.clear()

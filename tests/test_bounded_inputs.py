@@ -283,7 +283,7 @@ def test_a_word_no_line_can_hold_is_refused_with_its_line(name: str, pattern: st
 
 
 def test_a_long_word_within_the_limit_builds(conference_copy: Path, tmp_path: Path) -> None:
-    from att_docs.readers.text import MAX_WORD
+    from att_docs.base.text import MAX_WORD
 
     path = conference_copy / "wgtu-report" / "en.md"
     word = "".join("etaoinshrdlu"[(n * 7) % 12] for n in range(MAX_WORD))

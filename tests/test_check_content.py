@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import TEMPLATES
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.engine import check_documents
 from att_docs.checks.inputs import load_documents, read_inputs
-from att_docs.errors import ContentError
 
 
 @pytest.fixture(scope="module")

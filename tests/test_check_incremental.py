@@ -73,7 +73,7 @@ def test_a_damaged_or_foreign_entry_is_worked_out_again(conference_copy, cache):
     files[0].write_bytes(files[0].read_bytes()[:-100])  # cut short
     assert check_conference(conference_copy, TEMPLATES, default_path()) == expected
     # an entry sealed as the cache seals it but not holding together: a place too short
-    from att_docs.diskcache import read_cached, write_cached
+    from att_docs.base.diskcache import read_cached, write_cached
 
     for path in sorted(cache.glob("checks-*.json")):
         entry = read_cached(path, None)

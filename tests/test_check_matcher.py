@@ -10,7 +10,7 @@ from att_docs.checks.extract import dates, numbers
 from att_docs.checks.matcher import GlossaryIndex, inflect_forms, term_variants
 from att_docs.checks.plaintext import corpus_from_text, detect_language
 from att_docs.checks.references import references
-from att_docs.document.language import Language, load_language
+from att_docs.language.profile import Language, load_language
 
 
 def lang(code: str) -> Language:

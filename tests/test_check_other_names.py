@@ -12,8 +12,8 @@ import pytest
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.matcher import GlossaryIndex
 from att_docs.checks.segments import Corpus, Segment
-from att_docs.document.language import load_language
 from att_docs.glossary import default_path, load
+from att_docs.language.profile import load_language
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

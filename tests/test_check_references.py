@@ -13,7 +13,7 @@ import pytest
 
 from att_docs.checks.references import references
 from att_docs.checks.rules.number import values
-from att_docs.document.language import load_language
+from att_docs.language.profile import load_language
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 

@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 from fixtures.check.corpora import pair
 
+from att_docs.base.errors import ContentError
 from att_docs.checks import registry
 from att_docs.checks import rules as rules_package
 from att_docs.checks.settings import settings_for
 from att_docs.checks.suppress import marker_ids
 from att_docs.cli.check import check
-from att_docs.errors import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 

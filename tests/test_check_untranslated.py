@@ -12,9 +12,9 @@ from pathlib import Path
 
 from worddrafts import python_docx_draft
 
-from att_docs.conference.load import load_papers
-from att_docs.conference.paths import PACKAGE_ROOT
-from att_docs.conference.provenance import unit_states
+from att_docs.base.paths import PACKAGE_ROOT
+from att_docs.readers.load import load_papers
+from att_docs.records.provenance import unit_states
 
 CSP9 = PACKAGE_ROOT / "content" / "csp9"
 

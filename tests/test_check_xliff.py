@@ -9,9 +9,9 @@ from fixtures.check.sample_glossary import sample_glossary
 from translate.storage.xliff import xlifffile
 from translate.storage.xliff2 import Xliff2File
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.xliff import read_xliff, xliff_version
-from att_docs.errors import ContentError
 
 UNITS = [
     ("mandate", "The Treaty entered into force.", "《公约》已生效。"),               # deprecated

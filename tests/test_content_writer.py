@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from wordutil import read_back
 
-from att_docs.conference.content_writer import write_translations
-from att_docs.conference.paths import PACKAGE_ROOT
+from att_docs.base.errors import ContentError
+from att_docs.base.paths import PACKAGE_ROOT
 from att_docs.document.model import FootnoteRef, Run, SourceLocation, Text, TextBlock
 from att_docs.document.units import texts_by_id
-from att_docs.errors import ContentError
+from att_docs.exchange.content_writer import write_translations
 from att_docs.readers.markdown import ProseFile, parse_rich_text, read_prose
 from att_docs.writers.content.markdown import render_rich_text
 

@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from factories import sample_document
 from lxml import etree
 
+from att_docs.base.errors import ContentError
 from att_docs.document.model import (
     Document,
     FootnoteRef,
@@ -28,7 +29,6 @@ from att_docs.document.model import (
     Text,
     TextBlock,
 )
-from att_docs.errors import ContentError
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.writer import write_docx
 from att_docs.writers.styles import Styles, load_styles

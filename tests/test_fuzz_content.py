@@ -374,8 +374,8 @@ RENDERS = [
 @pytest.mark.parametrize("case", RENDERS, ids=[c[0] for c in RENDERS])
 def test_renders(case, base: Path, tmp_path: Path) -> None:
     """Valid but odd text reaches the document model as written, nothing lost."""
-    from att_docs.build.pipeline import load_conference
     from att_docs.document.model import Run
+    from att_docs.status.setinfo import load_conference
 
     _id, file, edit, expected = case
     ws = prepared(base, tmp_path / "ws")

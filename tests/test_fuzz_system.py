@@ -468,7 +468,7 @@ def test_partial_build_keeps_the_whole_set_listed(ws: Workspace) -> None:
 @pytest.mark.parametrize("code", [errno.EROFS, errno.ENOSPC, errno.EACCES, errno.EDQUOT])
 def test_unwritable_output_folder(code: int, ws: Workspace, monkeypatch) -> None:
     """A read-only, full or forbidden disk: exit 4, the path named, the old set intact."""
-    import att_docs.build.versions as versions
+    import att_docs.publish.versions as versions
 
     def refuse(self) -> Path:
         raise OSError(code, os.strerror(code), str(self.parent / ".new"))
@@ -482,7 +482,7 @@ def test_unwritable_output_folder(code: int, ws: Workspace, monkeypatch) -> None
 
 
 def test_full_disk_while_writing_a_file(ws: Workspace, monkeypatch) -> None:
-    import att_docs.build.pipeline as pipeline
+    import att_docs.publish.pipeline as pipeline
 
     real = pipeline._carry
 
@@ -600,7 +600,7 @@ def test_a_linked_paper_folder_is_hashed_where_it_is(ws: Workspace) -> None:
 
 def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
     """Arrange for ``case`` to happen during the first rebuild; return the repair."""
-    import att_docs.build.cache as cache
+    import att_docs.base.hashing as hashing
     import att_docs.readers.markdown as markdown
 
     paper = ws.conference / "wgtu-report"
@@ -619,14 +619,14 @@ def _watch_damage(ws: Workspace, monkeypatch, case: str) -> Callable[[], None]:
             path.write_bytes(data)
         shutil.rmtree(ws.root / "moved", ignore_errors=True)
 
-    hash_file, read_input = cache.file_sha256, markdown.read_input
+    hash_file, read_input = hashing.file_sha256, markdown.read_input
 
     def on_hash(action: Callable[[], None]):
         def hashed(path: Path) -> str:
             if path.parent == paper:
                 once(action)
             return hash_file(path)
-        monkeypatch.setattr(cache, "file_sha256", hashed)
+        monkeypatch.setattr(hashing, "file_sha256", hashed)
 
     def on_read(action: Callable[[], None]):
         def read(path: Path, limit: int) -> str:
@@ -669,8 +669,8 @@ def test_watch_survives_files_vanishing_mid_rebuild(case: str, ws: Workspace,
                                                     monkeypatch) -> None:
     """An editor saves by replacing files; a rebuild that meets one half-replaced reports
     it and keeps watching, and the next save builds the set as a fresh build would."""
-    from att_docs.build.watch import Watcher
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
+    from att_docs.publish.watch import Watcher
 
     _edit(ws.conference / "wgtu-report" / "en.md", "established", "set up")
     repair = _watch_damage(ws, monkeypatch, case)

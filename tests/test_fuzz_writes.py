@@ -99,9 +99,9 @@ def _as_imported(payload: str) -> str:
 
 def _read_zh(paper: Path) -> dict[str, str]:
     """The paper's Chinese texts by unit, read strictly, as the build reads them."""
-    from att_docs.document.frame import known_types
     from att_docs.document.units import document_units
     from att_docs.readers.content import read_conference, read_paper
+    from att_docs.readers.frame import known_types
 
     doc = read_paper(paper, read_conference(paper.parent), TEMPLATES, known_types(TEMPLATES))
     return {u.id: u.texts["zh"].plain() for u in document_units(doc) if "zh" in u.texts}
@@ -212,9 +212,9 @@ def test_word_import(name: str, place: str, empty_conference: Path, tmp_path: Pa
     if result.exit_code:
         assert sorted(p.name for p in empty_conference.iterdir()) == ["conference.yaml"]
         return
-    from att_docs.document.frame import known_types
     from att_docs.document.units import document_units
     from att_docs.readers.content import read_conference, read_paper
+    from att_docs.readers.frame import known_types
 
     doc = read_paper(empty_conference / "p", read_conference(empty_conference), TEMPLATES,
                      known_types(TEMPLATES))
@@ -235,7 +235,7 @@ RECORD_SOURCES = ["& anchor", "*alias", "!tag", "%directive", "@at", "`tick", "-
 
 def _state(paper: Path, unit: str) -> str:
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.provenance import unit_states
+    from att_docs.records.provenance import unit_states
 
     (doc,) = load_documents(paper, TEMPLATES)
     return unit_states(doc, "zh")[unit].state

@@ -14,7 +14,7 @@ from conftest import CONTENT, ROOT, SEEDS
 from lxml import etree
 from ruamel.yaml import YAML
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.glossary import (
     TERM_TYPES,
     Concept,

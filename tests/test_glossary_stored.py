@@ -10,7 +10,7 @@ import pytest
 from buildutil import ROOT
 
 import att_docs.glossary as glossary_module
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.glossary import load
 
 SOURCE = ROOT / "glossary" / "att.yaml"

@@ -59,7 +59,7 @@ def test_a_deviation_is_reported_once_per_document_with_its_count():
 
 
 def test_an_unknown_profile_is_refused_with_the_locale_file():
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
 
     with pytest.raises(ContentError, match="no house style 'typewriter'"):
         house_style(TEMPLATES, "fr", "typewriter")
@@ -87,8 +87,8 @@ def test_the_french_papers_label_subparagraphs_as_their_references_do(tmp_path):
     import re
     import zipfile
 
-    from att_docs.build.pipeline import load_conference
     from att_docs.document.house_style import house_styled
+    from att_docs.status.setinfo import load_conference
     from att_docs.writers.docx.writer import write_docx
     from att_docs.writers.pdf.typst_data import document_data
     from att_docs.writers.styles import load_styles

@@ -43,7 +43,7 @@ def test_every_module_imports_on_its_own_in_a_fresh_interpreter():
 
 
 @pytest.mark.parametrize("name", ["att_docs.cli.build", "att_docs.document.model",
-                                  "att_docs.checks.rules.term", "att_docs.build.pipeline"])
+                                  "att_docs.checks.rules.term", "att_docs.publish.pipeline"])
 def test_a_module_imports_first_in_a_new_process(name):
     proc = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
                           text=True, timeout=60, check=False, cwd=PACKAGE.parent)

@@ -70,13 +70,13 @@ def test_a_no_op_build_reads_no_paper_and_loads_no_writer(conference_copy, tmp_p
     probe = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from att_docs.build.pipeline import build_conference
+        from att_docs.publish.pipeline import build_conference
         report = build_conference(Path({str(conference_copy)!r}), Path({str(out)!r}),
                                   Path({str(ROOT / "templates")!r}),
                                   glossary=Path({str(ROOT / "glossary" / "att.yaml")!r}))
         assert report.up_to_date, report
-        heavy = ["att_docs.readers.content", "att_docs.document.assemble",
-                 "att_docs.document.frame", "att_docs.writers.docx.writer",
+        heavy = ["att_docs.readers.content", "att_docs.readers.assemble",
+                 "att_docs.readers.frame", "att_docs.writers.docx.writer",
                  "att_docs.writers.pdf.typst", "att_docs.checks.engine",
                  "docx", "typst", "pypdf", "jinja2", "pydantic", "babel"]
         print(sorted(m for m in heavy if m in sys.modules))
@@ -227,8 +227,8 @@ def test_a_build_flushes_its_new_set_once_not_file_by_file(conference_copy, tmp_
     makes them durable, instead of one fsync per file (the most of a DOCX write's time)."""
     import os
 
-    from att_docs.build import versions
-    from att_docs.build.pipeline import build_conference
+    from att_docs.publish import versions
+    from att_docs.publish.pipeline import build_conference
 
     files: list[str] = []
     syncs: list[int] = []

@@ -15,7 +15,7 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from att_docs.checks.matcher import GlossaryIndex
-from att_docs.document.language import load_language
+from att_docs.language.profile import load_language
 from att_docs.glossary import default_path, load
 from att_docs.checks.lemma_store import save_lemmas
 language = load_language(Path(sys.argv[1]) / "templates", "fr")

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from conftest import TEMPLATES
 
-from att_docs.document.locale import load_locale
+from att_docs.language.locale import load_locale
 
 OPENING, CLOSING = dt.date(2023, 8, 21), dt.date(2023, 8, 25)
 

@@ -16,8 +16,8 @@ from conftest import CONTENT, require_tools
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
-from att_docs.conference.setinfo import PaperMeta, check_serials, superseded_by
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
+from att_docs.status.setinfo import PaperMeta, check_serials, superseded_by
 
 safe_load = YAML(typ="safe", pure=True).load
 

@@ -11,14 +11,14 @@ import pytest
 from click.testing import CliRunner
 from conftest import CONTENT
 
+from att_docs.base.errors import ContentError
 from att_docs.cli.main import main
 from att_docs.document.model import FootnoteRef, Run
-from att_docs.errors import ContentError
-from att_docs.memory import tmx as tmx_module
-from att_docs.memory.entries import Entry
-from att_docs.memory.match import NUMBER_PENALTY, Memory, similarity
-from att_docs.memory.tmx import read_tmx, tmx_entries
-from att_docs.xliff.analyse import band_of
+from att_docs.exchange.memory import tmx as tmx_module
+from att_docs.exchange.memory.entries import Entry
+from att_docs.exchange.memory.match import NUMBER_PENALTY, Memory, similarity
+from att_docs.exchange.memory.tmx import read_tmx, tmx_entries
+from att_docs.exchange.xliff.analyse import band_of
 
 LONG = ("The Working Group met twice in the period under review and discussed the "
         "multi-year plan, the regional champions and the resources required.")

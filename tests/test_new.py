@@ -11,10 +11,10 @@ import pytest
 from buildutil import att_docs, build
 from ruamel.yaml import YAML
 
-from att_docs.conference.paths import Project
-from att_docs.conference.scaffold import SYMBOL_TYPES, next_serial
-from att_docs.document.frame import known_types
+from att_docs.base.paths import Project
 from att_docs.document.symbols import parse_symbol
+from att_docs.readers.frame import known_types
+from att_docs.readers.symbol_field import SYMBOL_TYPES, next_serial
 
 safe_load = YAML(typ="safe", pure=True).load
 

@@ -55,7 +55,7 @@ def test_no_function_named_after_a_language():
 
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 # The one definition of the scripts' character classes; help texts, which show examples.
-SCRIPTS = PACKAGE / "document" / "scripts.py"
+SCRIPTS = PACKAGE / "language" / "scripts.py"
 # Literals of Chinese text still in code, file by file: this list only shrinks. A new
 # one goes into templates/locale/<lang>.yaml instead.
 KNOWN_HAN_LITERALS = {

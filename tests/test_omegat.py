@@ -88,8 +88,8 @@ def test_each_run_has_its_own_configuration(tmp_path):
 def test_the_conference_tmx_fills_a_new_translation_in_omegat(example, tmp_path):
     """A paper handed out untranslated (every target = source) comes back from OmegaT with
     the conference's own wording, from `glossary export --format tmx` in tm/enforce."""
-    from att_docs.conference.memory import documents_tmx
     from att_docs.document.units import document_units
+    from att_docs.exchange.tmx import documents_tmx
 
     _, documents = example
     doc = next(iter(documents.values()))

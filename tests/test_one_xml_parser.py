@@ -1,4 +1,4 @@
-"""XML from outside is read through one hardened parser (``readers/xmlsafe.py``)."""
+"""XML from outside is read through one hardened parser (``base/xmlsafe.py``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from att_docs.errors import ContentError
-from att_docs.readers.xmlsafe import iter_untrusted, parse_untrusted
+from att_docs.base.errors import ContentError
+from att_docs.base.xmlsafe import iter_untrusted, parse_untrusted
 
 PACKAGE = Path(__file__).resolve().parent.parent / "att_docs"
-PARSER = PACKAGE / "readers" / "xmlsafe.py"
+PARSER = PACKAGE / "base" / "xmlsafe.py"
 # The DOCX writers parse the XML they make themselves, never a user's.
 OWN_XML = PACKAGE / "writers" / "docx"
 PARSING = re.compile(r"\b(?:etree|ET|minidom|expat)\.(?:fromstring|parse|iterparse|XMLParser|"

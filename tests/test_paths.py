@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import CONTENT, ROOT
 
+from att_docs.base import paths
+from att_docs.base.paths import Project
 from att_docs.cli.main import main
-from att_docs.conference import paths
-from att_docs.conference.paths import Project
 
 # one concept whose Chinese rendering the example papers never use: every English
 # "Treaty Universalization" becomes a `term` warning with this glossary, none without it

@@ -14,7 +14,7 @@ import pytest
 from conftest import TEMPLATES
 from pdftags import Element, structure
 
-from att_docs.build.pipeline import load_conference
+from att_docs.status.setinfo import load_conference
 from att_docs.writers.pdf.typst import PdfWriter
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles, load_styles

@@ -9,9 +9,9 @@ import json
 import pytest
 from buildutil import build
 
-from att_docs.build.index_page import render_index
-from att_docs.document.locale import load_locale
-from att_docs.plural import counted
+from att_docs.base.plural import counted
+from att_docs.language.locale import load_locale
+from att_docs.publish.index_page import render_index
 
 PLURALS = {
     # CLDR 47 (babel 2.19) gives French three forms: one (0, 1), many (1000000) and other
@@ -65,7 +65,7 @@ def test_the_index_page_counts_in_its_language(catalogues, tmp_path):
 
 
 def test_a_plural_message_short_of_forms_is_refused_at_its_line(templates_copy):
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
 
     po = templates_copy / "locale" / "fr.po"
     text = po.read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import shutil
 from buildutil import att_docs, edit
 from conftest import TEMPLATES
 
-from att_docs.conference.status import conference_status
-from att_docs.conference.worddiff import inline_diff, word_diff
+from att_docs.records.worddiff import inline_diff, word_diff
+from att_docs.status.report import conference_status
 
 TODAY = dt.date(2023, 7, 1)
 
@@ -37,7 +37,7 @@ def test_status_rows_come_from_the_cache_until_a_paper_or_record_changes(confere
     first = conference_status(conference_copy, TEMPLATES, TODAY, cache_file=cache)
     assert cache.is_file()
     reads = []
-    import att_docs.conference.load as load
+    import att_docs.readers.load as load
 
     real = load.load_papers
 

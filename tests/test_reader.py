@@ -1,7 +1,7 @@
 """The example conference read back through the content reader: counts, ids, alignment."""
 
-from att_docs.document.assemble import letter
 from att_docs.document.model import DecisionList, FrameBlock, Paragraph, Table
+from att_docs.readers.assemble import letter
 
 
 def numbered(part):

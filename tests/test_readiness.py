@@ -19,14 +19,14 @@ from conftest import CONTENT, TEMPLATES, require_tools
 from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
-from att_docs.conference.provenance import (
+from att_docs.language.locale import load_locale
+from att_docs.records.provenance import (
     read_record,
     record_path,
     record_translations,
     text_hash,
     unit_states,
 )
-from att_docs.document.locale import load_locale
 from att_docs.writers.content.yamlout import plain_dump
 
 safe_load = YAML(typ="safe", pure=True).load
@@ -349,6 +349,6 @@ def _characters_by_letter(text: str) -> int:
     "ｶﾀｶﾅ half-width, ﾃｽﾄ", "mixed\u3000ideographic\u3000space 全角",
 ])
 def test_character_counts_equal_counting_letter_by_letter(text):
-    from att_docs.document.wordcount import count_words
+    from att_docs.language.wordcount import count_words
 
     assert count_words(text, "characters") == _characters_by_letter(text)

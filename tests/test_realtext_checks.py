@@ -172,7 +172,7 @@ def _drop_number(lang: str) -> Callable[[str, str], str | None]:
     one inside a date or a reference)."""
     def apply(target: str, source: str) -> str | None:
         from att_docs.checks.rules.number import values
-        from att_docs.document.language import load_language
+        from att_docs.language.profile import load_language
 
         found = [q for q in values(target, load_language(TEMPLATES, lang))
                  if q.strong and q.value > 1 and q.start > 5]  # not a paragraph number

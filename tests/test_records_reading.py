@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from buildutil import ROOT
 
-from att_docs.conference.provenance import Record, read_record, record_text
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
+from att_docs.records.provenance import Record, read_record, record_text
 
 RECORD = Path("wgtu-report") / ".translations" / "zh.yaml"
 
@@ -139,7 +139,7 @@ def test_an_editor_lock_file_beside_the_records_changes_nothing(conference_copy:
 def test_records_read_back_exactly_what_was_written() -> None:
     """Any texts (quotes, colons, YAML words such as yes and null, numbers, CJK, long
     lines) survive the writer and the string-only reader unchanged."""
-    from att_docs.statefile import plain_yaml
+    from att_docs.base.statefile import plain_yaml
 
     rng = random.Random(7)
     alphabet = "ab :#'\"-,[]{}!&*?|>%@`\\中\u00a0\t\u2019é0123456789.~ "

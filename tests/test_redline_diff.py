@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from conftest import CONTENT, TEMPLATES
 
-from att_docs.conference.load import load_papers
 from att_docs.document.model import Document, Paragraph, Run
 from att_docs.document.revision import (
     ChangedRun,
@@ -21,6 +20,7 @@ from att_docs.document.revision import (
     with_notice,
 )
 from att_docs.document.segmentation import Segmenter, segmenter_for
+from att_docs.readers.load import load_papers
 
 PAPER = "wgtu-report"
 LANGS = ("en", "zh", "fr")

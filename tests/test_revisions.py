@@ -212,7 +212,7 @@ def test_a_stale_translation_carries_the_notice(revision: Revision) -> None:
     """French was not revised (its record shows the new and the edited paragraph stale):
     its redline says so, under the title, in both formats; Chinese was recorded."""
     require_tools("pdftotext")
-    from att_docs.document.locale import load_locale
+    from att_docs.language.locale import load_locale
 
     for lang in LANGS:
         notice = load_locale(TEMPLATES, lang).spec.translation_incomplete

@@ -21,7 +21,7 @@ from buildutil import build
 from conftest import CONTENT, TEMPLATES, require_tools
 from pypdf import PdfReader
 
-from att_docs.build.pipeline import load_conference
+from att_docs.status.setinfo import load_conference
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import load_styles
 

@@ -16,9 +16,9 @@ from buildutil import drop_last_paragraph, edit
 from click.testing import CliRunner
 from conftest import CONTENT, TEMPLATES
 
+from att_docs.base.errors import ContentError
 from att_docs.cli.main import main
-from att_docs.conference.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
-from att_docs.errors import ContentError
+from att_docs.document.deadline import DEFAULT_DAYS_BEFORE_OPENING, deadline_for
 from att_docs.readers.content import read_conference
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
@@ -27,9 +27,9 @@ WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
 
 @pytest.fixture
 def no_checks(monkeypatch):
-    monkeypatch.setattr("att_docs.conference.status.check_summary", lambda *args: None)
+    monkeypatch.setattr("att_docs.status.report.check_summary", lambda *args: None)
     # rows made without the checks must not reach the status cache
-    monkeypatch.setattr("att_docs.conference.status.status_cache_path", lambda *a: None)
+    monkeypatch.setattr("att_docs.status.report.status_cache_path", lambda *a: None)
 
 
 def status(folder: Path, *args: str) -> tuple[int, str]:

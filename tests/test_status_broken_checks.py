@@ -7,9 +7,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from att_docs.build.pipeline import _Checks
 from att_docs.cli.main import main
-from att_docs.conference.status import check_findings
+from att_docs.publish.pipeline import _Checks
+from att_docs.status.report import check_findings
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from rich.console import Console
 
 from att_docs.cli.main import main
 from att_docs.cli.status_view import print_report
-from att_docs.conference.status import conference_status
+from att_docs.status.report import conference_status
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
@@ -36,8 +36,8 @@ STATES = ("ready", "stale", "incomplete", "failing", "late", "unreadable", "supe
 
 @pytest.fixture
 def no_checks(monkeypatch):
-    monkeypatch.setattr("att_docs.conference.status.check_summary", lambda *args: None)
-    monkeypatch.setattr("att_docs.conference.status.status_cache_path", lambda *a: None)
+    monkeypatch.setattr("att_docs.status.report.check_summary", lambda *args: None)
+    monkeypatch.setattr("att_docs.status.report.status_cache_path", lambda *a: None)
 
 
 @pytest.fixture

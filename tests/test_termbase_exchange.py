@@ -17,8 +17,8 @@ from translate.storage.tbx import tbxfile
 from translate.storage.tmx import tmxfile
 from xmlschemas import SCHEMAS, relaxng_errors, schematron_errors, tbx_basic_errors
 
+from att_docs.base.errors import ContentError
 from att_docs.document.units import document_units
-from att_docs.errors import ContentError
 from att_docs.glossary import (
     Concept,
     Glossary,
@@ -327,7 +327,7 @@ def test_cli_tmx_holds_every_aligned_unit_of_the_conference(example, tmp_path):
 
 
 def test_tmx_source_and_target_options(example, tmp_path):
-    from att_docs.conference.memory import documents_tmx
+    from att_docs.exchange.tmx import documents_tmx
 
     _, documents = example
     docs = list(documents.values())

@@ -21,11 +21,11 @@ from lxml import etree
 from ruamel.yaml import YAML
 
 from att_docs.cli.main import main
-from att_docs.conference.content_writer import write_translations
 from att_docs.document.units import texts_by_id
+from att_docs.exchange.content_writer import write_translations
+from att_docs.exchange.xliff import NS_2, NS_12, NS_MTC
+from att_docs.exchange.xliff.papers import read_one
 from att_docs.writers.content.yamlout import plain_dump
-from att_docs.xliff import NS_2, NS_12, NS_MTC
-from att_docs.xliff.papers import read_one
 
 safe_load = YAML(typ="safe", pure=True).load
 

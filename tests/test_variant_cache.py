@@ -14,7 +14,7 @@ from buildutil import ROOT
 SCRIPT = """
 import sys
 from att_docs.checks.matcher import GlossaryIndex
-from att_docs.document.language import load_language
+from att_docs.language.profile import load_language
 from att_docs.glossary import default_path, load
 from pathlib import Path
 language = load_language(Path(sys.argv[1]) / "templates", sys.argv[2])

@@ -10,12 +10,12 @@ import pytest
 from factories import sample_document
 
 from att_docs.checks.segments import corpus_from_document
-from att_docs.conference.align import align_translation
 from att_docs.document.model import FootnoteRef, Heading, Localized, Paragraph, Table, Text
 from att_docs.document.revision import redline_document
 from att_docs.document.segmentation import segmenter_for
 from att_docs.document.units import document_units
 from att_docs.document.walk import UnknownBlockError, footnote_refs, inlines, walk
+from att_docs.exchange.align import align_translation
 from att_docs.readers.docx.draft import Draft
 from att_docs.readers.docx.ids import prose_blocks
 from att_docs.readers.docx.masthead import MastheadFields

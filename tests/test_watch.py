@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, TEMPLATES
 from ruamel.yaml import YAML
 
-from att_docs.build.watch import Watcher, is_input_change
+from att_docs.publish.watch import Watcher, is_input_change
 
 safe_load = YAML(typ="safe", pure=True).load
 

@@ -28,8 +28,8 @@ from worddrafts import (
 )
 from wordutil import read_back, unit_ids, units_in_order
 
+from att_docs.base.paths import PACKAGE_ROOT
 from att_docs.cli.main import main
-from att_docs.conference.paths import PACKAGE_ROOT
 from att_docs.document.model import DecisionList, Paragraph, Table
 
 safe_load = YAML(typ="safe", pure=True).load
@@ -420,7 +420,7 @@ def test_english_only_copy_gets_its_translation_back(built: Path, tmp_path: Path
     assert units_in_order(restored, "zh") == notes_want
     for unit_id, text in want.items():
         assert got[unit_id].plain() == text.plain(), unit_id
-    from att_docs.conference.provenance import read_record, text_hash
+    from att_docs.records.provenance import read_record, text_hash
 
     record = read_record(paper, "zh")  # what each translation was made from
     english = texts_by_id(original, "en")

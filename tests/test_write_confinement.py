@@ -175,7 +175,7 @@ def test_a_new_paper_is_staged_inside_its_conference(space: Space,
     def watch(name: str) -> None:
         seen.append(" ".join(sorted(p.name for p in space.conference.iterdir())))
 
-    import att_docs.journal as journal
+    import att_docs.base.journal as journal
 
     journal.step_hook = watch
     try:
@@ -197,7 +197,7 @@ def test_a_new_conference_is_staged_inside_its_content_folder(space: Space) -> N
     def watch(name: str) -> None:
         seen.append(" ".join(sorted(p.name for p in content.iterdir())))
 
-    import att_docs.journal as journal
+    import att_docs.base.journal as journal
 
     journal.step_hook = watch
     try:

@@ -143,8 +143,8 @@ def test_a_paper_that_would_not_read_back_is_refused_whole(
     """Two papers imported at once, one of which would not read back from its staged
     files: that one is refused whole, named with its file, and the other is written
     (with --all-or-nothing, neither)."""
-    import att_docs.conference.content_writer as content_writer
-    from att_docs.errors import ContentError
+    import att_docs.exchange.content_writer as content_writer
+    from att_docs.base.errors import ContentError
 
     assert cli("xliff", "export", conference_copy, "-t", "zh", "-o", tmp_path / "x",
                "--templates", TEMPLATES).exit_code == 0

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from att_docs.build.cache import Fingerprint
-from att_docs.build.pipeline import build_conference
 from att_docs.cli.build import build
+from att_docs.publish.cache import output_key
+from att_docs.publish.pipeline import build_conference
 from att_docs.writers import registry
 from att_docs.writers.registry import WRITERS, Writer, WriterOptions
 
@@ -27,7 +27,7 @@ def test_the_cli_offers_the_registry():
 
 def test_only_a_format_with_engines_keys_on_the_engine():
     def key(fmt: str, engine: str) -> str:
-        return Fingerprint.output_key("paper", "en", fmt, engine, False)
+        return output_key("paper", "en", fmt, engine, False)
 
     assert key("docx", "typst") == key("docx", "libreoffice")
     assert key("pdf", "typst") != key("pdf", "libreoffice")

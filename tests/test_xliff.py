@@ -13,8 +13,8 @@ from lxml import etree
 from att_docs.cli.main import main
 from att_docs.document.model import FootnoteRef, Run
 from att_docs.document.units import document_units, texts_by_id
-from att_docs.xliff import NS_2, NS_12
-from att_docs.xliff.papers import read_one
+from att_docs.exchange.xliff import NS_2, NS_12
+from att_docs.exchange.xliff.papers import read_one
 
 NS = {"x": NS_12}
 VERSIONS = ("1.2", "2.1")
@@ -626,7 +626,7 @@ def test_exported_files_are_valid_against_the_oasis_schemas(conference_copy: Pat
 
 def test_stale_translations_go_out_for_review_and_forced_ones_stay_stale(
         conference_copy: Path, tmp_path: Path) -> None:
-    from att_docs.conference.provenance import unit_states
+    from att_docs.records.provenance import unit_states
 
     path = report_file(export(conference_copy, tmp_path / "before"))
     en = conference_copy / "wgtu-report" / "en.md"

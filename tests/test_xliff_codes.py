@@ -6,8 +6,8 @@ import pytest
 from lxml import etree
 
 from att_docs.document.model import FootnoteRef, Inline, Run
-from att_docs.xliff import NS_2, NS_12
-from att_docs.xliff.codes import CodeError, decode, encode, write_content
+from att_docs.exchange.xliff import NS_2, NS_12
+from att_docs.exchange.xliff.codes import CodeError, decode, encode, write_content
 
 TEXTS: list[list[Inline]] = [
     [Run("plain")],

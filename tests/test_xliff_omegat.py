@@ -22,14 +22,14 @@ from omegat import build_project, translate
 from tkfiles import make_tmx
 
 from att_docs.cli.main import main
-from att_docs.conference.content_writer import write_translations
-from att_docs.conference.provenance import unit_states
 from att_docs.document.model import FootnoteRef, Run, Text
 from att_docs.document.units import texts_by_id
+from att_docs.exchange.content_writer import write_translations
+from att_docs.exchange.xliff import NS_12
+from att_docs.exchange.xliff.codes import Code, Span, encode
+from att_docs.exchange.xliff.papers import read_one
 from att_docs.glossary import default_path, dump, load
-from att_docs.xliff import NS_12
-from att_docs.xliff.codes import Code, Span, encode
-from att_docs.xliff.papers import read_one
+from att_docs.records.provenance import unit_states
 
 pytestmark = pytest.mark.slow
 

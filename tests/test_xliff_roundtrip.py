@@ -23,7 +23,7 @@ from lxml import etree
 from worddrafts import libreoffice_docx, libreoffice_resave, odt_draft, rich_draft
 
 from att_docs.cli.main import main
-from att_docs.xliff import NS_2, NS_12
+from att_docs.exchange.xliff import NS_2, NS_12
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 
-from att_docs.errors import ContentError
-from att_docs.readers.yamlfile import LineList, LineMap, line_of, load_yaml
+from att_docs.base.errors import ContentError
+from att_docs.base.yamlfile import LineList, LineMap, line_of, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(p for folder in ("content", "templates", "glossary", "tests/fixtures")

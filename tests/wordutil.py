@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from att_docs.conference.paths import PACKAGE_ROOT
-from att_docs.document.frame import known_types
+from att_docs.base.paths import PACKAGE_ROOT
 from att_docs.document.model import Document, FootnoteRef, Run, Text
 from att_docs.document.units import document_units
 from att_docs.readers.content import read_conference, read_paper
+from att_docs.readers.frame import known_types
 
 TEMPLATES = PACKAGE_ROOT / "templates"
 

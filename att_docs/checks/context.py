@@ -12,7 +12,7 @@ from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.matcher import GlossaryIndex, Match
 from att_docs.checks.segments import Corpus, Pair, Segment, bilingual_pairs, untranslated_texts
 from att_docs.document.house_style import HouseStyle, house_style
-from att_docs.document.language import Language, load_language
+from att_docs.language.profile import Language, load_language
 
 __all__ = ["Context"]
 

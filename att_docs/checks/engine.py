@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from att_docs.base.collector import collector_paused
+from att_docs.base.paths import Project
 from att_docs.checks.context import Context
 from att_docs.checks.findings import SEVERITIES, Finding
 from att_docs.checks.lemma_store import save_lemmas
@@ -17,8 +19,6 @@ from att_docs.checks.registry import check_ids, rank, rules
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.settings import Settings, apply_settings, settings_for
 from att_docs.checks.suppress import apply_markers
-from att_docs.collector import collector_paused
-from att_docs.conference.paths import Project
 from att_docs.document.model import Document
 from att_docs.glossary.model import Glossary
 

@@ -1,7 +1,7 @@
 """Values in text, by language: dates, document symbols and numbers (references are
 :mod:`att_docs.checks.references`).
 
-What to read comes from the language's data (:mod:`att_docs.document.language`): date and
+What to read comes from the language's data (:mod:`att_docs.language.profile`): date and
 reference patterns, month names from babel's locale data, number words from num2words
 (``three`` = 3, ``ninth`` = 9, ``trois`` = 3) or numerals from cn2an (一百一十三 = 113,
 两 = 2); full-width digits are folded with NFKC. Each extractor returns the spans it read,
@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from att_docs.document.language import Language
+from att_docs.language.profile import Language
 
 __all__ = [
     "DateValue",

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from att_docs.document.scripts import is_han
+from att_docs.language.scripts import is_han
 
 __all__ = ["Homophone", "HomophoneIndex", "syllable"]
 
@@ -199,7 +199,7 @@ def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple
     import json
     from importlib.metadata import version
 
-    from att_docs.diskcache import cache_folder, read_cached, write_cached
+    from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 
     folder = cache_folder()
     if folder is None:

@@ -3,7 +3,7 @@ those papers cost, and every paper's findings are those of the whole set.
 
 For each paper, the findings of every check but ``consistency`` and its consistency
 table (:func:`att_docs.checks.rules.consistency.collect`) are kept in the disk cache
-(:mod:`att_docs.diskcache`), in a file named by what they depend on: the paper's files
+(:mod:`att_docs.base.diskcache`), in a file named by what they depend on: the paper's files
 and translation records, ``conference.yaml``, the glossary, the templates (locale data
 included) and att-docs itself (its version and source). A paper whose file is there and
 valid is not even read. The folder a paper is in counts too, as the findings name its
@@ -12,7 +12,7 @@ papers' order, so that the findings are exactly those of checking the whole set 
 once, whichever papers were read this time; the conference's check settings and QA
 profile apply last.
 
-A cached file carries its checksum (:func:`att_docs.diskcache.write_cached`): a file
+A cached file carries its checksum (:func:`att_docs.base.diskcache.write_cached`): a file
 cut short or damaged is read as missing, and the paper read again. Should an entry
 still not hold together (a file written by hand), the whole set is checked afresh.
 """
@@ -23,10 +23,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.findings import SEVERITIES, Finding
 from att_docs.checks.registry import check_ids, rules
 from att_docs.document.model import Document
-from att_docs.errors import ContentError
 
 __all__ = ["check_conference", "paper_keys"]
 
@@ -38,10 +38,10 @@ _FIELDS = ("check", "severity", "message", "path", "line", "segment", "document"
 def paper_keys(folder: Path, dirs: list[Path], templates: Path,
                glossary: Path) -> dict[str, str]:
     """What each paper's checks depend on, by paper folder name (the key the build
-    computes for a paper's metadata, :mod:`att_docs.build.pipeline`)."""
-    from att_docs.build.cache import Fingerprint, combine
-    from att_docs.conference.issued import issued_sha256
-    from att_docs.conference.provenance import records_sha256
+    computes for a paper's metadata, :mod:`att_docs.publish.pipeline`)."""
+    from att_docs.base.hashing import Fingerprint, combine
+    from att_docs.readers.issued import issued_sha256
+    from att_docs.records.provenance import records_sha256
 
     fingerprint = Fingerprint.of(folder, templates, glossary)
     return {d.name: combine(fingerprint.paper_key(d), records_sha256(d), issued_sha256(d))
@@ -58,7 +58,7 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
     at once. ``documents`` are papers already read (by folder name), ``keys`` the papers'
     keys if the caller has them; papers neither cached nor given are read (``strict``
     as the build reads them)."""
-    from att_docs.conference.paths import find_paper_dirs
+    from att_docs.base.paths import find_paper_dirs
 
     dirs = find_paper_dirs(folder)
     if not dirs:
@@ -85,7 +85,7 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
 
 def _placed(keys: Mapping[str, str], dirs: list[Path]) -> dict[str, str]:
     """The keys with where each paper is: findings name their files."""
-    from att_docs.build.cache import combine
+    from att_docs.base.hashing import combine
 
     return {d.name: combine(keys[d.name], str(d.resolve())) for d in dirs}
 
@@ -113,18 +113,18 @@ def _context(templates: Path, glossary: Path) -> Any:
 
 def _read_papers(folder: Path, templates: Path, dirs: list[Path],
                  strict: bool) -> dict[str, Document]:
-    from att_docs.conference.load import load_papers
+    from att_docs.readers.load import load_papers
 
     return load_papers(folder, templates, strict=strict, dirs=dirs).documents
 
 
 def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, Any]]:
     """Each paper's own findings, by check, and its consistency table."""
+    from att_docs.base.collector import collector_paused
     from att_docs.checks.lemma_store import save_lemmas
     from att_docs.checks.rules import consistency
     from att_docs.checks.segments import corpus_from_document
     from att_docs.checks.suppress import apply_markers
-    from att_docs.collector import collector_paused
 
     markers: dict = {}
     corpora = {}
@@ -210,7 +210,7 @@ def _finding(row: list[Any], paths: dict[str, Path]) -> Finding:
 
 
 def _path(key: str) -> Path | None:
-    from att_docs.diskcache import cache_folder
+    from att_docs.base.diskcache import cache_folder
 
     folder = cache_folder()
     return None if folder is None else folder / f"checks-{key}.json"
@@ -218,14 +218,14 @@ def _path(key: str) -> Path | None:
 
 def _read(key: str) -> dict[str, Any] | None:
     """The cached entry for ``key``, if there, whole and of the expected shape."""
-    from att_docs.diskcache import read_cached
+    from att_docs.base.diskcache import read_cached
 
     path = _path(key)
     return read_cached(path, None, _valid) if path is not None else None
 
 
 def _write(key: str, entry: dict[str, Any]) -> None:
-    from att_docs.diskcache import write_cached
+    from att_docs.base.diskcache import write_cached
 
     path = _path(key)
     if path is not None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from att_docs.base.errors import ContentError
+from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
 from att_docs.checks.plaintext import read_text_file
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
 from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
-from att_docs.conference.load import load_papers
-from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
 from att_docs.document.model import Document
-from att_docs.errors import ContentError
+from att_docs.readers.load import load_papers
 
 __all__ = ["TEXT_SUFFIXES", "load_documents", "one_conference", "read_inputs"]
 

@@ -3,9 +3,9 @@
 simplemma decodes a language's whole dictionary on its first lookup, which costs a check
 run of a small conference more than all its rules. The words of a conference's papers
 change little from one run to the next, so their lemmas are stored as JSON under
-``$XDG_CACHE_HOME/att-docs`` (see :mod:`att_docs.diskcache`), one file per language and
+``$XDG_CACHE_HOME/att-docs`` (see :mod:`att_docs.base.diskcache`), one file per language and
 simplemma version; the dictionary is decoded only when a word is new. The file is
-checksummed and validated when read (:mod:`att_docs.diskcache`); anything unexpected,
+checksummed and validated when read (:mod:`att_docs.base.diskcache`); anything unexpected,
 and it is ignored and made again.
 """
 
@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from att_docs.diskcache import cache_folder, read_cached, write_cached
+from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 
 __all__ = ["LemmaStore", "save_lemmas", "store_for"]
 

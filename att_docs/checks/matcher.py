@@ -36,10 +36,10 @@ from typing import Any
 
 import ahocorasick
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.variant_cache import Row, cached_rows
-from att_docs.document.language import Language
-from att_docs.errors import ContentError
 from att_docs.glossary.model import Concept, Glossary, Status, Term
+from att_docs.language.profile import Language
 
 __all__ = [
     "Entry",

@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_text
+from att_docs.base.paths import Project
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
-from att_docs.conference.paths import Project
-from att_docs.document.language import available_languages, load_language
 from att_docs.document.model import SourceLocation
-from att_docs.document.scripts import CJK_SYMBOLS, FULL_WIDTH, HAN
-from att_docs.errors import ContentError
-from att_docs.inputs import read_text
+from att_docs.language.profile import available_languages, load_language
+from att_docs.language.scripts import CJK_SYMBOLS, FULL_WIDTH, HAN
 
 __all__ = ["corpus_from_text", "detect_language", "read_text_file"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from att_docs.checks.extract import fold, number_word
-from att_docs.document.language import Language
+from att_docs.language.profile import Language
 
 __all__ = ["LEVELS", "Reference", "read_references", "references"]
 

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from att_docs.base.plural import counted
 from att_docs.checks.findings import SEVERITIES, Finding, Severity
-from att_docs.plural import counted
 
 __all__ = ["at_least", "render_json", "render_text", "summary", "to_dict"]
 

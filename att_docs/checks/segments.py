@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from att_docs.document.model import Document, FootnoteRef, Localized, SourceLocation, Text
 
 if TYPE_CHECKING:
-    from att_docs.conference.provenance import UnitState
+    from att_docs.records.provenance import UnitState
 from att_docs.document.walk import walk
 
 __all__ = ["Corpus", "Segment", "corpus_from_document", "document_segments",
@@ -132,7 +132,7 @@ def untranslated_texts(corpora: list[Corpus]) -> Iterator[tuple[tuple[int, str],
     an untranslated unit's text (the title, "Submitted by") is ``covered``: the unit
     reports it.
     """
-    from att_docs.conference.provenance import needs_translation
+    from att_docs.records.provenance import needs_translation
 
     for corpus, source, target in translations(corpora):
         units = paper_untranslated(corpus, target)
@@ -173,7 +173,7 @@ def paper_untranslated(corpus: Corpus, target: str) -> dict[str, UnitState]:
     A text that differs from its original but was never recorded as translated (typed by
     hand, ``unrecorded``) counts as untranslated in ``status`` until ``att-docs
     translated`` records it; it is a translation all the same, and the checks read it."""
-    from att_docs.conference.provenance import unit_states
+    from att_docs.records.provenance import unit_states
 
     doc = corpus.document
     if doc is None or doc.source is None or target not in doc.languages:

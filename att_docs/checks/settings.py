@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.findings import SEVERITIES, Finding
 from att_docs.checks.registry import check_ids
-from att_docs.errors import ContentError
 
 __all__ = ["PROFILES_FILE", "Settings", "apply_settings", "profile_names", "settings_for"]
 
@@ -36,7 +36,7 @@ class Settings:
 
 @cache
 def _profiles(templates: Path) -> dict[str, dict[str, Any]]:
-    from att_docs.readers.yamlfile import load_yaml
+    from att_docs.base.yamlfile import load_yaml
 
     path = templates / PROFILES_FILE
     if not path.is_file():

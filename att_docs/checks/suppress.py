@@ -25,9 +25,9 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.registry import check_ids
 from att_docs.checks.segments import Corpus, Segment
-from att_docs.errors import ContentError
 
 __all__ = ["MARKER", "apply_markers", "marker_ids", "parse_marker"]
 

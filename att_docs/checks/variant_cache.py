@@ -5,7 +5,7 @@ costs more to import than a whole ``status`` run spends checking. The table depe
 on the glossary's terms of one language, the inflection engine and the function words, so
 it is stored as JSON under ``$XDG_CACHE_HOME/att-docs`` (default ``~/.cache/att-docs``),
 named by the SHA-256 of those inputs. The file is checksummed and validated row by row
-when read (:mod:`att_docs.diskcache`); anything unexpected, and it is rebuilt. Set
+when read (:mod:`att_docs.base.diskcache`); anything unexpected, and it is rebuilt. Set
 ``ATT_DOCS_NO_CACHE`` to neither read nor write it.
 """
 
@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from att_docs.diskcache import cache_folder, read_cached, write_cached
+from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 
 __all__ = ["Row", "cached_rows"]
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_bytes
+from att_docs.base.xmlsafe import iter_untrusted, parse_untrusted
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.checks.suppress import marker_ids, parse_marker
-from att_docs.document.language import primary_subtag
 from att_docs.document.model import SourceLocation
-from att_docs.errors import ContentError
-from att_docs.inputs import read_bytes
-from att_docs.readers.xmlsafe import iter_untrusted, parse_untrusted
+from att_docs.language.profile import primary_subtag
 
 __all__ = ["XLIFF_SUFFIXES", "read_xliff", "xliff_version"]
 

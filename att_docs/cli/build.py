@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 from att_docs.writers.registry import engines
 
 if TYPE_CHECKING:
-    from att_docs.build.pipeline import BuildReport
+    from att_docs.publish.pipeline import BuildReport
 
 
 BUILD_EPILOG = EXIT_CODES_HELP + """\b
@@ -103,9 +103,9 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
     changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
-    from att_docs.build.pipeline import FORMATS, NotReadyError, staged_conference
-    from att_docs.build.progress import BuildProgress
-    from att_docs.conference.paths import Project, check_output_folder, find_conferences
+    from att_docs.base.paths import Project, check_output_folder, find_conferences
+    from att_docs.publish.pipeline import FORMATS, NotReadyError, staged_conference
+    from att_docs.publish.progress import BuildProgress
 
     _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)

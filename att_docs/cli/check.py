@@ -106,13 +106,13 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     """
     from rich.console import Console
 
+    from att_docs.base.paths import Project
     from att_docs.checks.engine import check_corpora
     from att_docs.checks.incremental import check_conference
     from att_docs.checks.inputs import one_conference, read_inputs
     from att_docs.checks.report import at_least, render_json, render_text
-    from att_docs.conference.paths import Project
-    from att_docs.document.language import available_languages
     from att_docs.glossary import load
+    from att_docs.language.profile import available_languages
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(*(paths or (project.content,)))

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from att_docs.errors import ContentError, OutputError, ToolError
+from att_docs.base.errors import ContentError, OutputError, ToolError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.glossary import Glossary
-from att_docs.plural import counted
 
 _FORMATS = ("tbx", "tbx2008", "omegat-tsv", "csv", "yaml", "tmx")
 
@@ -73,8 +73,8 @@ def import_(file: Path, output: Path | None, force: bool) -> None:
       att-docs glossary import terms.tbx > /tmp/terms.yaml
       att-docs glossary import terms.tbx -o glossary/att.yaml --force
     """
-    from att_docs.atomic import atomic_output
-    from att_docs.conference.paths import Project, check_output_file
+    from att_docs.base.atomic import atomic_output
+    from att_docs.base.paths import Project, check_output_file
     from att_docs.glossary import load
     from att_docs.glossary.project_yaml import project_yaml
 
@@ -158,8 +158,8 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
       att-docs glossary export --format tmx --conference content/csp9 -o csp9.tmx
       att-docs glossary export --format csv --glossary other.tbx > other.csv
     """
-    from att_docs.atomic import atomic_output
-    from att_docs.conference.paths import Project, check_output_file
+    from att_docs.base.atomic import atomic_output
+    from att_docs.base.paths import Project, check_output_file
     from att_docs.glossary import default_path, dumps, format_of, load
 
     chosen = fmt or (format_of(output) if output else "tbx")
@@ -193,9 +193,9 @@ def export(fmt: str | None, output: Path | None, source: str | None, targets: tu
 
 def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None,
          targets: tuple[str, ...]) -> tuple[bytes, str]:
+    from att_docs.base.paths import Project
     from att_docs.cli.options import the_conference
-    from att_docs.conference.memory import conference_tmx
-    from att_docs.conference.paths import Project
+    from att_docs.exchange.tmx import conference_tmx
 
     project = Project.default(templates)
     conference_dir = the_conference(project.content, conference_dir)

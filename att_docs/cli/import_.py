@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 if TYPE_CHECKING:
-    from att_docs.conference.word_import import ImportReport
+    from att_docs.exchange.word_import import ImportReport
 
 
 @click.command("import", epilog=EXIT_CODES_HELP)
@@ -51,8 +51,8 @@ def import_(docx: Path, conference_dir: Path | None, paper_type: str | None,
       att-docs import draft.docx --conference content/csp9 --type chair-report
       att-docs import translated.docx --into content/csp9/wgtu-report --lang zh
     """
-    from att_docs.conference.paths import Project, find_conferences
-    from att_docs.conference.word_import import import_draft, import_translation
+    from att_docs.base.paths import Project, find_conferences
+    from att_docs.exchange.word_import import import_draft, import_translation
 
     project = Project.default(templates)
     finish_interrupted_writes(paper_dir or conference_dir or project.content)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 ISSUE_EPILOG = """\b
 Examples:
@@ -61,8 +61,8 @@ def issue(paper_dir: Path, date: dt.datetime | None, allow_drafts: bool,
     untranslated or stale, out of alignment, check errors) unless --allow-drafts,
     and a version that was issued already. The content itself is not changed.
     """
-    from att_docs.conference.issuing import issue_paper
-    from att_docs.conference.paths import Project
+    from att_docs.base.paths import Project
+    from att_docs.publish.issue import issue_paper
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(paper_dir)
@@ -98,7 +98,7 @@ def revise(paper_dir: Path, date: dt.datetime | None) -> None:
     and quoting). Every page and file name follows the new symbol. The paper's current
     version must have been issued (att-docs issue).
     """
-    from att_docs.conference.issuing import revise_paper
+    from att_docs.publish.issue import revise_paper
 
     finish_interrupted_writes(paper_dir)
     day = date.date() if date else dt.date.today()

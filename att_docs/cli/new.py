@@ -43,9 +43,9 @@ def new(doc_type: str, conference_dir: Path | None, titles: tuple[str, ...],
     distribution deadline as its date, a paper.yaml and one Markdown file per language
     with a first heading and paragraph. It builds as it is: replace the placeholders.
     """
+    from att_docs.base.paths import Project
     from att_docs.cli.options import the_conference
-    from att_docs.conference.paths import Project
-    from att_docs.conference.scaffold import new_paper
+    from att_docs.scaffold.new_paper import new_paper
 
     project = Project.default(templates)
     finish_interrupted_writes(conference_dir or project.content)

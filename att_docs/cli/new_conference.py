@@ -51,10 +51,10 @@ def new_conference(name: str, number: int | None, opening: str, closing: str,
       att-docs new-conference csp10 --number 10 --opening 2024-08-26 \\
           --closing 2024-08-30 --languages en,fr --venue en=Geneva --venue fr=Genève
     """
-    from att_docs.conference.new_conference import ConferenceSpec, parse_date
-    from att_docs.conference.new_conference import new_conference as make
-    from att_docs.conference.paths import Project
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import Project
+    from att_docs.scaffold.new_conference import ConferenceSpec, parse_date
+    from att_docs.scaffold.new_conference import new_conference as make
 
     project = Project.default(templates)
     parent = content or project.content
@@ -80,8 +80,8 @@ def new_conference(name: str, number: int | None, opening: str, closing: str,
 
 def _earlier(parent: Path, given: str) -> Path:
     """``--from``: a folder holding a conference.yaml, or the name of one in ``parent``."""
-    from att_docs.conference.paths import CONFERENCE_FILE
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import CONFERENCE_FILE
 
     for candidate in (Path(given), parent / given):
         if (candidate / CONFERENCE_FILE).is_file():

@@ -16,7 +16,7 @@ F = TypeVar("F", bound=Callable[..., object])
 
 
 def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--templates DIR``: the templates folder (att_docs.conference.paths.Project)."""
+    """``--templates DIR``: the templates folder (att_docs.base.paths.Project)."""
     return click.option(
         "--templates", type=click.Path(path_type=Path, file_okay=False),
         help="Templates folder (default: templates/ here, else the templates att-docs "
@@ -24,7 +24,7 @@ def templates_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def glossary_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--glossary FILE``: the term base of the checks (att_docs.conference.paths.Project)."""
+    """``--glossary FILE``: the term base of the checks (att_docs.base.paths.Project)."""
     return click.option(
         "--glossary", "glossary_path",
         type=click.Path(path_type=Path, dir_okay=False),
@@ -53,7 +53,7 @@ def the_conference(content: Path, given: Path | None) -> Path:
     """The conference folder given, or the only one under ``content``."""
     if given is not None:
         return given
-    from att_docs.conference.paths import find_conferences
+    from att_docs.base.paths import find_conferences
 
     found = find_conferences(content)
     if len(found) > 1:

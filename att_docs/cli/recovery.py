@@ -10,7 +10,7 @@ import click
 def finish_interrupted_writes(*paths: Path | None) -> None:
     """Complete or roll back interrupted writes in the conferences of ``paths`` (the
     ones a command works on), saying so in one line each on stderr."""
-    from att_docs.conference.recovery import recover_writes
+    from att_docs.base.recovery import recover_writes
 
     for line in recover_writes(p for p in paths if p is not None):
         click.echo(f"att-docs: {line}", err=True)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.checks.findings import SEVERITIES
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 REVIEW_EPILOG = """\b
 Examples:
@@ -43,14 +43,14 @@ def review(paper_dir: Path, lang: str | None, output: Path | None, min_severity:
     (the original changed since the translation) are shaded, with the old original
     struck through and the new underlined.
     """
-    from att_docs.build.versions import OutputFolder
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import PAPER_FILE, Project, check_output_file
     from att_docs.checks.engine import check_documents
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.paths import PAPER_FILE, Project, check_output_file
-    from att_docs.document.locale import load_locale
-    from att_docs.errors import ContentError
+    from att_docs.exchange.review import checks_for, write_review
     from att_docs.glossary import load
-    from att_docs.writers.review import checks_for, write_review
+    from att_docs.language.locale import load_locale
+    from att_docs.publish.versions import OutputFolder
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(paper_dir)

@@ -17,8 +17,8 @@ from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
 
 if TYPE_CHECKING:
-    from att_docs.conference.paths import Project
-    from att_docs.conference.status import ConferenceStatus
+    from att_docs.base.paths import Project
+    from att_docs.status.report import ConferenceStatus
 
 STATUS_EPILOG = EXIT_CODES_HELP + """\b
   With --strict, exit code 1 also means: a paper is late, incomplete (a unit
@@ -73,9 +73,9 @@ def status(folder: Path | None, today: dt.datetime | None, output: str, strict: 
       att-docs status content/csp9/wgtu-report --strict   one paper
       att-docs status --format csv > status.csv      for a spreadsheet
     """
-    from att_docs.conference.gate import blocking, reasons, total_line
-    from att_docs.conference.paths import Project
-    from att_docs.conference.status import conference_status, status_cache_path
+    from att_docs.base.paths import Project
+    from att_docs.status.gate import blocking, reasons, total_line
+    from att_docs.status.report import conference_status, status_cache_path
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(folder or project.content)
@@ -121,8 +121,8 @@ def status(folder: Path | None, today: dt.datetime | None, output: str, strict: 
 
 def _targets(folder: Path | None, project: Project) -> list[tuple[Path, str | None]]:
     """(conference folder, paper id or None) for FOLDER: a conference, or one paper."""
-    from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
 
     if folder is None:
         return [(conference, None) for conference in find_conferences(project.content)]
@@ -140,7 +140,7 @@ def _targets(folder: Path | None, project: Project) -> list[tuple[Path, str | No
 def _only(report: ConferenceStatus, paper: str, folder: Path) -> ConferenceStatus:
     """The report narrowed to one paper (read with its conference, whose checks and
     revisions it shares)."""
-    from att_docs.errors import ContentError
+    from att_docs.base.errors import ContentError
 
     rows = [row for row in report.papers if row.id == paper]
     if not rows:

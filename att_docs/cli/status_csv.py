@@ -15,7 +15,7 @@ import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from att_docs.conference.status import ConferenceStatus, PaperStatus
+    from att_docs.status.report import ConferenceStatus, PaperStatus
 
 __all__ = ["render_csv"]
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from att_docs.plural import counted
+from att_docs.base.plural import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from att_docs.conference.readiness import LanguageStatus
-    from att_docs.conference.status import ConferenceStatus, PaperStatus
+    from att_docs.records.readiness import LanguageStatus
+    from att_docs.status.report import ConferenceStatus, PaperStatus
 
 __all__ = ["PIPE_MAX", "TABLE_MIN", "make_console", "print_report"]
 

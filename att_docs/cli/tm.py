@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 _CONTENT_HELP = "The content folder (default: content/)."
 
@@ -49,8 +49,8 @@ def add(file: Path, name: str | None, content: Path | None) -> None:
     language's usual script counts as the language alone, one that implies
     another script (Traditional Han) stays apart.
     """
-    from att_docs.conference.paths import Project
-    from att_docs.memory.tmx import add_tmx
+    from att_docs.base.paths import Project
+    from att_docs.exchange.memory.tmx import add_tmx
 
     folder = content or Project.default().content
     finish_interrupted_writes(folder)
@@ -65,8 +65,8 @@ def add(file: Path, name: str | None, content: Path | None) -> None:
 @reports_errors
 def list_(content: Path | None) -> None:
     """List the TMX files of the translation memory, with their units and languages."""
-    from att_docs.conference.paths import Project
-    from att_docs.memory.tmx import read_tmx, stored_tmx
+    from att_docs.base.paths import Project
+    from att_docs.exchange.memory.tmx import read_tmx, stored_tmx
 
     folder = content or Project.default().content
     files = stored_tmx(folder)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 TRANSLATED_EPILOG = """\b
 Examples:
@@ -42,10 +42,10 @@ def translated(paper_dir: Path, ids: tuple[str, ...], lang: str,
     IDS, such copies of the original are left untranslated. Units missing, empty
     or holding a placeholder are never marked.
     """
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import PAPER_FILE, Project
     from att_docs.checks.inputs import load_documents
-    from att_docs.conference.paths import PAPER_FILE, Project
-    from att_docs.conference.provenance import mark_translated, unit_states
-    from att_docs.errors import ContentError
+    from att_docs.records.provenance import mark_translated, unit_states
 
     project = Project.default(templates)
     finish_interrupted_writes(paper_dir)

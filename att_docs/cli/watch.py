@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, output_options, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.plural import counted
 
 WATCH_EPILOG = """\b
 Examples:
@@ -40,10 +40,10 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     """
     from rich.console import Console
 
-    from att_docs.build.pipeline import FORMATS
-    from att_docs.build.watch import Rebuild, Watcher
+    from att_docs.base.paths import Project, find_conferences
     from att_docs.checks.report import render_text
-    from att_docs.conference.paths import Project, find_conferences
+    from att_docs.publish.pipeline import FORMATS
+    from att_docs.publish.watch import Rebuild, Watcher
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(conference_dir or project.content)

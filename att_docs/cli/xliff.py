@@ -9,16 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from att_docs.base.paths import Project
+from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
 from att_docs.cli.options import glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
-from att_docs.conference.paths import Project
-from att_docs.plural import counted
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document
-    from att_docs.memory.store import MemoryStore
-    from att_docs.xliff.export import Terms
+    from att_docs.exchange.memory.store import MemoryStore
+    from att_docs.exchange.xliff.export import Terms
 
 
 @click.group(epilog=EXIT_CODES_HELP)
@@ -65,7 +65,7 @@ def memory_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def content_folder(paths: tuple[Path, ...], default: Path) -> Path:
     """The content folder of the first path: the folder holding its conference."""
-    from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE
+    from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE
 
     if not paths:
         return default
@@ -79,7 +79,7 @@ def memory_store(paths: tuple[Path, ...], memory_dir: Path | None, no_memory: bo
                  project: Project, docs: list[Document]) -> MemoryStore | None:
     """The translation memory a command uses (``docs``, read already, are not read
     again), its notes printed to stderr."""
-    from att_docs.memory.store import MemoryStore
+    from att_docs.exchange.memory.store import MemoryStore
 
     if no_memory:
         return None
@@ -127,9 +127,9 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
     differs lowers the score. A pre-filled text counts as translated only once
     it is imported (xliff import) or confirmed.
     """
-    from att_docs.conference.paths import check_output_file
-    from att_docs.xliff.batch import export_files
-    from att_docs.xliff.papers import read_papers
+    from att_docs.base.paths import check_output_file
+    from att_docs.exchange.xliff.batch import export_files
+    from att_docs.exchange.xliff.papers import read_papers
 
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(*(paths or (project.content,)))
@@ -149,7 +149,7 @@ def export(paths: tuple[Path, ...], targets: tuple[str, ...], version: str,
 
 def terms_finder(project: Project) -> Callable[[str, str], Terms | None]:
     """Glossary terms by language pair, each finder made once."""
-    from att_docs.xliff.terms import term_finder
+    from att_docs.exchange.xliff.terms import term_finder
 
     glossary = project.glossary
     finders: dict[tuple[str, str], Terms | None] = {}
@@ -191,10 +191,10 @@ def analyse(paths: tuple[Path, ...], targets: tuple[str, ...], output: str,
       att-docs xliff analyse content/csp10 -t zh
       att-docs xliff analyse content/csp10/wgtu-report -t zh --format csv
     """
-    from att_docs.xliff.analyse import analyse as analyse_paper
-    from att_docs.xliff.analyse import as_csv, as_json, as_text, locale_counter
-    from att_docs.xliff.export import check_target
-    from att_docs.xliff.papers import read_papers
+    from att_docs.exchange.xliff.analyse import analyse as analyse_paper
+    from att_docs.exchange.xliff.analyse import as_csv, as_json, as_text, locale_counter
+    from att_docs.exchange.xliff.export import check_target
+    from att_docs.exchange.xliff.papers import read_papers
 
     project = Project.default(templates)
     finish_interrupted_writes(*(paths or (project.content,)))
@@ -248,7 +248,7 @@ def import_(files: tuple[Path, ...], dry_run: bool, force: bool, all_or_nothing:
     line sums it up; exit code 1 when anything was refused. With
     --all-or-nothing, a refusal stops the import before anything is written.
     """
-    from att_docs.xliff.batch import import_files
+    from att_docs.exchange.xliff.batch import import_files
 
     project = Project.default(templates)
     finish_interrupted_writes(content or project.content)

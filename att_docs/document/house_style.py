@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document
@@ -57,9 +57,9 @@ class HouseStyle:
 
 @functools.cache
 def _profiles(templates: Path, lang: str) -> tuple[str | None, dict[str, HouseStyle]]:
-    from att_docs.document.language import primary_subtag
-    from att_docs.document.locale_schema import LocaleFile
-    from att_docs.readers.yamlfile import load_yaml, validate
+    from att_docs.base.yamlfile import load_yaml, validate
+    from att_docs.language.locale_schema import LocaleFile
+    from att_docs.language.profile import primary_subtag
 
     for name in dict.fromkeys((lang, primary_subtag(lang))):
         path = templates / "locale" / f"{name}.yaml"

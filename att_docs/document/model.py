@@ -6,7 +6,7 @@ one :class:`Text` per language code. Every translatable block has a stable ``id`
 that languages align one to one, and later tools (XLIFF, stale-translation tracking,
 revision redlines) can address a block without depending on its position.
 
-Readers build this tree; :mod:`att_docs.document.assemble` numbers it and wraps it in the
+Readers build this tree; :mod:`att_docs.readers.assemble` numbers it and wraps it in the
 template frame; writers only read it and never know where it came from.
 """
 
@@ -249,7 +249,7 @@ Block = (
 
 DEFAULT_DAYS_BEFORE_OPENING = 30
 """The distribution deadline when ``conference.yaml`` has no ``deadline`` rule: papers go
-out at least 30 days before the opening (:mod:`att_docs.conference.deadline`). content/csp9
+out at least 30 days before the opening (:mod:`att_docs.document.deadline`). content/csp9
 sets 31 days, one calendar month, the date its papers carry (21 July 2023 for an opening
 on 21 August 2023)."""
 

@@ -43,7 +43,7 @@ def _jieba():  # type: ignore[no-untyped-def]
 
     import jieba
 
-    from att_docs.diskcache import cache_folder
+    from att_docs.base.diskcache import cache_folder
 
     jieba.setLogLevel(logging.WARNING)
     folder = cache_folder()
@@ -91,7 +91,7 @@ def segmenter_for(templates: Path, lang: str) -> Segmenter:
 
 @cache
 def _segmenter(templates: Path, lang: str) -> Segmenter:
-    from att_docs.document.locale import load_locale
+    from att_docs.language.locale import load_locale
 
     spec = load_locale(templates, lang).spec
     method = spec.segmentation or ("characters" if spec.cjk else "spaces")

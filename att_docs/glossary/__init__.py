@@ -8,7 +8,7 @@ TBX 2008 and OmegaT writers.
     >>> dump(glossary, Path("att.tbx"))          # format from the suffix
     >>> dumps(glossary, "omegat-tsv", glossary.languages[:2])  # source and target
 
-Every reader raises :class:`~att_docs.errors.ContentError` naming file and line.
+Every reader raises :class:`~att_docs.base.errors.ContentError` naming file and line.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Literal
 
-from att_docs.atomic import atomic_output
-from att_docs.errors import ContentError
+from att_docs.base.atomic import atomic_output
+from att_docs.base.errors import ContentError
+from att_docs.base.memo import by_content
 from att_docs.glossary.model import (
     ABBREVIATION_KINDS,
     STATUSES,
@@ -29,7 +30,6 @@ from att_docs.glossary.model import (
     Status,
     Term,
 )
-from att_docs.memo import by_content
 
 __all__ = [
     "ABBREVIATION_KINDS",
@@ -59,8 +59,8 @@ SUFFIXES: dict[str, Format] = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", "
 
 def default_path() -> Path:
     """The project's term base: ``glossary/att.yaml`` of the working directory, else the
-    default one (:func:`att_docs.conference.paths.default_glossary`)."""
-    from att_docs.conference.paths import default_glossary
+    default one (:func:`att_docs.base.paths.default_glossary`)."""
+    from att_docs.base.paths import default_glossary
 
     return default_glossary()
 

@@ -24,7 +24,9 @@ import csv
 import io
 from pathlib import Path
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_text
+from att_docs.base.text import check_characters
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -33,8 +35,6 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
-from att_docs.inputs import read_text
-from att_docs.readers.text import check_characters
 
 __all__ = ["COLUMNS", "dumps_csv", "load_csv_glossary", "spreadsheet_cell"]
 

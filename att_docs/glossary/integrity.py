@@ -13,7 +13,7 @@ import functools
 import re
 from pathlib import Path
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.glossary.model import STATUSES, Concept, Glossary, Status, Term
 
 __all__ = ["clean_term", "clean_text", "finish", "normalize_lang", "parse_status"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.glossary.model import Concept, Glossary
 from att_docs.glossary.yaml_format import dumps_yaml, load_yaml_glossary
 

@@ -3,7 +3,7 @@
 Reading ``glossary/att.yaml`` (YAML parsing, schema validation, the integrity rules) costs
 more than a rebuild of one paper spends checking it. What a reader made of a file depends
 only on its bytes, its format and this module's ``FORMAT``, so the result is stored as
-JSON in the cache folder (:mod:`att_docs.diskcache`), named by the SHA-256 of those. Only
+JSON in the cache folder (:mod:`att_docs.base.diskcache`), named by the SHA-256 of those. Only
 a file that read without error is stored: a bad one is read, and refused, every time.
 The stored file is checksummed and validated field by field when read; anything
 unexpected and the term base is read from its source again.
@@ -18,10 +18,10 @@ from typing import Any
 
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from att_docs.diskcache import cache_folder, read_cached, write_cached
-from att_docs.errors import ContentError
+from att_docs.base.diskcache import cache_folder, read_cached, write_cached
+from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_bytes
 from att_docs.glossary.model import Concept, Glossary, Status, Term
-from att_docs.inputs import read_bytes
 
 __all__ = ["FORMAT", "stored_glossary"]
 

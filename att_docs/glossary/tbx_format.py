@@ -31,7 +31,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
+from att_docs.base.inputs import read_bytes
+from att_docs.base.xmlsafe import parse_untrusted
 from att_docs.glossary.integrity import (
     clean_term,
     clean_text,
@@ -40,8 +42,6 @@ from att_docs.glossary.integrity import (
     parse_status,
 )
 from att_docs.glossary.model import Concept, Glossary, Status, Term
-from att_docs.inputs import read_bytes
-from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["CASE_SENSITIVE_NOTE", "STATUS_VALUES", "TBX_NAMESPACES", "TBX_NS", "dumps_tbx",
            "load_tbx_glossary", "write_entry"]

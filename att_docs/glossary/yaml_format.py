@@ -1,6 +1,6 @@
 """The project's term base format: YAML, one concept per entry (see glossary/README.md).
 
-Reading goes through :mod:`att_docs.readers.yamlfile` (ruamel round-trip loader and
+Reading goes through :mod:`att_docs.base.yamlfile` (ruamel round-trip loader and
 pydantic), so every error names the file and line; writing produces the same layout a
 person would write: one entry per concept, a blank line between entries, short term
 lists in flow style.
@@ -19,10 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
+from att_docs.base.yamlfile import Loaded, load_yaml, validate
 from att_docs.glossary.integrity import clean_term, clean_text, finish
 from att_docs.glossary.model import Concept, Glossary, Status, Term
-from att_docs.readers.yamlfile import Loaded, load_yaml, validate
 
 __all__ = ["ID_PATTERN", "dumps_yaml", "load_yaml_glossary"]
 

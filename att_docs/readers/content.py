@@ -10,8 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from att_docs.conference.paths import CONFERENCE_FILE, PAPER_FILE, inside
-from att_docs.document.locale import load_locale
+from att_docs.base.errors import ContentError
+from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, inside
+from att_docs.base.yamlfile import Loaded, load_yaml, validate
 from att_docs.document.model import (
     Block,
     BlockQuote,
@@ -34,7 +35,7 @@ from att_docs.document.model import (
     Text,
 )
 from att_docs.document.symbols import SymbolError, parse_symbol
-from att_docs.errors import ContentError
+from att_docs.language.locale import load_locale
 from att_docs.readers.markdown import ProseBlock, ProseFile, parse_rich_text, read_prose
 from att_docs.readers.schema import (
     AnnexFile,
@@ -43,7 +44,6 @@ from att_docs.readers.schema import (
     PaperFile,
     TableSetSpec,
 )
-from att_docs.readers.yamlfile import Loaded, load_yaml, validate
 
 __all__ = ["CONFERENCE_FILE", "PAPER_FILE", "read_conference", "read_paper"]
 

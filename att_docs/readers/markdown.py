@@ -19,10 +19,10 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from att_docs.base.errors import ContentError
+from att_docs.base.text import MAX_MARKDOWN_BYTES, describe, forbidden_character, read_input
 from att_docs.document.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
 from att_docs.document.sameness import HARD_BREAKS
-from att_docs.errors import ContentError
-from att_docs.readers.text import MAX_MARKDOWN_BYTES, describe, forbidden_character, read_input
 
 __all__ = ["ProseBlock", "ProseFile", "parse_rich_text", "read_prose"]
 

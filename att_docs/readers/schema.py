@@ -73,7 +73,7 @@ class ConferenceFile(_Strict):
     opening: Date
     closing: Date
     languages: list[LanguageCode] = Field(min_length=1)
-    deadline: DeadlineRule | None = None  # default: att_docs.conference.deadline
+    deadline: DeadlineRule | None = None  # default: att_docs.document.deadline
     redline_author: str | None = Field(default=None, min_length=1, max_length=200)
     house_style: dict[str, str] = Field(default_factory=dict)  # {fr: eu}: another profile
     checks: CheckSettings | None = None

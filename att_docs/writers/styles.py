@@ -9,8 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from att_docs.memo import by_content
-from att_docs.readers.yamlfile import load_yaml, validate
+from att_docs.base.memo import by_content
+from att_docs.base.yamlfile import load_yaml, validate
 
 __all__ = [
     "DocxFonts",
@@ -311,7 +311,7 @@ class Styles:
 
 def _east_asian(templates: Path) -> frozenset[str]:
     """The languages the locale data marks as written without spaces (``cjk: true``)."""
-    from att_docs.document.language import available_languages, load_language
+    from att_docs.language.profile import available_languages, load_language
 
     return frozenset(code for code in available_languages(templates)
                      if load_language(templates, code).cjk)

@@ -279,7 +279,7 @@ class _Recorded:
             found = self._states[key] = {}
             doc = corpus.document
             if doc is not None and doc.source is not None and lang in doc.languages:
-                from att_docs.conference.provenance import unit_states
+                from att_docs.records.provenance import unit_states
 
                 found.update((u.id, u.state) for u in unit_states(doc, lang).values())
         return found

@@ -19,8 +19,8 @@ from att_docs.checks.context import Context
 from att_docs.checks.extract import DateValue, dates, fold, symbols
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
-from att_docs.document.language import Language
 from att_docs.document.symbols import SymbolError, parse_symbol
+from att_docs.language.profile import Language
 
 CHECK = "date"
 HELP = "dates by value, and document symbols letter for letter"

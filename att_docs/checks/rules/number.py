@@ -27,7 +27,7 @@ from att_docs.checks.extract import (
 from att_docs.checks.findings import Finding, Severity
 from att_docs.checks.references import Reference, references
 from att_docs.checks.segments import Corpus, Pair, Segment
-from att_docs.document.language import Language
+from att_docs.language.profile import Language
 
 CHECK = "number"
 HELP = "numbers by value (113 = 一百一十三, three years = 三年, Ninth = 第九届)"

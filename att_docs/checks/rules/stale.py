@@ -1,6 +1,6 @@
 """stale: a translation made from an older version of the original text.
 
-One finding per stale unit of a paper (see :mod:`att_docs.conference.provenance`): a
+One finding per stale unit of a paper (see :mod:`att_docs.records.provenance`): a
 recorded translation whose original changed since, at the file and line of the
 translation, with the original before and after as a word diff
 (``[-deleted-]{+inserted+}``).
@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus
-from att_docs.conference.provenance import UnitState, unit_states
-from att_docs.conference.worddiff import inline_diff
+from att_docs.records.provenance import UnitState, unit_states
+from att_docs.records.worddiff import inline_diff
 
 CHECK = "stale"
 HELP = "a translation made from an older original text, with the word diff"

@@ -27,7 +27,7 @@ from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.rules.term import is_name, tally
 from att_docs.checks.segments import Corpus
-from att_docs.document.language import Language
+from att_docs.language.profile import Language
 
 CHECK = "term-reverse"
 HELP = "a glossary term of the translation has no counterpart in the source"

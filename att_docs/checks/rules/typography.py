@@ -46,13 +46,13 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from att_docs.base.errors import ContentError
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.house_style import HouseStyle
-from att_docs.document.language import Language
-from att_docs.document.scripts import HAN
-from att_docs.errors import ContentError
+from att_docs.language.profile import Language
+from att_docs.language.scripts import HAN
 
 CHECK = "typography"
 HELP = ("punctuation and spacing by the language's rule sets and house style "

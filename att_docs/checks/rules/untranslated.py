@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
 from att_docs.checks.segments import Corpus, paper_untranslated, translations
-from att_docs.conference.provenance import UnitState
+from att_docs.records.provenance import UnitState
 
 CHECK = "untranslated"
 HELP = ("a translation missing, empty, or a copy of the original: this one "

@@ -11,17 +11,17 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from att_docs.document.locale import load_locale
+from att_docs.base.errors import ContentError
+from att_docs.base.plural import counted
+from att_docs.base.xmlsafe import parse_untrusted
 from att_docs.document.model import Footnote, Paragraph, Text
-from att_docs.errors import ContentError
-from att_docs.plural import counted
+from att_docs.language.locale import load_locale
 from att_docs.readers.docx.blocks import Line, flatten
 from att_docs.readers.docx.draft import Draft
 from att_docs.readers.docx.inlines import Notice, ReadContext
 from att_docs.readers.docx.masthead import FrontMatter
 from att_docs.readers.docx.pandoc import read_ast
 from att_docs.readers.docx.structure import Structure, build_parts
-from att_docs.readers.xmlsafe import parse_untrusted
 
 __all__ = ["Draft", "Notice", "read_docx"]
 

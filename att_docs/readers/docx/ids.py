@@ -2,7 +2,7 @@
 
 With ``previous`` (the paper as it stands before a re-import), a unit whose text is
 unchanged, or that stands in the same place as a unit whose text changed, keeps the
-previous id; :mod:`att_docs.conference.reimport` finds them.
+previous id; :mod:`att_docs.exchange.reimport` finds them.
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from babel.dates import get_date_format
 
-from att_docs.document.locale import LocaleData
 from att_docs.document.symbols import SymbolError, parse_symbol
+from att_docs.language.locale import LocaleData
 
 __all__ = ["FrontMatter", "MastheadFields"]
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from lxml import etree
 
-from att_docs.errors import ContentError, ToolError
-from att_docs.inputs import open_input
-from att_docs.readers.xmlsafe import parse_untrusted
+from att_docs.base.errors import ContentError, ToolError
+from att_docs.base.inputs import open_input
+from att_docs.base.xmlsafe import parse_untrusted
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_PART_BYTES", "MAX_UNPACKED_BYTES", "PANDOC_HEAP",
            "PANDOC_SECONDS", "check_package", "read_ast"]

@@ -18,8 +18,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
+from att_docs.base.errors import ContentError
 from att_docs.document.model import Footnote, TextBlock
-from att_docs.errors import ContentError
 from att_docs.writers.docx.inline import REFERENCE_STYLE_ID, Runs, text_in
 from att_docs.writers.docx.ooxml import el, w
 from att_docs.writers.styles import Styles

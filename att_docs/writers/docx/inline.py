@@ -7,8 +7,8 @@ from typing import Protocol
 
 from lxml import etree
 
+from att_docs.base.errors import ContentError
 from att_docs.document.model import FootnoteRef, Inline, Localized, Run, Text, TextBlock
-from att_docs.errors import ContentError
 from att_docs.writers.docx.ooxml import RPR, XML_SPACE, Prototypes, add, el, w
 from att_docs.writers.docx.styles import RunFonts
 

@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Twips
 from lxml import etree
 
-from att_docs.atomic import atomic_output
-from att_docs.document.scripts import EAST_ASIAN, EAST_ASIAN_LETTERS
-from att_docs.errors import ContentError
+from att_docs.base.atomic import atomic_output
+from att_docs.base.errors import ContentError
+from att_docs.language.scripts import EAST_ASIAN, EAST_ASIAN_LETTERS
 from att_docs.writers.docx.inline import Runs
 from att_docs.writers.docx.ooxml import XML_SPACE, el, w
 from att_docs.writers.docx.styles import Language, mm_twips

@@ -29,7 +29,7 @@ from typing import Any
 
 from lxml import etree
 
-from att_docs.collector import collector_paused
+from att_docs.base.collector import collector_paused
 from att_docs.document.model import (
     Document,
     FootnoteRef,

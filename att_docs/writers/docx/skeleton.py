@@ -22,7 +22,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from lxml import etree
 
-from att_docs.errors import ContentError
+from att_docs.base.errors import ContentError
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs

@@ -19,7 +19,7 @@ from typing import ClassVar
 from lxml import etree
 
 from att_docs import __version__
-from att_docs.collector import collector_paused
+from att_docs.base.collector import collector_paused
 from att_docs.document.model import (
     BlockQuote,
     DecisionList,

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from att_docs.errors import ToolError
+from att_docs.base.errors import ToolError
 
 __all__ = ["LibreOfficeError", "convert_to_pdf", "find_soffice"]
 

@@ -26,9 +26,9 @@ from typing import Any
 
 import typst
 
-from att_docs.atomic import atomic_output
+from att_docs.base.atomic import atomic_output
+from att_docs.base.errors import ContentError, ToolError
 from att_docs.document.model import Document
-from att_docs.errors import ContentError, ToolError
 from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
@@ -240,7 +240,7 @@ def _first_use(document: Document, lang: str, chars: str) -> str | None:
 
 def _line_with(path: Path, char: str, start: int) -> int | None:
     """The first line from ``start`` on of the file ``path`` that holds ``char``."""
-    from att_docs.inputs import read_text
+    from att_docs.base.inputs import read_text
 
     try:
         lines = read_text(path).split("\n")

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from att_docs.base.errors import ContentError
 from att_docs.document.model import (
     Block,
     BlockQuote,
@@ -52,7 +53,6 @@ from att_docs.document.model import (
     TextBlock,
 )
 from att_docs.document.walk import dispatch, document_title
-from att_docs.errors import ContentError
 from att_docs.writers.keep import lead_ins
 from att_docs.writers.styles import Styles
 

@@ -1,0 +1,1 @@
+"""Plumbing every layer shares: errors, safe reading and writing, caches, paths."""

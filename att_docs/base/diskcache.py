@@ -1,0 +1,38 @@
+"""Where att-docs keeps what it can compute again: ``$XDG_CACHE_HOME/att-docs``.
+
+Files there are named by the SHA-256 of everything they depend on and are read and
+written through :mod:`att_docs.base.statefile`: each carries a checksum of its name and
+data and is checked against a schema when read, so one that is damaged, edited or
+replaced is ignored (with a warning naming it) and made again; it never changes a
+result. Set ``ATT_DOCS_NO_CACHE`` to neither read nor write them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from att_docs.base.statefile import load_cache, save_cache
+
+__all__ = ["cache_folder", "read_cached", "write_cached"]
+
+
+def cache_folder() -> Path | None:
+    """Where the cached files live, or None when caching is switched off."""
+    if os.environ.get("ATT_DOCS_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "att-docs"
+
+
+def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = None) -> Any:
+    """The value cached in ``path`` if it is sound and fits ``schema`` (a pydantic
+    type), else None (see :func:`att_docs.base.statefile.load_cache`)."""
+    return load_cache(path, schema, check)
+
+
+def write_cached(path: Path, value: Any) -> None:
+    """Cache ``value`` in ``path``; a folder that cannot be written is left alone."""
+    save_cache(path, value)

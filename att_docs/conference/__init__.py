@@ -1,1 +1,0 @@
-"""A conference as a set of papers: where they are, deadlines, status, new papers."""

@@ -1,0 +1,1 @@
+"""Exchange with translators and chair teams: XLIFF, TMX, Word import, review copies."""

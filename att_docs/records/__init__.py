@@ -1,0 +1,1 @@
+"""Translation records: per-unit states, readiness per language, word diffs."""

@@ -1,0 +1,1 @@
+"""Where a conference stands: paper status, readiness gate, set information."""
