@@ -12,7 +12,7 @@ from pathlib import Path
 from att_docs.base.collector import collector_paused
 from att_docs.base.paths import Project
 from att_docs.checks.context import Context
-from att_docs.checks.findings import SEVERITIES, Finding
+from att_docs.checks.findings import SEVERITIES, Finding, FindingSet
 from att_docs.checks.lemma_store import save_lemmas
 from att_docs.checks.matcher import index_for
 from att_docs.checks.registry import check_ids, rank, rules
@@ -80,20 +80,11 @@ def _settled(findings: list[Finding], corpora: list[Corpus], templates: Path,
 
 def _run(corpora: list[Corpus], ctx: Context, wanted: set[str]) -> list[Finding]:
     """The findings of the wanted rules in rule order, each reported once."""
-    findings: list[Finding] = []
-    seen: set[tuple] = set()
+    found = FindingSet()
     for rule in rules():
-        if rule.CHECK not in wanted:
-            continue
-        for finding in rule.run(corpora, ctx):
-            if finding is None:
-                continue
-            key = (finding.check, finding.document, finding.segment, finding.line,
-                   finding.message)
-            if key not in seen:
-                seen.add(key)
-                findings.append(finding)
-    return findings
+        if rule.CHECK in wanted:
+            found.add(rule.run(corpora, ctx))
+    return found.findings
 
 
 def sort_findings(findings: list[Finding], corpora: list[Corpus]) -> list[Finding]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["SEVERITIES", "Finding", "Severity"]
+__all__ = ["SEVERITIES", "Finding", "FindingSet", "Severity"]
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -33,3 +34,22 @@ class Finding:
     def at_least(self, severity: Severity) -> bool:
         return SEVERITIES.index(self.severity) >= SEVERITIES.index(severity)
 
+
+
+class FindingSet:
+    """Findings in the order first reported, each once (the same check, place and
+    message reported again by another rule or another paper's pass is dropped)."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self._seen: set[tuple] = set()
+
+    def add(self, found: Iterable[Finding | None]) -> None:
+        for finding in found:
+            if finding is None:
+                continue
+            key = (finding.check, finding.document, finding.segment, finding.line,
+                   finding.message)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.findings.append(finding)

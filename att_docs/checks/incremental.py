@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.base.errors import ContentError
-from att_docs.checks.findings import SEVERITIES, Finding
+from att_docs.checks.findings import SEVERITIES, Finding, FindingSet
 from att_docs.checks.registry import check_ids, rules
 from att_docs.document.model import Document
 
@@ -151,25 +151,15 @@ def _merged(entries: list[dict[str, Any]], ctx: Any) -> list[Finding]:
     """The findings of every rule in rule order, papers in order, each reported once."""
     from att_docs.checks.rules import consistency
 
-    findings: list[Finding] = []
-    seen: set[tuple] = set()
+    merged = FindingSet()
     paths: dict[str, Path] = {}
     for rule in rules():
         if rule is consistency:
-            found: Iterable[Finding | None] = consistency.judge(
-                [e["table"] for e in entries], ctx)
+            merged.add(consistency.judge([e["table"] for e in entries], ctx))
         else:
-            found = (_finding(row, paths) for e in entries
-                     for row in e["findings"].get(rule.CHECK, ()))
-        for finding in found:
-            if finding is None:
-                continue
-            key = (finding.check, finding.document, finding.segment, finding.line,
-                   finding.message)
-            if key not in seen:
-                seen.add(key)
-                findings.append(finding)
-    return findings
+            merged.add(_finding(row, paths) for e in entries
+                       for row in e["findings"].get(rule.CHECK, ()))
+    return merged.findings
 
 
 def _settled(findings: list[Finding], folder: Path, templates: Path,
