@@ -218,7 +218,8 @@ def test_part_sizes_are_checked_before_anything_is_unpacked(tmp_path: Path,
     assert "word/document.xml unpacks to" in match["msg"] and not no_pandoc
 
 
-def test_a_package_of_too_many_parts_is_refused(tmp_path: Path, no_pandoc: list) -> None:
+def test_a_package_of_too_many_parts_is_refused(tmp_path: Path, no_pandoc: list,
+                                                 in_example_project: Path) -> None:
     from att_docs.readers.docx.pandoc import MAX_PARTS
 
     parts = {f"word_media_p{n}_xml": b"<x/>" for n in range(MAX_PARTS + 1)}

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from fuzzlib import CONTENT, GLOSSARY, TEMPLATES, cli, forget_caches
 
+pytestmark = pytest.mark.slow  # every cache file damaged, every command run
+
 TODAY = "2023-07-01"
 
 

@@ -17,7 +17,7 @@ def invoke(*args: str):
     return CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
 
 
-def test_example_conference_is_clean():
+def test_example_conference_is_clean(in_example_project):
     result = invoke()
     assert result.exit_code == 0, result.output
     assert "no findings" in result.output
@@ -73,7 +73,7 @@ def test_bad_input_names_the_file(tmp_path: Path):
     assert result.exit_code == 1 and "cannot check this kind of file" in result.output
 
 
-def test_glossary_option(tmp_path: Path):
+def test_glossary_option(tmp_path: Path, in_example_project: Path):
     glossary = tmp_path / "terms.csv"
     missing = CliRunner().invoke(main, ["check", "--glossary", str(glossary)])
     assert missing.exit_code == 1

@@ -8,14 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.matcher import GlossaryIndex
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.language import load_language
 from att_docs.glossary import default_path, load
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,7 @@ def test_profiles_change_severities(tmp_path: Path):
     assert "info" not in {f["severity"] for f in strict}
 
 
-def test_an_unknown_profile_is_a_usage_error():
+def test_an_unknown_profile_is_a_usage_error(in_example_project):
     result = CliRunner().invoke(main, ["check", "--profile", "loud"])
     assert result.exit_code == 2 and "not a QA profile" in result.output
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES
 
 from att_docs.checks.references import references
 from att_docs.checks.rules.number import values
 from att_docs.document.language import load_language
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 A2P1 = (("article", "2"), ("paragraph", "1"))
 P12A = (("paragraph", "12"), ("subparagraph", "a"))

@@ -10,13 +10,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from conftest import CONTENT
 from worddrafts import python_docx_draft
 
 from att_docs.conference.load import load_papers
 from att_docs.conference.paths import PACKAGE_ROOT
 from att_docs.conference.provenance import unit_states
 
-CSP9 = PACKAGE_ROOT / "content" / "csp9"
+CSP9 = CONTENT
 
 
 def att_docs(*args: str) -> subprocess.CompletedProcess[str]:

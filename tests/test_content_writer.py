@@ -16,7 +16,7 @@ from att_docs.errors import ContentError
 from att_docs.readers.markdown import ProseFile, parse_rich_text, read_prose
 from att_docs.writers.content.markdown import render_rich_text
 
-CSP9 = PACKAGE_ROOT / "content" / "csp9"
+CSP9 = PACKAGE_ROOT / "tests" / "fixtures" / "example" / "content" / "csp9"
 
 TRICKY = [
     "Stars * and _underscores_ and `ticks` and \\ backslashes",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import require_tools
+from conftest import ROOT, require_tools
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph as DocxParagraph
 from factories import sample_document
@@ -33,7 +33,6 @@ from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.writer import write_docx
 from att_docs.writers.styles import Styles, load_styles
 
-ROOT = Path(__file__).resolve().parents[1]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 LANGS = ("en", "zh")

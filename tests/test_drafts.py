@@ -97,6 +97,7 @@ def test_the_chinese_docx_carries_it_in_every_header_and_nothing_else(one_untran
                            for mark in MARKS), path
 
 
+@pytest.mark.libreoffice
 def test_word_processors_show_the_docx_mark_on_every_page(one_untranslated, tmp_path):
     require_tools("soffice")
     _, out, _ = one_untranslated

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from fuzzlib import Mutation, Workspace, assert_located_error, prepared, run_mutation
 
+pytestmark = pytest.mark.slow  # fuzz loops over every command
+
 MC = "csp9/mc-programme-of-work"
 WGTU = "csp9/wgtu-report"
 ANNEX = f"{WGTU}/annex-a"

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from fuzzlib import Workspace, assert_located_error, cli, forget_caches, prepared, tree
 
+pytestmark = pytest.mark.slow  # fuzz loops over every command
+
 ANNEX = "csp9/wgtu-report/annex-a"
 
 

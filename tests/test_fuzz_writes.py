@@ -25,6 +25,8 @@ from worddrafts import numbered_draft
 
 from bench.kill_writes import WRITERS, run_in_a_process
 
+pytestmark = pytest.mark.slow  # fuzz and kill loops over every writer
+
 PAPER = "wgtu-report"
 TEMPLATES = ROOT / "templates"
 

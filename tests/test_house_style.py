@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import CONTENT, TEMPLATES
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.document.house_style import house_style, restyle
 from att_docs.glossary.model import Glossary
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 NNBSP, NBSP = "\u202f", "\u00a0"
 
 # The UN's French text of the Treaty (article 7 (1), article 6 (3)).
@@ -93,8 +93,7 @@ def test_the_french_papers_label_subparagraphs_as_their_references_do(tmp_path):
     from att_docs.writers.pdf.typst_data import document_data
     from att_docs.writers.styles import load_styles
 
-    root = TEMPLATES.parent
-    _conference, documents = load_conference(root / "content" / "csp9", TEMPLATES)
+    _conference, documents = load_conference(CONTENT, TEMPLATES)
     doc = next(d for d in documents if d.id == "mc-programme-of-work")
     prose = (doc.source / "fr.md").read_text(encoding="utf-8")
     assert re.search(r"paragraphe \d+ [a-z]\)", prose)  # referred to as 27 d)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import grimp
 import pytest
+from conftest import CONTENT, ROOT
 
-PACKAGE = Path(__file__).resolve().parents[1] / "att_docs"
+PACKAGE = ROOT / "att_docs"
 
 
 def _modules() -> list[str]:
@@ -139,6 +139,6 @@ def test_help_imports_no_heavy_module(command):
 
 
 def test_status_and_check_import_neither_writer(tmp_path):
-    content = PACKAGE.parent / "content" / "csp9"
+    content = CONTENT
     for args in (("status", str(content)), ("check", str(content))):
         assert not {"typst", "docx", "jieba"} & _imported(*args), args

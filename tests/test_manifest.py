@@ -25,10 +25,8 @@ LANGS = yaml.safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("set")
-    build(CONTENT, out, "--final", "--zip")
-    return out
+def built(example_set: Path) -> Path:
+    return example_set
 
 
 def manifest(out: Path) -> dict:
@@ -183,6 +181,7 @@ def _layout(page: Path, width: int, profile: Path) -> tuple[int, int, str]:
     return int(found[1]), int(found[2]), found[3]
 
 
+@pytest.mark.slow
 def test_index_page_fits_a_phone_and_a_desktop(built, tmp_path):
     """No sideways scrolling at either width; on a phone each paper is a card."""
     require_tools("chromium")

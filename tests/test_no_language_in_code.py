@@ -4,9 +4,10 @@ columns, styles.yaml)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "att_docs"
+from conftest import ROOT
+
+PACKAGE = ROOT / "att_docs"
 
 # ISO 639-1 codes of the UN's and the ATT's languages and of other common ones.
 CODES = "ar|de|en|es|fr|it|ja|ko|pt|ru|zh"

@@ -8,10 +8,9 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from conftest import TEMPLATES
+from conftest import CONTENT, ROOT, TEMPLATES
 from pdftags import Element, structure
 
 from att_docs.build.pipeline import load_conference
@@ -29,7 +28,7 @@ def styles() -> Styles:
 def papers(tmp_path_factory: pytest.TempPathFactory, styles: Styles):
     """Every paper of a copy of the example in every language: (data, PDF) pairs."""
     copy = tmp_path_factory.mktemp("tags") / "csp9"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "content" / "csp9", copy)
+    shutil.copytree(CONTENT, copy)
     conference, documents = load_conference(copy, TEMPLATES)
     writer = PdfWriter(styles, TEMPLATES / "paper.typ")
     out = []
@@ -110,7 +109,7 @@ def test_an_outside_pdf_ua_checker_finds_nothing(papers) -> None:
     width arrays and is reported as skipped; test_titles_are_h1... covers headings.)"""
     import json
 
-    checker = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "pdfua"
+    checker = ROOT / ".venv" / "bin" / "pdfua"
     if not checker.exists():
         pytest.skip("pdfua is not installed (scripts/setup.sh test installs it)")
     for _data, pdf in papers:

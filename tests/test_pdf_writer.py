@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import require_tools
+from conftest import ROOT, require_tools
 from factories import loc, sample_document
 
 from att_docs.document.model import (
@@ -31,7 +31,6 @@ from att_docs.writers.pdf.typst import FontError, PdfError, PdfWriter
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles, load_styles
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "templates" / "paper.typ"
 A4_PT = (595.28, 841.89)
 

@@ -255,6 +255,7 @@ def test_a_record_change_rebuilds_only_the_files_whose_draft_mark_goes(conferenc
     assert row["translation"]["zh"]["stale"] == [] and manifest["drafts"] == []
 
 
+@pytest.mark.libreoffice
 def test_review_comments_survive_a_libreoffice_round_trip(conference_copy, tmp_path):
     require_tools("soffice")
     paper = conference_copy / "wgtu-report"
@@ -296,6 +297,7 @@ def chromium(page: Path, shot: Path, profile: Path) -> str:
     return proc.stderr
 
 
+@pytest.mark.slow
 def test_index_page_renders_in_headless_chromium(conference_copy, tmp_path, monkeypatch):
     require_tools("chromium")
     from PIL import Image

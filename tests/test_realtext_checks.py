@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
+HERE = ROOT / "tests"  # the helpers (realtext.py) and fixtures
 REALTEXT = HERE / "fixtures" / "realtext"
 EXPECTED = REALTEXT / "expected.yaml"
 SOURCE = "en"

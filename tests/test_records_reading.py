@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from buildutil import ROOT
+from conftest import CONTENT
 
 from att_docs.conference.provenance import Record, read_record, record_text
 from att_docs.errors import ContentError
@@ -158,6 +159,6 @@ def test_records_read_back_exactly_what_was_written() -> None:
 def test_the_example_records_are_written_as_they_are(tmp_path: Path) -> None:
     """The writer changed library, not layout: each record of the example rewrites to
     its own bytes."""
-    for path in sorted((ROOT / "content").glob("*/*/.translations/*.yaml")):
+    for path in sorted(CONTENT.glob("*/.translations/*.yaml")):
         record = read_record(path.parent.parent, path.stem)
         assert record_text(path.stem, record) == path.read_text(encoding="utf-8"), path

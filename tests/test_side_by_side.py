@@ -32,6 +32,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 SPACES = re.compile(r"\s+")
 TEXT_STYLES = ("body", "numbered", "subparagraph", "heading2", "table-text", "table-label",
                "table-heading", "decision-item")
+pytestmark = pytest.mark.libreoffice  # LibreOffice's PDF of every DOCX
 
 
 @dataclass(frozen=True)

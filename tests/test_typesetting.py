@@ -8,7 +8,6 @@ import itertools
 import re
 import statistics
 import subprocess
-import sys
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -34,13 +33,9 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(example_set: Path) -> Path:
     require_tools("pdftotext")
-    out = tmp_path_factory.mktemp("build")
-    proc = subprocess.run([sys.executable, "-m", "att_docs", "build", str(CONTENT), "-o",
-                           str(out)], capture_output=True, text=True, timeout=600, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return out
+    return example_set
 
 
 def pdfs(built: Path, langs: set[str] | None = None) -> list[Path]:

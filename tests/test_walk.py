@@ -4,9 +4,9 @@ block type without a rule fails the same way everywhere."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from factories import sample_document
 
 from att_docs.checks.segments import corpus_from_document
@@ -16,8 +16,6 @@ from att_docs.document.walk import UnknownBlockError, walk
 from att_docs.writers.docx.writer import write_docx
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import load_styles
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import require_tools
+from conftest import CONTENT, require_tools
 from worddrafts import (
     FOOTNOTE,
     ITEMS,
@@ -32,7 +32,7 @@ from att_docs.cli.main import main
 from att_docs.conference.paths import PACKAGE_ROOT
 from att_docs.document.model import DecisionList, Paragraph, Table
 
-CSP9 = PACKAGE_ROOT / "content" / "csp9"
+CSP9 = CONTENT
 LANGUAGES = yaml.safe_load((CSP9 / "conference.yaml").read_text())["languages"]
 PAPERS = {"wgtu-report": "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep",
           "mc-programme-of-work": "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import CONTENT, ROOT
 from docxtext import paragraphs
 from fuzzlib import ERROR_LINE, cli, tree
 from lxml import etree
@@ -287,7 +287,7 @@ def test_a_linked_picture_draws_a_warning(empty_conference: Path, tmp_path: Path
 @pytest.fixture(scope="module")
 def built_zh(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("built")
-    result = cli("build", ROOT / "content" / "csp9", "-o", out, "-f", "docx", "-l", "zh",
+    result = cli("build", CONTENT, "-o", out, "-f", "docx", "-l", "zh",
                  "-q", "-j", "1", "--templates", TEMPLATES)
     assert result.exit_code == 0, result.stderr
     return next(out.glob("*_763_*.zh.docx"))
