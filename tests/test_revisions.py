@@ -141,7 +141,7 @@ def test_the_docx_redline_marks_the_edit_and_nothing_else(revision: Revision, la
 
 
 def test_the_redline_docx_is_valid_against_the_ecma_schema(revision: Revision) -> None:
-    from test_docx_schema import errors
+    from xmlschemas import wml_errors as errors
 
     found = []
     for lang in LANGS:
