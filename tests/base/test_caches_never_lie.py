@@ -83,7 +83,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def _cache_files(ws: Path) -> list[Path]:
     folder = ws / "xdg" / "att-docs"
     for kept in folder.glob("checks-*.json"):  # keyed by the papers' place: a copy of the
-        kept.unlink()  # workspace elsewhere never reads them (tests/test_check_incremental)
+        kept.unlink()  # workspace elsewhere never reads them (tests/checks/test_check_incremental)
     files = sorted(folder.glob("*.json"))
     kinds = {p.name.split("-")[0] for p in files}
     assert kinds == {"glossary", "variants", "lemmas", "homophones"}, files

@@ -10,7 +10,7 @@ real slip or a real house-style deviation, or if a listed finding is no longer f
 Then the error classes of the checks are planted into copies of real segments, one class
 at a time, and each must be found by its check where the real segment drew nothing.
 
-    .venv/bin/python tests/test_realtext_checks.py     # the unlisted findings, to review
+    .venv/bin/python tests/checks/test_realtext_checks.py     # the unlisted findings, to review
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 
-HERE = ROOT / "tests"  # the helpers (realtext.py) and fixtures
+HERE = Path(__file__).resolve().parents[1]  # tests/: the helpers (realtext.py) and fixtures
+ROOT = HERE.parent
 REALTEXT = HERE / "fixtures" / "realtext"
 EXPECTED = REALTEXT / "expected.yaml"
 SOURCE = "en"

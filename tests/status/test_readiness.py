@@ -234,7 +234,7 @@ def test_units_identical_codes_are_not_untranslated(conference_copy):
 def test_a_record_change_rebuilds_only_the_files_whose_draft_mark_goes(conference_copy,
                                                                         tmp_path):
     """A record changes no text: it refreshes the states, and rebuilds only the files of
-    the languages it makes ready, whose draft mark goes (tests/test_drafts.py)."""
+    the languages it makes ready, whose draft mark goes (tests/publish/test_drafts.py)."""
     out = tmp_path / "out"
     paper = conference_copy / "wgtu-report"
     edit(paper / "en.md", OLD, NEW)

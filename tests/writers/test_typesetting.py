@@ -1,6 +1,7 @@
 """Typesetting rules, checked on the built CSP9 papers through poppler's word boxes:
 no hyphenation, symbols never split, Chinese line-breaking rules, footnote marks; PDF
-bookmarks, PDF/A-2b with PDF/UA-1. (The DOCX against the PDF: tests/test_side_by_side.py.)"""
+bookmarks, PDF/A-2b with PDF/UA-1. (The DOCX against the PDF:
+tests/writers/test_side_by_side.py.)"""
 
 from __future__ import annotations
 
