@@ -33,7 +33,10 @@ def _no_live_content(event: str, args: tuple) -> None:
     path = args[0]
     if not isinstance(path, str | bytes | os.PathLike):
         return
-    path = os.path.abspath(os.fsdecode(path))
+    path = os.fsdecode(path)
+    if not os.path.isabs(path) and os.sep not in path:
+        return  # a bare name may be relative to a dir_fd (shutil.rmtree), not to the cwd
+    path = os.path.abspath(path)
     if path == _LIVE or path.startswith(_LIVE + os.sep):
         raise LiveContentRead(f"a test read the live content folder: {path} (use "
                               f"conftest.CONTENT or the conference_copy fixture)")

@@ -4,6 +4,8 @@ half-written, changes nothing a test sees. The example the tests read is their o
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from conftest import CONTENT, EXAMPLE, LIVE_CONTENT, LiveContentRead
 
@@ -23,3 +25,13 @@ def test_the_tests_example_is_their_own_copy():
 def test_reading_the_live_content_is_an_error(read):
     with pytest.raises(LiveContentRead, match="live content folder"):
         read()
+
+
+def test_a_folder_named_content_elsewhere_is_not_the_live_one(tmp_path, monkeypatch):
+    """shutil.rmtree opens each entry by its bare name relative to its parent's descriptor:
+    a "content" folder under another folder is removed, whatever the working folder."""
+    (tmp_path / "old-run" / "content" / "csp9").mkdir(parents=True)
+    (tmp_path / "old-run" / "content" / "csp9" / "paper.yaml").write_text("x")
+    monkeypatch.chdir(LIVE_CONTENT.parent)
+    shutil.rmtree(tmp_path / "old-run")
+    assert not (tmp_path / "old-run").exists()
