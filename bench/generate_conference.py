@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/generate_conference.py OUT_DIR [--papers 60] [--seed 9]
 
-Papers are made of the real texts of content/csp9 in every language of the seed
+Papers are made of the real texts of content/csp9 (or of the conference folder named by
+ATT_DOCS_BENCH_SEED: the tests name their own copy) in every language of the seed
 conference (English, Chinese and French), block by block, so the languages stay aligned
 and each is real text in its language. Types rotate:
 
@@ -19,6 +20,7 @@ grammar with serials from 801; every paper is dated on the conference's deadline
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -29,7 +31,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "content" / "csp9"
+SEED = Path(os.environ.get("ATT_DOCS_BENCH_SEED") or ROOT / "content" / "csp9")
 BODIES = ["WGTU", "WGETI", "WGTR", "MC", None]
 _YAML = YAML(typ="safe", pure=True)
 _YAML.allow_unicode = True

@@ -146,9 +146,9 @@ def _warm_up(args: list[str]) -> None:
         assert _cli(args) == 0, args
 
 
-def prepare(work: Path) -> dict[str, Scenario]:
-    """Each writer's inputs, made once in ``work`` (several processes may ask at once:
-    the first makes them, the others wait and use them)."""
+def prepare(work: Path, example: Path = CSP9) -> dict[str, Scenario]:
+    """Each writer's inputs from the conference ``example``, made once in ``work``
+    (several processes may ask at once: the first makes them, the others wait)."""
     import fcntl
 
     work.mkdir(parents=True, exist_ok=True)
@@ -158,7 +158,7 @@ def prepare(work: Path) -> dict[str, Scenario]:
     with (work / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not (work / "ready").exists():
-            _make_inputs(work, base, stale, xliff, built, issued)
+            _make_inputs(work, example, base, stale, xliff, built, issued)
             (work / "ready").touch()
     xlf = next(xliff.glob("*.xlf"))
     zh_docx = next(built.glob("*_763_*.zh.docx"))
@@ -183,27 +183,27 @@ def prepare(work: Path) -> dict[str, Scenario]:
     }
 
 
-def _make_inputs(work: Path, base: Path, stale: Path, xliff: Path, built: Path,
-                 issued: Path) -> None:
+def _make_inputs(work: Path, example: Path, base: Path, stale: Path, xliff: Path,
+                 built: Path, issued: Path) -> None:
     """The example conference; an XLIFF file with three targets changed (zh.md,
     paper.yaml, an annex's tables.yaml); the paper's English and Chinese DOCX with a
     paragraph revised; a copy whose English changed since its translation was recorded;
     a copy whose paper was issued."""
-    shutil.copytree(CSP9, base)
+    shutil.copytree(example, base)
     assert _run(["xliff", "export", str(base / PAPER), "-t", "zh", "-o", str(xliff)]) == 0
     _change_targets(next(xliff.glob("*.xlf")),
                     ("title", "purpose", "elements.medium-term-planning.title"))
     revised = work / "revised" / "csp9"  # the one paper, revised in English and Chinese
     revised.mkdir(parents=True)
-    shutil.copy(CSP9 / "conference.yaml", revised)
-    shutil.copytree(CSP9 / PAPER, revised / PAPER)
+    shutil.copy(example / "conference.yaml", revised)
+    shutil.copytree(example / PAPER, revised / PAPER)
     _edit(revised / PAPER / "zh.md", "{#purpose}", "{#purpose} 修订：")
     _edit(revised / PAPER / "en.md", "{#purpose}", "{#purpose} Revised:")
     assert _run(["build", str(revised), "-o", str(built), "-f", "docx", "-l", "en", "-l",
                  "zh", "-q"]) == 0
-    shutil.copytree(CSP9, stale)
+    shutil.copytree(example, stale)
     _edit(stale / PAPER / "en.md", "{#purpose}", "{#purpose} Changed:")
-    shutil.copytree(CSP9, issued)
+    shutil.copytree(example, issued)
     assert _run(["issue", str(issued / PAPER), "--allow-drafts", "-o",
                  str(work / "no-set")]) == 0
 

@@ -4,7 +4,10 @@
 #   scripts/setup.sh test      the above, plus test packages, LibreOffice, poppler and OmegaT
 #   scripts/setup.sh uv        the venv and the pinned uv only (for scripts/upgrade-lock.sh)
 # Works on a fresh Debian machine with Python 3.11+; system packages come from apt
-# (as root, or through sudo).
+# (as root, or through sudo), which waits up to ATT_DOCS_APT_LOCK_TIMEOUT seconds (300)
+# for another apt or dpkg holding its lock.
+# Exit codes: 0 ready; 3 a tool or package is missing and could not be installed (the
+# message names it).
 set -euo pipefail
 
 mode="${1:-runtime}"
@@ -20,40 +23,55 @@ pins_hash() { cat "$root/uv.lock" "$root/scripts/uv-requirements.txt" "$root/pyp
 system_stamp() { echo "$venv/.system-$1-$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)"; }
 [ -f "$venv/.installed-$(pins_hash)-$mode" ] && [ -f "$(system_stamp "$mode")" ] && exit 0
 
-missing=()
+missing=()  # Debian packages to install
+tools=()    # what each one is for, as a message names it: "soffice (libreoffice-writer-nogui)"
+need() { missing+=("$1"); tools+=("$2 ($1)"); }
 have_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list "$1" 2>/dev/null)" ]; }
 # The fonts of templates/styles.yaml: the body and heading fonts' stand-ins, then the
 # fallbacks for other scripts (Arabic and others), emoji and CJK Extension B ideographs.
-have_font "Noto Serif CJK SC:style=Bold" || missing+=(fonts-noto-cjk)
-have_font "Liberation Serif" || missing+=(fonts-liberation2)
-have_font "Noto Naskh Arabic" && have_font "Noto Sans" || missing+=(fonts-noto-core)
-have_font "Noto Color Emoji" || missing+=(fonts-noto-color-emoji)
-have_font "HanaMinB" || missing+=(fonts-hanazono)
-command -v fc-list >/dev/null 2>&1 || missing+=(fontconfig)
+have_font "Noto Serif CJK SC:style=Bold" || need fonts-noto-cjk "the font Noto Serif CJK SC"
+have_font "Liberation Serif" || need fonts-liberation2 "the font Liberation Serif"
+{ have_font "Noto Naskh Arabic" && have_font "Noto Sans"; } || need fonts-noto-core "the Noto fonts"
+have_font "Noto Color Emoji" || need fonts-noto-color-emoji "the font Noto Color Emoji"
+have_font "HanaMinB" || need fonts-hanazono "the font HanaMinB"
+command -v fc-list >/dev/null 2>&1 || need fontconfig "fc-list"
 if [ "$mode" = test ]; then
-  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-  [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)  # CSV test
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-  command -v omegat >/dev/null 2>&1 || missing+=(omegat)  # the CAT tool round trip tests
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # index page test
+  command -v soffice >/dev/null 2>&1 || need libreoffice-writer-nogui soffice
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] \
+    || need libreoffice-calc-nogui "LibreOffice Calc"  # CSV test
+  command -v pdftotext >/dev/null 2>&1 || need poppler-utils pdftotext
+  command -v omegat >/dev/null 2>&1 || need omegat omegat  # the CAT tool round trip tests
+  command -v chromium >/dev/null 2>&1 || need chromium chromium  # index page test
+  command -v git >/dev/null 2>&1 || need git git  # the quick start in a fresh clone
 fi
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || [ -x "$venv/bin/python" ] \
-  || missing+=(python3-venv)
+  || need python3-venv "Python's venv module"
+
+# apt-get waits this many seconds for another apt or dpkg holding its lock (an unattended
+# upgrade, another install), then gives up.
+apt_lock_timeout="${ATT_DOCS_APT_LOCK_TIMEOUT:-300}"
+apt_options=(-o "DPkg::Lock::Timeout=$apt_lock_timeout")
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
-    say "missing system packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})"
+    say "missing: ${tools[*]}; install them as root (apt-get install ${missing[*]})"
     exit 3
   fi
   if ! command -v apt-get >/dev/null 2>&1; then
-    say "missing system packages: ${missing[*]}; this script installs them with apt-get only"
+    say "missing: ${tools[*]}; this script installs them with apt-get only"
     exit 3
   fi
-  say "installing ${missing[*]} (apt-get; once)"
+  say "installing ${missing[*]} (apt-get; once; waits up to ${apt_lock_timeout}s for" \
+    "another apt or dpkg to finish)"
   export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq >&2
-  "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >&2
-  command -v fc-cache >/dev/null 2>&1 && fc-cache -f >/dev/null 2>&1 || true
+  if ! "${sudo[@]}" apt-get "${apt_options[@]}" update -qq >&2 \
+    || ! "${sudo[@]}" apt-get "${apt_options[@]}" install -y -qq "${missing[@]}" >&2; then
+    say "missing: ${tools[*]}; apt-get could not install ${missing[*]} (another apt or" \
+      "dpkg held its lock for over ${apt_lock_timeout}s, or the network or a package" \
+      "failed: see apt-get's message above); install them as root and run this again"
+    exit 3
+  fi
+  if command -v fc-cache >/dev/null 2>&1; then fc-cache -f >/dev/null 2>&1 || true; fi
 fi
 
 # --- Python -------------------------------------------------------------------------
@@ -69,7 +87,6 @@ fi
 # Exactly the packages of uv.lock (versions and hashes), installed by uv. uv itself is
 # pinned with its hashes in scripts/uv-requirements.txt and lives in .venv/uv, outside the
 # environment it manages. The stamp is keyed on both files, so later runs return at once.
-lock="$root/uv.lock"
 uv_pins="$root/scripts/uv-requirements.txt"
 uv="$venv/uv/bin/uv"
 log="$venv/install.log"

@@ -42,13 +42,23 @@ def checksums(out: Path) -> dict[str, str]:
 
 
 def generate(target: Path, papers: int) -> Path:
-    """bench/generate_conference.py's synthetic conference."""
+    """bench/generate_conference.py's synthetic conference, made of the tests' example."""
     path = ROOT / "bench" / "generate_conference.py"
     spec = importlib.util.spec_from_file_location("generate_conference", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
+    from conftest import CONTENT
+
+    before = os.environ.get("ATT_DOCS_BENCH_SEED")
+    os.environ["ATT_DOCS_BENCH_SEED"] = str(CONTENT)  # read as the module loads
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if before is None:
+            del os.environ["ATT_DOCS_BENCH_SEED"]
+        else:
+            os.environ["ATT_DOCS_BENCH_SEED"] = before
     return module.generate(target, papers)
 
 

@@ -8,7 +8,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-# The same reading, as a script for another environment's python (tests/test_install.py).
+# The same reading, as a script for another environment's python (tests/project/test_install.py).
 SCRIPT = ("import sys, docx\n"
           "from docx.oxml.ns import qn\n"
           "body = docx.Document(sys.argv[1]).element.body\n"

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from conftest import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content" / "csp9"
 TEMPLATES = ROOT / "templates"
 GLOSSARY = ROOT / "glossary"
 

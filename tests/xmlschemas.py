@@ -120,3 +120,48 @@ def schematron_errors(path: Path, sch: Path) -> list[str]:
 def tbx_basic_errors(path: Path) -> list[str]:
     """Errors of a TBX v3 file against TBX-Basic: the core RelaxNG, then the DCA Schematron."""
     return relaxng_errors(path, TBX_RNG) or schematron_errors(path, TBX_BASIC_SCH)
+
+
+OOXML = SCHEMAS / "ooxml"
+WML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@cache
+def wml_schema() -> etree.XMLSchema:
+    """wml.xsd, with the xml: namespace it imports without a location."""
+    wrapper = (
+        '<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"'
+        ' targetNamespace="urn:att-docs:tests:wml">'
+        '<xsd:import namespace="http://www.w3.org/XML/1998/namespace"'
+        f' schemaLocation="{XML_XSD.resolve().as_uri()}"/>'
+        f'<xsd:import namespace="{WML}" schemaLocation="{(OOXML / "wml.xsd").resolve().as_uri()}"/>'
+        "</xsd:schema>")
+    base = (OOXML / "wrapper.xsd").resolve().as_uri()
+    parser = etree.XMLParser(no_network=True, resolve_entities=False)
+    return etree.XMLSchema(etree.fromstring(wrapper, parser, base_url=base))
+
+
+def without_ignorables(root: etree._Element) -> etree._Element:
+    """What a consumer that knows only ECMA-376 reads (Markup Compatibility): elements and
+    attributes of the namespaces in ``mc:Ignorable`` dropped."""
+    ignorable = {root.nsmap[p] for p in (root.get(f"{{{MC}}}Ignorable") or "").split()
+                 if p in root.nsmap}
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if etree.QName(el).namespace in ignorable:
+            el.getparent().remove(el)
+            continue
+        for name in list(el.attrib):
+            if etree.QName(name).namespace in ignorable | {MC}:
+                del el.attrib[name]
+    return root
+
+
+def wml_errors(root: etree._Element, name: str) -> list[str]:
+    """A WordprocessingML part's errors against wml.xsd, each as ``name:line: message``."""
+    schema = wml_schema()
+    if schema.validate(without_ignorables(root)):
+        return []
+    return [f"{name}:{e.line}: {e.message}" for e in schema.error_log]
