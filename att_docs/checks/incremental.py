@@ -38,7 +38,7 @@ _FIELDS = ("check", "severity", "message", "path", "line", "segment", "document"
 def paper_keys(folder: Path, dirs: list[Path], templates: Path,
                glossary: Path) -> dict[str, str]:
     """What each paper's checks depend on, by paper folder name (the key the build
-    computes for a paper's metadata, :mod:`att_docs.publish.pipeline`)."""
+    computes for a paper's metadata, :mod:`att_docs.publish.plan`)."""
     from att_docs.base.hashing import Fingerprint, combine
     from att_docs.readers.issued import issued_sha256
     from att_docs.records.provenance import records_sha256

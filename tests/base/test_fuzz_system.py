@@ -484,9 +484,9 @@ def test_unwritable_output_folder(code: int, ws: Workspace, monkeypatch) -> None
 
 
 def test_full_disk_while_writing_a_file(ws: Workspace, monkeypatch) -> None:
-    import att_docs.publish.pipeline as pipeline
+    from att_docs.publish import links
 
-    real = pipeline._carry
+    real = links.carry
 
     def full(source: Path, target: Path) -> bool:
         if source.name.endswith(".docx"):
@@ -494,7 +494,7 @@ def test_full_disk_while_writing_a_file(ws: Workspace, monkeypatch) -> None:
         return real(source, target)
 
     _edit(ws.conference / "mc-programme-of-work" / "en.md", "tasked", "asked")
-    monkeypatch.setattr(pipeline, "_carry", full)
+    monkeypatch.setattr(links, "carry", full)
     before = ws.outputs()
     assert_located_error(ws.build(), ".docx", code=4, line=False)
     assert ws.outputs() == before

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from att_docs.cli.main import main
-from att_docs.publish.pipeline import _Checks
+from att_docs.publish.gate import Checks
 from att_docs.status.report import check_findings
 
 
@@ -25,7 +25,7 @@ def test_the_checks_raise_their_import_error(broken_checks, conference_copy):
     with pytest.raises(ImportError):
         check_findings([])
     with pytest.raises(ImportError):
-        _Checks([], conference_copy / "glossary.yaml", None, conference_copy)()
+        Checks([], conference_copy / "glossary.yaml", None, conference_copy)()
 
 
 def test_status_exits_as_an_internal_error(broken_checks, conference_copy):
