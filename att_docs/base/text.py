@@ -18,12 +18,17 @@ from pathlib import Path
 from att_docs.base.errors import ContentError
 from att_docs.base.inputs import read_text
 
-__all__ = ["MAX_MARKDOWN_BYTES", "MAX_WORD", "MAX_YAML_BYTES", "check_characters",
-           "forbidden_character", "read_input"]
+__all__ = ["LINE_BREAK", "MAX_MARKDOWN_BYTES", "MAX_WORD", "MAX_YAML_BYTES",
+           "check_characters", "fold_lines", "forbidden_character", "join_lines",
+           "read_input"]
 
 MAX_YAML_BYTES = 1_000_000
 MAX_MARKDOWN_BYTES = 1_000_000
 MAX_WORD = 1_000
+
+#: every character that ends a line somewhere (Unicode's line boundaries)
+LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_FOLD = re.compile("[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 # where a line may break: white space, soft hyphen, zero-width space, and the wide
 # (CJK) characters, each of which may stand at a line's end
@@ -79,3 +84,13 @@ def read_input(path: Path, limit: int) -> str:
     text = read_text(path, limit=limit).removeprefix("\ufeff")  # a byte order mark is not text
     check_characters(text, path)
     return text
+
+
+def join_lines(text: str) -> str:
+    """``text`` with each line break, and the spaces around it, made one space."""
+    return _FOLD.sub(" ", text)
+
+
+def fold_lines(text: str) -> str:
+    """A one-line text: :func:`join_lines`, without spaces at its ends."""
+    return join_lines(text).strip(" \t")

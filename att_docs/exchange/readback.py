@@ -15,7 +15,6 @@ checks what it is about to write with the reader's own rules, before anything mo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -24,10 +23,12 @@ from typing import TYPE_CHECKING
 
 from att_docs.base.errors import ContentError
 from att_docs.base.text import (
+    LINE_BREAK,
     MAX_MARKDOWN_BYTES,
     MAX_YAML_BYTES,
     describe,
     forbidden_character,
+    join_lines,
 )
 from att_docs.document.model import (
     Conference,
@@ -49,15 +50,13 @@ from att_docs.writers.content.markdown import render_rich_text
 if TYPE_CHECKING:
     from att_docs.readers.frame import FrameRenderer
 
-__all__ = ["LINE_BREAK", "ONE_LINE", "Origin", "breaks_lines", "check_units", "fold_lines",
-           "one_line", "read_back", "refuse", "unit_problems"]
+__all__ = ["ONE_LINE", "Origin", "breaks_lines", "check_units", "one_line", "read_back",
+           "refuse", "unit_problems"]
 
 ONE_LINE = frozenset({"heading", "title", "subtitle", "caption", "submitted-by"})
 """Unit kinds that are one line: the frame's values and headings."""
 _PLAIN = frozenset({"title", "subtitle", "caption", "submitted-by"})  # YAML strings
 _NAMES = {"submitted-by": "submitted-by line"}
-LINE_BREAK = re.compile("[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-_FOLD = re.compile("[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -82,18 +81,13 @@ class Origin:
 Locate = Callable[[str], Origin]
 
 
-def fold_lines(text: str) -> str:
-    """A one-line text: each line break, with the spaces around it, becomes one space."""
-    return _FOLD.sub(" ", text).strip(" \t")
-
-
 def one_line(text: Text) -> Text:
     """``text`` as one line: its paragraphs and line breaks joined by spaces."""
     inlines: list[Inline] = []
     for n, block in enumerate(text.blocks):
         if n:
             inlines.append(Run(" "))
-        inlines.extend(Run(_FOLD.sub(" ", i.text), i.bold, i.italic) if isinstance(i, Run)
+        inlines.extend(Run(join_lines(i.text), i.bold, i.italic) if isinstance(i, Run)
                        else i for i in block.inlines)
     return Text([TextBlock(inlines)], text.where)
 

@@ -16,16 +16,15 @@ from pathlib import Path
 
 from att_docs.base.confine import Folder, check_name, copy_tree, write_inside
 from att_docs.base.errors import ContentError
+from att_docs.base.text import LINE_BREAK, fold_lines
 from att_docs.document.model import Document, Footnote, Heading, Text
 from att_docs.document.units import document_units
 from att_docs.exchange.content_writer import Change, PaperWrite, write_translations
 from att_docs.exchange.readback import (
-    LINE_BREAK,
     ONE_LINE,
     Origin,
     breaks_lines,
     check_units,
-    fold_lines,
     one_line,
     read_back,
 )

@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
 from att_docs.base.errors import ContentError
-from att_docs.base.text import check_characters
+from att_docs.base.text import check_characters, fold_lines
 from att_docs.document.model import Document, Part, Run, Text, TextBlock
 from att_docs.language.locale import LocaleData, load_locale
 
@@ -32,7 +32,6 @@ TEMPLATE_SUFFIX = ".md.j2"
 _NOT_TYPES = {"paper", "annex"}
 _PLACEHOLDERS = {"body", "annexes", "pagebreak"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&^:=])")
-_LINE_BREAK = re.compile("[ \t]*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
 def known_types(templates: Path) -> set[str]:
@@ -60,7 +59,7 @@ def _escape_markdown(value: Any) -> Any:
     open a container (``:::``), a heading or a code block in the frame."""
     if value is None:
         return ""
-    text = _LINE_BREAK.sub(" ", str(value)).strip(" \t")
+    text = fold_lines(str(value))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
