@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
+
+safe_load = YAML(typ="safe", pure=True).load
+"""Plain YAML data from text, as the tests read outputs and fixtures back."""
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "fixtures" / "example"  # a project folder: content/csp9 in it

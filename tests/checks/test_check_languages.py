@@ -6,16 +6,14 @@ from pathlib import Path
 
 import pytest
 from buildutil import ROOT
+from conftest import safe_load
 from fixtures.check.corpora import pair
 from fixtures.check.sample_glossary import sample_glossary
-from ruamel.yaml import YAML
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.inputs import read_inputs
 from att_docs.checks.segments import Corpus, Segment
 from att_docs.glossary import default_path, load
-
-safe_load = YAML(typ="safe", pure=True).load
 
 TEMPLATES = ROOT / "templates"
 SLIPS = ROOT / "tests" / "fixtures" / "check" / "french-slips"

@@ -16,13 +16,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
-from ruamel.yaml import YAML
+from conftest import SEEDS, safe_load
 
 from att_docs.checks.engine import check_corpora
 from att_docs.checks.plaintext import read_text_file
-
-safe_load = YAML(typ="safe", pure=True).load
 
 SEED_FILES = {"000": "000_19919d131d487c94.txt", "001": "001_4f53593e75722a65.txt"}
 

@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import CONTENT, TEMPLATES
+from conftest import CONTENT, TEMPLATES, safe_load
 from lxml import etree
-from ruamel.yaml import YAML
 
 from att_docs.cli.main import main
 from att_docs.document.units import texts_by_id
@@ -26,8 +25,6 @@ from att_docs.exchange.content_writer import write_translations
 from att_docs.exchange.xliff import NS_2, NS_12, NS_MTC
 from att_docs.exchange.xliff.papers import read_one
 from att_docs.writers.content.yamlout import plain_dump
-
-safe_load = YAML(typ="safe", pure=True).load
 
 NS = {"x": NS_12, "v2": NS_2, "mtc": NS_MTC}
 CSP10 = "ATT/CSP10.WGTU/2024/CHAIR/800/Conf.Rep"

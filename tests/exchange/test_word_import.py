@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, require_tools, safe_load
 from ruamel.yaml import YAML
 from worddrafts import (
     FOOTNOTE,
@@ -31,8 +31,6 @@ from wordutil import read_back, unit_ids, units_in_order
 from att_docs.base.paths import PACKAGE_ROOT
 from att_docs.cli.main import main
 from att_docs.document.model import DecisionList, Paragraph, Table
-
-safe_load = YAML(typ="safe", pure=True).load
 
 CSP9 = CONTENT
 LANGUAGES = safe_load((CSP9 / "conference.yaml").read_text())["languages"]
@@ -385,7 +383,6 @@ def test_what_cannot_be_kept_is_warned_with_its_place(conference: Path,
 
 
 def test_english_only_copy_gets_its_translation_back(built: Path, tmp_path: Path) -> None:
-    from ruamel.yaml import YAML
 
     from att_docs.document.units import texts_by_id
 

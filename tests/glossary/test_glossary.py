@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT, SEEDS
+from conftest import CONTENT, ROOT, SEEDS, safe_load
 from lxml import etree
-from ruamel.yaml import YAML
 
 from att_docs.base.errors import ContentError
 from att_docs.glossary import (
@@ -26,8 +25,6 @@ from att_docs.glossary import (
     load,
 )
 from att_docs.glossary.tbx_format import STATUS_VALUES, TBX_NS
-
-safe_load = YAML(typ="safe", pure=True).load
 
 FIXTURES = ROOT / "tests" / "fixtures" / "glossary"
 NS = {"t": TBX_NS}

@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pytest
 from buildutil import ROOT, att_docs
+from conftest import safe_load
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
 from att_docs.writers.content.yamlout import plain_dump
-
-safe_load = YAML(typ="safe", pure=True).load
 
 LANG = "de"  # German: num2words, babel and simplemma know it; the templates do not
 

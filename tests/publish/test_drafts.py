@@ -19,11 +19,8 @@ from pathlib import Path
 
 import pytest
 from buildutil import att_docs, build, edit, snapshot
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, require_tools, safe_load
 from lxml import etree
-from ruamel.yaml import YAML
-
-safe_load = YAML(typ="safe", pure=True).load
 
 MC = "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"
 WGTU = "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep"

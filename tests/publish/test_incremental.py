@@ -25,11 +25,8 @@ from buildutil import (
     snapshot,
     touch_everything,
 )
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, require_tools, safe_load
 from pypdf import PdfReader
-from ruamel.yaml import YAML
-
-safe_load = YAML(typ="safe", pure=True).load
 
 MC = "ATT_CSP9.MC_2023_MC_761_Conf.ProgWork"
 WGTU = "ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep"

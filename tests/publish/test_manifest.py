@@ -12,14 +12,11 @@ from pathlib import Path
 
 import pytest
 from buildutil import att_docs, build, checksums, edit
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, require_tools, safe_load
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
 from att_docs.base.errors import ContentError
 from att_docs.status.setinfo import PaperMeta, check_serials, superseded_by
-
-safe_load = YAML(typ="safe", pure=True).load
 
 MC = "ATT/CSP9.MC/2023/MC/761/Conf.ProgWork"
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"

@@ -12,12 +12,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT, require_tools
+from conftest import CONTENT, require_tools, safe_load
 from lxml import etree
 from pypdf import PdfReader
-from ruamel.yaml import YAML
-
-safe_load = YAML(typ="safe", pure=True).load
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -13,12 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TEMPLATES
-from ruamel.yaml import YAML
+from conftest import ROOT, TEMPLATES, safe_load
 
 from att_docs.publish.watch import Watcher, is_input_change
-
-safe_load = YAML(typ="safe", pure=True).load
 
 pytestmark = pytest.mark.slow
 

@@ -13,12 +13,9 @@ from pathlib import Path
 
 import pytest
 from buildutil import att_docs, build, snapshot
-from conftest import CONTENT, TEMPLATES, require_tools
+from conftest import CONTENT, TEMPLATES, require_tools, safe_load
 from lxml import etree
-from ruamel.yaml import YAML
 from test_redline_diff import NEW_PARAGRAPH, the_edit
-
-safe_load = YAML(typ="safe", pure=True).load
 
 PAPER = "wgtu-report"
 BASE = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"

@@ -9,14 +9,12 @@ import re
 import docxtext
 import pytest
 from buildutil import att_docs, build
-from ruamel.yaml import YAML
+from conftest import safe_load
 
 from att_docs.base.paths import Project
 from att_docs.document.symbols import parse_symbol
 from att_docs.readers.frame import known_types
 from att_docs.readers.symbol_field import SYMBOL_TYPES, next_serial
-
-safe_load = YAML(typ="safe", pure=True).load
 
 
 def new(conference, *args: str):

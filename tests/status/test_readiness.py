@@ -15,9 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 from buildutil import att_docs, build, edit
-from conftest import CONTENT, TEMPLATES, require_tools
+from conftest import CONTENT, TEMPLATES, require_tools, safe_load
 from docx.oxml.ns import qn
-from ruamel.yaml import YAML
 
 from att_docs.language.locale import load_locale
 from att_docs.records.provenance import (
@@ -28,8 +27,6 @@ from att_docs.records.provenance import (
     unit_states,
 )
 from att_docs.writers.content.yamlout import plain_dump
-
-safe_load = YAML(typ="safe", pure=True).load
 
 WGTU = "ATT/CSP9.WGTU/2023/CHAIR/763/Conf.Rep"
 PARAGRAPH = "first-meeting"

@@ -14,15 +14,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, TEMPLATES, require_tools
+from conftest import CONTENT, TEMPLATES, require_tools, safe_load
 from pdflines import Line, Word, pdf_lines, pdf_words
 from pypdf import PdfReader
-from ruamel.yaml import YAML
 
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import load_styles
-
-safe_load = YAML(typ="safe", pure=True).load
 
 LANGS = safe_load((CONTENT / "conference.yaml").read_text(encoding="utf-8"))["languages"]
 CJK = {"zh", "ja", "ko"}
