@@ -9,6 +9,8 @@ result. Set ``ATT_DOCS_NO_CACHE`` to neither read nor write them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 
 from att_docs.base.statefile import load_cache, save_cache
 
-__all__ = ["cache_folder", "read_cached", "write_cached"]
+__all__ = ["cache_folder", "cache_path", "read_cached", "write_cached"]
 
 
 def cache_folder() -> Path | None:
@@ -25,6 +27,17 @@ def cache_folder() -> Path | None:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "att-docs"
+
+
+def cache_path(kind: str, *inputs: Any) -> Path | None:
+    """The cache file of ``kind`` for ``inputs`` (JSON values: what the value depends on),
+    named by their SHA-256; None when caching is switched off."""
+    folder = cache_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(json.dumps(list(inputs), ensure_ascii=False,
+                                       sort_keys=True).encode()).hexdigest()
+    return folder / f"{kind}-{digest}.json"
 
 
 def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = None) -> Any:

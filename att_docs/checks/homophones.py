@@ -195,18 +195,14 @@ def _made(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[s
 
 def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[str, str]]]]:
     """:func:`_made`, kept in the disk cache by pypinyin's version and the terms."""
-    import hashlib
-    import json
     from importlib.metadata import version
 
-    from att_docs.base.diskcache import cache_folder, read_cached, write_cached
+    from att_docs.base.diskcache import cache_path, read_cached, write_cached
 
-    folder = cache_folder()
-    if folder is None:
+    path = cache_path("homophones", "homophones", 1, version("pypinyin"),
+                      sorted(terms.items()))
+    if path is None:
         return _made(terms)
-    key = hashlib.sha256(json.dumps(["homophones", 1, version("pypinyin"), sorted(
-        terms.items())], ensure_ascii=False).encode()).hexdigest()
-    path = folder / f"homophones-{key}.json"
     stored = read_cached(path, None, _stored_ok)
     if stored is not None:
         chars, sounds = stored["chars"], stored["sounds"]

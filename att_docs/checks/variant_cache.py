@@ -11,12 +11,10 @@ when read (:mod:`att_docs.base.diskcache`); anything unexpected, and it is rebui
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Iterable
 from typing import Literal
 
-from att_docs.base.diskcache import cache_folder, read_cached, write_cached
+from att_docs.base.diskcache import cache_path, read_cached, write_cached
 
 __all__ = ["Row", "cached_rows"]
 
@@ -31,10 +29,7 @@ _Stored = list[tuple[str, str, Literal["preferred", "admitted", "deprecated", "s
 
 def cached_rows(inputs: Iterable[object], build: Callable[[], list[Row]]) -> list[Row]:
     """``build()``, or the rows stored for the same ``inputs`` by an earlier process."""
-    digest = hashlib.sha256(json.dumps([FORMAT, *inputs], ensure_ascii=False,
-                                       sort_keys=True).encode()).hexdigest()
-    folder = cache_folder()
-    path = folder / f"variants-{digest}.json" if folder else None
+    path = cache_path("variants", FORMAT, *inputs)
     if path is not None:
         rows = read_cached(path, _Stored)
         if rows is not None:
