@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from att_docs.base.errors import ToolError
+
 __all__ = ["Segmenter", "segmenter_for"]
 
 _WORDS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -59,8 +61,9 @@ def _jieba():  # type: ignore[no-untyped-def]
 def _words_by_jieba(text: str) -> list[str]:
     try:
         tokenizer = _jieba()
-    except ImportError:  # pragma: no cover - jieba is a dependency
-        return _characters(text)
+    except ImportError as exc:  # a damaged install: say so rather than cut differently
+        raise ToolError(f"jieba cannot be imported ({exc}); the locale asks for it to cut "
+                        "words for redlines: run scripts/setup.sh") from None
     return [token for token in tokenizer.cut(text, HMM=False) if token]
 
 

@@ -249,3 +249,19 @@ def test_the_notice_goes_under_the_title_block(issued) -> None:
     assert all(type(b).__name__ == "FrameBlock" for b in document.body[:first])
     assert type(document.body[first + 1]).__name__ != "FrameBlock"
     assert not isinstance(document.body[first].text["zh"], RevisedText)
+
+
+def test_a_missing_word_cutter_is_a_tool_error_not_another_cut(monkeypatch) -> None:
+    """Without jieba the redline would cut Chinese differently; say so instead (exit 3)."""
+    import sys
+
+    from att_docs.base.errors import ToolError
+    from att_docs.document import segmentation
+
+    segmentation._jieba.cache_clear()
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba raises ImportError
+    try:
+        with pytest.raises(ToolError, match="jieba cannot be imported"):
+            Segmenter("jieba").split("缔约国会议")
+    finally:
+        segmentation._jieba.cache_clear()
