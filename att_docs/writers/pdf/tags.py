@@ -24,6 +24,13 @@ __all__ = ["mark_row_headers"]
 _S, _K, _A, _O = NameObject("/S"), NameObject("/K"), NameObject("/A"), NameObject("/O")
 _TABLE, _SCOPE = NameObject("/Table"), NameObject("/Scope")
 
+# Structure types that never hold a table (ISO 32000-1 14.8.4: paragraphs, headings and
+# inline elements): the search for tables does not read what is inside them.
+_NO_TABLES = frozenset({"/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl",
+                        "/Span", "/Quote", "/Note", "/Reference", "/BibEntry", "/Code",
+                        "/Link", "/Annot", "/Ruby", "/Warichu", "/Figure", "/Formula",
+                        "/Form"})
+
 
 def _children(element: DictionaryObject) -> Iterator[DictionaryObject]:
     """The structure elements among an element's kids (not marked content or objects)."""
@@ -57,7 +64,7 @@ def _body_rows(element: DictionaryObject) -> Iterator[DictionaryObject]:
     for child in _children(element):
         if child[_S] == "/TBody":
             yield from (row for row in _children(child) if row[_S] == "/TR")
-        else:
+        elif child[_S] not in _NO_TABLES:
             yield from _body_rows(child)
 
 
