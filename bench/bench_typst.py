@@ -14,7 +14,9 @@ For every paper and language of the conference (default: the example), one run t
 Each route runs in a process of its own, since Typst memoises compiled content across
 compilers within a process; the child times only its loop (not imports or loading). It
 prints seconds per file and per page, and the ratios to the plain compiler (medians of
---repeat runs). Run on demand.
+--repeat runs); then the CPU milliseconds per file of each route by language (a shared
+machine's load stretches wall-clock time, far less the CPU time of the process, Typst's
+threads included). Run on demand.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,30 +64,42 @@ def main() -> None:
     stamps = [dt.datetime(d.masthead.date.year, d.masthead.date.month, d.masthead.date.day,
                           tzinfo=dt.UTC) for d, _ in jobs]
 
+    cpu: dict[str, float] = {}  # CPU seconds by language
+
+    def timed(lang: str, step: Callable[..., object], *args: object, **kwargs: object) -> None:
+        start = time.process_time()
+        step(*args, **kwargs)
+        cpu[lang] = cpu.get(lang, 0.0) + time.process_time() - start
+
     def ours(out: Path) -> float:
         writer = PdfWriter(styles, template)
         start = time.perf_counter()
         for i, (doc, lang) in enumerate(jobs):
-            writer.write(doc, lang, out / f"{i}.pdf")
+            timed(lang, writer.write, doc, lang, out / f"{i}.pdf")
         return time.perf_counter() - start
 
     def plain(out: Path) -> float:
         fonts = typst.Fonts(font_paths=[])
         compiler = typst.Compiler(str(template), root=str(template.parent), font_paths=fonts,
                                   sys_inputs={"data": "{}"})
-        start = time.perf_counter()
-        for i, (payload, stamp) in enumerate(zip(payloads, stamps, strict=True)):
+
+        def one(i: int, payload: str, stamp: dt.datetime) -> None:
             pdf = compiler.compile(sys_inputs={"data": payload},
                                    pdf_standards=PDF_STANDARDS[0], timestamp=stamp)
             (out / f"plain-{i}.pdf").write_bytes(pdf)  # type: ignore[arg-type]
+
+        start = time.perf_counter()
+        for i, (payload, stamp) in enumerate(zip(payloads, stamps, strict=True)):
+            timed(jobs[i][1], one, i, payload, stamp)
         return time.perf_counter() - start
 
     def fresh(out: Path) -> float:
         start = time.perf_counter()
         for i, (payload, stamp) in enumerate(zip(payloads, stamps, strict=True)):
-            typst.compile(str(template), output=str(out / f"fresh-{i}.pdf"),
-                          root=str(template.parent), sys_inputs={"data": payload},
-                          pdf_standards=PDF_STANDARDS[0], timestamp=stamp)
+            timed(jobs[i][1], typst.compile, str(template),
+                  output=str(out / f"fresh-{i}.pdf"), root=str(template.parent),
+                  sys_inputs={"data": payload}, pdf_standards=PDF_STANDARDS[0],
+                  timestamp=stamp)
         return time.perf_counter() - start
 
     with tempfile.TemporaryDirectory(prefix="att-docs-typst-") as tmp:
@@ -93,7 +108,9 @@ def main() -> None:
         prefix = "" if args.route == "ours" else f"{args.route}-"
         pages = sum(len(pypdf.PdfReader(out / f"{prefix}{i}.pdf").pages)
                     for i in range(len(jobs)))
-    print(json.dumps({"seconds": seconds, "files": len(jobs), "pages": pages}))
+    counts = {lang: sum(1 for _, j in jobs if j == lang) for lang in cpu}
+    print(json.dumps({"seconds": seconds, "files": len(jobs), "pages": pages,
+                      "cpu_ms": {lang: cpu[lang] / counts[lang] * 1000 for lang in cpu}}))
 
 
 def report(conference: Path, repeat: int) -> None:
@@ -116,6 +133,12 @@ def report(conference: Path, repeat: int) -> None:
                        ("fresh", "typst.compile per file (CLI-like)")):
         print(f"{label:<44}{median[key] / files:>9.3f}{median[key] / count * 1000:>9.1f}"
               f"{median[key] / median['plain']:>8.2f}")
+    languages = list(runs["ours"][0]["cpu_ms"])
+    print(f"\nCPU ms per file by language (medians of {repeat} runs)")
+    print(f"{'route':<10}" + "".join(f"{lang:>9}" for lang in languages))
+    for key in runs:
+        cpu = [statistics.median(r["cpu_ms"][lang] for r in runs[key]) for lang in languages]
+        print(f"{key:<10}" + "".join(f"{ms:>9.1f}" for ms in cpu))
 
 
 if __name__ == "__main__":

@@ -82,6 +82,34 @@ def test_table_row_labels_are_row_headers(papers) -> None:
     assert checked > 50
 
 
+@pytest.mark.parametrize("header", [True, False], ids=["with-header", "without-header"])
+def test_row_headers_in_every_table_found_from_the_id_tree_or_not(tmp_path, header) -> None:
+    """Tables are found from their header cells' IDs; a table without a header cell (one
+    with only a footer: no ID leads to it) is found all the same, by a search of the whole
+    structure tree."""
+    import typst
+
+    from att_docs.writers.pdf.tags import mark_row_headers
+
+    head = "table.header([Title], [Text])," if header else ""
+    source = tmp_path / "tables.typ"
+    source.write_text('#set document(title: "Tables")\n#set text(lang: "en")\n'
+                      "= Tables\n"
+                      "#table(columns: 2, table.header([Element], [Text]), [A], [a], [B], [b])\n"
+                      f"#table(columns: 2, {head} [C], [c], [D], [d], [E], [e], "
+                      "table.footer([Total], [3]))\n",
+                      encoding="utf-8")
+    pdf = tmp_path / "tables.pdf"
+    pdf.write_bytes(mark_row_headers(typst.compile(str(source), root=str(tmp_path))))
+    tables = tags(structure(pdf), "Table")
+    assert len(tables) == 2
+    labels = [[row.children[0] for row in body.children]
+              for table in tables for body in table.children if body.tag == "TBody"]
+    assert [len(rows) for rows in labels] == [2, 3]
+    assert all(c.tag == "TH" and c.attributes.get("Scope") == "Row"
+               for rows in labels for c in rows)
+
+
 def test_subparagraphs_and_decision_items_are_lists(papers) -> None:
     for data, pdf in papers:
         want = []  # the item count of each list, in order

@@ -9,6 +9,11 @@ an incremental update appended to Typst's file (ISO 32000-1 7.5.6: the changed o
 cross-reference section for them and a trailer that repeats the previous one's entries).
 Typst's bytes stay as they are, and the same input gives the same output. (pypdf's own
 incremental writer leaves ``/Info`` out of the new trailer, which hides the title.)
+
+Tables are found from their header cells, which the structure's ID tree names (a table's
+header cells carry IDs that its data cells point to), so only the tables' own elements are
+read, not every paragraph of the document; should a table have no header cell, the whole
+structure tree is searched instead.
 """
 
 from __future__ import annotations
@@ -23,6 +28,14 @@ __all__ = ["mark_row_headers"]
 
 _S, _K, _A, _O = NameObject("/S"), NameObject("/K"), NameObject("/A"), NameObject("/O")
 _TABLE, _SCOPE = NameObject("/Table"), NameObject("/Scope")
+_P = NameObject("/P")
+
+# Structure types that never hold a table (ISO 32000-1 14.8.4: paragraphs, headings and
+# inline elements): the search for tables does not read what is inside them.
+_NO_TABLES = frozenset({"/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/Lbl",
+                        "/Span", "/Quote", "/Note", "/Reference", "/BibEntry", "/Code",
+                        "/Link", "/Annot", "/Ruby", "/Warichu", "/Figure", "/Formula",
+                        "/Form"})
 
 
 def _children(element: DictionaryObject) -> Iterator[DictionaryObject]:
@@ -57,8 +70,46 @@ def _body_rows(element: DictionaryObject) -> Iterator[DictionaryObject]:
     for child in _children(element):
         if child[_S] == "/TBody":
             yield from (row for row in _children(child) if row[_S] == "/TR")
-        else:
+        elif child[_S] not in _NO_TABLES:
             yield from _body_rows(child)
+
+
+def _id_tree_names(node: DictionaryObject) -> Iterator[DictionaryObject]:
+    """The elements of a name tree (ISO 32000-1 7.9.6): its ``/Names`` and its kids'."""
+    names = node.get("/Names")
+    if names is not None:
+        names = names.get_object()
+        yield from (value.get_object() for value in names[1::2])
+    for kid in node.get("/Kids", ()):
+        yield from _id_tree_names(kid.get_object())
+
+
+def _headed_tables(tree: DictionaryObject) -> list[DictionaryObject]:
+    """The tables that hold a header cell named in the ID tree, in no particular order."""
+    ids = tree.get("/IDTree")
+    tables: dict[int, DictionaryObject] = {}
+    for element in _id_tree_names(ids.get_object()) if ids is not None else ():
+        if element.get(_S) != "/TH":
+            continue
+        parent = element.get(_P)
+        while parent is not None:
+            reference, parent = parent, parent.get_object()
+            if parent.get(_S) == _TABLE:
+                tables[reference.idnum] = parent
+                break
+            parent = parent.get(_P)
+    return list(tables.values())
+
+
+def _all_body_rows(tree: DictionaryObject, pdf: bytes) -> Iterator[DictionaryObject]:
+    """The body rows of every table: from the tables the ID tree leads to when that is all
+    of them (as many as the file has table elements), else from a search of the tree."""
+    tables = _headed_tables(tree)
+    if tables and len(tables) == pdf.count(b"/S/Table"):
+        for table in tables:
+            yield from _body_rows(table)
+    else:
+        yield from _body_rows(tree)
 
 
 def mark_row_headers(pdf: bytes) -> bytes:
@@ -70,7 +121,7 @@ def mark_row_headers(pdf: bytes) -> bytes:
     if tree is None:
         return pdf
     changed: dict[int, DictionaryObject] = {}
-    for row in _body_rows(tree.get_object()):
+    for row in _all_body_rows(tree.get_object(), pdf):
         first = next(_children(row), None)
         if first is not None and first[_S] == "/TD" and first.indirect_reference:
             _row_header(first)

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from att_docs.base.errors import ContentError
@@ -54,7 +55,7 @@ from att_docs.document.model import (
 )
 from att_docs.document.walk import dispatch, document_title
 from att_docs.writers.keep import lead_ins
-from att_docs.writers.styles import Styles
+from att_docs.writers.styles import ParagraphLook, Styles
 
 __all__ = ["document_data", "split_language_tag"]
 
@@ -193,12 +194,18 @@ def _char_class(chars: str) -> str:
     return "[" + "".join("\\" + c if c in "\\^-[]&~" else c for c in chars) + "]"
 
 
+@cache
+def _look(look: ParagraphLook, east_asian: bool, pitch_pt: float) -> Json:
+    """A style as the template needs it (made once per style and language, not for every
+    document): its alignment in the language and its line pitch in points."""
+    return {**look.as_dict(), "align": look.align_in(east_asian), "pitch_pt": pitch_pt}
+
+
 def _styles(styles: Styles, lang: str) -> Json:
-    """Every style of the sheet as the template needs it in ``lang``: its alignment in
-    this language and its line pitch in points."""
+    """Every style of the sheet as the template needs it in ``lang`` (copies: the data is
+    the caller's to change)."""
     east_asian = lang in styles.east_asian
-    return {name: {**look.as_dict(), "align": look.align_in(east_asian),
-                   "pitch_pt": styles.pitch(lang, look.size)}
+    return {name: dict(_look(look, east_asian, styles.pitch(lang, look.size)))
             for name, look in styles.looks.items()}
 
 
