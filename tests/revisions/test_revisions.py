@@ -3,6 +3,7 @@ read back from what the commands wrote (Word's XML, LibreOffice, poppler, pdfplu
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -220,6 +221,27 @@ def test_a_stale_translation_carries_the_notice(revision: Revision) -> None:
         assert (notice in docx_text) == present, lang
         assert (" ".join(notice.split()[:3]) in " ".join(pdf.split())) == present, lang
         assert notice not in "".join(body(revision.out / f"{STEM}.{lang}.docx").itertext())
+
+
+def test_the_notice_lines_do_not_overlap(revision: Revision) -> None:
+    """The notice wraps to two lines in French: each line lies below the one before by
+    at least its text's size (the page sets no leading: a line's edges make its height)."""
+    import pdfplumber
+
+    from att_docs.language.locale import load_locale
+
+    notice = load_locale(TEMPLATES, "fr").spec.translation_incomplete.split()
+    with pdfplumber.open(revision.out / f"{STEM}.fr.redline.pdf") as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    at = next(i for i in range(len(words))
+              if [w["text"] for w in words[i:i + 3]] == notice[:3])
+    lines: dict[float, float] = {}  # top -> size, of the notice's words
+    for word in words[at:at + len(notice)]:
+        lines[round(word["top"], 1)] = word["size"]
+    tops = sorted(lines)
+    assert len(tops) >= 2, "the notice fits one line: the test no longer tests wrapping"
+    for above, below in itertools.pairwise(tops):
+        assert below - above >= lines[above] * 0.99, tops
 
 
 # --------------------------------------------------------------------------- the set
