@@ -193,3 +193,17 @@ def test_the_check_command_reports_the_same_with_one_worker_or_two(conference_co
     assert len([name for name in kept["2"] if name.startswith("checks-")]) == 6
     assert any(name.startswith("lemmas-") for name in kept["2"])
     assert kept["1"] == kept["2"]
+
+
+def test_kept_entries_are_not_flushed_one_by_one(conference_copy, cache, monkeypatch):
+    """A cache file a crash cuts short fails its checksum and is made again: the entries
+    are replaced atomically, without an fsync each."""
+    import os
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    expected = check_conference(conference_copy, TEMPLATES, default_path())
+    assert len(list(cache.glob("checks-*.json"))) == 2
+    assert synced == []
+    assert check_conference(conference_copy, TEMPLATES, default_path()) == expected
