@@ -246,15 +246,15 @@ def _row(finding: Finding) -> list[Any]:
 
 
 def _finding(row: list[Any], paths: dict[str, Path]) -> Finding:
-    """A finding from its row; ``paths``: the paths made so far, by their text."""
-    values = dict(zip(_FIELDS, row, strict=True))
-    where = values["path"]
+    """A finding from its row (its fields in :data:`_FIELDS` order, the dataclass's);
+    ``paths``: the paths made so far, by their text."""
+    where = row[3]
     if where is not None:
         path = paths.get(where)
         if path is None:
             path = paths[where] = Path(where)
-        values["path"] = path
-    return Finding(**values)
+        row = [*row[:3], path, *row[4:]]
+    return Finding(*row)
 
 
 def _path(key: str) -> Path | None:

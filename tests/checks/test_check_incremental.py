@@ -207,3 +207,12 @@ def test_kept_entries_are_not_flushed_one_by_one(conference_copy, cache, monkeyp
     assert len(list(cache.glob("checks-*.json"))) == 2
     assert synced == []
     assert check_conference(conference_copy, TEMPLATES, default_path()) == expected
+
+
+def test_a_kept_row_holds_the_fields_of_a_finding_in_their_order():
+    from dataclasses import fields
+
+    from att_docs.checks.findings import Finding
+    from att_docs.checks.incremental import _FIELDS
+
+    assert tuple(f.name for f in fields(Finding)) == _FIELDS
