@@ -58,7 +58,22 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
     :func:`~att_docs.checks.engine.check_documents` would give them for all its papers
     at once. ``documents`` are papers already read (by folder name), ``keys`` the papers'
     keys if the caller has them; papers neither cached nor given are read (``strict``
-    as the build reads them), in ``workers`` processes when there are many."""
+    as the build reads them), in ``workers`` processes when there are many.
+
+    The cycle collector is paused throughout: the run makes millions of small objects
+    that hold no cycles (the papers' texts, the kept entries, their tables), and each
+    collection it would set off walks them all again."""
+    from att_docs.base.collector import collector_paused
+
+    with collector_paused():
+        return _checked(folder, templates, glossary, documents, keys, strict, checks,
+                        profile, workers)
+
+
+def _checked(folder: Path, templates: Path, glossary: Path,
+             documents: Mapping[str, Document] | None, keys: Mapping[str, str] | None,
+             strict: bool, checks: Iterable[str] | None, profile: str | None,
+             workers: int) -> list[Finding]:
     from att_docs.base.paths import find_paper_dirs
 
     dirs = find_paper_dirs(folder)
@@ -120,22 +135,20 @@ def _made(folder: Path, templates: Path, dirs: list[Path], given: Mapping[str, D
     glossary's matchers, the languages' data), and the others in that many forked
     processes, which inherit all of it. Each paper's entry is its own whoever works it
     out, and the entries are merged in the papers' order: the findings are the same."""
-    from att_docs.base.collector import collector_paused
     from att_docs.checks.lemma_store import add_lemmas, save_lemmas
 
     job = _Job(folder, templates, given, keys, ctx, strict)
-    with collector_paused():
-        if workers > 1 and len(dirs) >= POOL_FROM:
-            from att_docs.base.processes import forked_map
+    if workers > 1 and len(dirs) >= POOL_FROM:
+        from att_docs.base.processes import forked_map
 
-            made = _worked_out(job, dirs[:1])
-            for entries, lemmas in forked_map(_in_worker, job, _chunks(dirs[1:], workers),
-                                              workers):
-                made.update(entries)
-                add_lemmas(lemmas)
-        else:
-            made = _worked_out(job, dirs)
-        save_lemmas()
+        made = _worked_out(job, dirs[:1])
+        for entries, lemmas in forked_map(_in_worker, job, _chunks(dirs[1:], workers),
+                                          workers):
+            made.update(entries)
+            add_lemmas(lemmas)
+    else:
+        made = _worked_out(job, dirs)
+    save_lemmas()
     return made
 
 
