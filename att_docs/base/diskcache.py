@@ -47,5 +47,12 @@ def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = N
 
 
 def write_cached(path: Path, value: Any) -> None:
-    """Cache ``value`` in ``path``; a folder that cannot be written is left alone."""
-    save_cache(path, value)
+    """Cache ``value`` in ``path``; a folder that cannot be written is left alone.
+
+    The file replaces the old one in one step but is not flushed to disk on its own (a
+    check run writes one per paper): one that a crash leaves cut short fails its checksum
+    and is made again."""
+    from att_docs.base.atomic import deferred_sync
+
+    with deferred_sync():
+        save_cache(path, value)

@@ -20,6 +20,7 @@ still not hold together (a file written by hand), the whole set is checked afres
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +53,27 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
                      documents: Mapping[str, Document] | None = None,
                      keys: Mapping[str, str] | None = None, strict: bool = False,
                      checks: Iterable[str] | None = None,
-                     profile: str | None = None) -> list[Finding]:
+                     profile: str | None = None, workers: int = 1) -> list[Finding]:
     """Every finding over the papers of the conference in ``folder``, as
     :func:`~att_docs.checks.engine.check_documents` would give them for all its papers
     at once. ``documents`` are papers already read (by folder name), ``keys`` the papers'
     keys if the caller has them; papers neither cached nor given are read (``strict``
-    as the build reads them)."""
+    as the build reads them), in ``workers`` processes when there are many.
+
+    The cycle collector is paused throughout: the run makes millions of small objects
+    that hold no cycles (the papers' texts, the kept entries, their tables), and each
+    collection it would set off walks them all again."""
+    from att_docs.base.collector import collector_paused
+
+    with collector_paused():
+        return _checked(folder, templates, glossary, documents, keys, strict, checks,
+                        profile, workers)
+
+
+def _checked(folder: Path, templates: Path, glossary: Path,
+             documents: Mapping[str, Document] | None, keys: Mapping[str, str] | None,
+             strict: bool, checks: Iterable[str] | None, profile: str | None,
+             workers: int) -> list[Finding]:
     from att_docs.base.paths import find_paper_dirs
 
     dirs = find_paper_dirs(folder)
@@ -69,12 +85,14 @@ def check_conference(folder: Path, templates: Path, glossary: Path, *,
     ctx = _context(templates, glossary)
     fresh = [d for d in dirs if entries[d.name] is None]
     if fresh:
-        entries.update(_made(folder, templates, fresh, documents or {}, keys, ctx, strict))
+        entries.update(_made(folder, templates, fresh, documents or {}, keys, ctx, strict,
+                              workers))
     try:
         findings = _merged([entries[d.name] for d in dirs], ctx)  # type: ignore[misc]
     except (TypeError, ValueError, KeyError, IndexError, AttributeError):
         ctx = _context(templates, glossary)  # an entry that does not hold together
-        entries.update(_made(folder, templates, dirs, documents or {}, keys, ctx, strict))
+        entries.update(_made(folder, templates, dirs, documents or {}, keys, ctx, strict,
+                              workers))
         findings = _merged([entries[d.name] for d in dirs], ctx)  # type: ignore[misc]
     if checks is not None:
         wanted = set(checks)
@@ -90,17 +108,74 @@ def _placed(keys: Mapping[str, str], dirs: list[Path]) -> dict[str, str]:
     return {d.name: combine(keys[d.name], str(d.resolve())) for d in dirs}
 
 
+POOL_FROM = 4
+"""Papers to work out from which forked workers share them (fewer: all in process)."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What working out papers' entries needs, inherited by forked workers."""
+
+    folder: Path
+    templates: Path
+    given: Mapping[str, Document]
+    keys: Mapping[str, str]
+    ctx: Any
+    strict: bool
+
+
 def _made(folder: Path, templates: Path, dirs: list[Path], given: Mapping[str, Document],
-          keys: Mapping[str, str], ctx: Any, strict: bool) -> dict[str, dict[str, Any]]:
+          keys: Mapping[str, str], ctx: Any, strict: bool,
+          workers: int = 1) -> dict[str, dict[str, Any]]:
     """The entries of the papers in ``dirs``, worked out (from ``given`` documents, else
-    read) and kept."""
-    wanted = [d for d in dirs if d.name not in given]
-    read = _read_papers(folder, templates, wanted, strict) if wanted else {}
-    papers = {d.name: given.get(d.name) or read[d.name] for d in dirs}
-    made = _entries(papers, ctx)
-    for name, entry in made.items():
-        _write(keys[name], entry)
+    read) and kept.
+
+    With ``workers`` above one and :data:`POOL_FROM` papers or more, the first paper is
+    worked out here, which loads what every paper needs (the readers, the rules, the
+    glossary's matchers, the languages' data), and the others in that many forked
+    processes, which inherit all of it. Each paper's entry is its own whoever works it
+    out, and the entries are merged in the papers' order: the findings are the same."""
+    from att_docs.checks.lemma_store import add_lemmas, save_lemmas
+
+    job = _Job(folder, templates, given, keys, ctx, strict)
+    if workers > 1 and len(dirs) >= POOL_FROM:
+        from att_docs.base.processes import forked_map
+
+        made = _worked_out(job, dirs[:1])
+        for entries, lemmas in forked_map(_in_worker, job, _chunks(dirs[1:], workers),
+                                          workers):
+            made.update(entries)
+            add_lemmas(lemmas)
+    else:
+        made = _worked_out(job, dirs)
+    save_lemmas()
     return made
+
+
+def _chunks(dirs: list[Path], workers: int) -> list[list[Path]]:
+    """``dirs`` in runs of a few papers: several runs per worker, so that a worker that
+    finishes early takes the next run."""
+    size = max(1, min(4, len(dirs) // (3 * workers)))
+    return [dirs[i:i + size] for i in range(0, len(dirs), size)]
+
+
+def _worked_out(job: _Job, dirs: list[Path]) -> dict[str, dict[str, Any]]:
+    """The entries of the papers in ``dirs``, kept in the disk cache."""
+    wanted = [d for d in dirs if d.name not in job.given]
+    read = _read_papers(job.folder, job.templates, wanted, job.strict) if wanted else {}
+    papers = {d.name: job.given.get(d.name) or read[d.name] for d in dirs}
+    made = _entries(papers, job.ctx)
+    for name, entry in made.items():
+        _write(job.keys[name], entry)
+    return made
+
+
+def _in_worker(job: _Job, dirs: list[Path]) -> tuple[dict[str, dict[str, Any]],
+                                                     dict[str, dict[str, str]]]:
+    """In a forked worker: the entries, and the lemmas met, for the parent to save."""
+    from att_docs.checks.lemma_store import take_new_lemmas
+
+    return _worked_out(job, dirs), take_new_lemmas()
 
 
 def _context(templates: Path, glossary: Path) -> Any:
@@ -120,8 +195,6 @@ def _read_papers(folder: Path, templates: Path, dirs: list[Path],
 
 def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, Any]]:
     """Each paper's own findings, by check, and its consistency table."""
-    from att_docs.base.collector import collector_paused
-    from att_docs.checks.lemma_store import save_lemmas
     from att_docs.checks.rules import consistency
     from att_docs.checks.segments import corpus_from_document
     from att_docs.checks.suppress import apply_markers
@@ -132,18 +205,16 @@ def _entries(papers: Mapping[str, Document], ctx: Any) -> dict[str, dict[str, An
         corpus = corpora[name] = corpus_from_document(doc)
         apply_markers(corpus, markers)
     out: dict[str, dict[str, Any]] = {}
-    with collector_paused():
-        ctx.prepare(list(corpora.values()))
-        for name, corpus in corpora.items():
-            one = [corpus]  # the same list for every rule: the context keeps its pairs
-            findings: dict[str, list[list[Any]]] = {}
-            for rule in rules():
-                if rule is consistency:
-                    continue
-                findings[rule.CHECK] = [_row(f) for f in rule.run(one, ctx) if f is not None]
-            out[name] = {"format": FORMAT, "name": corpus.name, "findings": findings,
-                         "table": consistency.collect(one, ctx)}
-        save_lemmas()
+    ctx.prepare(list(corpora.values()))
+    for name, corpus in corpora.items():
+        one = [corpus]  # the same list for every rule: the context keeps its pairs
+        findings: dict[str, list[list[Any]]] = {}
+        for rule in rules():
+            if rule is consistency:
+                continue
+            findings[rule.CHECK] = [_row(f) for f in rule.run(one, ctx) if f is not None]
+        out[name] = {"format": FORMAT, "name": corpus.name, "findings": findings,
+                     "table": consistency.collect(one, ctx)}
     return out
 
 
@@ -188,15 +259,15 @@ def _row(finding: Finding) -> list[Any]:
 
 
 def _finding(row: list[Any], paths: dict[str, Path]) -> Finding:
-    """A finding from its row; ``paths``: the paths made so far, by their text."""
-    values = dict(zip(_FIELDS, row, strict=True))
-    where = values["path"]
+    """A finding from its row (its fields in :data:`_FIELDS` order, the dataclass's);
+    ``paths``: the paths made so far, by their text."""
+    where = row[3]
     if where is not None:
         path = paths.get(where)
         if path is None:
             path = paths[where] = Path(where)
-        values["path"] = path
-    return Finding(**values)
+        row = [*row[:3], path, *row[4:]]
+    return Finding(*row)
 
 
 def _path(key: str) -> Path | None:

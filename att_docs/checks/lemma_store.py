@@ -19,7 +19,7 @@ from pydantic import Field
 
 from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 
-__all__ = ["LemmaStore", "save_lemmas", "store_for"]
+__all__ = ["LemmaStore", "add_lemmas", "save_lemmas", "store_for", "take_new_lemmas"]
 
 FORMAT = 1
 MAX_WORDS = 200_000  # a file larger than this starts again
@@ -80,3 +80,20 @@ def save_lemmas() -> None:
     """Write every store's new words; called when a check run ends."""
     for store in _STORES.values():
         store.save()
+
+
+def take_new_lemmas() -> dict[str, dict[str, str]]:
+    """The words each store met since the last save or take, by language, and no longer
+    to be saved by this process (a worker hands them to the process that saves)."""
+    taken = {lang: store.added for lang, store in _STORES.items() if store.added}
+    for store in _STORES.values():
+        store.added = {}
+    return taken
+
+
+def add_lemmas(taken: dict[str, dict[str, str]]) -> None:
+    """Words another process met (:func:`take_new_lemmas`), saved with this one's."""
+    for lang, words in taken.items():
+        store = store_for(lang)
+        store.known.update(words)
+        store.added.update(words)

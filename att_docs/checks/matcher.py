@@ -37,6 +37,7 @@ from typing import Any
 import ahocorasick
 
 from att_docs.base.errors import ContentError
+from att_docs.checks.inflection import inflect_engine
 from att_docs.checks.variant_cache import Row, cached_rows
 from att_docs.glossary.model import Concept, Glossary, Status, Term
 from att_docs.language.profile import Language
@@ -190,13 +191,6 @@ Inflector = Callable[[str], set[str]]
 """A word to its singular and plural forms (itself included)."""
 
 
-@functools.cache
-def _inflect_engine():  # type: ignore[no-untyped-def]
-    import inflect
-
-    return inflect.engine()
-
-
 def inflect_forms(word: str) -> set[str]:
     """The word, its singular and its plural (the ``inflect`` package; case kept)."""
     forms = {word}
@@ -205,7 +199,7 @@ def inflect_forms(word: str) -> set[str]:
     if _is_acronym(word):
         forms.add(word + "s")
         return forms
-    engine = _inflect_engine()
+    engine = inflect_engine()
     lower = word.lower()
     singular = engine.singular_noun(lower)
     others = [singular] if singular else [engine.plural_noun(lower)]

@@ -90,10 +90,13 @@ class _CheckCommand(click.Command):
                                 "consistency as information). Default: the conference's "
                                 "(conference.yaml checks: profile), else default.")
 @templates_option
+@click.option("-j", "--jobs", "workers", type=click.IntRange(min=1),
+              help="Worker processes for the papers of a conference not checked since they "
+                   "changed (default: one per core; a few papers are checked in process).")
 @reports_errors
 def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None, fmt: str,
           fail_on: str, min_severity: str, only: tuple[str, ...], profile: str | None,
-          templates: Path | None) -> None:
+          templates: Path | None, workers: int | None) -> None:
     """Check papers against the glossary and their translation.
 
     PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
@@ -130,8 +133,11 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
                                  param_hint="--profile")
     conference = one_conference(list(paths) or [project.content])
     if conference is not None:  # each paper's findings kept in the disk cache
+        from att_docs.base.processes import default_workers
+
         findings = check_conference(conference, project.templates, project.glossary,
-                                    checks=only or None, profile=profile)
+                                    checks=only or None, profile=profile,
+                                    workers=workers or default_workers())
     else:
         corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
         findings = check_corpora(corpora, load(project.glossary), only or None,

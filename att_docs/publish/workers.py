@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.base.errors import ContentError
+from att_docs.base.processes import default_workers, die_with_parent
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.publish.jobs import FileDone, FileJob, PaperDone, RedlineInput
@@ -33,13 +34,6 @@ LO_ENGINE = "libreoffice"  # the engine that converts the DOCX after the papers 
 
 class RenderError(Exception):
     """A ContentError raised in a worker, carried back as its one-line message."""
-
-
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def describe(path: Path, name: str, fmt: str, data: bytes | None = None) -> FileDone:
@@ -65,7 +59,7 @@ def init_worker(templates: Path, pdf_engine: str, parent: int | None = None) -> 
     from att_docs.writers.styles import load_styles
 
     if parent is not None:
-        _die_with_parent(parent)
+        die_with_parent(parent)
     _STATE.clear()
     _STATE.update(templates=templates, engine=pdf_engine,
                   styles=load_styles(templates / "styles.yaml"), pdf=None)
@@ -95,20 +89,6 @@ def preflight_fonts(templates: Path, languages: list[str]) -> Any:
         _WARM_WRITERS[key] = writer
     writer.check_fonts(languages)
     return writer
-
-
-def _die_with_parent(parent: int) -> None:
-    """Linux: ask for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG)."""
-    import ctypes
-    import signal
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        return
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _typesetter() -> Any:

@@ -161,14 +161,20 @@ class _Where:
 
     def __init__(self, tables: list[Table]) -> None:
         self.documents = [table["documents"] for table in tables]
-        self.paths = [[None if p is None else Path(p) for p in table["paths"]]
-                      for table in tables]
+        self.paths = [table["paths"] for table in tables]
+        self._made: dict[str, Path] = {}  # a path made once, when a finding names it
 
     def document(self, placed: Placed) -> str:
         return self.documents[placed[0]][placed[1][DOC]]  # type: ignore[no-any-return]
 
     def path(self, placed: Placed) -> Path | None:
-        return self.paths[placed[0]][placed[1][PATH]]
+        where = self.paths[placed[0]][placed[1][PATH]]
+        if where is None:
+            return None
+        found = self._made.get(where)
+        if found is None:
+            found = self._made[where] = Path(where)
+        return found
 
 
 def _segment_entries(corpora: list[Corpus], ctx: Context,

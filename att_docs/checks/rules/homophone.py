@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from att_docs.checks.context import Context
 from att_docs.checks.findings import Finding
-from att_docs.checks.homophones import syllable
-from att_docs.checks.segments import Corpus
+from att_docs.checks.homophones import Homophone, syllable
+from att_docs.checks.segments import Corpus, Segment
 
 CHECK = "homophone"
 HELP = "characters that read like a glossary term (联系主席 for 联席主席)"
@@ -33,12 +33,17 @@ def run(corpora: list[Corpus], ctx: Context) -> Iterator[Finding | None]:
                 text = seg.text(lang)
                 if not text or CHECK in seg.ignore or ctx.untranslated(corpus, seg, lang):
                     continue
-                covered = [(m.start, m.end) for m in ctx.matches(seg, lang)
-                           if not m.deprecated_only]
-                for slip in index.find(text, covered):
+                for slip in ctx.fact(CHECK, seg, lang, _slips):
                     reading = " ".join(filter(None, (syllable(c) for c in slip.term)))
                     yield ctx.finding(
                         CHECK, "warning", corpus, seg, lang,
                         f"{slip.text} reads like the term {slip.term} ({reading}) but is "
                         f"written with other characters: expected {slip.term}",
                         slip.term, slip.start)
+
+
+def _slips(ctx: Context, seg: Segment, lang: str) -> list[Homophone]:
+    """The slips in the segment's text, outside the glossary terms found there (once per
+    text: they depend on the text alone)."""
+    covered = [(m.start, m.end) for m in ctx.matches(seg, lang) if not m.deprecated_only]
+    return ctx.index.homophones(lang).find(seg.text(lang), covered)  # type: ignore[no-any-return]

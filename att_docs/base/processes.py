@@ -1,0 +1,80 @@
+"""Worker processes: how many to start, each one ending with the process that made it,
+and a map over forked workers that gives its results in order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from att_docs.base.errors import ContentError
+
+__all__ = ["default_workers", "die_with_parent", "forked_map"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Linux: ask for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+class _CarriedError(Exception):
+    """A worker's ContentError on its way back: message, path and line as arguments (a
+    ContentError itself would come back with its message alone)."""
+
+
+_SHARED: list[Any] = []  # what the workers of the running forked_map inherit
+
+
+def forked_map(func: Callable[[Any, T], R], shared: Any, items: Sequence[T],
+               workers: int) -> list[R]:
+    """``[func(shared, item) for item in items]`` over at most ``workers`` forked
+    processes, the results in the order of ``items``.
+
+    ``shared`` is never pickled: the workers inherit it, and whatever this process has
+    loaded or cached, when they are forked. ``func`` must be a module-level function;
+    each item and result is pickled. A ContentError raised in a worker is raised here
+    as one, naming its file and line; the first failure stops the rest.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _SHARED.append(shared)
+    pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(items))),
+                               mp_context=multiprocessing.get_context("fork"),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
+        futures = [pool.submit(_call, func, item) for item in items]
+        return [future.result() for future in futures]
+    except _CarriedError as exc:
+        raise ContentError(*exc.args) from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        _SHARED.pop()
+
+
+def _call(func: Callable[[Any, T], R], item: T) -> R:
+    """In a worker: ``func`` on the inherited shared value and ``item``."""
+    try:
+        return func(_SHARED[-1], item)
+    except ContentError as exc:
+        raise _CarriedError(exc.message, exc.path, exc.line) from None
