@@ -167,6 +167,8 @@ def _staged(job: BuildJob, workers: _Workers) -> Iterator[StagedSet]:
         if output.live() != live:  # another build showed its set meanwhile: plan again
             live = output.live()
             todo, cache, report = _prepare(job, live, workers)
+        if todo.jobs and todo.unchecked:  # the checks start now, beside what follows
+            workers.get().start_side(checks(job, todo), len(todo.jobs))
         writer = preflight(job, todo)
         try:
             output.remove_leftovers(keep=live)

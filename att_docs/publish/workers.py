@@ -300,6 +300,7 @@ class Workers:
         self.count = count
         self.pool: ProcessPoolExecutor | None = None
         self.claims: Any = None
+        self.side: tuple[Callable[[], Any], Future[Any]] | None = None
         _HELD.clear()  # papers held from an earlier build of this process (watch)
         _READERS.clear()
 
@@ -314,18 +315,28 @@ class Workers:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
-    def _executor(self, papers: int) -> ProcessPoolExecutor:
-        """The pool, forked now: the readers and writers are imported first, so no
-        worker imports them again."""
+    def _executor(self, papers: int, processes: int) -> ProcessPoolExecutor:
+        """The pool (``processes`` at most), forked now if not yet: the readers and
+        writers are imported first, so no worker imports them again; ``papers``: how
+        many papers it may render."""
         if self.pool is None:
             _import_writers()
             context = multiprocessing.get_context("fork")
             self.claims = context.Array("b", max(papers, 1))
             self.pool = ProcessPoolExecutor(
-                max_workers=self.count, mp_context=context, initializer=init_worker,
+                max_workers=max(1, min(self.count, processes)), mp_context=context,
+                initializer=init_worker,
                 initargs=(self.templates, self.pdf_engine, os.getpid(), self.claims,
                           self.folder))
         return self.pool
+
+    def start_side(self, side_job: Callable[[], Any], papers: int) -> None:
+        """Start ``side_job`` (a picklable call: the checks) in a worker now, before the
+        ``papers`` to render are; :meth:`render` returns its result. With one worker, it
+        runs after the papers, in this process."""
+        if self.count > 1 and self.side is None:
+            processes = 1 + papers if papers > 1 else 1  # one paper is rendered here
+            self.side = (side_job, self._executor(papers, processes).submit(side_job))
 
     def read(self, dirs: list[Path], with_meta: bool, *, here: bool = False,
              papers: int = 0) -> dict[str, PaperRead]:
@@ -334,7 +345,7 @@ class Workers:
         A problem raises the error reading them in order would: the first paper's."""
         if here or self.count <= 1 or len(dirs) <= 1:
             return read_here(self.folder, dirs, self.templates, with_meta)
-        pool = self._executor(papers)
+        pool = self._executor(papers, self.count)
         futures = [pool.submit(_read_task, self.folder, d, self.templates, with_meta)
                    for d in dirs]
         out: dict[str, PaperRead] = {}
@@ -363,10 +374,10 @@ class Workers:
                 on_paper: Callable[[PaperDone], None], side_job: Callable[[], Any] | None,
                 pdf_writer: Any) -> tuple[list[PaperDone], Any]:
         done: list[PaperDone] = []
-        here = self.count <= 1 or (len(tasks) <= 1 and self.pool is None)
-        side = None
-        if side_job is not None and not (self.count <= 1):
-            side = self._executor(len(tasks)).submit(side_job)  # first: the longest
+        here = self.count <= 1 or len(tasks) <= 1
+        if side_job is not None:
+            self.start_side(side_job, len(tasks))  # first: the longest
+        side = self.side[1] if self.side is not None and self.side[0] == side_job else None
         if here:
             init_worker(self.templates, self.pdf_engine, folder=self.folder)
             _STATE["pdf"] = pdf_writer
@@ -377,7 +388,7 @@ class Workers:
             if side_job is not None and side is None:
                 return done, side_job()
             return done, side.result() if side is not None else None
-        pool = self._executor(len(tasks))
+        pool = self._executor(len(tasks), len(tasks))
         if self.claims is None or len(self.claims) < len(tasks):
             raise AssertionError("the workers were forked for fewer papers")
         claimed = [t for t in tasks if t.redline is None]
