@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -179,12 +180,7 @@ class _Restyler:
         fields = getattr(value, "__dataclass_fields__", None)
         if fields is None:
             return value
-        changed = {}
-        for name in fields:
-            old = getattr(value, name)
-            new = self.value(old)
-            if new is not old:
-                changed[name] = new
+        changed = self._changes((name, getattr(value, name)) for name in fields)
         if not changed:
             return value
         out = copy.copy(value)
@@ -192,16 +188,20 @@ class _Restyler:
             object.__setattr__(out, name, new)
         return out
 
+    def _changes(self, items: Iterable[tuple[Any, object]]) -> dict[Any, object]:
+        """The restyled form of each item that the style changes, by its key."""
+        changed = {}
+        for key, old in items:
+            new = self.value(old)
+            if new is not old:
+                changed[key] = new
+        return changed
+
     def _dict(self, value: dict, text_type: type) -> object:
         """A language's text in a localized dict is restyled; the other languages' texts
         are not; any other value is looked into."""
-        changed = {}
-        for key, item in value.items():
-            if isinstance(item, text_type) and key != self.lang:
-                continue
-            new = self.value(item)
-            if new is not item:
-                changed[key] = new
+        changed = self._changes((key, item) for key, item in value.items()
+                                if key == self.lang or not isinstance(item, text_type))
         if not changed:
             return value
         out = copy.copy(value)
