@@ -17,9 +17,10 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from att_docs.base.errors import ContentError
 
@@ -135,38 +136,93 @@ def house_styled(doc: Document, lang: str) -> Document:
 
 
 def styled(doc: object, lang: str, style: HouseStyle) -> object:
-    """A copy of a document with every text in ``lang`` restyled, for the writers; the
-    document itself (which the checks and exchanges read) is left as written."""
+    """A document with every text in ``lang`` restyled, for the writers; the document
+    itself (which the checks and exchanges read) is left as written.
+
+    Copies only what the style changes: a text whose runs change is a new text, and
+    every list, dict and dataclass on the way to it a shallow copy; all else is shared
+    with ``doc`` (the writers only read what they are given).
+    """
     if not style.spaced:
         return doc
-    from att_docs.document.model import Run, Text
+    return _Restyler(lang, style).value(doc)
 
-    out = copy.deepcopy(doc)
-    seen: set[int] = set()
 
-    def visit(value: object) -> None:
-        if id(value) in seen:
-            return
-        seen.add(id(value))
+class _Restyler:
+    """One pass over a document: each object's restyled form, or the object itself."""
+
+    def __init__(self, lang: str, style: HouseStyle):
+        self.lang, self.style = lang, style
+        self.done: dict[int, object] = {}  # by id: an object met twice is one object
+
+    def value(self, value: object) -> object:
+        key = id(value)
+        if key in self.done:
+            return self.done[key]
+        out = self._value(value)
+        self.done[key] = out
+        return out
+
+    def _value(self, value: object) -> object:
+        from att_docs.document.model import Text
+
+        if isinstance(value, str | int | float | bool | None):
+            return value
         if isinstance(value, Text):
-            for block in value.blocks:
-                for inline in block.inlines:
-                    if isinstance(inline, Run):
-                        inline.text = restyle(inline.text, style)
-            return
+            return self._text(value)
         if isinstance(value, dict):
-            text = value.get(lang)
-            if isinstance(text, Text):
-                visit(text)
-            for item in value.values():
-                if not isinstance(item, Text):
-                    visit(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                visit(item)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                visit(getattr(value, name))
+            return self._dict(value, Text)
+        if isinstance(value, list | tuple):
+            items = [self.value(item) for item in value]
+            if all(new is old for new, old in zip(items, value, strict=True)):
+                return value
+            return type(value)(items) if isinstance(value, list) else tuple(items)
+        fields = getattr(value, "__dataclass_fields__", None)
+        if fields is None:
+            return value
+        changed = self._changes((name, getattr(value, name)) for name in fields)
+        if not changed:
+            return value
+        out = copy.copy(value)
+        for name, new in changed.items():
+            object.__setattr__(out, name, new)
+        return out
 
-    visit(out)
-    return out
+    def _changes(self, items: Iterable[tuple[Any, object]]) -> dict[Any, object]:
+        """The restyled form of each item that the style changes, by its key."""
+        changed = {}
+        for key, old in items:
+            new = self.value(old)
+            if new is not old:
+                changed[key] = new
+        return changed
+
+    def _dict(self, value: dict, text_type: type) -> object:
+        """A language's text in a localized dict is restyled; the other languages' texts
+        are not; any other value is looked into."""
+        changed = self._changes((key, item) for key, item in value.items()
+                                if key == self.lang or not isinstance(item, text_type))
+        if not changed:
+            return value
+        out = copy.copy(value)
+        out.update(changed)
+        return out
+
+    def _text(self, text: Any) -> object:
+        from att_docs.document.model import Run
+
+        blocks = []
+        for block in text.blocks:
+            inlines = []
+            for inline in block.inlines:
+                if isinstance(inline, Run):
+                    new = restyle(inline.text, self.style)
+                    if new != inline.text:
+                        inline = replace(inline, text=new)
+                inlines.append(inline)
+            if any(new is not old for new, old in zip(inlines, block.inlines, strict=True)):
+                block = replace(block, inlines=inlines)
+            blocks.append(block)
+        if all(new is old for new, old in zip(blocks, text.blocks, strict=True)):
+            return text
+        return replace(text, blocks=blocks)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from att_docs.base.errors import ContentError
 from att_docs.base.inputs import read_text
-from att_docs.document.model import Document, FrameBlock
 
 __all__ = ["check_frame_styles"]
 
@@ -28,15 +27,16 @@ def _where(templates: Path, style: str) -> tuple[Path, int | None]:
     return templates / "styles.yaml", None
 
 
-def check_frame_styles(documents: Iterable[Document], known: Iterable[str],
+def check_frame_styles(papers: Iterable[tuple[str, Iterable[str]]], known: Iterable[str],
                        templates: Path) -> None:
-    """Raise a :class:`ContentError` for the first frame style the style sheet lacks."""
+    """Raise a :class:`ContentError` for the first frame style the style sheet lacks;
+    ``papers`` are (paper id, the styles its frame uses, in order)."""
     names = set(known)
-    for document in documents:
-        for block in document.body:
-            if isinstance(block, FrameBlock) and block.style not in names:
-                path, line = _where(templates, block.style)
+    for paper, styles in papers:
+        for style in styles:
+            if style not in names:
+                path, line = _where(templates, style)
                 raise ContentError(
-                    f"the frame of {document.id} uses style {block.style!r}, which "
+                    f"the frame of {paper} uses style {style!r}, which "
                     f"styles.yaml does not define (it has: {', '.join(sorted(names))})",
                     path, line)

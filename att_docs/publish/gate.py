@@ -27,27 +27,42 @@ __all__ = ["Checks", "NotReadyError", "apply_checks", "checks", "refuse_check_er
 
 @dataclass(frozen=True)
 class Checks:
-    """The checks of the set whose ``documents`` changed, as a picklable call for a worker
-    process: the findings of every paper of the conference in ``folder`` (the other
-    papers' kept per paper, :mod:`att_docs.checks.incremental`), or of ``documents``
-    alone without a folder; None where the checks are not installed."""
+    """The checks of the set whose ``papers`` (folder names) changed, as a picklable call
+    for a worker process: the findings of every paper of the conference in ``folder``
+    (the other papers' kept per paper, :mod:`att_docs.checks.incremental`), or of the
+    changed papers alone without a glossary; None where the checks are not installed.
+    The papers the process holds (:func:`att_docs.publish.workers.held`) are not read
+    again."""
 
-    documents: list[Document]
+    papers: list[str]
     glossary: Path | None = None
     templates: Path | None = None
     folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)  # each paper's, by folder name
 
     def __call__(self) -> list[Finding]:
+        from att_docs.publish.workers import held
         from att_docs.status.report import check_findings
 
+        templates = self.templates or Project.default().templates
+        documents = held(self.papers)
         if self.folder is None or self.glossary is None:
-            return check_findings(self.documents, self.glossary, self.templates)
+            return check_findings(self._all(documents, templates), self.glossary,
+                                  self.templates)
         from att_docs.checks.incremental import check_conference
 
-        return check_conference(self.folder, self.templates or Project.default().templates,
-                                self.glossary, documents={d.id: d for d in self.documents},
+        return check_conference(self.folder, templates, self.glossary, documents=documents,
                                 keys=self.keys, strict=True)
+
+    def _all(self, documents: dict[str, Document], templates: Path) -> list[Document]:
+        """The changed papers: those held, the others read."""
+        missing = [pid for pid in self.papers if pid not in documents]
+        if missing and self.folder is not None:
+            from att_docs.readers.load import load_papers
+
+            documents = {**documents, **load_papers(
+                self.folder, templates, dirs=[self.folder / pid for pid in missing]).documents}
+        return [documents[pid] for pid in self.papers if pid in documents]
 
 
 def checks(job: BuildJob, plan: Plan) -> Checks:
@@ -61,7 +76,7 @@ def apply_checks(job: BuildJob, plan: Plan, findings: list[Finding] | None) -> l
     alone where the checks covered them alone); the changed papers' findings."""
     from att_docs.status.report import count_findings
 
-    changed = [doc.id for doc in plan.unchecked]
+    changed = list(plan.unchecked)
     if not changed:
         return []
     whole_set = findings is not None and job.glossary is not None

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from att_docs.document.model import Document
+    from att_docs.status.setinfo import PaperMeta
 
-__all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput"]
+__all__ = ["FileDone", "FileJob", "PaperDone", "PaperRead", "RedlineInput"]
 
 
 @dataclass(frozen=True)
@@ -57,3 +58,13 @@ class PaperDone:
     files: list[FileDone]
     pending: list[FileJob]
     seconds: float
+
+
+@dataclass(frozen=True)
+class PaperRead:
+    """What planning needs of a paper read and assembled (in whichever process read it,
+    which keeps the document): its metadata with translation states (None where the
+    cached metadata stands) and the frame styles it uses."""
+
+    meta: PaperMeta | None
+    frame_styles: tuple[str, ...] = ()

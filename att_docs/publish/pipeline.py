@@ -3,7 +3,9 @@
 The stages run in order, sharing one :class:`~att_docs.publish.context.BuildJob`:
 
 1. **Plan** (:mod:`att_docs.publish.plan`, cheap): hash the inputs and compare with the
-   cache of the last build; read every changed paper strictly and assemble it.
+   cache of the last build; every changed paper is read strictly and assembled by the
+   worker processes that will render it (:mod:`att_docs.publish.workers`), which send
+   back only its metadata.
 2. **Gate** (:mod:`att_docs.publish.gate`): the checks, and the refusals of ``strict``
    and ``final``, before the first file is written. Serials are checked across the whole
    conference.
@@ -107,16 +109,54 @@ def staged_conference(
         yield result
 
 
+class _Workers:
+    """The build's worker processes (:class:`~att_docs.publish.workers.Workers`), made on
+    first use: a build with nothing to read imports no pool."""
+
+    def __init__(self, job: BuildJob):
+        self.job = job
+        self.made: Any = None
+
+    def get(self) -> Any:
+        if self.made is None:
+            from att_docs.publish.workers import Workers, default_workers
+
+            self.made = Workers(self.job.folder, self.job.templates, self.job.pdf_engine,
+                                self.job.workers or default_workers())
+        return self.made
+
+    def read(self, dirs: list[Path], with_meta: bool, papers: int) -> Any:
+        """Read in the workers; with ``--strict`` or ``--final`` here, up front (the
+        checks run here, before anything is written)."""
+        return self.get().read(dirs, with_meta, here=self.job.strict or self.job.final,
+                               papers=papers)
+
+    def close(self) -> None:
+        if self.made is not None:
+            self.made.close()
+
+
 @contextlib.contextmanager
 def staged(job: BuildJob) -> Iterator[StagedSet]:
     """:func:`staged_conference` for a :class:`BuildJob`: plan, gate, render, stage."""
+    workers = _Workers(job)
+    try:
+        with _staged(job, workers) as result:
+            workers.close()
+            yield result
+    finally:
+        workers.close()
+
+
+@contextlib.contextmanager
+def _staged(job: BuildJob, workers: _Workers) -> Iterator[StagedSet]:
     output = OutputFolder(job.out_dir)
     try:
         live = output.live()
         unusable = None
     except OutputError as exc:  # bad content is reported first; this right after
         live, unusable = None, exc
-    todo, cache, report = _prepare(job, live)
+    todo, cache, report = _prepare(job, live, workers)
     if unusable is not None:
         raise unusable
     if live and not todo.jobs and not todo.obsolete and extras_fresh(job, live, cache, todo):
@@ -126,7 +166,9 @@ def staged(job: BuildJob) -> Iterator[StagedSet]:
     with output.locked():
         if output.live() != live:  # another build showed its set meanwhile: plan again
             live = output.live()
-            todo, cache, report = _prepare(job, live)
+            todo, cache, report = _prepare(job, live, workers)
+        if todo.jobs and todo.unchecked:  # the checks start now, beside what follows
+            workers.get().start_side(checks(job, todo), len(todo.jobs))
         writer = preflight(job, todo)
         try:
             output.remove_leftovers(keep=live)
@@ -137,7 +179,7 @@ def staged(job: BuildJob) -> Iterator[StagedSet]:
         try:
             try:
                 with deferred_sync():  # the version is flushed as a whole when shown
-                    fill(job, todo, version, live, cache, report, writer)
+                    fill(job, todo, version, live, cache, report, writer, workers.get())
             except OSError as exc:
                 if exc.errno not in OUTPUT_ERRNOS:
                     raise
@@ -148,11 +190,12 @@ def staged(job: BuildJob) -> Iterator[StagedSet]:
                 shutil.rmtree(result.version, ignore_errors=True)
 
 
-def _prepare(job: BuildJob, live: Path | None) -> tuple[Plan, BuildCache, BuildReport]:
+def _prepare(job: BuildJob, live: Path | None,
+             workers: _Workers) -> tuple[Plan, BuildCache, BuildReport]:
     """Plan against the set in ``live``; with ``strict``, refuse on check errors, with
     ``final`` on any paper not ready."""
     cache = BuildCache.load(live) if live else BuildCache()
-    todo = plan(job, live, cache)
+    todo = plan(job, live, cache, workers.read)
     # The changed papers' checks run here with --strict or --final (to refuse before
     # writing) or when there is nothing to render; otherwise in a worker, beside the
     # rendering.

@@ -2,8 +2,10 @@
 
 Hashes the inputs (:mod:`att_docs.publish.cache`) and compares them with the cache of the
 last build: an output whose key and checksum match is up to date, and an unchanged paper is
-not even read. The changed papers are read strictly and assembled here, before anything is
-written; nothing heavy is imported when nothing changed.
+not even read. The changed papers are read strictly and assembled before anything is
+written, by a :data:`Reader` (the build's worker processes, which keep the documents):
+planning gets their metadata and frame styles alone. Nothing heavy is imported when nothing
+changed.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,9 +28,14 @@ from att_docs.writers.registry import WRITERS
 if TYPE_CHECKING:
     from att_docs.document.model import Conference, Document
     from att_docs.publish.context import BuildJob
-    from att_docs.publish.jobs import FileJob, RedlineInput
+    from att_docs.publish.jobs import FileJob, PaperRead, RedlineInput
 
-__all__ = ["Plan", "conference_id", "output_path", "plan", "symbol_order", "today"]
+__all__ = ["Plan", "Reader", "conference_id", "output_path", "plan", "symbol_order", "today"]
+
+Reader = Callable[[list[Path], bool, int], dict[str, "PaperRead"]]
+"""Reads and assembles paper folders strictly (in order: the first problem raises), with
+or without their metadata (``True``), of a conference of so many papers; keeps the
+documents where they are read."""
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -43,9 +51,9 @@ class Plan:
     meta_keys: dict[str, str]  # what the metadata depends on: the above and the records
     expected: dict[str, dict[str, Any]]  # file name → cache entry without checksums
     jobs: dict[str, list[FileJob]]
-    documents: dict[str, Document]
+    frames: dict[str, tuple[str, ...]]  # the frame styles of each paper read
     obsolete: list[str]
-    unchecked: list[Document]  # changed papers: their checks have yet to run
+    unchecked: list[str]  # changed papers (folder names): their checks have yet to run
     today: dt.date  # the index page counts days from it
     templates_key: str = ""  # the index page uses the locale data too
     every: list[str] = field(default_factory=list)  # the set's possible files, in order
@@ -80,8 +88,9 @@ def conference_id(folder: Path) -> str:
     return name
 
 
-def plan(job: BuildJob, live: Path | None, cache: BuildCache) -> Plan:
-    """The set ``job`` asks for, against the set in ``live`` as ``cache`` records it.
+def plan(job: BuildJob, live: Path | None, cache: BuildCache, read: Reader) -> Plan:
+    """The set ``job`` asks for, against the set in ``live`` as ``cache`` records it;
+    ``read`` reads the papers that changed, and those whose files are to be written again.
 
     Updates ``cache.outputs`` to the files of the set kept as they are.
     """
@@ -94,7 +103,7 @@ def plan(job: BuildJob, live: Path | None, cache: BuildCache) -> Plan:
     fingerprint = Fingerprint.of(folder, templates, job.glossary)
     dirs = find_paper_dirs(folder)
     conf = cache.conference
-    documents: dict[str, Document] = {}
+    frames: dict[str, tuple[str, ...]] = {}
     if not _conference_ok(conf) or conf.get("key") != fingerprint.conference_key:
         from att_docs.readers.content import read_conference
 
@@ -118,9 +127,9 @@ def plan(job: BuildJob, live: Path | None, cache: BuildCache) -> Plan:
             metas[pid] = meta
     changed = [d for d in dirs if d.name not in metas]
     if changed:  # read now, checked later (see publish.gate)
-        documents.update(_read_documents(folder, changed, templates)[1])
-        metas.update({pid: PaperMeta.from_document(doc, None, templates)
-                      for pid, doc in documents.items()})
+        for pid, paper in read(changed, True, len(dirs)).items():
+            metas[pid] = paper.meta  # type: ignore[assignment]
+            frames[pid] = paper.frame_styles
     check_serials(folder, list(metas.values()))
 
     order = sorted(metas, key=lambda pid: symbol_order(metas[pid].symbol))
@@ -159,24 +168,17 @@ def plan(job: BuildJob, live: Path | None, cache: BuildCache) -> Plan:
     for name, where in every.items():  # a renamed paper folder keeps its files
         if name in cache.outputs:
             cache.outputs[name].update(where)
-    unread = [d for d in dirs if d.name in jobs and d.name not in documents]
+    unread = [d for d in dirs if d.name in jobs and d.name not in frames]
     if unread:  # unchanged papers whose files went missing or were altered
-        documents.update(_read_documents(folder, unread, templates)[1])
+        frames.update({pid: paper.frame_styles
+                       for pid, paper in read(unread, False, len(dirs)).items()})
     obsolete = [name for name in cache.outputs if name not in every]
     cache.outputs = {name: cache.outputs[name] for name in every if name in cache.outputs}
-    redlines = _redline_inputs(folder, jobs, versions, documents, metas, templates, author)
-    return Plan(conf, metas, keys, meta_keys, expected, jobs, documents, obsolete,
-                unchecked=[documents[d.name] for d in changed],
+    redlines = _redline_inputs(folder, jobs, versions, metas, templates, author)
+    return Plan(conf, metas, keys, meta_keys, expected, jobs, frames, obsolete,
+                unchecked=[d.name for d in changed],
                 today=job.today or today(), templates_key=fingerprint.templates,
                 every=list(every), redlines=redlines)
-
-
-def _read_documents(folder: Path, dirs: list[Path],
-                    templates: Path) -> tuple[Conference, dict[str, Document]]:
-    from att_docs.readers.load import load_papers
-
-    papers = load_papers(folder, templates, dirs=dirs)
-    return papers.conference, papers.documents
 
 
 def _conference_info(conference: Conference, key: str) -> dict[str, Any]:
@@ -198,8 +200,7 @@ def _languages(conference: dict[str, Any], wanted: tuple[str, ...] | None) -> li
 
 
 def _redline_inputs(folder: Path, jobs: dict[str, list[FileJob]],
-                    versions: dict[str, Any], documents: dict[str, Document],
-                    metas: dict[str, PaperMeta], templates: Path,
+                    versions: dict[str, Any], metas: dict[str, PaperMeta], templates: Path,
                     author: str | None) -> dict[str, RedlineInput]:
     """The issued versions the redlines to write compare with, read now (a damaged one
     stops the build before anything is written)."""
@@ -207,11 +208,11 @@ def _redline_inputs(folder: Path, jobs: dict[str, list[FileJob]],
     if not wanted:
         return {}
     from att_docs.publish.redlines import redline_input
-    from att_docs.readers.content import read_conference
+    from att_docs.readers.load import load_papers
 
-    conference = read_conference(folder)
-    return {pid: redline_input(documents[pid], versions[pid], conference, templates,
-                               metas[pid], author) for pid in wanted}
+    papers = load_papers(folder, templates, dirs=[folder / pid for pid in wanted])
+    return {pid: redline_input(papers.documents[pid], versions[pid], papers.conference,
+                               templates, metas[pid], author) for pid in wanted}
 
 
 def _conference_ok(conf: Any) -> bool:

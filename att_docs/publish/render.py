@@ -14,10 +14,10 @@ from att_docs.base.errors import ContentError
 from att_docs.publish.gate import apply_checks, checks
 
 if TYPE_CHECKING:
-    from att_docs.document.model import Document
     from att_docs.publish.cache import BuildCache
     from att_docs.publish.context import BuildJob, BuildReport
     from att_docs.publish.plan import Plan
+    from att_docs.publish.workers import Workers
 
 __all__ = ["preflight", "render"]
 
@@ -34,8 +34,8 @@ def preflight(job: BuildJob, plan: Plan) -> Any:
         from att_docs.writers.styles import load_styles
 
         styles = load_styles(templates / "styles.yaml")
-        check_frame_styles((plan.documents[paper] for paper in plan.jobs), styles.looks,
-                           templates)
+        check_frame_styles(((paper, plan.frames[paper]) for paper in plan.jobs),
+                           styles.looks, templates)
         if job.glossary is not None and not job.glossary.is_file():
             raise ContentError("glossary file not found", job.glossary)
         redline_pdfs = any(todo.redline and todo.format == "pdf"
@@ -54,23 +54,22 @@ def preflight(job: BuildJob, plan: Plan) -> Any:
 
 
 def render(job: BuildJob, plan: Plan, staging: Path, cache: BuildCache,
-           report: BuildReport, writer: Any) -> None:
-    """Write every stale file into ``staging``; record them in ``cache.outputs``."""
-    from att_docs.publish.workers import convert_pending_pdfs, default_workers, render_papers
+           report: BuildReport, writer: Any, workers: Workers) -> None:
+    """Write every stale file into ``staging`` with ``workers``; record them in
+    ``cache.outputs``."""
+    from att_docs.publish.workers import Task, convert_pending_pdfs
 
     if not plan.jobs:
         return
     if job.on_start:
         job.on_start(len(plan.jobs), sum(len(j) for j in plan.jobs.values()))
     # the biggest papers first, so the last one to finish is a short one
-    tasks = sorted(((plan.documents[pid], todo, plan.redlines.get(pid))
+    tasks = sorted((Task(pid, todo, plan.redlines.get(pid))
                     for pid, todo in plan.jobs.items()),
-                   key=lambda task: -_weight(task[0]))
+                   key=lambda task: -_weight(job.folder / task.paper))
     side = checks(job, plan) if plan.unchecked else None
-    done, findings = render_papers(tasks, staging, job.templates, job.pdf_engine,
-                                   job.workers or default_workers(),
-                                   job.on_paper or (lambda p: None),
-                                   side_job=side, pdf_writer=writer)
+    done, findings = workers.render(tasks, staging, job.on_paper or (lambda p: None),
+                                    side_job=side, pdf_writer=writer)
     if side is not None:
         report.findings = apply_checks(job, plan, findings)
     files = [f for paper in done for f in paper.files] + convert_pending_pdfs(done, staging)
@@ -81,14 +80,12 @@ def render(job: BuildJob, plan: Plan, staging: Path, cache: BuildCache,
     report.papers_built = sorted(plan.jobs, key=list(plan.metas).index)
 
 
-def _weight(doc: Document) -> int:
+def _weight(paper_dir: Path) -> int:
     """How much a paper has to lay out (to start the largest first): its files' sizes.
     Links are not followed (an editor's lock file is a broken one), nor do files that
     vanish meanwhile count."""
-    if not doc.source:
-        return 0
     total = 0
-    for path in doc.source.rglob("*.*"):
+    for path in paper_dir.rglob("*.*"):
         with contextlib.suppress(OSError):
             total += path.lstat().st_size
     return total

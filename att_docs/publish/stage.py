@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from att_docs.publish.context import BuildJob, BuildReport
     from att_docs.publish.plan import Plan
     from att_docs.publish.versions import OutputFolder
+    from att_docs.publish.workers import Workers
 
 __all__ = ["OUTPUT_ERRNOS", "StagedSet", "fill", "output_error"]
 
@@ -60,11 +61,12 @@ def output_error(exc: OSError, out_dir: Path) -> OutputError:
 
 
 def fill(job: BuildJob, plan: Plan, version: Path, live: Path | None, cache: BuildCache,
-         report: BuildReport, writer: Any) -> None:
-    """Fill ``version`` with the whole new set: new files, kept files, extras, cache."""
+         report: BuildReport, writer: Any, workers: Workers) -> None:
+    """Fill ``version`` with the whole new set: new files, kept files, extras, cache;
+    ``workers`` render the files."""
     staging = version / links.STAGING
     staging.mkdir()
-    render(job, plan, staging, cache, report, writer)
+    render(job, plan, staging, cache, report, writer, workers)
     for name in report.built:
         os.replace(staging / name, version / name)
     shutil.rmtree(staging)

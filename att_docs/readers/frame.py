@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
 from att_docs.base.errors import ContentError
+from att_docs.base.jinja_bytecode import bytecode_cache
 from att_docs.base.text import check_characters, fold_lines
 from att_docs.document.model import Document, Part, Run, Text, TextBlock
 from att_docs.language.locale import LocaleData, load_locale
@@ -73,6 +74,10 @@ class _CheckedLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+# what the frame's environments compile with: their compiled templates are kept under it
+_SETTING = "frame:sandboxed:i18n-newstyle:strict-undefined:finalize:keep-newline:1"
+
+
 class FrameRenderer:
     """Jinja environment over ``templates/`` with the locale filters and i18n installed."""
 
@@ -92,6 +97,7 @@ class FrameRenderer:
         # Sandboxed: a template reaches its data, not Python's internals.
         env = SandboxedEnvironment(
             loader=_CheckedLoader(str(self.templates)),
+            bytecode_cache=bytecode_cache(_SETTING),
             extensions=["jinja2.ext.i18n"],
             undefined=jinja2.StrictUndefined,
             finalize=_escape_markdown,

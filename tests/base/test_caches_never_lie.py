@@ -1,5 +1,5 @@
 """A cache never changes a result: each cache file (term base, term variants, lemmas,
-status rows, the build's cache) replaced by wrong but valid JSON, or damaged in any
+DOCX skeleton, status rows, the build's cache) replaced by wrong but valid JSON, or damaged in any
 other way, gives the same check findings, the same status and the same manifest, with
 one warning naming each bad file; and the cache is sound again afterwards."""
 
@@ -82,11 +82,13 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 
 def _cache_files(ws: Path) -> list[Path]:
     folder = ws / "xdg" / "att-docs"
-    for kept in folder.glob("checks-*.json"):  # keyed by the papers' place: a copy of the
-        kept.unlink()  # workspace elsewhere never reads them (tests/checks/test_check_incremental)
+    # keyed by the papers' or the templates' place: a copy of the workspace elsewhere never
+    # reads them (tests/checks/test_check_incremental, tests/readers/test_frame_bytecode)
+    for kept in [*folder.glob("checks-*.json"), *folder.glob("jinja-*.json")]:
+        kept.unlink()
     files = sorted(folder.glob("*.json"))
     kinds = {p.name.split("-")[0] for p in files}
-    assert kinds == {"glossary", "variants", "lemmas", "homophones"}, files
+    assert kinds == {"glossary", "variants", "lemmas", "homophones", "docx"}, files
     built = ws / "build" / "csp9" / ".att-docs-cache.json"
     return [*files, ws / "build" / ".csp9.att-docs-status-cache.json", built.resolve()]
 

@@ -870,8 +870,9 @@ def test_damaged_caches_change_no_output(seed: int, ws: Workspace, own_caches: P
     xdg = ws.root / "xdg"
     shutil.copytree(own_caches, xdg)
     monkeypatch.setenv("XDG_CACHE_HOME", str(xdg))
-    for kept in (xdg / "att-docs").glob("checks-*.json"):  # keyed by the papers' place:
-        kept.unlink()  # this workspace is elsewhere and never reads them
+    xdg_files = (xdg / "att-docs").glob
+    for kept in [*xdg_files("checks-*.json"), *xdg_files("jinja-*.json")]:
+        kept.unlink()  # keyed by the papers' or templates' place: this workspace is elsewhere
     files = [*sorted((xdg / "att-docs").glob("*.json")), ws.out / ".att-docs-cache.json"]
     assert len(files) >= 3, files
     before = {k: v for k, v in tree(ws.out).items() if k != ".att-docs-cache.json"}

@@ -105,3 +105,67 @@ def test_the_french_papers_label_subparagraphs_as_their_references_do(tmp_path):
     labels = [s["label"] for b in data["blocks"] if b.get("kind") == "paragraph"
               for s in b["subparagraphs"]]
     assert labels and all(re.fullmatch(r"[a-z]+\)", label) for label in labels)
+
+
+def _texts(doc):
+    """Every localized text of a document: its blocks', its parts' and its footnotes'."""
+    from att_docs.document.walk import walk
+
+    blocks = [*doc.body, *(block for part in doc.parts for block in part.blocks)]
+    return [piece.text for piece in walk(blocks)] + [note.text for note in
+                                                      doc.footnotes.values()]
+
+
+def _restyled_copy(doc, lang, style):
+    """The document deep-copied with every text in ``lang`` restyled in place."""
+    import copy
+
+    from att_docs.document.model import Run, Text
+
+    out = copy.deepcopy(doc)
+    for localized in _texts(out):
+        text = localized.get(lang)
+        if isinstance(text, Text):
+            for block in text.blocks:
+                for inline in block.inlines:
+                    if isinstance(inline, Run):
+                        inline.text = restyle(inline.text, style)
+    return out
+
+
+def _unspace(doc, lang):
+    """Put a space before every ';' of ``doc``'s texts in ``lang`` (an unspaced ';' in
+    the first run of each), so a profile has something to change."""
+    from att_docs.document.model import Run
+
+    for localized in _texts(doc):
+        text = localized.get(lang)
+        runs = [i for b in text.blocks for i in b.inlines if isinstance(i, Run)] if text else []
+        if runs:
+            runs[0].text = runs[0].text.replace(";", " ;") + " a;b"
+
+
+def test_the_styled_copy_changes_only_the_texts_of_its_language():
+    import pickle
+
+    from att_docs.document.house_style import styled
+    from att_docs.readers.load import load_papers
+
+    docs = load_papers(CONTENT, TEMPLATES).documents.values()
+    spaced = [(doc, lang, style) for doc in docs for lang, style in doc.house_styles.items()
+              if style.spaced]
+    assert spaced, "the example has a language whose house style spaces its texts"
+    restyled = 0
+    for doc, lang, style in spaced:
+        _unspace(doc, lang)
+        before = pickle.dumps(doc)
+        out = styled(doc, lang, style)
+        assert pickle.dumps(doc) == before  # the document read is left as written
+        expected = _restyled_copy(doc, lang, style)
+        assert _texts(out) == _texts(expected)
+        restyled += _texts(out) != _texts(doc)
+        assert out.masthead == expected.masthead and out.extras == expected.extras
+        others = [text[other] for text in _texts(doc) for other in text if other != lang]
+        kept = [text[other] for text in _texts(out) for other in text if other != lang]
+        assert all(a is b for a, b in zip(others, kept, strict=True))  # shared, not copied
+    assert restyled, "some text of the example is spaced anew"

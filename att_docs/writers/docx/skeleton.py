@@ -6,14 +6,23 @@ the paper are then compressed once into the start of a zip, and those that do (t
 document, footnotes, numbering instances, the headers and footers, which carry the symbol
 and a draft's mark, the properties) are kept as parsed templates that each paper copies and
 fills.
+
+Building a skeleton costs a few tenths of a second per language, so it is also kept in
+the disk cache (:mod:`att_docs.base.diskcache`), named by what it is made from: the style
+sheet as read, the language and the conference's languages, the subparagraph label,
+python-docx's version and att-docs' own source. A new process reads it back instead.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
+import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 import docx
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -21,7 +30,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from lxml import etree
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
+from att_docs.base.diskcache import cache_path, read_cached, write_cached
 from att_docs.base.errors import ContentError
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
@@ -87,7 +98,7 @@ def skeleton(styles: Styles, lang: str, languages: tuple[str, ...],
     key = (id(styles), lang, languages, sub_label)
     cached = _SKELETONS.get(key)
     if cached is None or cached[0] is not styles:
-        cached = (styles, _build(styles, lang, languages, sub_label))
+        cached = (styles, _stored(styles, lang, languages, sub_label))
         if len(_SKELETONS) >= _KEPT:  # a watch that sees the style sheet change often
             _SKELETONS.pop(next(iter(_SKELETONS)))
         _SKELETONS[key] = cached
@@ -126,13 +137,105 @@ def _define_lists(numbering: Numbering, styles: Styles, bullet_font: str,
     }
 
 
-def _build(styles: Styles, lang: str, languages: tuple[str, ...], sub_label: str) -> Skeleton:
+def _fonts(styles: Styles, lang: str,
+           languages: tuple[str, ...]) -> tuple[st.RunFonts, st.RunFonts]:
+    """The body's and the headings' run fonts of ``lang``."""
     if lang not in styles.fonts:
         raise ContentError(f"the styles file has no fonts for language {lang!r}")
     faces = styles.fonts[lang]
     language = st.language_of(lang, list(languages), styles)
-    fonts = st.RunFonts(faces.latin, faces.east_asian, language)
-    heading_fonts = st.RunFonts(faces.latin, faces.heading_east_asian, language)
+    return (st.RunFonts(faces.latin, faces.east_asian, language),
+            st.RunFonts(faces.latin, faces.heading_east_asian, language))
+
+
+# ------------------------------------------------------------------ the disk cache
+
+FORMAT = 1  # of the cached skeletons; bump when what is stored changes
+
+
+class _Stored(TypedDict):
+    """A skeleton as the disk cache keeps it: XML as text, the shared zip in base64."""
+
+    shared: str
+    order: list[str]
+    parts: dict[str, str]  # part name → XML: the document, numbering, headers, footers, core
+    header_name: str
+    places: dict[str, list[str]]
+    text_width: int
+    style_ids: dict[str, str]
+    lists: list[int]  # paragraph_list, cell_list, cell_bullet_num, bullet_num
+
+
+def _cache_file(styles: Styles, lang: str, languages: tuple[str, ...],
+                sub_label: str) -> Any:
+    from importlib.metadata import version
+
+    from att_docs.base.hashing import tool_sha256
+
+    sheet = hashlib.sha256(repr(styles).encode()).hexdigest()  # the sheet as read
+    return cache_path("docx-skeleton", FORMAT, tool_sha256(), version("python-docx"), sheet,
+                      lang, list(languages), sub_label)
+
+
+def _stored(styles: Styles, lang: str, languages: tuple[str, ...], sub_label: str) -> Skeleton:
+    """The skeleton kept in the disk cache for these inputs, else built and kept."""
+    fonts = _fonts(styles, lang, languages)
+    path = _cache_file(styles, lang, languages, sub_label)
+    if path is not None:
+        stored = read_cached(path, _Stored)
+        if stored is not None:
+            try:
+                return _from_stored(stored, *fonts)
+            except (KeyError, IndexError, ValueError, binascii.Error, etree.XMLSyntaxError):
+                pass  # written by hand: made again below, and kept over it
+    made = _build(styles, lang, languages, sub_label, *fonts)
+    if path is not None:
+        write_cached(path, _to_stored(made))
+    return made
+
+
+def _xml(element: etree._Element) -> str:
+    return etree.tostring(element, encoding="unicode")
+
+
+def _to_stored(sk: Skeleton) -> _Stored:
+    parts = {DOCUMENT: sk.document, NUMBERING: sk.numbering, CORE: sk.core,
+             sk.header_name: sk.header, **sk.pages}
+    return {"shared": base64.b64encode(sk.shared).decode("ascii"), "order": list(sk.order),
+            "parts": {name: _xml(element) for name, element in parts.items()},
+            "header_name": sk.header_name,
+            "places": {k: list(v) for k, v in sk.places.items()},
+            "text_width": sk.text_width, "style_ids": dict(sk.style_ids),
+            "lists": [sk.paragraph_list, sk.cell_list, sk.cell_bullet_num, sk.bullet_num]}
+
+
+def _from_stored(stored: _Stored, fonts: st.RunFonts, heading_fonts: st.RunFonts) -> Skeleton:
+    xml = {name: etree.fromstring(text.encode(), _PARSER)
+           for name, text in stored["parts"].items()}
+    header_name, places = stored["header_name"], stored["places"]
+    paragraph_list, cell_list, cell_bullet_num, bullet_num = stored["lists"]
+    document = xml[DOCUMENT]
+    if len(document) == 0 or len(document[0]) != 1:
+        raise ValueError("the document part holds more than an empty body")
+    return Skeleton(
+        shared=base64.b64decode(stored["shared"], validate=True), order=tuple(stored["order"]),
+        document=document, numbering=xml[NUMBERING], header=xml[header_name],
+        header_name=header_name,
+        pages={name: xml[name] for names in places.values() for name in names
+               if name != header_name},
+        places={k: tuple(v) for k, v in places.items()}, core=xml[CORE], runs=Runs(fonts),
+        heading_runs=Runs(heading_fonts), text_width=stored["text_width"],
+        style_ids=dict(stored["style_ids"]), paragraph_list=paragraph_list,
+        cell_list=cell_list, cell_bullet_num=cell_bullet_num, bullet_num=bullet_num)
+
+
+# ------------------------------------------------------------------ the build
+
+
+def _build(styles: Styles, lang: str, languages: tuple[str, ...], sub_label: str,
+           fonts: st.RunFonts, heading_fonts: st.RunFonts) -> Skeleton:
+    faces = styles.fonts[lang]
+    language = st.language_of(lang, list(languages), styles)
     doc = docx.Document()
     drop_template_extras(doc)
     setup_page(doc, styles)
