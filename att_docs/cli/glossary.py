@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -206,7 +207,8 @@ def _tmx(conference_dir: Path | None, templates: Path | None, source: str | None
 
 def _write_stdout(data: bytes | str) -> None:
     """UTF-8 whatever the locale: the TBX declares it, and Chinese needs it."""
-    stream = click.get_binary_stream("stdout")
+    sys.stdout.flush()  # what was written as text goes first
+    stream = sys.stdout.buffer
     stream.write(data.encode("utf-8") if isinstance(data, str) else data)
     stream.flush()
 
