@@ -91,14 +91,8 @@ class LocaleData:
         rule = self.spec.ordinal
         if number in rule.words:
             word = rule.words[number]
-        elif rule.engine == "num2words":
-            from num2words import num2words
-
-            word = num2words(number, lang=rule.lang or self.lang, to=rule.to)
         else:
-            import cn2an
-
-            word = cn2an.an2cn(number)
+            word = spelled_out(rule.engine, rule.lang or self.lang, rule.to, number)
         return word[:1].upper() + word[1:] if rule.case == "title" else word
 
     def language_name(self, code: str) -> str:
@@ -111,6 +105,31 @@ class LocaleData:
         if translated != msgid:
             return translated
         return Locale.parse(code).get_display_name(self.babel) or msgid
+
+
+def spelled_out(engine: str, lang: str, to: str, number: int) -> str:
+    """``number`` in words by ``engine`` (num2words or cn2an), kept in the disk cache:
+    importing an engine can cost more than the rest of a small run (cn2an compiles its
+    patterns on import), and the words for a number never change with one version."""
+    from importlib.metadata import version
+
+    from att_docs.base.diskcache import cache_path, read_cached, write_cached
+
+    path = cache_path("ordinal", engine, version(engine), lang, to, number)
+    found = read_cached(path, None, lambda v: isinstance(v, str) and v != "") if path else None
+    if found is not None:
+        return str(found)
+    if engine == "num2words":
+        from num2words import num2words
+
+        word = str(num2words(number, lang=lang, to=to))
+    else:
+        import cn2an
+
+        word = str(cn2an.an2cn(number))
+    if path is not None:
+        write_cached(path, word)
+    return word
 
 
 def locale_dir(templates: Path) -> Path:

@@ -125,3 +125,25 @@ def test_french_ordinals_agree_with_the_feminine_conference():
     assert [fr.ordinal_word(n) for n in (2, 9, 21)] == ["Deuxième", "Neuvième",
                                                        "Vingt et unième"]
     assert load_locale(TEMPLATES, "en").ordinal_word(1) == "First"
+
+
+@pytest.mark.parametrize("engine, lang, to", [("cn2an", "zh", "ordinal"),
+                                              ("num2words", "en", "ordinal")])
+def test_spelled_out_words_come_from_the_disk_cache_once_made(engine, lang, to, monkeypatch,
+                                                              tmp_path, capsys):
+    """A second run reads the words from the cache without importing the engine; a
+    damaged cache file is made again, never believed."""
+    import sys
+
+    from att_docs.language.locale import spelled_out
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("ATT_DOCS_NO_CACHE", raising=False)
+    first = spelled_out(engine, lang, to, 12)
+    (kept,) = (tmp_path / "att-docs").glob("ordinal-*.json")
+    monkeypatch.setitem(sys.modules, engine, None)  # importing it now fails
+    assert spelled_out(engine, lang, to, 12) == first
+    monkeypatch.delitem(sys.modules, engine)
+    kept.write_bytes(kept.read_bytes().replace(first.encode(), b"wrong"))
+    assert spelled_out(engine, lang, to, 12) == first
+    assert "not a cache" in capsys.readouterr().err
