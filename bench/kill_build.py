@@ -38,9 +38,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate_conference import generate  # noqa: E402
+from generate_conference import LANGS, generate  # noqa: E402
 
 CACHE = ".att-docs-cache.json"
+
+#: the paragraph each round adds to a paper, per language (bench data)
+ADDED = {"en": "A paragraph added in round {n}.", "zh": "第{n}轮增加的一段。",
+         "fr": "Un paragraphe ajouté au tour {n}."}
 
 
 def snapshot(out: Path) -> dict[str, str]:
@@ -67,8 +71,8 @@ def change_papers(conference: Path, rng: random.Random, count: int, round_no: in
     """A paragraph added at the top of ``count`` papers (the last round's taken away)."""
     papers = sorted(p for p in conference.iterdir() if (p / "paper.yaml").exists())
     for paper in rng.sample(papers, count):
-        for lang, text in (("en", "A paragraph added in round {n}."),
-                           ("zh", "第{n}轮增加的一段。")):
+        for lang in LANGS:  # every language: a paragraph missing in one is an error
+            text = ADDED[lang]
             prose = paper / f"{lang}.md"
             body = prose.read_text("utf-8")
             marker = "{#kill-round}"
