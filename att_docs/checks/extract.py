@@ -235,15 +235,11 @@ def _spelled_numbers(text: str, language: Language) -> list[Quantity]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
 def _cn2an(text: str) -> float | None:
-    import cn2an
+    """cn2an's value of a Chinese numeral, kept on disk (:mod:`.lemma_store`)."""
+    from att_docs.checks.lemma_store import numeral_store
 
-    try:
-        value = cn2an.cn2an(text, "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    return float(value)
+    return numeral_store()(text)  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=32)

@@ -7,73 +7,130 @@ change little from one run to the next, so their lemmas are stored as JSON under
 simplemma version; the dictionary is decoded only when a word is new. The file is
 checksummed and validated when read (:mod:`att_docs.base.diskcache`); anything unexpected,
 and it is ignored and made again.
+
+The same store keeps the values of Chinese numerals (cn2an, which compiles its patterns
+on import: more than the rest of a check of one changed paper costs): a run whose
+numerals are all known does not import it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from att_docs.base.diskcache import cache_folder, read_cached, write_cached
 
-__all__ = ["LemmaStore", "add_lemmas", "save_lemmas", "store_for", "take_new_lemmas"]
+__all__ = ["LemmaStore", "NumeralStore", "add_lemmas", "numeral_store", "save_lemmas",
+           "store_for", "take_new_lemmas"]
 
 FORMAT = 1
 MAX_WORDS = 200_000  # a file larger than this starts again
 _MAX_WORD = 64
 _Word = Annotated[str, Field(max_length=_MAX_WORD)]
 _Stored = Annotated[dict[_Word, _Word], Field(max_length=MAX_WORDS)]
+_StoredNumbers = Annotated[dict[_Word, float | None], Field(max_length=MAX_WORDS)]
 
 
-class LemmaStore:
-    """``store(word)``: simplemma's lemma of the lower-cased ``word``, from disk if known."""
+class _WordStore:
+    """``store(word)``: a costly function of ``word``, from disk if known.
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    ``name`` names the store in this process and its file with ``tool``'s version."""
+
+    schema: Any = _Stored
+
+    def __init__(self, name: str, tool: str) -> None:
+        self.name = name
         folder = cache_folder()
-        self.path = (folder / f"lemmas-{lang}-{version('simplemma')}-{FORMAT}.json"
-                     if folder else None)
-        self.known = _read(self.path) if self.path else {}
-        self.added: dict[str, str] = {}
+        self.path = folder / f"{name}-{version(tool)}-{FORMAT}.json" if folder else None
+        self.known: dict[str, Any] = _read(self.path, self.schema) if self.path else {}
+        self.added: dict[str, Any] = {}
 
-    def __call__(self, word: str) -> str:
-        found = self.known.get(word)
-        if found is None:
-            import simplemma
+    def compute(self, word: str) -> Any:
+        raise NotImplementedError
 
-            found = simplemma.lemmatize(word, lang=self.lang).lower()
-            self.known[word] = found
-            if len(word) <= _MAX_WORD:
-                self.added[word] = found
+    def __call__(self, word: str) -> Any:
+        if word in self.known:
+            return self.known[word]
+        found = self.known[word] = self.compute(word)
+        if len(word) <= _MAX_WORD:
+            self.added[word] = found
         return found
 
     def save(self) -> None:
         """Add the new words to the file (merged with what another process wrote)."""
         if not self.added or self.path is None:
             return
-        stored = _read(self.path)
+        stored = _read(self.path, self.schema)
         if len(stored) + len(self.added) > MAX_WORDS:
             stored = {}
         write_cached(self.path, {**stored, **self.added})
         self.added = {}
 
 
-def _read(path: Path | None) -> dict[str, str]:
-    found = read_cached(path, _Stored) if path else None
+class LemmaStore(_WordStore):
+    """simplemma's lemma of the lower-cased word, in ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        super().__init__(f"lemmas-{lang}", "simplemma")
+
+    def compute(self, word: str) -> str:
+        import simplemma
+
+        return str(simplemma.lemmatize(word, lang=self.lang).lower())
+
+
+class NumeralStore(_WordStore):
+    """cn2an's value of a Chinese numeral ("smart" mode), or None where it has none."""
+
+    schema = _StoredNumbers
+
+    def __init__(self) -> None:
+        super().__init__("numerals-cn2an", "cn2an")
+
+    def compute(self, word: str) -> float | None:
+        import cn2an
+
+        try:
+            value = cn2an.cn2an(word, "smart")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+        return float(value)
+
+
+def _read(path: Path | None, schema: Any = _Stored) -> dict[str, Any]:
+    found = read_cached(path, schema) if path else None
     return found if found is not None else {}
 
 
-_STORES: dict[str, LemmaStore] = {}
+_STORES: dict[str, _WordStore] = {}
+
+
+def _store(name: str, make: Callable[[], _WordStore]) -> _WordStore:
+    if name not in _STORES:
+        _STORES[name] = make()
+    return _STORES[name]
 
 
 def store_for(lang: str) -> LemmaStore:
-    """The one store of ``lang`` in this process."""
-    if lang not in _STORES:
-        _STORES[lang] = LemmaStore(lang)
-    return _STORES[lang]
+    """The one lemma store of ``lang`` in this process."""
+    return _store(f"lemmas-{lang}", lambda: LemmaStore(lang))  # type: ignore[return-value]
+
+
+def numeral_store() -> NumeralStore:
+    """The one store of Chinese numerals' values in this process."""
+    return _store("numerals-cn2an", NumeralStore)  # type: ignore[return-value]
+
+
+def _by_name(name: str) -> _WordStore:
+    """The store ``name`` names (as :func:`take_new_lemmas` gives it)."""
+    if name == "numerals-cn2an":
+        return numeral_store()
+    return store_for(name.removeprefix("lemmas-"))
 
 
 def save_lemmas() -> None:
@@ -82,18 +139,18 @@ def save_lemmas() -> None:
         store.save()
 
 
-def take_new_lemmas() -> dict[str, dict[str, str]]:
-    """The words each store met since the last save or take, by language, and no longer
+def take_new_lemmas() -> dict[str, dict[str, Any]]:
+    """The words each store met since the last save or take, by store, and no longer
     to be saved by this process (a worker hands them to the process that saves)."""
-    taken = {lang: store.added for lang, store in _STORES.items() if store.added}
+    taken = {name: store.added for name, store in _STORES.items() if store.added}
     for store in _STORES.values():
         store.added = {}
     return taken
 
 
-def add_lemmas(taken: dict[str, dict[str, str]]) -> None:
+def add_lemmas(taken: dict[str, dict[str, Any]]) -> None:
     """Words another process met (:func:`take_new_lemmas`), saved with this one's."""
-    for lang, words in taken.items():
-        store = store_for(lang)
+    for name, words in taken.items():
+        store = _by_name(name)
         store.known.update(words)
         store.added.update(words)

@@ -88,7 +88,8 @@ def _cache_files(ws: Path) -> list[Path]:
         kept.unlink()
     files = sorted(folder.glob("*.json"))
     kinds = {p.name.split("-")[0] for p in files}
-    assert kinds == {"glossary", "variants", "lemmas", "homophones", "docx", "ordinal"}, files
+    assert kinds == {"glossary", "variants", "lemmas", "homophones", "docx", "ordinal",
+                     "numerals"}, files
     built = ws / "build" / "csp9" / ".att-docs-cache.json"
     return [*files, ws / "build" / ".csp9.att-docs-status-cache.json", built.resolve()]
 

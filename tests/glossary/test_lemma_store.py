@@ -74,3 +74,35 @@ def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     matches, imported = run(tmp_path, None)
     assert imported == "True" and matches != "[]"
     assert not (tmp_path / "unused").exists()
+
+
+NUMERALS = """
+import sys
+from pathlib import Path
+from att_docs.checks.extract import numbers
+from att_docs.checks.lemma_store import save_lemmas
+from att_docs.language.profile import load_language
+language = load_language(Path(sys.argv[1]) / "templates", "zh")
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+print(sorted(q.value for q in numbers(text, language)))
+save_lemmas()
+print("cn2an" in sys.modules)
+"""
+
+
+def test_chinese_numerals_are_valued_without_cn2an_once_kept(tmp_path: Path) -> None:
+    """A later process values the numerals it met before from the kept file."""
+    text = tmp_path / "zh.txt"
+    text.write_text("第九届缔约国会议收到二十三份报告和一百零五项建议。", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env.pop("ATT_DOCS_NO_CACHE", None)
+
+    def run_once() -> list[str]:
+        return subprocess.run([sys.executable, "-c", NUMERALS, str(ROOT), str(text)],
+                              env=env, capture_output=True, text=True,
+                              check=True).stdout.splitlines()
+
+    first = run_once()
+    assert first[1] == "True" and "23.0" in first[0] and "105.0" in first[0]
+    assert len(list((tmp_path / "cache" / "att-docs").glob("numerals-cn2an-*.json"))) == 1
+    assert run_once() == [first[0], "False"]
