@@ -119,7 +119,8 @@ class _Workers:
 
     def get(self) -> Any:
         if self.made is None:
-            from att_docs.publish.workers import Workers, default_workers
+            from att_docs.base.processes import default_workers
+            from att_docs.publish.workers import Workers
 
             self.made = Workers(self.job.folder, self.job.templates, self.job.pdf_engine,
                                 self.job.workers or default_workers())

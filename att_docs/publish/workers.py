@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.base.errors import ContentError
-from att_docs.base.processes import default_workers, die_with_parent
+from att_docs.base.processes import die_with_parent
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.publish.jobs import FileDone, FileJob, PaperDone, PaperRead, RedlineInput
 from att_docs.writers.registry import WRITERS, Writer, WriterOptions
 
 __all__ = ["FileDone", "FileJob", "PaperDone", "RedlineInput", "Task", "Workers",
-           "convert_pending_pdfs", "default_workers", "held", "preflight_fonts",
-           "read_here"]
+           "convert_pending_pdfs", "held", "preflight_fonts", "read_here"]
 
 LO_SOURCES = "lo-docx"  # staging sub-folder of DOCX waiting for one LibreOffice call
 LO_ENGINE = "libreoffice"  # the engine that converts the DOCX after the papers are written
