@@ -387,16 +387,20 @@ BAD_YAML = {
 }
 
 
-@pytest.mark.parametrize("case", BAD_YAML)
-def test_bad_yaml_glossary_names_file_and_line(case, tmp_path):
-    text, line, pattern = BAD_YAML[case]
-    path = tmp_path / "bad.yaml"
+def assert_refused_at_line(path: Path, text: str, line: int, pattern: str) -> None:
+    """``text`` written to ``path`` is refused on loading, naming ``path``, ``line``
+    and a message matching ``pattern``."""
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentError) as info:
         load(path)
     assert info.value.path == path
     assert info.value.line == line, str(info.value)
     assert re.search(pattern, info.value.message), info.value.message
+
+
+@pytest.mark.parametrize("case", BAD_YAML)
+def test_bad_yaml_glossary_names_file_and_line(case, tmp_path):
+    assert_refused_at_line(tmp_path / "bad.yaml", *BAD_YAML[case])
 
 
 def _entry(concept_id: str, en: str, zh: str, sensitive: bool) -> str:
@@ -447,14 +451,7 @@ BAD_TBX = {
 
 @pytest.mark.parametrize("case", BAD_TBX)
 def test_bad_tbx_names_file_and_line(case, tmp_path):
-    text, line, pattern = BAD_TBX[case]
-    path = tmp_path / "bad.tbx"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as info:
-        load(path)
-    assert info.value.path == path
-    assert info.value.line == line, str(info.value)
-    assert re.search(pattern, info.value.message), info.value.message
+    assert_refused_at_line(tmp_path / "bad.tbx", *BAD_TBX[case])
 
 
 CSV_HEAD = "concept_id,lang,term,status\n"
@@ -476,14 +473,7 @@ BAD_CSV = {
 
 @pytest.mark.parametrize("case", BAD_CSV)
 def test_bad_csv_names_file_and_line(case, tmp_path):
-    text, line, pattern = BAD_CSV[case]
-    path = tmp_path / "bad.csv"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as info:
-        load(path)
-    assert info.value.path == path
-    assert info.value.line == line, str(info.value)
-    assert re.search(pattern, info.value.message), info.value.message
+    assert_refused_at_line(tmp_path / "bad.csv", *BAD_CSV[case])
 
 
 def test_csv_without_status_makes_the_first_term_preferred(tmp_path):
