@@ -123,24 +123,23 @@ def writer(styles: Styles) -> PdfWriter:
     return PdfWriter(styles, TEMPLATE)
 
 
-@pytest.fixture(scope="module")
-def sample_pdfs(writer: PdfWriter, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("pdf")
+def _written(writer: PdfWriter, out: Path, name: str, doc: Document) -> dict[str, Path]:
+    """``doc`` written as PDF in English and Chinese into ``out``, by language."""
     paths = {}
     for lang in ("en", "zh"):
-        paths[lang] = out / f"sample-{lang}.pdf"
-        writer.write(sample_document(), lang, paths[lang])
+        paths[lang] = out / f"{name}-{lang}.pdf"
+        writer.write(doc, lang, paths[lang])
     return paths
+
+
+@pytest.fixture(scope="module")
+def sample_pdfs(writer: PdfWriter, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return _written(writer, tmp_path_factory.mktemp("pdf"), "sample", sample_document())
 
 
 @pytest.fixture(scope="module")
 def long_pdfs(writer: PdfWriter, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("long")
-    paths = {}
-    for lang in ("en", "zh"):
-        paths[lang] = out / f"long-{lang}.pdf"
-        writer.write(long_document(), lang, paths[lang])
-    return paths
+    return _written(writer, tmp_path_factory.mktemp("long"), "long", long_document())
 
 
 # --------------------------------------------------------------------------- page and fonts
