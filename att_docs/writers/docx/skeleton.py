@@ -34,6 +34,7 @@ from typing_extensions import TypedDict  # pydantic needs this one before Python
 
 from att_docs.base.diskcache import cache_path, read_cached, write_cached
 from att_docs.base.errors import ContentError
+from att_docs.base.xmlsafe import HARDENED
 from att_docs.writers.docx import styles as st
 from att_docs.writers.docx.footnotes import declare_separators, separator_twips, separators
 from att_docs.writers.docx.inline import Runs
@@ -56,7 +57,7 @@ DOCUMENT, FOOTNOTES, NUMBERING = "word/document.xml", "word/footnotes.xml", "wor
 CORE, APP = "docProps/core.xml", "docProps/app.xml"
 FONT_TABLE = "word/fontTable.xml"
 _BULLET = "\u2022"
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_PARSER = etree.XMLParser(remove_blank_text=True, **HARDENED)  # the cache file is read too
 
 
 @dataclass(frozen=True)
