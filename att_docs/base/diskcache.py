@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from att_docs.base.statefile import load_cache, save_cache
 
-__all__ = ["cache_folder", "cache_path", "read_cached", "write_cached"]
+__all__ = ["cache_folder", "cache_path", "read_cached", "tool_version", "write_cached"]
 
 
 def cache_folder() -> Path | None:
@@ -38,6 +39,15 @@ def cache_path(kind: str, *inputs: Any) -> Path | None:
     digest = hashlib.sha256(json.dumps(list(inputs), ensure_ascii=False,
                                        sort_keys=True).encode()).hexdigest()
     return folder / f"{kind}-{digest}.json"
+
+
+@cache
+def tool_version(package: str) -> str:
+    """The installed version of ``package``, which a cached value it made depends on;
+    looked up once per process (the lookup reads the installed packages' metadata)."""
+    from importlib.metadata import version
+
+    return version(package)
 
 
 def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = None) -> Any:

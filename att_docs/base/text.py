@@ -68,7 +68,7 @@ def check_characters(text: str, path: Path, first_line: int = 1) -> None:
         line = first_line + text.count("\n", 0, match.start())
         raise ContentError(f"character {describe(match[0])} is not allowed in a paper; "
                            "delete it", path, line)
-    match = _LONG_WORD.search(text)
+    match = _LONG_WORD.search(text) if _may_hold_long_word(text) else None
     if match:
         end = re.compile(f"[{_BREAKS}]").search(text, match.start())
         length = (end.start() if end else len(text)) - match.start()
@@ -76,6 +76,13 @@ def check_characters(text: str, path: Path, first_line: int = 1) -> None:
         raise ContentError(f"a word of {length:,} characters with no space ({match[0][:24]}"
                            f"…): no line can hold it; words are limited to {MAX_WORD:,} "
                            "characters", path, line)
+
+
+def _may_hold_long_word(text: str) -> bool:
+    """Whether a run of more than :data:`MAX_WORD` characters between spaces is there:
+    spaces are among the breaks, so without such a run there is no over-long word, and
+    this looks much faster than the pattern, which then looks again."""
+    return len(text) > MAX_WORD and max(map(len, text.split()), default=0) > MAX_WORD
 
 
 def read_input(path: Path, limit: int) -> str:

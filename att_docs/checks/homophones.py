@@ -195,11 +195,9 @@ def _made(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[s
 
 def _stored(terms: dict[str, str]) -> tuple[dict[int, str], dict[str, list[tuple[str, str]]]]:
     """:func:`_made`, kept in the disk cache by pypinyin's version and the terms."""
-    from importlib.metadata import version
+    from att_docs.base.diskcache import cache_path, read_cached, tool_version, write_cached
 
-    from att_docs.base.diskcache import cache_path, read_cached, write_cached
-
-    path = cache_path("homophones", "homophones", 1, version("pypinyin"),
+    path = cache_path("homophones", "homophones", 1, tool_version("pypinyin"),
                       sorted(terms.items()))
     if path is None:
         return _made(terms)

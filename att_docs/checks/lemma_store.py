@@ -16,13 +16,12 @@ numerals are all known does not import it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import Field
 
-from att_docs.base.diskcache import cache_folder, read_cached, write_cached
+from att_docs.base.diskcache import cache_folder, read_cached, tool_version, write_cached
 
 __all__ = ["LemmaStore", "NumeralStore", "add_lemmas", "numeral_store", "save_lemmas",
            "store_for", "take_new_lemmas"]
@@ -45,7 +44,7 @@ class _WordStore:
     def __init__(self, name: str, tool: str) -> None:
         self.name = name
         folder = cache_folder()
-        self.path = folder / f"{name}-{version(tool)}-{FORMAT}.json" if folder else None
+        self.path = folder / f"{name}-{tool_version(tool)}-{FORMAT}.json" if folder else None
         self.known: dict[str, Any] = _read(self.path, self.schema) if self.path else {}
         self.added: dict[str, Any] = {}
 

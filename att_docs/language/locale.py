@@ -111,11 +111,9 @@ def spelled_out(engine: str, lang: str, to: str, number: int) -> str:
     """``number`` in words by ``engine`` (num2words or cn2an), kept in the disk cache:
     importing an engine can cost more than the rest of a small run (cn2an compiles its
     patterns on import), and the words for a number never change with one version."""
-    from importlib.metadata import version
+    from att_docs.base.diskcache import cache_path, read_cached, tool_version, write_cached
 
-    from att_docs.base.diskcache import cache_path, read_cached, write_cached
-
-    path = cache_path("ordinal", engine, version(engine), lang, to, number)
+    path = cache_path("ordinal", engine, tool_version(engine), lang, to, number)
     found = read_cached(path, None, lambda v: isinstance(v, str) and v != "") if path else None
     if found is not None:
         return str(found)

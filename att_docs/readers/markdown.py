@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from att_docs.base.errors import ContentError
 from att_docs.base.text import MAX_MARKDOWN_BYTES, describe, forbidden_character, read_input
 from att_docs.document.model import FootnoteRef, Inline, Run, SourceLocation, Text, TextBlock
-from att_docs.document.sameness import HARD_BREAKS
+from att_docs.document.sameness import hard_breaks
 
 __all__ = ["ProseBlock", "ProseFile", "parse_rich_text", "read_prose"]
 
@@ -331,7 +331,7 @@ class _Walker:
         for child in inline.children or []:
             t = child.type
             if t in ("text", "code_inline"):
-                text = child.content.translate(HARD_BREAKS)
+                text = hard_breaks(child.content)
                 self._text(out, text, bold > 0, italic > 0, inline)
             elif t == "softbreak":
                 self._text(out, self.soft_break, bold > 0, italic > 0, inline)

@@ -58,14 +58,14 @@ RECORD_DIR = ".translations"
 STATES = ("translated", "stale", "untranslated", "extra")
 _HEADER = ("# Written by att-docs (att-docs translated, xliff import, att-docs new): the\n"
            "# original-language text each translation was made from. Do not edit by hand.\n")
-_SPACE = re.compile(r"\s+")
 _LETTER_WORDS = re.compile(r"[^\W\d_]{2,}")
 _CODES = re.compile(r"\S*[/@]\S*")  # document symbols, addresses: the same in every language
 
 
 def _normal(text: str) -> str:
-    """Whitespace runs as one space: re-wrapping a paragraph changes nothing."""
-    return _SPACE.sub(" ", text).strip()
+    """Whitespace runs as one space, none at the ends: re-wrapping a paragraph changes
+    nothing."""
+    return " ".join(text.split())
 
 
 def text_hash(text: str) -> str:

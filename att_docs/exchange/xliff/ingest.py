@@ -24,7 +24,7 @@ from pathlib import Path
 from att_docs.base.errors import ContentError
 from att_docs.base.plural import counted
 from att_docs.document.model import Document, Inline, Run, Text, TextBlock
-from att_docs.document.sameness import HARD_BREAKS
+from att_docs.document.sameness import hard_breaks
 from att_docs.document.units import document_units
 from att_docs.exchange.readback import Origin, unit_problems
 from att_docs.exchange.xliff import BLOCK_SEP
@@ -253,7 +253,7 @@ def _trim(inlines: list[Inline], soft_break: str) -> list[Inline]:
     """A target as the paper keeps it: no whitespace at its ends, a line break with its
     indentation read as the language's Markdown reads one (``soft_break``), and a line
     or paragraph separator as the hard break the export wrote as one."""
-    out = [Run(_BROKEN.sub(soft_break, i.text).translate(HARD_BREAKS), i.bold, i.italic)
+    out = [Run(hard_breaks(_BROKEN.sub(soft_break, i.text)), i.bold, i.italic)
            if isinstance(i, Run) else i for i in inlines]
     while out and isinstance(out[0], Run) and not out[0].text.strip():
         out.pop(0)

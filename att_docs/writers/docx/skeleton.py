@@ -169,12 +169,11 @@ class _Stored(TypedDict):
 
 def _cache_file(styles: Styles, lang: str, languages: tuple[str, ...],
                 sub_label: str) -> Any:
-    from importlib.metadata import version
-
+    from att_docs.base.diskcache import tool_version
     from att_docs.base.hashing import tool_sha256
 
     sheet = hashlib.sha256(repr(styles).encode()).hexdigest()  # the sheet as read
-    return cache_path("docx-skeleton", FORMAT, tool_sha256(), version("python-docx"), sheet,
+    return cache_path("docx-skeleton", FORMAT, tool_sha256(), tool_version("python-docx"), sheet,
                       lang, list(languages), sub_label)
 
 
