@@ -184,11 +184,14 @@ def damaged(data: bytes, rng) -> bytes:  # type: ignore[no-untyped-def]
 
 def forget_caches() -> None:
     """What a new process would not know: this one's memos of what the caches held (the
-    term base read, the lemma stores, the warnings already given)."""
+    term base read, the lemma stores, the number words, the warnings already given)."""
     import att_docs.base.statefile as statefile
+    import att_docs.checks.extract as extract
     import att_docs.checks.lemma_store as lemmas
     import att_docs.glossary as glossary
 
     glossary.load.cache_clear()
+    for memo in (extract._spelled, extract._word_automaton, extract._language_words):
+        memo.cache_clear()
     lemmas._STORES.clear()
     statefile._WARNED.clear()

@@ -177,9 +177,30 @@ class Quantity(NamedTuple):
 @functools.lru_cache(maxsize=32)
 def _spelled(engine: str, lang: str, first: int = 2) -> dict[str, int]:
     """Number words of a num2words language: ``first`` … 100, their ordinals, thousand,
-    million (in prose one and first are left out: "one of", "at first" say no number)."""
+    million (in prose one and first are left out: "one of", "at first" say no number).
+    Kept in the disk cache by num2words' version: making them imports num2words and
+    spells out two hundred numbers, before any paper is checked."""
     if engine != "num2words":
         return {}
+    from att_docs.base.diskcache import cache_path, read_cached, tool_version, write_cached
+
+    path = cache_path("numberwords", engine, tool_version(engine), lang, first)
+    found = read_cached(path, None, _word_table) if path is not None else None
+    if found is not None:
+        return dict(found)
+    words = _spelled_by_num2words(lang, first)
+    if words and path is not None:
+        write_cached(path, words)
+    return words
+
+
+def _word_table(value: object) -> bool:
+    """A cached table of number words: words to their values, not empty."""
+    return (isinstance(value, dict) and bool(value)
+            and all(isinstance(k, str) and k and type(v) is int for k, v in value.items()))
+
+
+def _spelled_by_num2words(lang: str, first: int) -> dict[str, int]:
     from num2words import num2words
 
     words: dict[str, int] = {}

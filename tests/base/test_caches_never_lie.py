@@ -89,7 +89,7 @@ def _cache_files(ws: Path) -> list[Path]:
     files = sorted(folder.glob("*.json"))
     kinds = {p.name.split("-")[0] for p in files}
     assert kinds == {"glossary", "variants", "lemmas", "homophones", "docx", "ordinal",
-                     "numerals"}, files
+                     "numerals", "numberwords"}, files
     built = ws / "build" / "csp9" / ".att-docs-cache.json"
     return [*files, ws / "build" / ".csp9.att-docs-status-cache.json", built.resolve()]
 
