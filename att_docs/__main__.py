@@ -2,4 +2,5 @@
 
 from att_docs.cli.main import main
 
-main()
+if __name__ == "__main__":  # not when a spawned worker imports it
+    main()

@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 from att_docs.base.errors import ContentError
 
-__all__ = ["default_workers", "die_with_parent", "forked_map"]
+__all__ = ["default_workers", "die_with_parent", "fork_is_safe", "forked_map",
+           "worker_context"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -21,6 +22,27 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         return os.cpu_count() or 1
+
+
+def fork_is_safe() -> bool:
+    """Whether workers forked now could run native code: no thread runs here that Python
+    did not start. A native library's thread pool (Typst starts one on its first compile)
+    is not carried into a forked child, which then waits for it for ever."""
+    import threading
+
+    try:
+        threads = len(os.listdir("/proc/self/task"))
+    except OSError:  # pragma: no cover - not Linux
+        return True
+    return threads <= threading.active_count()
+
+
+def worker_context() -> Any:
+    """How to start workers that render: forked (they inherit what this process has
+    imported and read) where :func:`fork_is_safe`, else spawned afresh."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
 
 
 def die_with_parent(parent: int) -> None:

@@ -14,7 +14,6 @@ single paper) are inherited by the workers forked after, not sent to them.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.base.errors import ContentError
-from att_docs.base.processes import die_with_parent
+from att_docs.base.processes import die_with_parent, worker_context
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.publish.jobs import FileDone, FileJob, PaperDone, PaperRead, RedlineInput
@@ -297,10 +296,12 @@ class Workers:
     def _executor(self, papers: int, processes: int) -> ProcessPoolExecutor:
         """The pool (``processes`` at most), forked now if not yet: the readers and
         writers are imported first, so no worker imports them again; ``papers``: how
-        many papers it may render."""
+        many papers it may render. Where this process has already typeset (a single
+        paper of an earlier conference of the same build), the workers are spawned
+        instead (:func:`~att_docs.base.processes.worker_context`)."""
         if self.pool is None:
             _import_writers()
-            context = multiprocessing.get_context("fork")
+            context = worker_context()
             self.claims = context.Array("b", max(papers, 1))
             self.pool = ProcessPoolExecutor(
                 max_workers=max(1, min(self.count, processes)), mp_context=context,
