@@ -8,7 +8,9 @@ papers it read (:func:`render_next`), and reports each file's checksum, size and
 count, read back from the file it wrote. A worker keeps one
 :class:`~att_docs.writers.pdf.typst.PdfWriter`, so Typst's compiler, fonts and caches are
 made once per process. Papers read in the build process (``--strict``, ``--final``, a
-single paper) are inherited by the workers forked after, not sent to them.
+single paper) are inherited by the workers forked after, not sent to them; workers
+spawned instead (the build's own process typeset a paper before, see
+:func:`~att_docs.base.processes.worker_context`) read what they do not hold.
 """
 
 from __future__ import annotations
