@@ -12,8 +12,8 @@ from pathlib import Path
 from att_docs.base.errors import ContentError, OutputError
 
 __all__ = ["CONFERENCE_FILE", "GLOSSARY_FILE", "INDEX_TEMPLATE", "PAPER_FILE", "Project",
-           "check_output_file", "check_output_folder", "default_glossary", "default_templates",
-           "find_conferences", "find_paper_dirs", "inside"]
+           "check_output_file", "check_output_folder", "conference_name", "default_glossary",
+           "default_templates", "find_conferences", "find_paper_dirs", "inside"]
 
 CONFERENCE_FILE = "conference.yaml"  # the same names as att_docs.readers.content
 PAPER_FILE = "paper.yaml"
@@ -74,6 +74,14 @@ class Project:
             build=root / "build",
             glossary=glossary or default_glossary(cwd),
         )
+
+
+def conference_name(folder: Path) -> str:
+    """A conference's name: its folder's, as the path reaches it. A folder reached
+    through a link keeps the link's name (two links to folders of the same name are two
+    conferences); ``.`` and ``..`` count as the folders they lead to. Empty for the file
+    system's root."""
+    return Path(os.path.abspath(folder)).name
 
 
 def find_conferences(content: Path) -> list[Path]:

@@ -103,7 +103,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
     changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
-    from att_docs.base.paths import Project, check_output_folder, find_conferences
+    from att_docs.base.paths import Project, check_output_folder, conference_name, find_conferences
     from att_docs.publish.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.publish.progress import BuildProgress
 
@@ -113,7 +113,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     folders = [conference_dir] if conference_dir else find_conferences(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")
-    targets = [out_dir or project.build / folder.resolve().name for folder in folders]
+    targets = [out_dir or project.build / conference_name(folder) for folder in folders]
     for target in targets:
         check_output_folder(target, folders, project, "-o/--out" if out_dir else None)
     with contextlib.ExitStack() as stack:

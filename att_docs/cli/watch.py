@@ -40,7 +40,7 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     """
     from rich.console import Console
 
-    from att_docs.base.paths import Project, find_conferences
+    from att_docs.base.paths import Project, conference_name, find_conferences
     from att_docs.checks.report import render_text
     from att_docs.publish.pipeline import FORMATS
     from att_docs.publish.watch import Rebuild, Watcher
@@ -51,7 +51,7 @@ def watch(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     if len(folders) > 1:
         raise click.UsageError("watch takes a single CONFERENCE_DIR")
     folder = folders[0]
-    target = out_dir or project.build / folder.resolve().name
+    target = out_dir or project.build / conference_name(folder)
     console = Console(highlight=False, soft_wrap=True, stderr=False)
     opened: list[Path] = []
 

@@ -80,8 +80,11 @@ def symbol_order(symbol: str) -> tuple[int, int, str]:
 
 
 def conference_id(folder: Path) -> str:
-    """The conference's name: its folder's, even when given as ``.``."""
-    name = folder.resolve().name
+    """The conference's name (:func:`~att_docs.base.paths.conference_name`), which must
+    not be empty."""
+    from att_docs.base.paths import conference_name
+
+    name = conference_name(folder)
     if not name:
         raise ContentError("a conference folder needs a name (not the file system root)",
                            folder)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from att_docs.base.errors import ContentError
-from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, inside
+from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, conference_name, inside
 from att_docs.base.yamlfile import Loaded, load_yaml, validate
 from att_docs.document.model import (
     Block,
@@ -65,7 +65,7 @@ def read_conference(folder: Path) -> Conference:
         raise loaded.error("closing date is before the opening date", "closing")
     _require_languages(loaded, spec.venue, spec.languages, "venue")
     return Conference(
-        id=folder.resolve().name,
+        id=conference_name(folder),
         number=spec.number,
         venue=dict(spec.venue),
         opening=spec.opening,

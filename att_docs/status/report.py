@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from att_docs.base.paths import PAPER_FILE, Project, find_paper_dirs
+from att_docs.base.paths import PAPER_FILE, Project, conference_name, find_paper_dirs
 from att_docs.document.deadline import days_left, deadline_for
 from att_docs.document.model import Conference, Document
 from att_docs.records.readiness import LanguageStatus, language_status
@@ -277,7 +277,7 @@ def status_cache_path(build: Path, folder: Path) -> Path | None:
     whole. None where there is no build folder: ``status`` creates none."""
     if not build.is_dir():
         return None
-    return build / f".{folder.resolve().name}{STATUS_CACHE}"
+    return build / f".{conference_name(folder)}{STATUS_CACHE}"
 
 
 def _row_to_cache(row: PaperStatus) -> dict[str, Any]:
