@@ -13,7 +13,12 @@ import click
 
 from att_docs.base.plural import counted
 from att_docs.cli.errors import EXIT_CODES_HELP, reports_errors
-from att_docs.cli.options import glossary_option, output_options, templates_option
+from att_docs.cli.options import (
+    conferences_with_papers,
+    glossary_option,
+    output_options,
+    templates_option,
+)
 from att_docs.cli.recovery import finish_interrupted_writes
 from att_docs.writers.registry import engines
 
@@ -72,7 +77,8 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     """Build every paper × language × format of a conference.
 
     CONFERENCE_DIR is a folder with a conference.yaml (default: every conference in
-    content/). Files are named after the document symbol and language, e.g.
+    content/ that has a paper; one with none yet is left out with a note). Files are
+    named after the document symbol and language, e.g.
     build/csp9/ATT_CSP9.WGTU_2023_CHAIR_763_Conf.Rep.zh.pdf, next to manifest.json
     (checksums, sizes, page counts, check summaries) and index.html (the set for a
     person).
@@ -103,14 +109,14 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     against the version issued last: <symbol>.<lang>.redline.docx (Word tracked
     changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
-    from att_docs.base.paths import Project, check_output_folder, conference_name, find_conferences
+    from att_docs.base.paths import Project, check_output_folder, conference_name
     from att_docs.publish.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.publish.progress import BuildProgress
 
     _check_options(final, archive, allow_drafts, formats, languages)
     project = Project.default(templates, glossary_path)
     finish_interrupted_writes(conference_dir or project.content)
-    folders = [conference_dir] if conference_dir else find_conferences(project.content)
+    folders = [conference_dir] if conference_dir else conferences_with_papers(project.content)
     if out_dir and len(folders) > 1:
         raise click.UsageError("-o/--out needs a single CONFERENCE_DIR")
     targets = [out_dir or project.build / conference_name(folder) for folder in folders]

@@ -10,7 +10,7 @@ import click
 from att_docs.checks.findings import SEVERITIES
 from att_docs.checks.registry import check_ids, help_table
 from att_docs.cli.errors import reports_errors
-from att_docs.cli.options import glossary_option, templates_option
+from att_docs.cli.options import conferences_with_papers, glossary_option, templates_option
 from att_docs.cli.recovery import finish_interrupted_writes
 
 CHECK_HELP = """\b
@@ -100,7 +100,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     """Check papers against the glossary and their translation.
 
     PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
-    or text files (.md, .txt); with none, the example conference in content/. Papers and
+    or text files (.md, .txt); with none, every conference in content/ that has a
+    paper. Papers and
     XLIFF files are checked source against each translation, aligned by paragraph or
     segment id;
     a Markdown or text file gets the checks of its one language. Each finding names its
@@ -131,7 +132,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
                                  f"{project.templates / 'check-profiles.yaml'}: "
                                  f"{', '.join(profile_names(project.templates))}",
                                  param_hint="--profile")
-    conference = one_conference(list(paths) or [project.content])
+    targets = list(paths) or conferences_with_papers(project.content)
+    conference = one_conference(targets)
     if conference is not None:  # each paper's findings kept in the disk cache
         from att_docs.base.processes import default_workers
 
@@ -139,7 +141,7 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
                                     checks=only or None, profile=profile,
                                     workers=workers or default_workers())
     else:
-        corpora = read_inputs(list(paths) or [project.content], project.templates, lang)
+        corpora = read_inputs(targets, project.templates, lang)
         findings = check_corpora(corpora, load(project.glossary), only or None,
                                  project.templates, profile)
     shown_from = min(min_severity, fail_on, key=SEVERITIES.index)

@@ -59,3 +59,28 @@ def the_conference(content: Path, given: Path | None) -> Path:
     if len(found) > 1:
         raise click.UsageError("several conferences in content/: name one with --conference")
     return found[0]
+
+
+def conferences_with_papers(content: Path) -> list[Path]:
+    """The conferences under ``content`` that hold papers. One that holds none yet (just
+    made by ``new-conference``) is left out with a note, so that it does not stop the
+    others; where none holds a paper, all are given back (the first then says so)."""
+    from att_docs.base.errors import ContentError
+    from att_docs.base.paths import find_conferences, find_paper_dirs
+
+    found = find_conferences(content)
+
+    def has_papers(folder: Path) -> bool:
+        try:
+            return bool(find_paper_dirs(folder))
+        except ContentError:  # a paper that cannot be read is still a paper
+            return True
+
+    kept = [folder for folder in found if has_papers(folder)] if len(found) > 1 else found
+    if not kept:
+        return found
+    for folder in found:
+        if folder not in kept:
+            click.echo(f"att-docs: note: {folder}: no papers yet (att-docs new adds one); "
+                       "left out", err=True)
+    return kept
