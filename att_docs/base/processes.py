@@ -3,14 +3,16 @@ and a map over forked workers that gives its results in order."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from att_docs.base.errors import ContentError
 
-__all__ = ["default_workers", "die_with_parent", "fork_is_safe", "forked_map",
-           "worker_context"]
+__all__ = ["default_workers", "die_with_parent", "end_now", "fork_is_safe", "forked_map",
+           "interrupts_held", "start_worker", "worker_context"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,6 +61,35 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def start_worker(parent: int) -> None:
+    """A worker's first step: it dies with ``parent`` (:func:`die_with_parent`) and leaves
+    Ctrl-C to it. The terminal sends Ctrl-C to every process of the command; the build
+    process stops its workers itself (:func:`end_now`), so a worker prints nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held at its start
+    die_with_parent(parent)
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C while workers may be started (a pool's submit starts them): a worker
+    starts with it held, until :func:`start_worker` ignores it; this process gets it
+    when the block ends."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def end_now(pool: Any) -> None:
+    """Stop a process pool's workers at once, their tasks unfinished (the command was
+    interrupted or failed: what they were writing is thrown away)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 class _CarriedError(Exception):
     """A worker's ContentError on its way back: message, path and line as arguments (a
     ContentError itself would come back with its message alone)."""
@@ -83,15 +114,21 @@ def forked_map(func: Callable[[Any, T], R], shared: Any, items: Sequence[T],
     _SHARED.append(shared)
     pool = ProcessPoolExecutor(max_workers=max(1, min(workers, len(items))),
                                mp_context=multiprocessing.get_context("fork"),
-                               initializer=die_with_parent, initargs=(os.getpid(),))
+                               initializer=start_worker, initargs=(os.getpid(),))
     try:
-        futures = [pool.submit(_call, func, item) for item in items]
-        return [future.result() for future in futures]
+        with interrupts_held():
+            futures = [pool.submit(_call, func, item) for item in items]
+        results = [future.result() for future in futures]
     except _CarriedError as exc:
+        end_now(pool)
         raise ContentError(*exc.args) from None
+    except BaseException:
+        end_now(pool)
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
         _SHARED.pop()
+    pool.shutdown(wait=True)
+    return results
 
 
 def _call(func: Callable[[Any, T], R], item: T) -> R:

@@ -132,9 +132,9 @@ class _Workers:
         return self.get().read(dirs, with_meta, here=self.job.strict or self.job.final,
                                papers=papers)
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
         if self.made is not None:
-            self.made.close()
+            self.made.close(abandon)
 
 
 @contextlib.contextmanager
@@ -145,6 +145,9 @@ def staged(job: BuildJob) -> Iterator[StagedSet]:
         with _staged(job, workers) as result:
             workers.close()
             yield result
+    except BaseException:  # interrupted or failed: the workers stop at once
+        workers.close(abandon=True)
+        raise
     finally:
         workers.close()
 

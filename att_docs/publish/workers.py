@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from att_docs.base.errors import ContentError
-from att_docs.base.processes import die_with_parent, worker_context
+from att_docs.base.processes import end_now, interrupts_held, start_worker, worker_context
 from att_docs.document.house_style import house_styled
 from att_docs.document.model import Document
 from att_docs.publish.jobs import FileDone, FileJob, PaperDone, PaperRead, RedlineInput
@@ -61,12 +61,12 @@ def init_worker(templates: Path, pdf_engine: str, parent: int | None = None,
     """Per process: the styles (read on first use), and a PDF writer made on first use.
 
     A worker (``parent`` given) dies with the build process, so a killed build leaves
-    no orphan writing into its staging folder. ``claims`` are the papers taken so far
-    (shared by the workers, see :func:`render_next`); ``folder`` is the conference whose
-    papers a worker reads when it does not hold them.
+    no orphan writing into its staging folder, and leaves Ctrl-C to it. ``claims`` are
+    the papers taken so far (shared by the workers, see :func:`render_next`); ``folder``
+    is the conference whose papers a worker reads when it does not hold them.
     """
     if parent is not None:
-        die_with_parent(parent)
+        start_worker(parent)
         _READERS.clear()  # made again from the files as they are now
     _STATE.clear()
     _STATE.update(templates=templates, engine=pdf_engine, styles=None, pdf=None,
@@ -287,12 +287,17 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(abandon=kind is not None)
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Stop the workers once their tasks are done; with ``abandon`` (the build was
+        interrupted or failed) at once."""
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            if abandon:
+                end_now(self.pool)
+            else:
+                self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
     def _executor(self, papers: int, processes: int) -> ProcessPoolExecutor:
@@ -318,7 +323,9 @@ class Workers:
         runs after the papers, in this process."""
         if self.count > 1 and self.side is None:
             processes = 1 + papers if papers > 1 else 1  # one paper is rendered here
-            self.side = (side_job, self._executor(papers, processes).submit(side_job))
+            pool = self._executor(papers, processes)
+            with interrupts_held():
+                self.side = (side_job, pool.submit(side_job))
 
     def read(self, dirs: list[Path], with_meta: bool, *, here: bool = False,
              papers: int = 0) -> dict[str, PaperRead]:
@@ -328,8 +335,9 @@ class Workers:
         if here or self.count <= 1 or len(dirs) <= 1:
             return read_here(self.folder, dirs, self.templates, with_meta)
         pool = self._executor(papers, self.count)
-        futures = [pool.submit(_read_task, self.folder, d, self.templates, with_meta)
-                   for d in dirs]
+        with interrupts_held():
+            futures = [pool.submit(_read_task, self.folder, d, self.templates, with_meta)
+                       for d in dirs]
         out: dict[str, PaperRead] = {}
         for paper_dir, future in zip(dirs, futures, strict=True):
             out[paper_dir.name] = _result(future.result)  # type: ignore[arg-type]
@@ -347,10 +355,13 @@ class Workers:
         beside it. The first failure stops the rest and is raised (a worker's
         ContentError as one).
         """
-        try:
-            return self._render(tasks, staging, on_paper, side_job, pdf_writer)
-        finally:  # no worker writes into the staging folder once this returns
-            self.close()
+        try:  # no worker writes into the staging folder once this returns
+            done = self._render(tasks, staging, on_paper, side_job, pdf_writer)
+        except BaseException:
+            self.close(abandon=True)
+            raise
+        self.close()
+        return done
 
     def _render(self, tasks: list[Task], staging: Path,
                 on_paper: Callable[[PaperDone], None], side_job: Callable[[], Any] | None,
@@ -374,9 +385,10 @@ class Workers:
         if self.claims is None or len(self.claims) < len(tasks):
             raise AssertionError("the workers were forked for fewer papers")
         claimed = [t for t in tasks if t.redline is None]
-        futures: list[Future[PaperDone]] = [pool.submit(render_next, claimed, staging)
-                                            for _ in claimed]
-        futures += [pool.submit(_render_task, t, staging) for t in tasks if t.redline]
+        with interrupts_held():
+            futures: list[Future[PaperDone]] = [pool.submit(render_next, claimed, staging)
+                                                for _ in claimed]
+            futures += [pool.submit(_render_task, t, staging) for t in tasks if t.redline]
         for future in as_completed(futures):
             paper = _result(future.result)
             on_paper(paper)

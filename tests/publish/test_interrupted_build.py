@@ -1,0 +1,63 @@
+"""Ctrl-C during a build with workers: one line and exit 130, no worker's traceback, no
+worker left running, the set as it was. The terminal sends Ctrl-C to every process of
+the command's process group, workers included."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from buildutil import ROOT, checksums, generate
+
+
+@pytest.fixture(scope="module")
+def conference(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate(tmp_path_factory.mktemp("interrupted") / "conf", 12)
+
+
+def _build(conference: Path, out: Path, cache: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "ATT_DOCS_TODAY": "2023-07-21"}
+    return subprocess.Popen([sys.executable, "-m", "att_docs", "build", conference, "-o",
+                             out, "-j", "2", "-q"], cwd=ROOT, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+def _workers_of(group: int) -> list[str]:
+    ps = subprocess.run(["ps", "-eo", "pgid=,stat=,args="], capture_output=True, text=True,
+                        check=True).stdout
+    return [line for line in ps.splitlines()
+            if line.split()[0] == str(group) and not line.split()[1].startswith("Z")]
+
+
+@pytest.mark.parametrize("after", [0.8, 1.6, 2.4])
+def test_ctrl_c_says_one_line_and_stops_every_worker(conference: Path, tmp_path: Path,
+                                                     after: float) -> None:
+    out, cache = tmp_path / "out", tmp_path / "xdg"
+    first = _build(conference, out, cache)
+    assert first.wait(timeout=600) == 0, first.stderr.read() if first.stderr else ""
+    before = checksums(out)
+    for paper in sorted(conference.glob("*/en.md"))[:6]:  # six papers to build again
+        lines = paper.read_text(encoding="utf-8").split("\n")
+        first = next(i for i, line in enumerate(lines) if line.startswith("{#"))
+        lines[first] += " Amended."
+        paper.write_text("\n".join(lines), encoding="utf-8")
+    proc = _build(conference, out, cache)
+    time.sleep(after)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip(f"the build ended within {after} s")
+    assert proc.returncode == 130, stderr
+    assert stderr.strip().splitlines() == [
+        "att-docs: error: interrupted; outputs written so far are complete, the rest "
+        "unchanged"], stderr
+    time.sleep(0.5)
+    assert _workers_of(proc.pid) == []
+    assert checksums(out) == before
