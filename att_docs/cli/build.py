@@ -110,6 +110,7 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
     changes) and .redline.pdf (insertions underlined, deletions struck through).
     """
     from att_docs.base.paths import Project, check_output_folder, conference_name
+    from att_docs.base.processes import interrupts_held
     from att_docs.publish.pipeline import FORMATS, NotReadyError, staged_conference
     from att_docs.publish.progress import BuildProgress
 
@@ -140,9 +141,11 @@ def build(conference_dir: Path | None, out_dir: Path | None, formats: tuple[str,
                 for line in exc.lines:
                     click.echo(line, err=True)
                 raise
-        # every conference is read, checked and written before any is shown
-        for stage, _target, _seconds in staged:
-            stage.switch()
+        # every conference is read, checked and written before any is shown, and all are
+        # shown or none: Ctrl-C waits until the last is
+        with interrupts_held():
+            for stage, _target, _seconds in staged:
+                stage.switch()
     reports = [(stage.report, target, seconds) for stage, target, seconds in staged]
     if summary == "json":
         click.echo(json.dumps({"conferences": [_summary_data(*r) for r in reports]},

@@ -29,22 +29,22 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 600) -
     """Convert ``docx_files`` to PDFs in ``outdir`` with one soffice process.
 
     Each call uses its own LibreOffice profile: two soffice processes sharing a profile
-    make the second exit silently without output.
+    make the second exit silently without output. The profile is made inside ``outdir``
+    (a build's staging folder), so that a killed build leaves nothing elsewhere; soffice
+    runs in a process group of its own, ended whole if the conversion is interrupted or
+    times out, and its first process dies with this one.
     """
     if not docx_files:
         return []
     soffice = find_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="att-docs-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix=".lo-profile-", dir=outdir) as profile:
         cmd = [
-            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docx_files),
+            soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+            "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
+            *map(str, docx_files),
         ]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
-        except subprocess.TimeoutExpired:
-            raise LibreOfficeError(f"soffice did not finish within {timeout:.0f} s") from None
+        proc = _run_group(cmd, timeout)
     pdfs = [outdir / f"{f.stem}.pdf" for f in docx_files]
     missing = [p.name for p in pdfs if not p.exists()]
     if proc.returncode != 0 or missing:
@@ -53,3 +53,31 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path, timeout: float = 600) -
         raise LibreOfficeError(f"soffice failed to convert {', '.join(missing) or 'files'}: "
                                f"{reason}")
     return pdfs
+
+
+def _run_group(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """``cmd`` in a process group of its own whose first process dies with this one
+    (Linux); the whole group is killed if the wait is cut short (Ctrl-C, a timeout)."""
+    import contextlib
+    import ctypes
+    import os
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: the child only calls it
+
+    def dies_with_parent() -> None:
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True, preexec_fn=dies_with_parent) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException as exc:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            if isinstance(exc, subprocess.TimeoutExpired):
+                raise LibreOfficeError(f"soffice did not finish within {timeout:.0f} s"
+                                       ) from None
+            raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
