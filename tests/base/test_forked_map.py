@@ -37,3 +37,19 @@ def test_a_workers_content_error_names_its_file_and_line(tmp_path: Path):
         forked_map(_refused, {"path": path}, [1, 2, 3, 4], 2)
     assert (caught.value.message, caught.value.path, caught.value.line) == ("no good", path, 7)
     assert str(caught.value) == f"{path}:7: no good"
+
+
+
+def _interrupt_handler(shared: None, item: int) -> str:
+    import signal
+
+    return repr(signal.getsignal(signal.SIGINT))
+
+
+def test_workers_leave_ctrl_c_to_the_process_that_started_them():
+    """The terminal sends Ctrl-C to every process of the command: the workers ignore it
+    (no traceback of theirs), the process that started them stops them."""
+    import signal
+
+    assert set(forked_map(_interrupt_handler, None, [1, 2, 3], 2)) == {repr(signal.SIG_IGN)}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
