@@ -66,6 +66,7 @@ def start_worker(parent: int) -> None:
     Ctrl-C to it. The terminal sends Ctrl-C to every process of the command; the build
     process stops its workers itself (:func:`end_now`), so a worker prints nothing."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler, if forked
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held at its start
     die_with_parent(parent)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -21,6 +23,8 @@ EXIT_USAGE = 2  # bad command line (click's own code)
 EXIT_ENVIRONMENT = 3  # a missing font or tool
 EXIT_OUTPUT = 4  # the output folder cannot be written (read-only, full, locked, a file)
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM (a CI job's timeout, a service manager)
 
 # a full, read-only or forbidden disk, a quota: not the content's fault
 _ENVIRONMENT_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
@@ -35,6 +39,8 @@ Exit codes:
   4  the output folder cannot take the build (read-only, full, a file,
      not made by att-docs, another build writing it); the message names it
   70 internal error (run with --debug for the traceback)
+  130, 143  interrupted (Ctrl-C), terminated (SIGTERM); outputs already shown
+     are whole, nothing half-written is left
 """
 
 
@@ -43,13 +49,37 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: the command stops as it does on Ctrl-C, cleaning up as it goes."""
+
+
+@contextlib.contextmanager
+def _terminated_as_interrupted() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated` (workers and tools it
+    starts set their own: see :func:`att_docs.base.processes.start_worker`)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    try:
+        before = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave SIGTERM as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def reports_errors(func: F) -> F:
     """Turn known failures into one line on stderr and an exit code, never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with _terminated_as_interrupted():
+                return func(*args, **kwargs)
         except ContentError as exc:
             _fail(str(exc), EXIT_INPUT)
         except ToolError as exc:
@@ -62,7 +92,11 @@ def reports_errors(func: F) -> F:
             _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc),
                   EXIT_OUTPUT)
         except KeyboardInterrupt:
-            _fail("interrupted; outputs written so far are complete, the rest unchanged", 130)
+            _fail("interrupted; outputs written so far are complete, the rest unchanged",
+                  EXIT_INTERRUPTED)
+        except Terminated:
+            _fail("terminated; outputs written so far are complete, the rest unchanged",
+                  EXIT_TERMINATED)
         except click.exceptions.ClickException:
             raise
         except Exception as exc:

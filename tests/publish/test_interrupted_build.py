@@ -77,3 +77,33 @@ def test_build_workers_ignore_ctrl_c() -> None:
         handlers = [pool.submit(signal.getsignal, signal.SIGINT) for _ in range(4)]
         assert {h.result() for h in handlers} == {signal.SIG_IGN}
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_sigterm_stops_the_build_as_ctrl_c_does(conference: Path, tmp_path: Path) -> None:
+    """A CI job's timeout sends SIGTERM to the command alone: the build cleans up as on
+    Ctrl-C (exit 143), its staging folder gone, no worker left."""
+    out, cache = tmp_path / "out", tmp_path / "xdg"
+    first = _build(conference, out, cache)
+    assert first.wait(timeout=600) == 0
+    before = checksums(out)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    for paper in sorted(conference.glob("*/zh.md"))[:6]:
+        lines = paper.read_text(encoding="utf-8").split("\n")
+        first_block = next(i for i, line in enumerate(lines) if line.startswith("{#"))
+        lines[first_block] += "（经修正。）"
+        paper.write_text("\n".join(lines), encoding="utf-8")
+    proc = _build(conference, out, cache)
+    time.sleep(1.6)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the build ended within 1.6 s")
+    assert proc.returncode == 143, stderr
+    assert stderr.strip().splitlines() == [
+        "att-docs: error: terminated; outputs written so far are complete, the rest "
+        "unchanged"], stderr
+    time.sleep(0.5)
+    assert _workers_of(proc.pid) == []
+    assert checksums(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == kept  # no staging folder left
