@@ -19,7 +19,8 @@ from typing import Any
 
 from att_docs.base.statefile import load_cache, save_cache
 
-__all__ = ["cache_folder", "cache_path", "read_cached", "tool_version", "write_cached"]
+__all__ = ["cache_folder", "cache_path", "cached", "read_cached", "tool_version",
+           "write_cached"]
 
 
 def cache_folder() -> Path | None:
@@ -54,6 +55,18 @@ def read_cached(path: Path, schema: Any, check: Callable[[Any], bool] | None = N
     """The value cached in ``path`` if it is sound and fits ``schema`` (a pydantic
     type), else None (see :func:`att_docs.base.statefile.load_cache`)."""
     return load_cache(path, schema, check)
+
+
+def cached(path: Path | None, make: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """The value ``valid`` accepts in ``path``, else ``make()``, kept there when ``valid``
+    accepts it (``path`` None: caching is off, the value is made)."""
+    found = read_cached(path, None, valid) if path is not None else None
+    if found is not None:
+        return found
+    made = make()
+    if path is not None and valid(made):
+        write_cached(path, made)
+    return made
 
 
 def write_cached(path: Path, value: Any) -> None:

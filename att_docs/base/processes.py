@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 
 from att_docs.base.errors import ContentError
 
-__all__ = ["default_workers", "die_with_parent", "end_now", "fork_is_safe", "forked_map",
-           "interrupts_held", "start_worker", "worker_context"]
+__all__ = ["child_dies_with_this_process", "default_workers", "die_with_parent", "end_now",
+           "fork_is_safe", "forked_map", "interrupts_held", "start_worker", "worker_context"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -47,18 +47,31 @@ def worker_context() -> Any:
     return multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
 
 
+def _death_signal() -> Callable[[], None]:
+    """A call that asks, in the process it runs in, for SIGKILL when that process's parent
+    dies (Linux prctl PR_SET_PDEATHSIG). The C library is loaded now, by the caller: a
+    child between fork and exec only calls it."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    prctl = libc.prctl  # AttributeError where there is none (not Linux)
+    return lambda: prctl(1, int(signal.SIGKILL), 0, 0, 0)
+
+
 def die_with_parent(parent: int) -> None:
     """Linux: ask for SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG)."""
-    import ctypes
-    import signal
-
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)
+        _death_signal()()
     except (OSError, AttributeError):  # pragma: no cover - not Linux
         return
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
+
+
+def child_dies_with_this_process() -> Callable[[], None]:
+    """For ``subprocess.Popen(preexec_fn=...)``: the child of another program gets
+    SIGKILL when this process dies."""
+    return _death_signal()
 
 
 def start_worker(parent: int) -> None:

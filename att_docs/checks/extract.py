@@ -182,16 +182,10 @@ def _spelled(engine: str, lang: str, first: int = 2) -> dict[str, int]:
     spells out two hundred numbers, before any paper is checked."""
     if engine != "num2words":
         return {}
-    from att_docs.base.diskcache import cache_path, read_cached, tool_version, write_cached
+    from att_docs.base.diskcache import cache_path, cached, tool_version
 
     path = cache_path("numberwords", engine, tool_version(engine), lang, first)
-    found = read_cached(path, None, _word_table) if path is not None else None
-    if found is not None:
-        return dict(found)
-    words = _spelled_by_num2words(lang, first)
-    if words and path is not None:
-        write_cached(path, words)
-    return words
+    return dict(cached(path, lambda: _spelled_by_num2words(lang, first), _word_table))
 
 
 def _word_table(value: object) -> bool:

@@ -32,6 +32,7 @@ _MAX_WORD = 64
 _Word = Annotated[str, Field(max_length=_MAX_WORD)]
 _Stored = Annotated[dict[_Word, _Word], Field(max_length=MAX_WORDS)]
 _StoredNumbers = Annotated[dict[_Word, float | None], Field(max_length=MAX_WORDS)]
+_NUMERALS = "numerals-cn2an"  # the numeral store's name
 
 
 class _WordStore:
@@ -89,7 +90,7 @@ class NumeralStore(_WordStore):
     schema = _StoredNumbers
 
     def __init__(self) -> None:
-        super().__init__("numerals-cn2an", "cn2an")
+        super().__init__(_NUMERALS, "cn2an")
 
     def compute(self, word: str) -> float | None:
         import cn2an
@@ -122,12 +123,12 @@ def store_for(lang: str) -> LemmaStore:
 
 def numeral_store() -> NumeralStore:
     """The one store of Chinese numerals' values in this process."""
-    return _store("numerals-cn2an", NumeralStore)  # type: ignore[return-value]
+    return _store(_NUMERALS, NumeralStore)  # type: ignore[return-value]
 
 
 def _by_name(name: str) -> _WordStore:
     """The store ``name`` names (as :func:`take_new_lemmas` gives it)."""
-    if name == "numerals-cn2an":
+    if name == _NUMERALS:
         return numeral_store()
     return store_for(name.removeprefix("lemmas-"))
 

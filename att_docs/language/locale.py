@@ -111,23 +111,19 @@ def spelled_out(engine: str, lang: str, to: str, number: int) -> str:
     """``number`` in words by ``engine`` (num2words or cn2an), kept in the disk cache:
     importing an engine can cost more than the rest of a small run (cn2an compiles its
     patterns on import), and the words for a number never change with one version."""
-    from att_docs.base.diskcache import cache_path, read_cached, tool_version, write_cached
+    from att_docs.base.diskcache import cache_path, cached, tool_version
 
-    path = cache_path("ordinal", engine, tool_version(engine), lang, to, number)
-    found = read_cached(path, None, lambda v: isinstance(v, str) and v != "") if path else None
-    if found is not None:
-        return str(found)
-    if engine == "num2words":
-        from num2words import num2words
+    def made() -> str:
+        if engine == "num2words":
+            from num2words import num2words
 
-        word = str(num2words(number, lang=lang, to=to))
-    else:
+            return str(num2words(number, lang=lang, to=to))
         import cn2an
 
-        word = str(cn2an.an2cn(number))
-    if path is not None:
-        write_cached(path, word)
-    return word
+        return str(cn2an.an2cn(number))
+
+    path = cache_path("ordinal", engine, tool_version(engine), lang, to, number)
+    return str(cached(path, made, lambda v: isinstance(v, str) and v != ""))
 
 
 def locale_dir(templates: Path) -> Path:

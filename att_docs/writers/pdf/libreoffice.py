@@ -59,17 +59,14 @@ def _run_group(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[st
     """``cmd`` in a process group of its own whose first process dies with this one
     (Linux); the whole group is killed if the wait is cut short (Ctrl-C, a timeout)."""
     import contextlib
-    import ctypes
     import os
     import signal
 
-    libc = ctypes.CDLL(None, use_errno=True)  # loaded here: the child only calls it
-
-    def dies_with_parent() -> None:
-        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    from att_docs.base.processes import child_dies_with_this_process
 
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          start_new_session=True, preexec_fn=dies_with_parent) as proc:
+                          start_new_session=True,
+                          preexec_fn=child_dies_with_this_process()) as proc:
         try:
             out, err = proc.communicate(timeout=timeout)
         except BaseException as exc:
