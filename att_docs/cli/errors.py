@@ -92,10 +92,10 @@ def reports_errors(func: F) -> F:
             _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc),
                   EXIT_OUTPUT)
         except KeyboardInterrupt:
-            _fail("interrupted; outputs written so far are complete, the rest unchanged",
+            _fail("interrupted; nothing is left half-written",
                   EXIT_INTERRUPTED)
         except Terminated:
-            _fail("terminated; outputs written so far are complete, the rest unchanged",
+            _fail("terminated; nothing is left half-written",
                   EXIT_TERMINATED)
         except click.exceptions.ClickException:
             raise

@@ -1,6 +1,6 @@
-"""Ctrl-C during a build with workers: one line and exit 130, no worker's traceback, no
-worker left running, the set as it was. The terminal sends Ctrl-C to every process of
-the command's process group, workers included."""
+"""Ctrl-C during a build (or a check) with workers: one line and exit 130, no worker's
+traceback, no worker left running, the set as it was. The terminal sends Ctrl-C to every
+process of the command's process group, workers included."""
 
 from __future__ import annotations
 
@@ -57,8 +57,7 @@ def test_ctrl_c_says_one_line_and_stops_every_worker(conference: Path, tmp_path:
     # Rarely (3 of some 50 tries) the process has ended by the signal itself (-2) after
     # or instead of its line; what this test is about holds either way.
     assert proc.returncode in (130, -signal.SIGINT), stderr
-    line = ("att-docs: error: interrupted; outputs written so far are complete, the rest "
-            "unchanged")
+    line = "att-docs: error: interrupted; nothing is left half-written"
     assert stderr.strip().splitlines() in ([line], [] if proc.returncode < 0 else [line])
     assert "Traceback" not in stderr and "Fatal Python error" not in stderr
     time.sleep(0.5)
@@ -101,9 +100,30 @@ def test_sigterm_stops_the_build_as_ctrl_c_does(conference: Path, tmp_path: Path
         pytest.skip("the build ended within 1.6 s")
     assert proc.returncode == 143, stderr
     assert stderr.strip().splitlines() == [
-        "att-docs: error: terminated; outputs written so far are complete, the rest "
-        "unchanged"], stderr
+        "att-docs: error: terminated; nothing is left half-written"], stderr
     time.sleep(0.5)
     assert _workers_of(proc.pid) == []
     assert checksums(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == kept  # no staging folder left
+
+
+def test_ctrl_c_during_check_says_the_same_line(conference: Path, tmp_path: Path) -> None:
+    """``check`` writes nothing but its cache, so the line speaks of nothing half-written
+    rather than of outputs; its workers stop with it."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    proc = subprocess.Popen([sys.executable, "-m", "att_docs", "check", conference, "-j", "2"],
+                            cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.2)
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    if proc.returncode in (0, 1):
+        pytest.skip("the check ended within 1.2 s")
+    assert proc.returncode in (130, -signal.SIGINT), stderr
+    if proc.returncode == 130:
+        assert stderr.strip().splitlines() == [
+            "att-docs: error: interrupted; nothing is left half-written"], stderr
+    assert "Traceback" not in stderr
+    time.sleep(0.5)
+    assert _workers_of(proc.pid) == []
