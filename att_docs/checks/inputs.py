@@ -6,10 +6,8 @@ from pathlib import Path
 
 from att_docs.base.errors import ContentError
 from att_docs.base.paths import CONFERENCE_FILE, PAPER_FILE, find_conferences
-from att_docs.checks.plaintext import read_text_file
 from att_docs.checks.segments import Corpus, corpus_from_document
 from att_docs.checks.suppress import apply_markers
-from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
 from att_docs.document.model import Document
 from att_docs.readers.load import load_papers
 
@@ -46,6 +44,9 @@ def one_conference(paths: list[Path]) -> Path | None:
 
 def read_inputs(paths: list[Path], templates: Path, lang: str | None = None) -> list[Corpus]:
     """One corpus per paper, XLIFF file or text file named by ``paths``."""
+    from att_docs.checks.plaintext import read_text_file
+    from att_docs.checks.xliff import XLIFF_SUFFIXES, read_xliff
+
     corpora: list[Corpus] = []
     cache: dict = {}
     for path in paths:

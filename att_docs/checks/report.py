@@ -6,14 +6,13 @@ import json
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from att_docs.base.plural import counted
 from att_docs.checks.findings import SEVERITIES, Finding, Severity
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = ["at_least", "render_json", "render_text", "summary", "to_dict"]
 
@@ -69,7 +68,11 @@ def summary(findings: list[Finding]) -> str:
 
 
 def render_text(findings: list[Finding], console: Console) -> None:
-    """One block per document; each finding on a line with its location, then its message."""
+    """One block per document; each finding on a line with its location, then its message
+    (rich is imported here: JSON output does without it)."""
+    from rich.markup import escape
+    from rich.text import Text
+
     current: str | None = None
     for f in findings:
         if f.document != current:

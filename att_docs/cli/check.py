@@ -108,8 +108,6 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     check, severity, file:line and segment, says what was expected and, where it can,
     suggests the fix.
     """
-    from rich.console import Console
-
     from att_docs.base.paths import Project
     from att_docs.checks.engine import check_corpora
     from att_docs.checks.incremental import check_conference
@@ -149,6 +147,8 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
     if fmt == "json":
         click.echo(render_json(shown))
     else:
+        from rich.console import Console
+
         render_text(shown, Console(highlight=False, soft_wrap=True))
     if at_least(findings, fail_on):  # type: ignore[arg-type]
         sys.exit(1)
