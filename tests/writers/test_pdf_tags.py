@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
+import sys
 
 import pytest
 from conftest import CONTENT, ROOT, TEMPLATES
@@ -147,3 +148,36 @@ def test_an_outside_pdf_ua_checker_finds_nothing(papers) -> None:
         assert report["summary"]["findings"] == 0, f"{pdf.name}: {report['findings']}"
         assert report["summary"]["rules_run"] >= 11, report["skipped"]
         assert done.returncode == 0, pdf.name
+
+
+PYPDF_ONLY_FOR_TABLES = """
+import sys
+from pathlib import Path
+from att_docs.status.setinfo import load_conference
+from att_docs.writers.pdf.typst import PdfWriter
+from att_docs.writers.styles import load_styles
+copy, templates = Path(sys.argv[1]), Path(sys.argv[2])
+_, documents = load_conference(copy, templates)
+writer = PdfWriter(load_styles(templates / "styles.yaml"), templates / "paper.typ")
+for document in sorted(documents, key=lambda d: d.id):
+    pdf = writer.write(document, "en", copy.parent / f"{document.id}.pdf")
+    print(document.id, b"/TBody" in pdf, "pypdf" in sys.modules)
+"""
+
+
+def test_pypdf_is_loaded_only_for_a_pdf_with_a_table(tmp_path) -> None:
+    """Tagging row headers needs pypdf (0.06-0.1 s to import): a paper without a table is
+    typeset without loading it, and a paper with one still gets its row headers."""
+    copy = tmp_path / "csp9"
+    shutil.copytree(CONTENT, copy)
+    out = subprocess.run([sys.executable, "-c", PYPDF_ONLY_FOR_TABLES, str(copy),
+                          str(TEMPLATES)], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout.split()
+    written = [(out[i], out[i + 1] == "True", out[i + 2] == "True")
+               for i in range(0, len(out), 3)]
+    assert [(table, loaded) for _, table, loaded in written] == [(False, False),
+                                                                  (True, True)]
+    with_table = next(name for name, table, _ in written if table)
+    labels = [e for e in structure(copy.parent / f"{with_table}.pdf").walk()
+              if e.tag == "TH" and e.attributes.get("Scope") == "Row"]
+    assert labels
