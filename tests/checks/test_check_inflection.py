@@ -48,3 +48,19 @@ def test_typeguard_is_left_as_it_was():
          "      'typeguard' in inflect.engine.plural_noun.__code__.co_names)"],
         capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout.split() == ["True", "treaties", "False"]
+
+
+def test_typeguard_is_not_even_imported_when_not_loaded_before():
+    """inflect's one import from typeguard is answered by a stand-in: typeguard (and the
+    unittest.mock and asyncio it loads) stay out; a later import gets the real one."""
+    proc = subprocess.run(
+        [sys.executable, "-c",
+         "import sys\n"
+         "from att_docs.checks.inflection import inflect_engine\n"
+         "engine = inflect_engine()\n"
+         "print(engine.plural_noun('treaty'), *(m in sys.modules for m in\n"
+         "      ('typeguard', 'asyncio', 'unittest.mock')))\n"
+         "import typeguard\n"
+         "print(callable(typeguard.typechecked), hasattr(typeguard, 'TypeCheckError'))"],
+        capture_output=True, text=True, cwd=ROOT, check=True)
+    assert proc.stdout.split() == ["treaties", "False", "False", "False", "True", "True"]
