@@ -1,5 +1,6 @@
 """Worker processes: how many to start, each one ending with the process that made it,
-and a map over forked workers that gives its results in order."""
+a map over forked workers that gives its results in order, and one process that makes
+something beside the work in hand."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from typing import Any, TypeVar
 
 from att_docs.base.errors import ContentError
 
-__all__ = ["child_dies_with_this_process", "default_workers", "die_with_parent", "end_now",
-           "fork_is_safe", "forked_map", "interrupts_held", "start_worker", "worker_context"]
+__all__ = ["beside", "child_dies_with_this_process", "default_workers", "die_with_parent",
+           "end_now", "fork_is_safe", "forked_map", "interrupts_held", "start_worker",
+           "worker_context"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -151,3 +153,38 @@ def _call(func: Callable[[Any, T], R], item: T) -> R:
         return func(_SHARED[-1], item)
     except ContentError as exc:
         raise _CarriedError(exc.message, exc.path, exc.line) from None
+
+
+@contextlib.contextmanager
+def beside(make: Callable[[], object]) -> Iterator[None]:
+    """Run ``make`` in a forked process while the block runs, on the core the block
+    leaves idle: for work whose only result is what it keeps (the disk cache), which the
+    block then finds made instead of making it itself. Whatever ``make`` raises is
+    dropped (the block, making the same thing, reports it). The block's end waits for
+    the process; an interruption or failure of the block ends it at once. Where nothing
+    is kept (no disk cache) or forking is not safe (:func:`fork_is_safe`), the block runs
+    alone."""
+    from att_docs.base.diskcache import cache_folder
+
+    if cache_folder() is None or not fork_is_safe():
+        yield
+        return
+    import multiprocessing
+
+    with interrupts_held():
+        process = multiprocessing.get_context("fork").Process(
+            target=_make_beside, args=(make, os.getpid()), daemon=True)
+        process.start()
+    try:
+        yield
+    except BaseException:
+        process.kill()
+        process.join()
+        raise
+    process.join()
+
+
+def _make_beside(make: Callable[[], object], parent: int) -> None:
+    start_worker(parent)
+    with contextlib.suppress(Exception):
+        make()
