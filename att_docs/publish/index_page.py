@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["INDEX_FILE", "INDEX_TEMPLATE", "render_index"]
 
 INDEX_FILE = "index.html"
+_SETTING = "index:sandboxed:i18n-newstyle:strict-undefined:autoescape:keep-newline:1"
+"""What the page's environment compiles with, which names its compiled template in the
+disk cache (:mod:`att_docs.base.jinja_bytecode`)."""
 
 
 def _status(paper: dict[str, Any], row: PaperStatus, final: bool,
@@ -115,11 +118,13 @@ def render_index(templates: Path, manifest: dict[str, Any], manifest_name: str,
     loc = load_locale(templates, lang)
     from jinja2.sandbox import SandboxedEnvironment
 
+    from att_docs.base.jinja_bytecode import bytecode_cache
     from att_docs.readers.frame import template_line
 
     env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(templates)),
                                autoescape=True, undefined=jinja2.StrictUndefined,
-                               keep_trailing_newline=True, extensions=["jinja2.ext.i18n"])
+                               keep_trailing_newline=True, extensions=["jinja2.ext.i18n"],
+                               bytecode_cache=bytecode_cache(_SETTING))
     env.install_gettext_translations(loc.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(long_date=loc.long_date, ordinal=loc.ordinal_word)
     tags = {code: load_locale(templates, code).web_tag for code in conf["languages"]}
