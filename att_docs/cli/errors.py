@@ -92,11 +92,9 @@ def reports_errors(func: F) -> F:
             _fail(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc),
                   EXIT_OUTPUT)
         except KeyboardInterrupt:
-            _fail("interrupted; nothing is left half-written",
-                  EXIT_INTERRUPTED)
+            _fail("interrupted; nothing is left half-written", EXIT_INTERRUPTED)
         except Terminated:
-            _fail("terminated; nothing is left half-written",
-                  EXIT_TERMINATED)
+            _fail("terminated; nothing is left half-written", EXIT_TERMINATED)
         except click.exceptions.ClickException:
             raise
         except Exception as exc:
