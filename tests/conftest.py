@@ -98,6 +98,23 @@ def templates_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def jinja_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates Jinja compiles from source from now on (a template
+    loaded from a bytecode cache is not compiled)."""
+    import jinja2
+
+    names: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, *args, **kwargs):
+        names.append(name)
+        return compile_(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return names
+
+
 @pytest.fixture(scope="session")
 def example():
     """The example conference, read and assembled once."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 
-import jinja2
 import pytest
 from conftest import CONTENT, TEMPLATES
 
@@ -15,19 +14,11 @@ from att_docs.readers.frame import FrameRenderer, known_types
 
 
 @pytest.fixture
-def compiled(tmp_path, monkeypatch):
+def compiled(tmp_path, monkeypatch, jinja_compiles):
     """An empty disk cache; the names of the templates Jinja compiles from source."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("ATT_DOCS_NO_CACHE", raising=False)
-    names: list[str] = []
-    compile_ = jinja2.Environment.compile
-
-    def counted(self, source, name=None, filename=None, *args, **kwargs):
-        names.append(name)
-        return compile_(self, source, name, filename, *args, **kwargs)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
-    return tmp_path / "cache" / "att-docs", names
+    return tmp_path / "cache" / "att-docs", jinja_compiles
 
 
 def _frame(templates, lang="fr"):
