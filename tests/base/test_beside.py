@@ -1,6 +1,10 @@
 """beside: something made in a forked process while the block runs, found made by the
 block; its failures dropped, the process ended with a failing block, nothing forked where
-nothing would be kept."""
+nothing would be kept or forking is not safe.
+
+A test runner's worker may hold threads Python did not start (pytest-xdist's), which
+makes :func:`fork_is_safe` say no; the tests of the fork itself say yes for it (what the
+forked process runs here is plain Python)."""
 
 from __future__ import annotations
 
@@ -10,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
+import att_docs.base.processes as processes
 from att_docs.base.processes import beside
+
+
+@pytest.fixture(autouse=True)
+def _forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(processes, "fork_is_safe", lambda: True)
 
 
 def _write(path: Path, text: str, delay: float = 0.0) -> None:
@@ -60,3 +70,12 @@ def test_nothing_is_forked_where_nothing_is_kept(tmp_path: Path,
     with beside(lambda: _write(made, "beside")):
         time.sleep(0.3)
     assert not made.exists()  # the block makes what it needs itself
+
+
+def test_nothing_is_forked_where_forking_is_not_safe(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(processes, "fork_is_safe", lambda: False)
+    made = tmp_path / "made"
+    with beside(lambda: _write(made, "beside")):
+        time.sleep(0.3)
+    assert not made.exists()
