@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pypdf import PdfReader
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+    from pypdf.generic import DictionaryObject
 
 __all__ = ["mark_row_headers"]
 
-_S, _K, _A, _O = NameObject("/S"), NameObject("/K"), NameObject("/A"), NameObject("/O")
-_TABLE, _SCOPE = NameObject("/Table"), NameObject("/Scope")
-_P = NameObject("/P")
+# Keys and names as read (a pypdf name compares and hashes as its text); pypdf itself
+# (0.06-0.1 s to import) is loaded only where a file has a table to read.
+_S, _K, _A, _O, _P = "/S", "/K", "/A", "/O", "/P"
+_TABLE, _SCOPE = "/Table", "/Scope"
 
 # Structure types that never hold a table (ISO 32000-1 14.8.4: paragraphs, headings and
 # inline elements): the search for tables does not read what is inside them.
@@ -40,6 +43,8 @@ _NO_TABLES = frozenset({"/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/
 
 def _children(element: DictionaryObject) -> Iterator[DictionaryObject]:
     """The structure elements among an element's kids (not marked content or objects)."""
+    from pypdf.generic import DictionaryObject
+
     kids = element.get(_K)
     if kids is None:
         return
@@ -52,7 +57,9 @@ def _children(element: DictionaryObject) -> Iterator[DictionaryObject]:
 
 def _row_header(cell: DictionaryObject) -> None:
     """``TD`` -> ``TH`` with the table attribute ``Scope /Row`` (other attributes kept)."""
-    cell[_S] = NameObject("/TH")
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject
+
+    cell[NameObject(_S)] = NameObject("/TH")
     attributes = cell.get(_A)
     attributes = attributes.get_object() if attributes is not None else ArrayObject()
     if isinstance(attributes, DictionaryObject):
@@ -60,10 +67,10 @@ def _row_header(cell: DictionaryObject) -> None:
     table = next((a.get_object() for a in attributes
                   if a.get_object().get(_O) == _TABLE), None)
     if table is None:
-        table = DictionaryObject({_O: _TABLE})
+        table = DictionaryObject({NameObject(_O): NameObject(_TABLE)})
         attributes.append(table)
-    table[_SCOPE] = NameObject("/Row")
-    cell[_A] = attributes
+    table[NameObject(_SCOPE)] = NameObject("/Row")
+    cell[NameObject(_A)] = attributes
 
 
 def _body_rows(element: DictionaryObject) -> Iterator[DictionaryObject]:
@@ -114,8 +121,10 @@ def _all_body_rows(tree: DictionaryObject, pdf: bytes) -> Iterator[DictionaryObj
 
 def mark_row_headers(pdf: bytes) -> bytes:
     """``pdf`` with the first cell of every table body row tagged as a row header."""
-    if b"/TBody" not in pdf:
+    if b"/TBody" not in pdf:  # no table body: nothing to tag, pypdf not even loaded
         return pdf
+    from pypdf import PdfReader
+
     reader = PdfReader(io.BytesIO(pdf))
     tree = reader.trailer["/Root"].get("/StructTreeRoot")
     if tree is None:
@@ -133,6 +142,8 @@ def mark_row_headers(pdf: bytes) -> bytes:
 
 def _update(reader: PdfReader, start: int, objects: dict[int, DictionaryObject]) -> bytes:
     """An incremental update of ``objects`` (generation 0) for a file ``start`` bytes long."""
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
     out = io.BytesIO()
     out.write(b"\n")
     offsets = {}
@@ -167,6 +178,8 @@ def _startxref(reader: PdfReader) -> int:
 
 def row_header_count(pdf: bytes) -> int:
     """How many cells of ``pdf`` are tagged as row headers (for checks and tests)."""
+    from pypdf import PdfReader
+
     tree = PdfReader(io.BytesIO(pdf)).trailer["/Root"].get("/StructTreeRoot")
     if tree is None:
         return 0

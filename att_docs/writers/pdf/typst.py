@@ -29,6 +29,7 @@ import typst
 from att_docs.base.atomic import atomic_output
 from att_docs.base.errors import ContentError, ToolError
 from att_docs.document.model import Document
+from att_docs.writers.pdf.tags import mark_row_headers
 from att_docs.writers.pdf.typst_data import document_data
 from att_docs.writers.styles import Styles
 
@@ -106,11 +107,7 @@ class PdfWriter:
         payload = json.dumps(data(document, lang, self.styles, draft,
                                   fallback_fonts=self.fallbacks),
                              ensure_ascii=False, separators=(",", ":"))
-        pdf = self._compile(payload, document, lang, who)
-        if b"/TBody" in pdf:  # a table's row headers to tag: pypdf is loaded only then
-            from att_docs.writers.pdf.tags import mark_row_headers
-
-            pdf = mark_row_headers(pdf)
+        pdf = mark_row_headers(self._compile(payload, document, lang, who))
         with atomic_output(Path(out)) as tmp:
             tmp.write_bytes(pdf)
         return pdf
