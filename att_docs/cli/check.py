@@ -101,10 +101,9 @@ def check(paths: tuple[Path, ...], glossary_path: Path | None, lang: str | None,
 
     PATHS are conference folders, paper folders, XLIFF files (.xlf, .xliff) and Markdown
     or text files (.md, .txt); with none, every conference in content/ that has a
-    paper. Papers and
-    XLIFF files are checked source against each translation, aligned by paragraph or
-    segment id;
-    a Markdown or text file gets the checks of its one language. Each finding names its
+    paper. Papers and XLIFF files are checked source against each translation, aligned
+    by paragraph or segment id; a Markdown or text file gets the checks of its one
+    language. Each finding names its
     check, severity, file:line and segment, says what was expected and, where it can,
     suggests the fix.
     """
